@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Safeguard.Cli.Commands;
+
+/// <summary>Every top-level `safeguard` command. Each command lives in its own file and exposes Create().</summary>
+internal static class CommandCatalogue
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}
