@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Starts (or reuses) a throwaway PostgreSQL server on 127.0.0.1 for the test suite and prints its
+# administrator connection string. Data lives in .pgtest/ in the repository (git-ignored).
+# Usage: scripts/test-postgres.sh start|stop
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DATA="$ROOT/.pgtest/data"
+PORT="${SAFEGUARD_TEST_PG_PORT:-55432}"
+
+find_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
+  done
+  return 1
+}
+
+install_postgres() {
+  echo "Installing the PostgreSQL server from Debian..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq postgresql >&2
+}
+
+case "${1:-start}" in
+  start)
+    BIN="$(find_bin || { install_postgres; find_bin; })"
+    RUN_AS=()
+    if [ "$(id -u)" = "0" ]; then
+      # initdb and postgres refuse to run as root; run them as the postgres system user.
+      id postgres >/dev/null 2>&1 || useradd --system --home "$ROOT/.pgtest" postgres
+      RUN_AS=(runuser -u postgres --)
+    fi
+    mkdir -p "$ROOT/.pgtest"
+    [ "$(id -u)" = "0" ] && chown postgres "$ROOT/.pgtest"
+    if [ ! -f "$DATA/PG_VERSION" ]; then
+      "${RUN_AS[@]}" "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 >/dev/null
+    fi
+    if ! "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+      "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DATA" -w -l "$ROOT/.pgtest/server.log" \
+        -o "-h 127.0.0.1 -p $PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+    fi
+    echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+    ;;
+  stop)
+    BIN="$(find_bin)"
+    RUN_AS=()
+    [ "$(id -u)" = "0" ] && RUN_AS=(runuser -u postgres --)
+    "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DATA" -m fast stop >/dev/null 2>&1 || true
+    ;;
+esac

@@ -1,0 +1,45 @@
+namespace Safeguard.Core.Audit;
+
+/// <summary>
+/// One thing that happened: who, when, what and why. Change history, chronology and the audit trail are all
+/// read from these rows; nothing else keeps a second copy.
+/// </summary>
+public sealed class EventRecord
+{
+    private EventRecord() { }
+
+    public EventRecord(string type, DateTimeOffset occurredAt, Security.Actor actor, string summary)
+    {
+        Type = type;
+        OccurredAt = occurredAt;
+        ActorUserId = actor.UserId;
+        ActorName = actor.Name;
+        ActorOrganisationId = actor.OrganisationId;
+        Summary = summary;
+    }
+
+    public long Id { get; private set; }
+    public string Type { get; private set; } = "";
+    public DateTimeOffset OccurredAt { get; private set; }
+    public Guid? ActorUserId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public Guid? ActorOrganisationId { get; private set; }
+    public Guid? PersonId { get; set; }
+    public string? SubjectType { get; set; }
+    public Guid? SubjectId { get; set; }
+    public string Summary { get; private set; } = "";
+    public string? Reason { get; set; }
+    /// <summary>JSON detail, e.g. the fields that changed with their old and new values.</summary>
+    public string? Data { get; set; }
+}
+
+/// <summary>Event type names. A view of a child's record is an event too.</summary>
+public static class EventTypes
+{
+    public const string Created = "created";
+    public const string Changed = "changed";
+    public const string Deleted = "deleted";
+    public const string RecordViewed = "record.viewed";
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+}

@@ -1,0 +1,37 @@
+using Safeguard.Core.Audit;
+
+namespace Safeguard.Core.CaseWork;
+
+public enum ReferralStatus { AwaitingAllocation, Allocated, Closed }
+
+/// <summary>A referral accepted by children's social care: the start of a CIN episode for one child.</summary>
+public sealed class Referral : IAudited
+{
+    private Referral() { }
+
+    public Referral(Guid personId, Guid? contactId, DateOnly referralDate, string sourceCode, Guid teamId)
+    {
+        Id = Guid.NewGuid();
+        PersonId = personId;
+        ContactId = contactId;
+        ReferralDate = referralDate;
+        SourceCode = sourceCode;
+        TeamId = teamId;
+        Status = ReferralStatus.AwaitingAllocation;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PersonId { get; private set; }
+    public Guid? ContactId { get; private set; }
+    public DateOnly ReferralDate { get; private set; }
+    /// <summary>CIN census referral source code (1A..10).</summary>
+    public string SourceCode { get; private set; } = "";
+    public Guid TeamId { get; private set; }
+    public Guid? AllocatedWorkerId { get; set; }
+    public ReferralStatus Status { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    /// <summary>CIN census reason for closure (RC1..RC9).</summary>
+    public string? ClosureReason { get; set; }
+
+    Guid? IAudited.AuditPersonId => PersonId;
+}

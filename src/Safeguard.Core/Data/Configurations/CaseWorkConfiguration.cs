@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.Data.Configurations;
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> b)
+    {
+        b.ToTable("Referrals");
+        b.Property(x => x.SourceCode).HasMaxLength(4);
+        b.Property(x => x.ClosureReason).HasMaxLength(4);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => new { x.Status, x.ReferralDate });
+    }
+}
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> b)
+    {
+        b.ToTable("Assessments");
+        b.Property(x => x.Factors).HasMaxLength(200);
+        b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PersonId);
+    }
+}
+
+internal sealed class ChildPlanConfiguration : IEntityTypeConfiguration<ChildPlan>
+{
+    public void Configure(EntityTypeBuilder<ChildPlan> b)
+    {
+        b.ToTable("ChildPlans");
+        b.Property(x => x.Category).HasMaxLength(40);
+        b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PersonId);
+    }
+}

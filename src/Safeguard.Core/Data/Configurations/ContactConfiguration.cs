@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.Data.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.ToTable("Contacts");
+        b.Property(x => x.Reference).HasMaxLength(20);
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.Property(x => x.ReferrerName).HasMaxLength(200);
+        b.Property(x => x.ReferrerOrganisationName).HasMaxLength(200);
+        b.Property(x => x.ReferrerRole).HasMaxLength(200);
+        b.Property(x => x.ReferrerEmail).HasMaxLength(320);
+        b.Property(x => x.ReferrerPhone).HasMaxLength(40);
+        b.Property(x => x.Concern).HasMaxLength(20000);
+        b.Property(x => x.DecisionReasons).HasMaxLength(8000);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Children).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.Status, x.DecisionDueAt });
+        b.HasIndex(x => x.ReceivedAt);
+    }
+}
+
+internal sealed class ContactChildConfiguration : IEntityTypeConfiguration<ContactChild>
+{
+    public void Configure(EntityTypeBuilder<ContactChild> b)
+    {
+        b.ToTable("ContactChildren");
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PersonId);
+    }
+}

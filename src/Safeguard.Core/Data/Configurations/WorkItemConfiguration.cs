@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.Data.Configurations;
+
+internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
+{
+    public void Configure(EntityTypeBuilder<WorkItem> b)
+    {
+        b.ToTable("WorkItems");
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Ignore(x => x.IsOpen);
+        b.HasOne<Team>().WithMany().HasForeignKey(x => x.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.Kind, x.ClosedAt, x.DueAt });
+        b.HasIndex(x => new { x.OwnerTeamId, x.ClosedAt });
+        b.HasIndex(x => x.SubjectId);
+    }
+}

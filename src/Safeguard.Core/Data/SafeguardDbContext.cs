@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Core.Security;
+using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.Data;
+
+/// <summary>
+/// The one provider-neutral model for SQLite and PostgreSQL. Every change to an <see cref="IAudited"/> entity is
+/// written as an event in the same SaveChanges (so the same transaction) as the change itself.
+/// </summary>
+public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options, IActorContext actors, TimeProvider time)
+    : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactChild> ContactChildren => Set<ContactChild>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<ChildPlan> ChildPlans => Set<ChildPlan>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    public TimeProvider Time => time;
+    public Actor Actor => actors.Current;
+
+    /// <summary>Why the pending changes are being made; written on each event of the next save.</summary>
+    public string? ChangeReason { get; set; }
+
+    /// <summary>Adds an event for something that happened, saved with the other pending changes.</summary>
+    public EventRecord Record(string type, string summary, Guid? personId = null, string? subjectType = null,
+        Guid? subjectId = null, string? reason = null, string? data = null)
+    {
+        var record = new EventRecord(type, time.GetUtcNow(), actors.Current, summary)
+        {
+            PersonId = personId,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Reason = reason ?? ChangeReason,
+            Data = data,
+        };
+        Events.Add(record);
+        return record;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeEvents.Capture(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        ChangeReason = null;
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeEvents.Capture(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeReason = null;
+        return saved;
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        StringEnums.Configure(configurationBuilder);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
+    }
+}

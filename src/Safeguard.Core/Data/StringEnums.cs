@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.Data;
+
+/// <summary>Status and kind enums are stored as their names so the data reads plainly in both databases.</summary>
+internal static class StringEnums
+{
+    public const int Length = 40;
+
+    public static void Configure(ModelConfigurationBuilder b)
+    {
+        b.Properties<OrganisationKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<TeamKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Sex>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<ContactStatus>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<ContactChannel>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<ScreeningOutcome>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<PlanKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<WorkKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Priority>().HaveConversion<string>().HaveMaxLength(Length);
+    }
+}

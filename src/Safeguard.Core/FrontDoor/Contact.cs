@@ -1,0 +1,81 @@
+using Safeguard.Core.Audit;
+using Safeguard.Core.Work;
+
+namespace Safeguard.Core.FrontDoor;
+
+public enum ContactStatus { AwaitingDecision, Decided }
+
+public enum ContactChannel { FrontDoor, PartnerPage, PartnerApi, Imported }
+
+public enum ScreeningOutcome { NoFurtherAction, InformationAndAdvice, EarlyHelp, ReferralToSocialCare, StrategyDiscussion }
+
+/// <summary>A concern about one or more children raised with the front door.</summary>
+public sealed class Contact : IAudited
+{
+    private Contact() { }
+
+    public Contact(string reference, DateTimeOffset receivedAt, ContactChannel channel, string concern)
+    {
+        Id = Guid.NewGuid();
+        Reference = reference;
+        ReceivedAt = receivedAt;
+        Channel = channel;
+        Concern = concern;
+        Status = ContactStatus.AwaitingDecision;
+    }
+
+    public Guid Id { get; private set; }
+    public string Reference { get; private set; } = "";
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public ContactChannel Channel { get; private set; }
+    public Guid? ReferringOrganisationId { get; set; }
+    public string ReferrerName { get; set; } = "";
+    public string? ReferrerOrganisationName { get; set; }
+    public string? ReferrerRole { get; set; }
+    public string? ReferrerEmail { get; set; }
+    public string? ReferrerPhone { get; set; }
+    public string Concern { get; private set; } = "";
+    /// <summary>Concern categories, separated by '|', e.g. "physical-abuse|neglect".</summary>
+    public string Categories { get; set; } = "";
+    public bool InjurySeen { get; set; }
+    public bool ImmediateRisk { get; set; }
+    public bool? ParentsAware { get; set; }
+    public Priority Priority { get; set; }
+    public ContactStatus Status { get; private set; }
+    public DateTimeOffset DecisionDueAt { get; set; }
+    public DateTimeOffset FeedbackDueAt { get; set; }
+    public ScreeningOutcome? Outcome { get; private set; }
+    public string? DecisionReasons { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public Guid? DecidedByUserId { get; private set; }
+    public List<ContactChild> Children { get; private set; } = [];
+
+    Guid? IAudited.AuditPersonId => Children.Count == 1 ? Children[0].PersonId : null;
+
+    public void RecordDecision(ScreeningOutcome outcome, string reasons, Guid? byUserId, DateTimeOffset at)
+    {
+        if (Status == ContactStatus.Decided) throw new InvalidOperationException("This contact has already been decided.");
+        if (string.IsNullOrWhiteSpace(reasons)) throw new ArgumentException("Reasons are required.", nameof(reasons));
+        Outcome = outcome;
+        DecisionReasons = reasons.Trim();
+        DecidedAt = at;
+        DecidedByUserId = byUserId;
+        Status = ContactStatus.Decided;
+    }
+}
+
+/// <summary>Links a contact to each child it is about.</summary>
+public sealed class ContactChild
+{
+    private ContactChild() { }
+
+    public ContactChild(Guid personId)
+    {
+        Id = Guid.NewGuid();
+        PersonId = personId;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ContactId { get; private set; }
+    public Guid PersonId { get; private set; }
+}

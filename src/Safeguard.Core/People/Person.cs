@@ -1,0 +1,64 @@
+using Safeguard.Core.Audit;
+
+namespace Safeguard.Core.People;
+
+public enum Sex { Unknown, Female, Male, Indeterminate }
+
+/// <summary>A child or adult known to the council. Exists once; a duplicate is merged into the survivor.</summary>
+public sealed class Person : IAudited
+{
+    private Person() { }
+
+    public Person(string givenName, string familyName, DateOnly? dateOfBirth, Sex sex)
+    {
+        Id = Guid.NewGuid();
+        GivenName = givenName.Trim();
+        FamilyName = familyName.Trim();
+        DateOfBirth = dateOfBirth;
+        Sex = sex;
+    }
+
+    public Guid Id { get; private set; }
+    public string GivenName { get; set; } = "";
+    public string FamilyName { get; set; } = "";
+    public DateOnly? DateOfBirth { get; set; }
+    public DateOnly? ExpectedDateOfBirth { get; set; }
+    public Sex Sex { get; set; }
+    public string? NhsNumber { get; set; }
+    public string? Upn { get; set; }
+    public string? LocalChildId { get; set; }
+    public string? School { get; set; }
+    /// <summary>Visible to named people only (e.g. a staff member's relative).</summary>
+    public bool IsRestricted { get; set; }
+    public Guid? MergedIntoPersonId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<PersonAddress> Addresses { get; private set; } = [];
+
+    public string FullName => $"{GivenName} {FamilyName}".Trim();
+
+    Guid? IAudited.AuditPersonId => Id;
+}
+
+public sealed class PersonAddress : IAudited
+{
+    private PersonAddress() { }
+
+    public PersonAddress(string line1, string town, string postcode, DateOnly? from)
+    {
+        Id = Guid.NewGuid();
+        Line1 = line1;
+        Town = town;
+        Postcode = postcode;
+        From = from;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PersonId { get; private set; }
+    public string Line1 { get; set; } = "";
+    public string Town { get; set; } = "";
+    public string Postcode { get; set; } = "";
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+
+    Guid? IAudited.AuditPersonId => PersonId;
+}

@@ -1,0 +1,53 @@
+namespace Safeguard.Core.Security;
+
+/// <summary>What a signed-in person may do. Pages and endpoints ask for a permission, never a role.</summary>
+public static class Permissions
+{
+    public const string ViewChildRecords = "children.view";
+    public const string RecordContacts = "frontdoor.record";
+    public const string DecideContacts = "frontdoor.decide";
+    public const string ManageFrontDoor = "frontdoor.manage";
+    public const string ViewBacklog = "oversight.backlog";
+    public const string ReviewDuplicates = "people.review-duplicates";
+    public const string ReferAsPartner = "partner.refer";
+    public const string ViewReports = "reports.view";
+    public const string AdministerUsers = "admin.users";
+    public const string SearchAudit = "admin.audit";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ViewChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
+        ReferAsPartner, ViewReports, AdministerUsers, SearchAudit,
+    ];
+}
+
+/// <summary>The one map from roles to permissions.</summary>
+public static class RolePermissions
+{
+    private static readonly string[] Practice = [Permissions.ViewChildRecords];
+    private static readonly string[] Management =
+    [
+        Permissions.ViewChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
+        Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports,
+    ];
+
+    private static readonly Dictionary<string, string[]> Map = new()
+    {
+        [Roles.FrontDoorWorker] = [Permissions.ViewChildRecords, Permissions.RecordContacts, Permissions.DecideContacts],
+        [Roles.SocialWorker] = Practice,
+        [Roles.SocialWorkAssistant] = Practice,
+        [Roles.ConferenceChair] = Practice,
+        [Roles.TeamManager] = Management,
+        [Roles.ServiceManager] = Management,
+        [Roles.HeadOfService] = Management,
+        [Roles.Director] = Management,
+        [Roles.PartnerReferrer] = [Permissions.ReferAsPartner],
+        [Roles.PerformanceAnalyst] = [Permissions.ViewReports, Permissions.ViewBacklog],
+        [Roles.SystemAdministrator] = [Permissions.AdministerUsers, Permissions.SearchAudit],
+    };
+
+    public static IReadOnlyList<string> For(string role) => Map.TryGetValue(role, out var p) ? p : [];
+
+    public static IReadOnlySet<string> ForRoles(IEnumerable<string> roles) =>
+        roles.SelectMany(For).ToHashSet(StringComparer.Ordinal);
+}

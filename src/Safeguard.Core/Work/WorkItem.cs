@@ -1,0 +1,52 @@
+namespace Safeguard.Core.Work;
+
+public enum WorkKind { ScreeningDecision, ReferrerFeedback, Allocation, Assessment, Visit, Review }
+
+public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }
+
+/// <summary>
+/// One open piece of work: it always has an owner (a team tray or a worker), a priority and a due time from
+/// the moment it exists. Trays, alerts, dashboards and returns all read these rows.
+/// </summary>
+public sealed class WorkItem
+{
+    private WorkItem() { }
+
+    public WorkItem(WorkKind kind, Guid subjectId, string title, Guid ownerTeamId, Priority priority,
+        DateTimeOffset openedAt, DateTimeOffset dueAt, Guid? personId = null)
+    {
+        Id = Guid.NewGuid();
+        Kind = kind;
+        SubjectId = subjectId;
+        Title = title;
+        OwnerTeamId = ownerTeamId;
+        Priority = priority;
+        OpenedAt = openedAt;
+        DueAt = dueAt;
+        PersonId = personId;
+    }
+
+    public Guid Id { get; private set; }
+    public WorkKind Kind { get; private set; }
+    public Guid SubjectId { get; private set; }
+    public Guid? PersonId { get; private set; }
+    public string Title { get; private set; } = "";
+    public Guid OwnerTeamId { get; private set; }
+    public Guid? OwnerUserId { get; private set; }
+    public Priority Priority { get; private set; }
+    public DateTimeOffset OpenedAt { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsOpen => ClosedAt is null;
+
+    public void AssignTo(Guid userId) => OwnerUserId = userId;
+
+    public void ChangePriority(Priority priority) => Priority = priority;
+
+    public void Close(DateTimeOffset at)
+    {
+        if (ClosedAt is not null) throw new InvalidOperationException("This work item is already closed.");
+        ClosedAt = at;
+    }
+}
