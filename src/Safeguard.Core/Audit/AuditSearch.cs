@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Data;
+
+namespace Safeguard.Core.Audit;
+
+public sealed record AuditQuery(Guid? PersonId, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
+
+public sealed record AuditEntry(long Id, DateTimeOffset OccurredAt, string Type, string ActorName, Guid? ActorUserId,
+    Guid? PersonId, string? PersonName, string Summary, string? Reason, string? Data);
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, int PageSize, bool HasMore);
+
+/// <summary>Reads the audit trail (the event table) by person, user and date, newest first.</summary>
+public sealed class AuditSearch(SafeguardDbContext db)
+{
+    public async Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken ct = default)
+    {
+        var events = db.Events.AsNoTracking().AsQueryable();
+        if (query.PersonId is { } personId) events = events.Where(e => e.PersonId == personId);
+        if (query.UserId is { } userId) events = events.Where(e => e.ActorUserId == userId);
+        if (query.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            events = events.Where(e => e.OccurredAt >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            events = events.Where(e => e.OccurredAt < end);
+        }
+
+        var page = Math.Max(1, query.Page);
+        var rows = await events
+            .OrderByDescending(e => e.Id)
+            .Skip((page - 1) * query.PageSize)
+            .Take(query.PageSize + 1)
+            .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId,
+                db.People.Where(p => p.Id == e.PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
+                e.Summary, e.Reason, e.Data))
+            .ToListAsync(ct);
+        return new AuditPage(rows.Take(query.PageSize).ToList(), page, query.PageSize, rows.Count > query.PageSize);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Identity;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+using Safeguard.Core.People;
+using Safeguard.Core.Security;
+using Safeguard.Core.Seeding;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core;
+
+/// <summary>Registers the database, account stores and Core services, for the web app and the CLI alike.</summary>
+public static class CoreServices
+{
+    public static IdentityBuilder AddSafeguardCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IActorContext>(_ => new FixedActorContext(Actor.System));
+        services.AddDbContext<SafeguardDbContext>(options => DatabaseOptions.Configure(options, provider, connectionString));
+        services.AddScoped<AuditSearch>();
+        services.AddScoped<PersonRecords>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoCouncil>();
+        services.AddScoped<DatabaseMigrator>();
+        return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
+            .AddRoles<StaffRole>()
+            .AddEntityFrameworkStores<SafeguardDbContext>();
+    }
+}
