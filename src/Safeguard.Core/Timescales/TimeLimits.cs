@@ -8,25 +8,32 @@ namespace Safeguard.Core.Timescales;
 /// </summary>
 public static class TimeLimits
 {
-    /// <summary>Decision on a contact/referral: 1 working day from receipt. // WT 2023 ch.3 (referral: decision within one working day)</summary>
+    // Source: WT 2023 ch.3 (referral: decision within one working day)
+    /// <summary>Decision on a contact/referral: 1 working day from receipt.</summary>
     public const int ScreeningDecisionWorkingDays = 1;
 
-    /// <summary>Child and family assessment: 45 working days from referral. // WT 2023 ch.3 (assessment maximum timeframe)</summary>
+    // Source: WT 2023 ch.3 (assessment maximum timeframe)
+    /// <summary>Child and family assessment: 45 working days from referral.</summary>
     public const int AssessmentWorkingDays = 45;
 
-    /// <summary>Initial child protection conference: 15 working days from the (last) strategy discussion. // WT 2023 ch.3</summary>
+    // Source: WT 2023 ch.3
+    /// <summary>Initial child protection conference: 15 working days from the (last) strategy discussion.</summary>
     public const int InitialConferenceWorkingDays = 15;
 
-    /// <summary>First core group: 10 working days after the initial conference. // WT 2023 ch.3</summary>
+    // Source: WT 2023 ch.3
+    /// <summary>First core group: 10 working days after the initial conference.</summary>
     public const int FirstCoreGroupWorkingDays = 10;
 
-    /// <summary>First review conference: within 3 months of the initial conference. // WT 2023 ch.3</summary>
+    // Source: WT 2023 ch.3
+    /// <summary>First review conference: within 3 months of the initial conference.</summary>
     public const int FirstReviewConferenceMonths = 3;
 
-    /// <summary>Later review conferences: at intervals of not more than 6 months. // WT 2023 ch.3</summary>
+    // Source: WT 2023 ch.3
+    /// <summary>Later review conferences: at intervals of not more than 6 months.</summary>
     public const int LaterReviewConferenceMonths = 6;
 
-    /// <summary>Referrer told the outcome and reasons: 48 calendar hours from receipt. // Local pledge (action plan), not statutory</summary>
+    // Source: Local pledge (action plan), not statutory
+    /// <summary>Referrer told the outcome and reasons: 48 calendar hours from receipt.</summary>
     public static readonly TimeSpan ReferrerFeedback = TimeSpan.FromHours(48);
 
     /// <summary>When the screening decision on a contact received at <paramref name="receivedAt"/> is due.</summary>
