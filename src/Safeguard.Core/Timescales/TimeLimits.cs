@@ -1,0 +1,74 @@
+namespace Safeguard.Core.Timescales;
+
+/// <summary>
+/// The statutory and local time limits, named, each computed through the one working-day calendar.
+/// Working-day clocks use <see cref="IWorkingDayCalendar.DueAt"/> (UK local time; a clock started on a non-working
+/// day starts at 09:00 on the next working day). Month-based limits return the latest working day on or before the
+/// limit so a due date shown to a worker is never already a breach.
+/// </summary>
+public static class TimeLimits
+{
+    // Source: WT 2023 ch.3 (referral: decision within one working day)
+    /// <summary>Decision on a contact/referral: 1 working day from receipt.</summary>
+    public const int ScreeningDecisionWorkingDays = 1;
+
+    // Source: WT 2023 ch.3 (assessment maximum timeframe)
+    /// <summary>Child and family assessment: 45 working days from referral.</summary>
+    public const int AssessmentWorkingDays = 45;
+
+    // Source: WT 2023 ch.3
+    /// <summary>Initial child protection conference: 15 working days from the (last) strategy discussion.</summary>
+    public const int InitialConferenceWorkingDays = 15;
+
+    // Source: WT 2023 ch.3
+    /// <summary>First core group: 10 working days after the initial conference.</summary>
+    public const int FirstCoreGroupWorkingDays = 10;
+
+    // Source: WT 2023 ch.3
+    /// <summary>First review conference: within 3 months of the initial conference.</summary>
+    public const int FirstReviewConferenceMonths = 3;
+
+    // Source: WT 2023 ch.3
+    /// <summary>Later review conferences: at intervals of not more than 6 months.</summary>
+    public const int LaterReviewConferenceMonths = 6;
+
+    // Source: Local pledge (action plan), not statutory
+    /// <summary>Referrer told the outcome and reasons: 48 calendar hours from receipt.</summary>
+    public static readonly TimeSpan ReferrerFeedback = TimeSpan.FromHours(48);
+
+    /// <summary>When the screening decision on a contact received at <paramref name="receivedAt"/> is due.</summary>
+    public static DateTimeOffset ScreeningDecisionDue(this IWorkingDayCalendar calendar, DateTimeOffset receivedAt) =>
+        calendar.DueAt(receivedAt, ScreeningDecisionWorkingDays);
+
+    /// <summary>When the child and family assessment of a referral accepted at <paramref name="referralAt"/> is due.</summary>
+    public static DateTimeOffset AssessmentDue(this IWorkingDayCalendar calendar, DateTimeOffset referralAt) =>
+        calendar.DueAt(referralAt, AssessmentWorkingDays);
+
+    /// <summary>When the initial child protection conference is due, from the (last) strategy discussion.</summary>
+    public static DateTimeOffset InitialConferenceDue(this IWorkingDayCalendar calendar, DateTimeOffset strategyDiscussionAt) =>
+        calendar.DueAt(strategyDiscussionAt, InitialConferenceWorkingDays);
+
+    /// <summary>When the first core group is due, from the initial conference.</summary>
+    public static DateTimeOffset FirstCoreGroupDue(this IWorkingDayCalendar calendar, DateTimeOffset initialConferenceAt) =>
+        calendar.DueAt(initialConferenceAt, FirstCoreGroupWorkingDays);
+
+    /// <summary>
+    /// The first review conference date: 3 calendar months after the initial conference (end-of-month clamped),
+    /// brought back to the latest working day on or before it.
+    /// </summary>
+    public static DateOnly FirstReviewConferenceDue(this IWorkingDayCalendar calendar, DateOnly initialConferenceDate) =>
+        LatestWorkingDayOnOrBefore(calendar, initialConferenceDate.AddMonths(FirstReviewConferenceMonths));
+
+    /// <summary>The next review conference date: 6 calendar months after the previous review, on or before a working day.</summary>
+    public static DateOnly NextReviewConferenceDue(this IWorkingDayCalendar calendar, DateOnly previousReviewDate) =>
+        LatestWorkingDayOnOrBefore(calendar, previousReviewDate.AddMonths(LaterReviewConferenceMonths));
+
+    /// <summary>When the referrer must be told the outcome: 48 calendar hours after receipt (no calendar needed).</summary>
+    public static DateTimeOffset ReferrerFeedbackDue(DateTimeOffset receivedAt) => receivedAt + ReferrerFeedback;
+
+    private static DateOnly LatestWorkingDayOnOrBefore(IWorkingDayCalendar calendar, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.IsWorkingDay(date) ? date : calendar.AddWorkingDays(date, -1);
+    }
+}
