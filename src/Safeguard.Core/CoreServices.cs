@@ -7,6 +7,7 @@ using Safeguard.Core.Data;
 using Safeguard.Core.People;
 using Safeguard.Core.Security;
 using Safeguard.Core.Seeding;
+using Safeguard.Core.Timescales;
 using Safeguard.Core.Workforce;
 
 namespace Safeguard.Core;
@@ -14,8 +15,10 @@ namespace Safeguard.Core;
 /// <summary>Registers the database, account stores and Core services, for the web app and the CLI alike.</summary>
 public static class CoreServices
 {
-    public static IdentityBuilder AddSafeguardCore(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IdentityBuilder AddSafeguardCore(this IServiceCollection services, DatabaseProvider provider, string connectionString,
+        string? bankHolidaysFile = null)
     {
+        services.AddSingleton<IWorkingDayCalendar>(_ => WorkingDayCalendar.FromFileOrDefault(bankHolidaysFile));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActorContext>(_ => new FixedActorContext(Actor.System));
         services.AddDbContext<SafeguardDbContext>(options => DatabaseOptions.Configure(options, provider, connectionString));

@@ -1,7 +1,11 @@
+using Safeguard.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
+builder.AddSafeguard();
+
 var app = builder.Build();
-app.MapRazorPages();
+await app.PrepareDatabaseAsync();
+app.UseSafeguard();
 app.Run();
 
 public partial class Program;

@@ -84,60 +84,13 @@ public sealed class CalendarCliTests : IClassFixture<CalendarCliTests.CliFixture
 
     public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
 
-    /// <summary>Finds the CLI build output, building src/Safeguard.Cli first if it is missing or older than its sources.</summary>
+    /// <summary>Runs the CLI build output that the project reference copies beside the tests.</summary>
     public sealed class CliFixture
     {
-        private readonly string _cliDll;
-
-        public CliFixture()
-        {
-            var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-            var configuration = testOutput.Parent?.Name ?? "Debug"; // .../bin/<Configuration>/net10.0/
-            var repoRoot = testOutput;
-            while (repoRoot is not null && !File.Exists(Path.Combine(repoRoot.FullName, "Safeguard.slnx")))
-            {
-                repoRoot = repoRoot.Parent;
-            }
-
-            if (repoRoot is null)
-            {
-                throw new InvalidOperationException($"Cannot find Safeguard.slnx above {AppContext.BaseDirectory}.");
-            }
-
-            var cliProject = Path.Combine(repoRoot.FullName, "src", "Safeguard.Cli");
-            _cliDll = Path.Combine(cliProject, "bin", configuration, "net10.0", "safeguard.dll");
-            if (IsStale(_cliDll, cliProject, Path.Combine(repoRoot.FullName, "src", "Safeguard.Core")))
-            {
-                var build = Execute(DotnetHost(), ["build", cliProject, "-c", configuration, "--nologo", "-v", "q"],
-                    repoRoot.FullName);
-                if (build.ExitCode != 0)
-                {
-                    throw new InvalidOperationException($"Building the CLI failed:\n{build.StdOut}\n{build.StdErr}");
-                }
-            }
-        }
+        private readonly string _cliDll = Path.Combine(AppContext.BaseDirectory, "safeguard.dll");
 
         public CliResult Run(params string[] args) =>
             Execute(DotnetHost(), ["exec", _cliDll, .. args], Path.GetTempPath());
-
-        private static bool IsStale(string dll, params string[] sourceFolders)
-        {
-            if (!File.Exists(dll))
-            {
-                return true;
-            }
-
-            // The CLI's own dll is not rewritten when only Core changes, so take the newer of it and its copy of Core.
-            var coreCopy = Path.Combine(Path.GetDirectoryName(dll)!, "Safeguard.Core.dll");
-            var built = File.Exists(coreCopy)
-                ? new[] { File.GetLastWriteTimeUtc(dll), File.GetLastWriteTimeUtc(coreCopy) }.Max()
-                : File.GetLastWriteTimeUtc(dll);
-            return sourceFolders
-                .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-                .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
-                               && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-                .Any(file => File.GetLastWriteTimeUtc(file) > built);
-        }
 
         private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
             ? host

@@ -1,0 +1,76 @@
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Core.Work;
+
+namespace Safeguard.Core.Seeding;
+
+internal sealed record DemoContact(TimeSpan Ago, ContactChannel Channel, string Referrer, string Organisation, string Concern,
+    string Categories, Priority Priority, ScreeningOutcome? Outcome, string? Reasons = null, bool Injury = false,
+    bool ImmediateRisk = false, string SourceCode = "1B", string Factors = "", PlanKind? Plan = null);
+
+internal sealed record DemoChild(Person Person, IReadOnlyList<DemoContact> Contacts);
+
+/// <summary>The demo council's children and the stories behind their records. All fictional.</summary>
+internal static class DemoChildren
+{
+    public static IReadOnlyList<DemoChild> Create(DateOnly today)
+    {
+        DemoChild Child(string given, string family, int ageYears, Sex sex, string nhs, string line1, string postcode, params DemoContact[] contacts)
+        {
+            var person = new Person(given, family, today.AddYears(-ageYears).AddDays(-(given.Length * 37 % 300)), sex)
+            {
+                NhsNumber = nhs,
+                School = ageYears is >= 4 and <= 11 ? DemoAccounts.School : null,
+            };
+            person.Addresses.Add(new PersonAddress(line1, "Northbridge", postcode, today.AddYears(-2)));
+            return new DemoChild(person, contacts);
+        }
+
+        var days = (double d) => TimeSpan.FromDays(d);
+        return
+        [
+            Child("Ellie", "Watson", 7, Sex.Female, "9434765919", "14 Mill Lane", "NB1 4QT",
+                new DemoContact(days(400), ContactChannel.PartnerApi, "Arjun Singh", DemoAccounts.School,
+                    "Ellie came to school hungry on several days and said there was no food at home.", "neglect",
+                    Priority.Standard, ScreeningOutcome.ReferralToSocialCare, "Repeated signs of neglect reported by school.",
+                    SourceCode: "3A", Factors: "4A", Plan: PlanKind.ChildInNeed),
+                new DemoContact(days(0.2), ContactChannel.PartnerApi, "Arjun Singh", DemoAccounts.School,
+                    "Ellie has a bruise on her upper arm and says her mum's new partner grabbed her.", "physical-abuse",
+                    Priority.ChildProtection, null, Injury: true)),
+            Child("Jayden", "Watson", 4, Sex.Male, "1860913903", "14 Mill Lane", "NB1 4QT",
+                new DemoContact(days(400), ContactChannel.PartnerApi, "Arjun Singh", DemoAccounts.School,
+                    "Sibling of Ellie; same concerns about food at home.", "neglect", Priority.Standard,
+                    ScreeningOutcome.ReferralToSocialCare, "Sibling of a child referred for neglect.", SourceCode: "3A", Factors: "4A")),
+            Child("Amara", "Okoye", 15, Sex.Female, "9960308243", "3 Canal Street", "NB2 7HD",
+                new DemoContact(days(30), ContactChannel.PartnerPage, "PC Rhys Jones", DemoAccounts.Police,
+                    "Amara was found in a car with older males at 2am; concerns about exploitation.", "exploitation",
+                    Priority.ChildProtection, ScreeningOutcome.StrategyDiscussion, "Risk of child sexual exploitation; strategy discussion needed.",
+                    ImmediateRisk: true, SourceCode: "5A")),
+            Child("Noah", "Fletcher", 0, Sex.Male, "6281948211", "22 Orchard Road", "NB3 2LP",
+                new DemoContact(days(1.6), ContactChannel.PartnerPage, "Kate Ward", DemoAccounts.Health,
+                    "Health visitor saw a small bruise on the cheek of a non-mobile baby; mother's explanation unclear.", "physical-abuse",
+                    Priority.ChildProtection, null, Injury: true)),
+            Child("Lily", "Harrison", 10, Sex.Female, "9935181901", "8 Station Road", "NB1 9XA",
+                new DemoContact(days(200), ContactChannel.FrontDoor, "Anonymous neighbour", "Member of the public",
+                    "Neighbour reports shouting and a child crying late at night.", "domestic-abuse",
+                    Priority.Standard, ScreeningOutcome.InformationAndAdvice, "No corroborating concerns; advice given to caller."),
+                new DemoContact(days(3), ContactChannel.PartnerApi, "PC Rhys Jones", DemoAccounts.Police,
+                    "Police attended a domestic incident; Lily was present.", "domestic-abuse",
+                    Priority.Urgent, null)),
+            Child("Oliver", "Price", 13, Sex.Male, "9378657974", "41 High Street", "NB4 1AB",
+                new DemoContact(days(90), ContactChannel.PartnerApi, "Arjun Singh", DemoAccounts.School,
+                    "Oliver disclosed that his father's drinking frightens him.", "substance-misuse",
+                    Priority.Standard, ScreeningOutcome.EarlyHelp, "Family agree to early help support.")),
+            Child("Maya", "Green", 6, Sex.Female, "5432319489", "5 Elm Close", "NB2 3EF",
+                new DemoContact(days(700), ContactChannel.PartnerPage, "Kate Ward", DemoAccounts.Health,
+                    "Mother's mental health has deteriorated; concerns about care of Maya.", "mental-health|neglect",
+                    Priority.Urgent, ScreeningOutcome.ReferralToSocialCare, "Parental mental health affecting care.",
+                    SourceCode: "2A", Factors: "4A|8A", Plan: PlanKind.ChildProtection)),
+            Child("Ethan", "Clarke", 16, Sex.Male, "2527601898", "77 Park View", "NB5 6GH",
+                new DemoContact(days(0.9), ContactChannel.FrontDoor, "Ethan's aunt", "Family member",
+                    "Ethan has not been home for two nights and is not answering his phone.", "exploitation",
+                    Priority.Urgent, null)),
+        ];
+    }
+}

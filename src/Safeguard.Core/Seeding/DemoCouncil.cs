@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Core.Timescales;
+using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.Seeding;
+
+/// <summary>
+/// Seeds the fictional Northbridge Borough Council into an empty database: teams, partner agencies, one account
+/// per role, and children with some history (contacts, referrals, an assessment, a plan), all written with events.
+/// </summary>
+public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles,
+    IWorkingDayCalendar calendar)
+{
+    public async Task<bool> IsSeededAsync(CancellationToken ct = default) => await db.Teams.AnyAsync(ct);
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        if (await IsSeededAsync(ct)) return false;
+        await SeedAsync(ct);
+        return true;
+    }
+
+    private async Task SeedAsync(CancellationToken ct)
+    {
+        foreach (var role in Security.Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new StaffRole(role));
+        }
+
+        var teams = new[]
+        {
+            new Team(DemoAccounts.FrontDoorTeam, TeamKind.FrontDoor),
+            new Team(DemoAccounts.AssessmentTeam, TeamKind.Assessment),
+            new Team(DemoAccounts.ChildProtectionTeam, TeamKind.ChildProtection),
+            new Team(DemoAccounts.EarlyHelpTeam, TeamKind.EarlyHelp),
+        }.ToDictionary(t => t.Name);
+        var organisations = new[]
+        {
+            new Organisation(DemoAccounts.CouncilName, OrganisationKind.LocalAuthority),
+            new Organisation(DemoAccounts.Police, OrganisationKind.Police),
+            new Organisation(DemoAccounts.Health, OrganisationKind.Health),
+            new Organisation(DemoAccounts.School, OrganisationKind.Education),
+        }.ToDictionary(o => o.Name);
+        db.Teams.AddRange(teams.Values);
+        db.Organisations.AddRange(organisations.Values);
+        db.ChangeReason = "Demo council seeded";
+        await db.SaveChangesAsync(ct);
+
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = new StaffUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                JobTitle = account.JobTitle,
+                TeamId = account.Team is null ? null : teams[account.Team].Id,
+                OrganisationId = account.Organisation is null ? null : organisations[account.Organisation].Id,
+                SocialWorkEnglandNumber = account.Role is Security.Roles.SocialWorker or Security.Roles.TeamManager
+                    ? $"SW{Math.Abs(account.Email.GetHashCode() % 900000) + 100000}" : null,
+            };
+            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, account.Role);
+        }
+
+        await SeedChildrenAsync(teams, organisations, ct);
+    }
+
+    private async Task SeedChildrenAsync(Dictionary<string, Team> teams, Dictionary<string, Organisation> organisations, CancellationToken ct)
+    {
+        var now = db.Time.GetUtcNow();
+        var frontDoor = teams[DemoAccounts.FrontDoorTeam];
+        var assessment = teams[DemoAccounts.AssessmentTeam];
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var children = DemoChildren.Create(today);
+        db.People.AddRange(children.Select(c => c.Person));
+        db.ChangeReason = "Demo council seeded";
+        await db.SaveChangesAsync(ct);
+
+        var number = 1;
+        foreach (var child in children)
+        {
+            foreach (var story in child.Contacts)
+            {
+                var receivedAt = now - story.Ago;
+                var contact = new Contact($"C-DEMO-{number++:D4}", receivedAt, story.Channel, story.Concern)
+                {
+                    ReferrerName = story.Referrer,
+                    ReferrerOrganisationName = story.Organisation,
+                    ReferringOrganisationId = organisations.TryGetValue(story.Organisation, out var org) ? org.Id : null,
+                    Categories = story.Categories,
+                    InjurySeen = story.Injury,
+                    ImmediateRisk = story.ImmediateRisk,
+                    ParentsAware = true,
+                    Priority = story.Priority,
+                    DecisionDueAt = calendar.ScreeningDecisionDue(receivedAt),
+                    FeedbackDueAt = TimeLimits.ReferrerFeedbackDue(receivedAt),
+                };
+                contact.Children.Add(new ContactChild(child.Person.Id));
+                db.Contacts.Add(contact);
+                if (story.Outcome is { } outcome)
+                {
+                    contact.RecordDecision(outcome, story.Reasons ?? "Demo decision", null, receivedAt + TimeSpan.FromHours(5));
+                    if (outcome == ScreeningOutcome.ReferralToSocialCare)
+                    {
+                        var referralDate = DateOnly.FromDateTime(receivedAt.UtcDateTime);
+                        var referral = new Referral(child.Person.Id, contact.Id, referralDate, story.SourceCode, assessment.Id)
+                        {
+                            Status = story.Ago > TimeSpan.FromDays(60) ? ReferralStatus.Allocated : ReferralStatus.AwaitingAllocation,
+                        };
+                        db.Referrals.Add(referral);
+                        if (referral.Status == ReferralStatus.AwaitingAllocation)
+                        {
+                            db.WorkItems.Add(new WorkItem(WorkKind.Allocation, referral.Id, $"Allocate {child.Person.FullName}",
+                                assessment.Id, story.Priority, receivedAt, calendar.DueAt(receivedAt, 1), child.Person.Id));
+                        }
+                        else
+                        {
+                            var start = referralDate;
+                            db.Assessments.Add(new Assessment(referral.Id, child.Person.Id, start, calendar.AddWorkingDays(start, TimeLimits.AssessmentWorkingDays))
+                            {
+                                CompletedOn = calendar.AddWorkingDays(start, 30),
+                                AuthorisedOn = calendar.AddWorkingDays(start, 32),
+                                Factors = story.Factors,
+                            });
+                            if (story.Plan is { } plan)
+                            {
+                                db.ChildPlans.Add(new ChildPlan(referral.Id, child.Person.Id, plan, calendar.AddWorkingDays(start, 40),
+                                    plan == PlanKind.ChildProtection ? "neglect" : null));
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {child.Person.FullName}",
+                        frontDoor.Id, story.Priority, receivedAt, contact.DecisionDueAt, child.Person.Id));
+                }
+            }
+        }
+        db.ChangeReason = "Demo council seeded";
+        await db.SaveChangesAsync(ct);
+    }
+}

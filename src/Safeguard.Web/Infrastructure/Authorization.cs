@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Safeguard.Core.Security;
+
+namespace Safeguard.Web.Infrastructure;
+
+public static class AuthorizationSetup
+{
+    /// <summary>One policy per permission, named by the permission. Anything not marked otherwise needs a signed-in user.</summary>
+    public static void AddSafeguardAuthorization(this IServiceCollection services) => services.AddAuthorization(options =>
+    {
+        foreach (var permission in Permissions.All)
+        {
+            options.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(SafeguardClaims.Permission, permission));
+        }
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    });
+}
+
+/// <summary>The authorisation rule of every page folder, in one place.</summary>
+public static class PageAccess
+{
+    public static readonly IReadOnlyList<(string Folder, string Permission)> Folders =
+    [
+        ("/Children", Permissions.ViewChildRecords),
+        ("/Admin/Users", Permissions.AdministerUsers),
+        ("/Admin/Audit", Permissions.SearchAudit),
+    ];
+
+    public static void Apply(PageConventionCollection conventions)
+    {
+        foreach (var (folder, permission) in Folders)
+        {
+            conventions.AuthorizeFolder(folder, permission);
+        }
+        conventions.AllowAnonymousToFolder("/Account");
+        conventions.AllowAnonymousToFolder("/Status");
+    }
+}

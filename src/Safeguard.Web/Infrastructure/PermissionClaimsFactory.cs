@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Safeguard.Core.Security;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Web.Infrastructure;
+
+/// <summary>Puts the user's permissions (from their roles), name, team and organisation into the sign-in cookie.</summary>
+public sealed class PermissionClaimsFactory(UserManager<StaffUser> users, RoleManager<StaffRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<StaffUser, StaffRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(SafeguardClaims.DisplayName, user.DisplayName));
+        if (user.TeamId is { } team) identity.AddClaim(new Claim(SafeguardClaims.TeamId, team.ToString()));
+        if (user.OrganisationId is { } org) identity.AddClaim(new Claim(SafeguardClaims.OrganisationId, org.ToString()));
+        var userRoles = await UserManager.GetRolesAsync(user);
+        foreach (var permission in RolePermissions.ForRoles(userRoles))
+        {
+            identity.AddClaim(new Claim(SafeguardClaims.Permission, permission));
+        }
+        return identity;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Safeguard.Core;
+using Safeguard.Core.Data;
+using Safeguard.Core.Security;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Web.Infrastructure;
+
+/// <summary>Everything the web host registers and the order of its middleware.</summary>
+public static class SafeguardSetup
+{
+    public static void AddSafeguard(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = DatabaseOptions.ParseProvider(config["Database:Provider"]);
+        var connection = config.GetConnectionString("Safeguard") ?? DatabaseOptions.DefaultSqliteConnection;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connection = DatabaseOptions.NormaliseSqlite(connection, builder.Environment.ContentRootPath);
+        }
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IActorContext, HttpActorContext>();
+        builder.Services.AddSafeguardCore(provider, connection, config["Calendar:BankHolidaysFile"])
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
+
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(ConfigureCookie);
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        ExternalSignIn.Register(builder.Services, config);
+
+        builder.Services.AddSafeguardAuthorization();
+        builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "safeguard-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o)
+    {
+        o.Cookie.Name = "safeguard-auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.SlidingExpiration = true;
+        o.LoginPath = "/sign-in";
+        o.LogoutPath = "/sign-out";
+        o.AccessDeniedPath = "/forbidden";
+        // A signed-in user without permission gets a real 403 (rendered by the status page), not a redirect.
+        o.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+    }
+
+    public static void UseSafeguard(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapSafeguardHealth();
+        app.MapRazorPages();
+    }
+}
