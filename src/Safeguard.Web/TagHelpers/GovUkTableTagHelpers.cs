@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Safeguard.Web.TagHelpers;
+
+/// <summary>
+/// GOV.UK table. Write the table's shape with these elements and they become the real table elements with the GOV.UK
+/// classes; header cells get scope="col" in the head and scope="row" in the body.
+/// <code>
+/// &lt;govuk-table caption="Open work" caption-size="m"&gt;
+///   &lt;govuk-table-head&gt;&lt;govuk-table-row&gt;&lt;govuk-table-header&gt;Child&lt;/govuk-table-header&gt;&lt;govuk-table-header numeric&gt;Days open&lt;/govuk-table-header&gt;&lt;/govuk-table-row&gt;&lt;/govuk-table-head&gt;
+///   &lt;govuk-table-body&gt;
+///     &lt;govuk-table-row class="sg-overdue"&gt;&lt;govuk-table-cell&gt;Alex&lt;/govuk-table-cell&gt;&lt;govuk-table-cell numeric&gt;12&lt;/govuk-table-cell&gt;&lt;/govuk-table-row&gt;
+///   &lt;/govuk-table-body&gt;
+/// &lt;/govuk-table&gt;
+/// </code>
+/// </summary>
+[HtmlTargetElement("govuk-table")]
+public sealed class GovUkTableTagHelper : TagHelper
+{
+    [HtmlAttributeName("caption")]
+    public string? Caption { get; set; }
+
+    /// <summary>s, m, l or xl.</summary>
+    [HtmlAttributeName("caption-size")]
+    public string? CaptionSize { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var rows = await output.GetChildContentAsync();
+        output.BecomeElement("table", "govuk-table");
+        output.Content.Clear();
+        if (!string.IsNullOrEmpty(Caption))
+        {
+            var caption = new TagBuilder("caption");
+            caption.AddCssClass(FormGroupHtml.Classes(
+                "govuk-table__caption", CaptionSize is null ? null : $"govuk-table__caption--{CaptionSize}"));
+            caption.InnerHtml.Append(Caption);
+            output.Content.AppendHtml(caption);
+        }
+
+        output.Content.AppendHtml(rows);
+    }
+}
+
+[HtmlTargetElement("govuk-table-head", ParentTag = "govuk-table")]
+public sealed class GovUkTableHeadTagHelper : TagHelper
+{
+    internal const string SectionKey = "govuk-table-section";
+
+    public override void Init(TagHelperContext context) => context.Items[SectionKey] = "head";
+
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        output.BecomeElement("thead", "govuk-table__head");
+}
+
+[HtmlTargetElement("govuk-table-body", ParentTag = "govuk-table")]
+public sealed class GovUkTableBodyTagHelper : TagHelper
+{
+    public override void Init(TagHelperContext context) => context.Items[GovUkTableHeadTagHelper.SectionKey] = "body";
+
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        output.BecomeElement("tbody", "govuk-table__body");
+}
+
+[HtmlTargetElement("govuk-table-row")]
+public sealed class GovUkTableRowTagHelper : TagHelper
+{
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        output.BecomeElement("tr", "govuk-table__row");
+}
+
+/// <summary>A header cell: scope="col" in govuk-table-head, scope="row" in govuk-table-body.</summary>
+[HtmlTargetElement("govuk-table-header", ParentTag = "govuk-table-row")]
+public sealed class GovUkTableHeaderTagHelper : TagHelper
+{
+    [HtmlAttributeName("numeric")]
+    public bool Numeric { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var inBody = context.Items.TryGetValue(GovUkTableHeadTagHelper.SectionKey, out var section) && (string)section == "body";
+        output.BecomeElement("th", "govuk-table__header", Numeric ? "govuk-table__header--numeric" : null);
+        if (!output.Attributes.ContainsName("scope"))
+        {
+            output.Attributes.SetAttribute("scope", inBody ? "row" : "col");
+        }
+    }
+}
+
+[HtmlTargetElement("govuk-table-cell", ParentTag = "govuk-table-row")]
+public sealed class GovUkTableCellTagHelper : TagHelper
+{
+    [HtmlAttributeName("numeric")]
+    public bool Numeric { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        output.BecomeElement("td", "govuk-table__cell", Numeric ? "govuk-table__cell--numeric" : null);
+}
