@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<Work.TeamWork>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

@@ -3,7 +3,7 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Audit;
 
-public sealed record AuditQuery(Guid? PersonId, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
+public sealed record AuditQuery(IReadOnlyCollection<Guid>? PersonIds, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
 
 public sealed record AuditEntry(long Id, DateTimeOffset OccurredAt, string Type, string ActorName, Guid? ActorUserId,
     Guid? PersonId, string? PersonName, string Summary, string? Reason, string? Data);
@@ -16,7 +16,7 @@ public sealed class AuditSearch(SafeguardDbContext db)
     public async Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken ct = default)
     {
         var events = db.Events.AsNoTracking().AsQueryable();
-        if (query.PersonId is { } personId) events = events.Where(e => e.PersonId == personId);
+        if (query.PersonIds is { } personIds) events = events.Where(e => e.PersonId != null && personIds.Contains(e.PersonId.Value));
         if (query.UserId is { } userId) events = events.Where(e => e.ActorUserId == userId);
         if (query.From is { } from)
         {

@@ -29,6 +29,8 @@ public static class ClaimsPrincipalExtensions
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    public static Guid UserIdOrEmpty(this ClaimsPrincipal user) => user.UserId() ?? Guid.Empty;
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(SafeguardClaims.DisplayName) ?? user.Identity?.Name ?? "";
 }

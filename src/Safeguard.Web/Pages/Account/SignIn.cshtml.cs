@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+using Safeguard.Core.Seeding;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Web.Pages.Account;
+
+public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbContext db, IConfiguration config, IWebHostEnvironment env)
+    : PageModel
+{
+    public const string WrongDetails = "Enter a correct email address and password";
+    public const string LockedOut = "Your account is locked after too many attempts. Try again in 15 minutes or ask your system administrator";
+
+    [BindProperty]
+    [Display(Name = "Email address")]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool ShowDemoAccounts => env.IsDevelopment() || config.GetValue("Demo:Enabled", false);
+
+    public IReadOnlyList<DemoAccount> DemoAccountList => DemoAccounts.All;
+
+    public IReadOnlyList<AuthenticationScheme> ExternalSchemes { get; private set; } = [];
+
+    public async Task OnGetAsync() => ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "Enter your email address");
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Enter your password");
+        if (!ModelState.IsValid) return Invalid();
+
+        var email = Email!.Trim();
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is { IsDisabled: true })
+        {
+            await RecordFailureAsync(email, "account disabled", user.Id);
+            ModelState.AddModelError(nameof(Email), WrongDetails);
+            return Invalid();
+        }
+
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            db.Record(EventTypes.SignedIn, $"{user!.DisplayName} signed in", subjectType: "StaffUser", subjectId: user.Id);
+            await db.SaveChangesAsync();
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        await RecordFailureAsync(email, result.IsLockedOut ? "locked out" : "wrong email address or password", user?.Id);
+        ModelState.AddModelError(nameof(Email), result.IsLockedOut ? LockedOut : WrongDetails);
+        return Invalid();
+    }
+
+    /// <summary>Starts sign-in with the council's identity provider.</summary>
+    public IActionResult OnPostExternal(string scheme)
+    {
+        var redirect = Url.Page("/Account/ExternalCallback", new { ReturnUrl });
+        var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, redirect);
+        return Challenge(properties, scheme);
+    }
+
+    private async Task RecordFailureAsync(string email, string why, Guid? userId)
+    {
+        db.Record(EventTypes.SignInFailed, $"Failed sign-in for {email}: {why}", subjectType: "StaffUser", subjectId: userId);
+        await db.SaveChangesAsync();
+    }
+
+    private PageResult Invalid()
+    {
+        Password = null;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+using Safeguard.Core.People;
+using Safeguard.Web.TagHelpers;
+
+namespace Safeguard.Web.Pages.Admin.Audit;
+
+/// <summary>Search the audit trail by person, user and date range.</summary>
+public sealed class IndexModel(AuditSearch audit, PersonRecords people, SafeguardDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true), Display(Name = "Person", Description = "Name, date of birth or NHS number")]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true), Display(Name = "User")]
+    public Guid? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true), Display(Name = "From", Description = "For example, 27 3 2026")]
+    public GovUkDate From { get; set; } = new();
+
+    [BindProperty(SupportsGet = true), Display(Name = "To")]
+    public GovUkDate To { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<SelectListItem> UserItems { get; private set; } = [];
+    public AuditPage? Results { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        UserItems = [new SelectListItem("Any user", ""), .. await db.Users.OrderBy(u => u.DisplayName)
+            .Select(u => new SelectListItem(u.DisplayName + " (" + u.Email + ")", u.Id.ToString())).ToListAsync()];
+        var searched = Request.Query.Count > 0;
+        if (!searched) return Page();
+
+        DateOnly? from = ReadDate(From, nameof(From));
+        DateOnly? to = ReadDate(To, nameof(To));
+        if (from is not null && to is not null && to < from) ModelState.AddModelError($"{nameof(To)}.Day", "The 'to' date must be the same as or after the 'from' date");
+        if (Person is { Length: > 200 }) ModelState.AddModelError(nameof(Person), "Person must be 200 characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+
+        IReadOnlyCollection<Guid>? personIds = null;
+        if (!string.IsNullOrWhiteSpace(Person))
+        {
+            personIds = (await people.SearchAsync(Person, max: 100)).Select(p => p.Id).ToList();
+        }
+        Results = await audit.SearchAsync(new AuditQuery(personIds, UserId, from, to, Math.Max(1, PageNumber)));
+        return Page();
+    }
+
+    private DateOnly? ReadDate(GovUkDate date, string field)
+    {
+        if (date.IsEmpty) return null;
+        if (date.TryGetDate(out var value)) return value;
+        ModelState.AddModelError($"{field}.Day", $"The '{field.ToLowerInvariant()}' date must be a real date");
+        return null;
+    }
+
+    public string PageLink(int page)
+    {
+        var query = Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["page"] = page.ToString();
+        return "?" + string.Join("&", query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Workforce;
+using Safeguard.Web.Infrastructure;
+
+namespace Safeguard.Web.Pages.Admin.Users;
+
+public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) : PageModel
+{
+    public UserLine Account { get; private set; } = default!;
+    public UserFormOptions Options { get; private set; } = default!;
+
+    [BindProperty, Display(Name = "Roles")]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    [BindProperty, Display(Name = "Team")]
+    public Guid? TeamId { get; set; }
+
+    [BindProperty, Display(Name = "Partner organisation")]
+    public Guid? OrganisationId { get; set; }
+
+    [BindProperty, Display(Name = "Account status")]
+    public string? Status { get; set; }
+
+    [BindProperty, Display(Name = "Reason for the change")]
+    public string? Reason { get; set; }
+
+    public static readonly IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StatusItems =
+        [new("Active", "active"), new("Disabled: cannot sign in", "disabled")];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        SelectedRoles = Account.Roles.ToList();
+        TeamId = await db.Users.Where(u => u.Id == id).Select(u => u.TeamId).SingleAsync();
+        OrganisationId = await db.Users.Where(u => u.Id == id).Select(u => u.OrganisationId).SingleAsync();
+        Status = Account.IsDisabled ? "disabled" : "active";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        ModelState.Clear();
+        if (SelectedRoles.Count == 0) ModelState.AddModelError(nameof(SelectedRoles), "Select at least one role");
+        else if (!UserFormOptions.AreRoles(SelectedRoles)) ModelState.AddModelError(nameof(SelectedRoles), "Select roles from the list");
+        if (!Options.IsTeam(TeamId)) ModelState.AddModelError(nameof(TeamId), "Select a team from the list");
+        if (!Options.IsOrganisation(OrganisationId)) ModelState.AddModelError(nameof(OrganisationId), "Select an organisation from the list");
+        if (Status is not ("active" or "disabled")) ModelState.AddModelError(nameof(Status), "Select whether the account is active or disabled");
+        if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter the reason for the change");
+        else if (Reason.Length > 1000) ModelState.AddModelError(nameof(Reason), "Reason must be 1000 characters or fewer");
+        if (id == User.UserIdOrEmpty() && Status == "disabled") ModelState.AddModelError(nameof(Status), "You cannot disable your own account");
+        if (!ModelState.IsValid)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+
+        await admin.ChangeAsync(id, new UserChange(SelectedRoles, TeamId, OrganisationId, Status == "disabled"), Reason!.Trim());
+        TempData["Success"] = $"Account of {Account.DisplayName} changed";
+        return RedirectToPage("/Admin/Users/Index");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        Options = await new UserFormOptions(db).LoadAsync();
+        var account = (await admin.ListAsync()).FirstOrDefault(u => u.Id == id);
+        if (account is null) return false;
+        Account = account;
+        return true;
+    }
+}

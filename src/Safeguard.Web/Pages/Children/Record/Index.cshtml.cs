@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.People;
+
+namespace Safeguard.Web.Pages.Children.Record;
+
+/// <summary>A child's record: details, addresses, contacts, referrals and change history. Every view is audited.</summary>
+public sealed class IndexModel(PersonRecords people) : PageModel
+{
+    public PersonRecord Record { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var record = await people.ViewAsync(id);
+        if (record is null) return NotFound();
+        if (record.Person.MergedIntoPersonId is { } survivor) return RedirectToPage(new { id = survivor });
+        Record = record;
+        return Page();
+    }
+}

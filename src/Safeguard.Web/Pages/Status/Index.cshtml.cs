@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Safeguard.Web.Pages.Status;
+
+/// <summary>The page shown for 403, 404 and other status codes (re-executed by the status code middleware).</summary>
+public sealed class IndexModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public void OnGet(int code) => Code = code;
+
+    public (string Title, string Message) Text => Code switch
+    {
+        403 => ("You do not have permission to see this page",
+            "Your account does not have access to this page. If you need it for your work, ask your manager or system administrator."),
+        404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
+        _ => ("Sorry, there is a problem", "Try again later."),
+    };
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Core.Security;
+using Safeguard.Web.Infrastructure;
+
+namespace Safeguard.Web.ViewComponents;
+
+public sealed record NavigationLink(string Text, string Href, bool Current);
+
+/// <summary>The header navigation: only the places the signed-in user's permissions allow.</summary>
+public sealed class NavigationViewComponent : ViewComponent
+{
+    private static readonly (string Text, string Href, string? Permission)[] Links =
+    [
+        ("Home", "/", null),
+        ("Children", "/children", Permissions.ViewChildRecords),
+        ("Users", "/admin/users", Permissions.AdministerUsers),
+        ("Audit", "/admin/audit", Permissions.SearchAudit),
+    ];
+
+    public IViewComponentResult Invoke()
+    {
+        if (UserClaimsPrincipal.Identity?.IsAuthenticated != true) return View(Array.Empty<NavigationLink>());
+        var path = HttpContext.Request.Path.Value ?? "/";
+        var links = Links
+            .Where(l => l.Permission is null || UserClaimsPrincipal.Can(l.Permission))
+            .Select(l => new NavigationLink(l.Text, l.Href, l.Href == "/" ? path == "/" : path.StartsWith(l.Href, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return View(links);
+    }
+}
