@@ -78,6 +78,11 @@ public sealed class TagHelperHarness
 
         helper.Init(context);
         await helper.ProcessAsync(context, output);
+        if (!output.IsContentModified)
+        {
+            // What the Razor runtime does: a helper that leaves Content alone gets its child content.
+            output.Content.SetHtmlContent(await output.GetChildContentAsync());
+        }
 
         using var writer = new StringWriter();
         output.WriteTo(writer, HtmlEncoder.Default);
