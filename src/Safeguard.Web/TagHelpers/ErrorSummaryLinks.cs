@@ -25,6 +25,51 @@ public static class ErrorSummaryLinks
         return "#" + FieldIds.FromName(key);
     }
 
+    /// <summary>
+    /// Sort key that puts errors in the order the fields are declared on the model (ModelState enumerates keys in its
+    /// own order, not the page's). Form-level errors (empty key) come first; keys the model does not know come last.
+    /// </summary>
+    public static IReadOnlyList<int> FieldOrder(string key, ModelMetadata? rootMetadata)
+    {
+        var order = new List<int>();
+        if (key.Length == 0)
+        {
+            return order;
+        }
+
+        var metadata = rootMetadata;
+        foreach (var segment in key.Split('.'))
+        {
+            var bracket = segment.IndexOf('[');
+            var name = bracket < 0 ? segment : segment[..bracket];
+            var properties = metadata?.Properties.ToList() ?? [];
+            var index = properties.FindIndex(p => p.PropertyName == name);
+            order.Add(index < 0 ? int.MaxValue : index);
+            metadata = index < 0 ? null : properties[index];
+            if (bracket >= 0)
+            {
+                order.Add(int.TryParse(segment[(bracket + 1)..^1], out var position) ? position : int.MaxValue);
+                metadata = metadata?.ElementMetadata;
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>Compares two <see cref="FieldOrder"/> keys element by element; a prefix sorts first.</summary>
+    public static int CompareOrder(IReadOnlyList<int> a, IReadOnlyList<int> b)
+    {
+        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i].CompareTo(b[i]);
+            }
+        }
+
+        return a.Count.CompareTo(b.Count);
+    }
+
     private static bool IsDate(string key, ModelStateDictionary modelState, ModelMetadata? rootMetadata) =>
         modelState.ContainsKey(key + "." + nameof(DatePart.Day)) ||
         FindProperty(rootMetadata, key)?.ModelType == typeof(GovUkDate);

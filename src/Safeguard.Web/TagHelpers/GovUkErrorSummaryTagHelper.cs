@@ -6,8 +6,8 @@ namespace Safeguard.Web.TagHelpers;
 
 /// <summary>
 /// GOV.UK error summary built from ModelState: <c>&lt;govuk-error-summary /&gt;</c> at the top of the main column.
-/// Renders nothing when there are no errors. Each error links to its field (<c>#Input_FamilyName</c>); errors with an
-/// empty key (whole-form errors) are listed without a link.
+/// Renders nothing when there are no errors. Each error links to its field (<c>#Input_FamilyName</c>), in the order
+/// the properties are declared on the model; errors with an empty key (whole-form errors) come first, without a link.
 /// </summary>
 [HtmlTargetElement("govuk-error-summary", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovUkErrorSummaryTagHelper : TagHelper
@@ -26,10 +26,13 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var modelState = ViewContext.ModelState;
+        var metadata = ViewContext.ViewData.ModelMetadata;
         var errors = modelState
             .Where(kv => kv.Value is { Errors.Count: > 0 })
             .Select(kv => (kv.Key, Message: FieldState.ErrorsOf(kv.Value)[0]))
             .ToList();
+        errors.Sort((x, y) => ErrorSummaryLinks.CompareOrder(
+            ErrorSummaryLinks.FieldOrder(x.Key, metadata), ErrorSummaryLinks.FieldOrder(y.Key, metadata)));
         if (errors.Count == 0)
         {
             output.SuppressOutput();
