@@ -27,6 +27,7 @@ public static class SafeguardSetup
         }
 
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<SiteSettings>();
         builder.Services.AddScoped<IActorContext, HttpActorContext>();
         builder.Services.AddSafeguardCore(provider, connection, config["Calendar:BankHolidaysFile"])
             .AddSignInManager()

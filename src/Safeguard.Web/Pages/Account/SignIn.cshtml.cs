@@ -10,7 +10,7 @@ using Safeguard.Core.Workforce;
 
 namespace Safeguard.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbContext db, IConfiguration config, IWebHostEnvironment env)
+public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbContext db, Safeguard.Web.Infrastructure.SiteSettings site)
     : PageModel
 {
     public const string WrongDetails = "Enter a correct email address and password";
@@ -27,7 +27,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool ShowDemoAccounts => env.IsDevelopment() || config.GetValue("Demo:Enabled", false);
+    public bool ShowDemoAccounts => site.IsDemo;
 
     public IReadOnlyList<DemoAccount> DemoAccountList => DemoAccounts.All;
 
