@@ -27,17 +27,25 @@ public class StylesBuildOutputTests
         File.Exists(FindWebAsset("js/init.js")).ShouldBeTrue();
     }
 
+    /// <summary>Looks the path up in the manifest's tree, as the static files middleware does, and returns the file.</summary>
     private static string FindWebAsset(string relativePath)
     {
         var manifestPath = Path.Combine(AppContext.BaseDirectory, "Safeguard.Web.staticwebassets.runtime.json");
         File.Exists(manifestPath).ShouldBeTrue("the web project's static web assets manifest should be copied to the test output");
         using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
-        var contentRoots = manifest.RootElement.GetProperty("ContentRoots").EnumerateArray().Select(r => r.GetString()!);
+        var contentRoots = manifest.RootElement.GetProperty("ContentRoots").EnumerateArray().Select(r => r.GetString()!).ToList();
 
-        var found = contentRoots
-            .Select(root => Path.Combine(root, relativePath))
-            .FirstOrDefault(File.Exists);
-        found.ShouldNotBeNull($"{relativePath} should be in one of the static web asset content roots");
-        return found;
+        var node = manifest.RootElement.GetProperty("Root");
+        foreach (var segment in relativePath.Split('/'))
+        {
+            node.TryGetProperty("Children", out var children).ShouldBeTrue($"{relativePath} should be a static web asset");
+            children.ValueKind.ShouldBe(JsonValueKind.Object, $"{relativePath} should be a static web asset");
+            children.TryGetProperty(segment, out node).ShouldBeTrue($"{relativePath} should be a static web asset");
+        }
+
+        var asset = node.GetProperty("Asset");
+        var path = Path.Combine(contentRoots[asset.GetProperty("ContentRootIndex").GetInt32()], asset.GetProperty("SubPath").GetString()!);
+        File.Exists(path).ShouldBeTrue();
+        return path;
     }
 }
