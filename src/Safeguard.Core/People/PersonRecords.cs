@@ -23,6 +23,8 @@ public sealed record PersonSearchResult(Guid Id, string Name, DateOnly? DateOfBi
 /// <summary>Reads a person's record for the person page. Reading it is itself recorded as an event.</summary>
 public sealed class PersonRecords(SafeguardDbContext db)
 {
+    private static readonly string[] UkDateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "d M yyyy", "yyyy-MM-dd"];
+
     public async Task<PersonRecord?> ViewAsync(Guid personId, CancellationToken ct = default)
     {
         var person = await db.People.AsNoTracking()
@@ -70,7 +72,8 @@ public sealed class PersonRecords(SafeguardDbContext db)
         {
             people = people.Where(p => p.NhsNumber == digits);
         }
-        else if (DateOnly.TryParse(term, System.Globalization.CultureInfo.GetCultureInfo("en-GB"), out var dob))
+        else if (DateOnly.TryParseExact(term, UkDateFormats, System.Globalization.CultureInfo.InvariantCulture,
+                     System.Globalization.DateTimeStyles.None, out var dob))
         {
             people = people.Where(p => p.DateOfBirth == dob);
         }

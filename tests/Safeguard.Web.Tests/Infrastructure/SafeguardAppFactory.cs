@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core.Data;
+using Safeguard.Core.Seeding;
+using Safeguard.Core.Security;
+using Safeguard.TestCommon;
+
+namespace Safeguard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real Safeguard web app on a real database of its own (SQLite or PostgreSQL), seeded with the demo council,
+/// with a clock the test controls. Runs as in production ("Testing" environment: JSON logs, exception page).
+/// </summary>
+public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised");
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateEmptyAsync();
+        _ = Services; // start the host: migrations and demo seed run now
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Safeguard", Database.ConnectionString);
+        builder.UseSetting("Demo:SeedOnStart", "true");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    public SafeguardDbContext CreateDbContext() => Database.CreateContext(Time);
+
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real sign-in form, as a person would.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = DemoAccounts.Password)
+    {
+        var client = CreateBrowserlikeClient();
+        var response = await PostFormAsync(client, "/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+        return client;
+    }
+
+    public Task<HttpClient> SignInAsRoleAsync(string role) => SignInAsync(DemoAccounts.ForRole(role).Email);
+
+    /// <summary>GETs the page to pick up its antiforgery token, then posts the form with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? path);
+        var token = AntiforgeryToken(page);
+        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(body));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"") is { Success: true } m
+            ? m.Groups[1].Value
+            : Regex.Match(html, "type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    public async Task<Guid> DemoChildIdAsync(string givenName)
+    {
+        await using var db = CreateDbContext();
+        return await db.People.Where(p => p.GivenName == givenName).Select(p => p.Id).FirstAsync();
+    }
+
+    public async Task<Guid> UserIdAsync(string email)
+    {
+        await using var db = CreateDbContext();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).FirstAsync();
+    }
+}
+
+/// <summary>One app per test class; tests in a class share it.</summary>
+public abstract class AppTests(SafeguardAppFactory app) : IClassFixture<SafeguardAppFactory>
+{
+    protected SafeguardAppFactory App { get; } = app;
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Safeguard.Core.Security;
+using Safeguard.Web.Infrastructure;
+using Safeguard.Web.Tests.Infrastructure;
+
+namespace Safeguard.Web.Tests;
+
+/// <summary>Every page, every role: allowed roles get the page, others a 403 page, anonymous users the sign-in page.</summary>
+public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFixture<PageAccessTests.Fixture>
+{
+    public sealed class Fixture : SafeguardAppFactory
+    {
+        private readonly Dictionary<string, HttpClient> _clients = [];
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public async Task<HttpClient> ClientForAsync(string role)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (!_clients.TryGetValue(role, out var client)) _clients[role] = client = await SignInAsRoleAsync(role);
+                return client;
+            }
+            finally { _gate.Release(); }
+        }
+
+        public async Task<string> ResolveAsync(string path) => path
+            .Replace("{child}", (await DemoChildIdAsync("Ellie")).ToString())
+            .Replace("{user}", (await UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.SocialWorker).Email)).ToString());
+    }
+
+    /// <summary>Each page and the permission it needs (null: any signed-in user).</summary>
+    public static readonly (string Path, string? Permission)[] Pages =
+    [
+        ("/", null),
+        ("/children", Permissions.ViewChildRecords),
+        ("/children?q=watson", Permissions.ViewChildRecords),
+        ("/children/{child}", Permissions.ViewChildRecords),
+        ("/admin/users", Permissions.AdministerUsers),
+        ("/admin/users/add", Permissions.AdministerUsers),
+        ("/admin/users/{user}", Permissions.AdministerUsers),
+        ("/admin/audit", Permissions.SearchAudit),
+    ];
+
+    public static TheoryData<string, string> RolesAndPages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var role in Roles.All)
+        foreach (var (path, _) in Pages)
+            data.Add(role, path);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RolesAndPages))]
+    public async Task Page_AnswersEachRoleByItsPermissions(string role, string path)
+    {
+        var permission = Pages.Single(p => p.Path == path).Permission;
+        var allowed = permission is null || RolePermissions.For(role).Contains(permission);
+        var client = await fixture.ClientForAsync(role);
+
+        var response = await client.GetAsync(await fixture.ResolveAsync(path));
+
+        response.StatusCode.ShouldBe(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, $"{role} on {path}");
+        if (!allowed)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            html.ShouldContain("You do not have permission to see this page");
+        }
+    }
+
+    [Fact]
+    public async Task EveryPageFolderRule_IsCoveredByThisMatrix()
+    {
+        foreach (var (folder, permission) in PageAccess.Folders)
+        {
+            Pages.ShouldContain(p => p.Path.StartsWith(folder, StringComparison.OrdinalIgnoreCase) && p.Permission == permission,
+                $"No page in {folder} is checked");
+        }
+        await Task.CompletedTask;
+    }
+
+    [Theory]
+    [MemberData(nameof(AnonymousPages))]
+    public async Task Page_WhenNotSignedIn_RedirectsToSignIn(string path)
+    {
+        var client = fixture.CreateBrowserlikeClient();
+
+        var response = await client.GetAsync(await fixture.ResolveAsync(path));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/sign-in");
+    }
+
+    public static TheoryData<string> AnonymousPages() => new(Pages.Select(p => p.Path));
+}
