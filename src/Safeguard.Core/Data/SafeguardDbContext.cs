@@ -37,9 +37,9 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     /// <summary>Adds an event for something that happened, saved with the other pending changes.</summary>
     public EventRecord Record(string type, string summary, Guid? personId = null, string? subjectType = null,
-        Guid? subjectId = null, string? reason = null, string? data = null)
+        Guid? subjectId = null, string? reason = null, string? data = null, Actor? actor = null)
     {
-        var record = new EventRecord(type, time.GetUtcNow(), actors.Current, summary)
+        var record = new EventRecord(type, time.GetUtcNow(), actor ?? actors.Current, summary)
         {
             PersonId = personId,
             SubjectType = subjectType,

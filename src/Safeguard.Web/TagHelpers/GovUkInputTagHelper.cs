@@ -33,7 +33,8 @@ public sealed class GovUkInputTagHelper : FormFieldTagHelperBase
         input.Attributes["id"] = field.Id;
         input.Attributes["name"] = field.Name;
         input.Attributes["type"] = Type;
-        if (field.Value is { } value)
+        // A password is never sent back to the browser.
+        if (field.Value is { } value && !string.Equals(Type, "password", StringComparison.OrdinalIgnoreCase))
         {
             input.Attributes["value"] = value;
         }

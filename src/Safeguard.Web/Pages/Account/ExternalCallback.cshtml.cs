@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Security;
 using Safeguard.Core.Workforce;
 
 namespace Safeguard.Web.Pages.Account;
@@ -37,7 +38,7 @@ public sealed class ExternalCallbackModel(SignInManager<StaffUser> signIn, Safeg
 
         await signIn.SignInAsync(user, isPersistent: false, info.LoginProvider);
         db.Record(EventTypes.SignedIn, $"{user.DisplayName} signed in with {info.ProviderDisplayName ?? info.LoginProvider}",
-            subjectType: "StaffUser", subjectId: user.Id);
+            subjectType: "StaffUser", subjectId: user.Id, actor: new Actor(user.Id, user.DisplayName, user.OrganisationId));
         await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

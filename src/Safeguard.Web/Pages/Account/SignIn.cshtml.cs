@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Security;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Workforce;
 
@@ -56,7 +57,8 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
             : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            db.Record(EventTypes.SignedIn, $"{user!.DisplayName} signed in", subjectType: "StaffUser", subjectId: user.Id);
+            db.Record(EventTypes.SignedIn, $"{user!.DisplayName} signed in", subjectType: "StaffUser", subjectId: user.Id,
+                actor: new Actor(user.Id, user.DisplayName, user.OrganisationId));
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }

@@ -25,7 +25,7 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
     [BindProperty(SupportsGet = true), Display(Name = "To")]
     public GovUkDate To { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<SelectListItem> UserItems { get; private set; } = [];
@@ -35,6 +35,8 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
     {
         UserItems = [new SelectListItem("Any user", ""), .. await db.Users.OrderBy(u => u.DisplayName)
             .Select(u => new SelectListItem(u.DisplayName + " (" + u.Email + ")", u.Id.ToString())).ToListAsync()];
+        // A mangled page number in a pasted link is not the user's mistake: show the first page.
+        if (ModelState.Remove(nameof(PageNumber))) PageNumber = 1;
         var searched = Request.Query.Count > 0;
         if (!searched) return Page();
 
@@ -69,7 +71,7 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
     public string PageLink(int page)
     {
         var query = Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
-        query["page"] = page.ToString();
+        query["pageNumber"] = page.ToString();
         return "?" + string.Join("&", query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
     }
 }

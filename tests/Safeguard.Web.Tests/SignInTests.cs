@@ -1,0 +1,108 @@
+using System.Net;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Security;
+using Safeguard.Web.Pages.Account;
+using Safeguard.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Safeguard.Web.Tests;
+
+public sealed class SignInTests(SafeguardAppFactory app) : AppTests(app)
+{
+    private const string Email = "sam.okafor@northbridge.example";
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_ShowsGovUkErrorAndKeepsTheEmail()
+    {
+        var client = App.CreateBrowserlikeClient();
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-in",
+            new() { ["Email"] = Email, ["Password"] = "not-the-password" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await Html.ParseAsync(response);
+        var summary = page.QuerySelector(".govuk-error-summary").ShouldNotBeNull();
+        summary.TextContent.ShouldContain(SignInModel.WrongDetails);
+        summary.QuerySelector("a")!.GetAttribute("href").ShouldBe("#Email");
+        page.QuerySelector("#Email")!.GetAttribute("value").ShouldBe(Email);
+        page.QuerySelector("#Email")!.ClassList.ShouldContain("govuk-input--error");
+        page.QuerySelector("#Password")!.GetAttribute("value").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SignIn_WithNothingTyped_AsksForBothFields()
+    {
+        var client = App.CreateBrowserlikeClient();
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-in", new() { ["Email"] = "", ["Password"] = "" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var text = (await Html.ParseAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent;
+        text.ShouldContain("Enter your email address");
+        text.ShouldContain("Enter your password");
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutAntiforgeryToken_IsRefusedWithoutAServerError()
+    {
+        var client = App.CreateBrowserlikeClient();
+
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent([new("Email", Email), new("Password", "x")]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task SignIn_AfterFiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
+    {
+        var email = "leah.brown@northbridge.example";
+        var client = App.CreateBrowserlikeClient();
+        for (var i = 0; i < IdentityPolicy.FailedAttemptsBeforeLockout; i++)
+        {
+            await SafeguardAppFactory.PostFormAsync(client, "/sign-in", new() { ["Email"] = email, ["Password"] = "wrong-password-" + i });
+        }
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-in",
+            new() { ["Email"] = email, ["Password"] = Core.Seeding.DemoAccounts.Password });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Your account is locked");
+        await using var db = App.CreateDbContext();
+        (await db.Events.CountAsync(e => e.Type == EventTypes.SignInFailed && e.Summary.Contains(email))).ShouldBeGreaterThanOrEqualTo(6);
+    }
+
+    [Fact]
+    public async Task SignIn_WithTheRightPassword_ReachesTheHomePageWithTheUsersName()
+    {
+        var client = await App.SignInAsync(Email);
+
+        var home = await client.GetStringAsync("/");
+
+        home.ShouldContain("Hello, Sam Okafor");
+    }
+
+    [Fact]
+    public async Task SignIn_ReturnUrlToAnotherSite_IsIgnored()
+    {
+        var client = App.CreateBrowserlikeClient();
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F",
+            new() { ["Email"] = Email, ["Password"] = Core.Seeding.DemoAccounts.Password }, "/sign-in");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        var client = await App.SignInAsync(Email);
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-out", [], formPage: "/");
+        var after = await client.GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.ToString().ShouldContain("/sign-in");
+    }
+}
