@@ -7,5 +7,6 @@ internal static class CommandCatalogue
 {
     public static IEnumerable<Command> All() =>
     [
+        PeopleCommands.Create(),
     ];
 }

@@ -1,0 +1,262 @@
+namespace Safeguard.Core.People.Matching;
+
+/// <summary>Batch matching: deduplicate a list of records, fit weights, or explain one pair.</summary>
+public static class PersonMatcher
+{
+    /// <summary>Compares two records and explains the result field by field.</summary>
+    public static MatchComparison Compare(PersonRecord a, PersonRecord b, MatchModel? model = null, MatchThresholds? thresholds = null)
+    {
+        model ??= MatchModel.Default;
+        thresholds ??= model.DefaultThresholds();
+        var pa = new PreparedPerson(a);
+        var pb = new PreparedPerson(b);
+        var vector = PairComparer.Compare(pa, pb);
+        var score = model.Score(vector.Pattern);
+        return new MatchComparison(score, model.Probability(score), thresholds.BandOf(score), Explanations.Build(pa, pb, vector, model));
+    }
+
+    /// <summary>Fits m/u probabilities and the prior to <paramref name="records"/> by unsupervised EM over their
+    /// blocked candidate pairs. Use it to build a <see cref="PersonIndex"/> whose weights suit local data.</summary>
+    public static MatchModel EstimateModel(IReadOnlyList<PersonRecord> records, MatchModel? start = null)
+    {
+        var prepared = Prepare(records, parallel: true);
+        var pairs = CandidatePairs(prepared, 1000);
+        var vectors = CompareAll(prepared, pairs, parallel: true);
+        return MatchModel.Estimate(CountPatterns(vectors), start ?? MatchModel.Default);
+    }
+
+    /// <summary>
+    /// Finds pairs of records that are the same person. <paramref name="threshold"/> is a score (sum of log2
+    /// weights); when null the pair must be at least as likely a match as not (the model's "possible" band).
+    /// Each returned pair carries its band, so callers can link <see cref="MatchBand.Certain"/> pairs and queue
+    /// <see cref="MatchBand.Possible"/> ones for review.
+    /// </summary>
+    public static DedupeResult Deduplicate(IReadOnlyList<PersonRecord> records, double? threshold = null, DedupeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        options ??= new DedupeOptions();
+        var prepared = Prepare(records, options.Parallel);
+        var pairs = CandidatePairs(prepared, options.MaxBlockSize);
+        var vectors = CompareAll(prepared, pairs, options.Parallel);
+        var start = options.Model ?? MatchModel.Default;
+        var model = options.EstimateWeights ? MatchModel.Estimate(CountPatterns(vectors), start) : start;
+        var defaults = model.DefaultThresholds();
+        var thresholds = threshold is { } t ? defaults with { Possible = t, Certain = Math.Max(t, defaults.Certain) } : defaults;
+
+        var scoreCache = new Dictionary<uint, double>();
+        var links = new List<MatchPair>();
+        var linked = new HashSet<long>();
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            var pattern = vectors[k].Pattern;
+            if (!scoreCache.TryGetValue(pattern, out var score))
+            {
+                scoreCache[pattern] = score = model.Score(pattern);
+            }
+
+            if (score < thresholds.Possible)
+            {
+                continue;
+            }
+
+            var (i, j) = Unpack(pairs[k]);
+            linked.Add(pairs[k]);
+            links.Add(new MatchPair(records[i].Id, records[j].Id, score, model.Probability(score), thresholds.BandOf(score), false));
+        }
+
+        if (options.TransitiveClosure)
+        {
+            links.AddRange(Closure(records, prepared, linked, model, thresholds, options));
+        }
+
+        return new DedupeResult(links, model, thresholds, records.Count, pairs.Length);
+    }
+
+    private static IEnumerable<MatchPair> Closure(
+        IReadOnlyList<PersonRecord> records,
+        PreparedPerson[] prepared,
+        HashSet<long> linked,
+        MatchModel model,
+        MatchThresholds thresholds,
+        DedupeOptions options)
+    {
+        var parent = Enumerable.Range(0, records.Count).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        foreach (var pair in linked)
+        {
+            var (i, j) = Unpack(pair);
+            var ri = Find(i);
+            var rj = Find(j);
+            if (ri != rj)
+            {
+                parent[Math.Max(ri, rj)] = Math.Min(ri, rj);
+            }
+        }
+
+        var clusters = new Dictionary<int, List<int>>();
+        foreach (var pair in linked)
+        {
+            var (i, j) = Unpack(pair);
+            var root = Find(i);
+            if (!clusters.TryGetValue(root, out var members))
+            {
+                clusters[root] = members = [];
+            }
+
+            members.Add(i);
+            members.Add(j);
+        }
+
+        var added = new List<MatchPair>();
+        foreach (var members in clusters.Values)
+        {
+            var distinct = members.Distinct().Order().ToArray();
+            if (distinct.Length < 3 || distinct.Length > options.MaxClusterSizeForClosure)
+            {
+                continue;
+            }
+
+            for (var x = 0; x < distinct.Length; x++)
+            {
+                for (var y = x + 1; y < distinct.Length; y++)
+                {
+                    var key = Pack(distinct[x], distinct[y]);
+                    if (linked.Contains(key))
+                    {
+                        continue;
+                    }
+
+                    var score = model.Score(PairComparer.Compare(prepared[distinct[x]], prepared[distinct[y]]).Pattern);
+                    if (score >= options.ClosureMinimumScore)
+                    {
+                        added.Add(new MatchPair(records[distinct[x]].Id, records[distinct[y]].Id, score, model.Probability(score), thresholds.BandOf(score), true));
+                    }
+                }
+            }
+        }
+
+        return added;
+    }
+
+    private static PreparedPerson[] Prepare(IReadOnlyList<PersonRecord> records, bool parallel)
+    {
+        var prepared = new PreparedPerson[records.Count];
+        if (parallel && records.Count > 2000)
+        {
+            System.Threading.Tasks.Parallel.For(0, records.Count, i => prepared[i] = new PreparedPerson(records[i]));
+        }
+        else
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                prepared[i] = new PreparedPerson(records[i]);
+            }
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Every distinct pair (i &lt; j) sharing a blocking key, packed as i &lt;&lt; 32 | j, sorted.</summary>
+    internal static long[] CandidatePairs(PreparedPerson[] prepared, int maxBlockSize)
+    {
+        var blocks = new Dictionary<ulong, List<int>>();
+        var keys = new List<ulong>(10);
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            BlockingKeys.For(prepared[i], keys);
+            foreach (var key in keys)
+            {
+                if (!blocks.TryGetValue(key, out var members))
+                {
+                    blocks[key] = members = new List<int>(2);
+                }
+
+                if (members.Count == 0 || members[^1] != i)
+                {
+                    members.Add(i);
+                }
+            }
+        }
+
+        var pairs = new List<long>();
+        foreach (var members in blocks.Values)
+        {
+            if (members.Count < 2 || members.Count > maxBlockSize)
+            {
+                continue;
+            }
+
+            for (var x = 0; x < members.Count; x++)
+            {
+                for (var y = x + 1; y < members.Count; y++)
+                {
+                    pairs.Add(Pack(members[x], members[y]));
+                }
+            }
+        }
+
+        var array = pairs.ToArray();
+        Array.Sort(array);
+        var count = 0;
+        for (var k = 0; k < array.Length; k++)
+        {
+            if (count == 0 || array[count - 1] != array[k])
+            {
+                array[count++] = array[k];
+            }
+        }
+
+        return array[..count];
+    }
+
+    private static ComparisonVector[] CompareAll(PreparedPerson[] prepared, long[] pairs, bool parallel)
+    {
+        var vectors = new ComparisonVector[pairs.Length];
+        if (parallel && pairs.Length > 20_000)
+        {
+            System.Threading.Tasks.Parallel.For(0, Environment.ProcessorCount, worker =>
+            {
+                for (var k = worker; k < pairs.Length; k += Environment.ProcessorCount)
+                {
+                    var (i, j) = Unpack(pairs[k]);
+                    vectors[k] = PairComparer.Compare(prepared[i], prepared[j]);
+                }
+            });
+        }
+        else
+        {
+            for (var k = 0; k < pairs.Length; k++)
+            {
+                var (i, j) = Unpack(pairs[k]);
+                vectors[k] = PairComparer.Compare(prepared[i], prepared[j]);
+            }
+        }
+
+        return vectors;
+    }
+
+    private static Dictionary<uint, int> CountPatterns(ComparisonVector[] vectors)
+    {
+        var counts = new Dictionary<uint, int>();
+        foreach (var vector in vectors)
+        {
+            counts[vector.Pattern] = counts.GetValueOrDefault(vector.Pattern) + 1;
+        }
+
+        return counts;
+    }
+
+    private static long Pack(int i, int j) => i < j ? ((long)i << 32) | (uint)j : ((long)j << 32) | (uint)i;
+
+    private static (int I, int J) Unpack(long pair) => ((int)(pair >> 32), (int)(pair & 0xFFFFFFFF));
+}
