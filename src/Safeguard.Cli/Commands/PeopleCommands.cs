@@ -26,21 +26,23 @@ internal static class PeopleCommands
                 + "Default: the score at which a candidate pair is at least as likely a match as not.",
         };
         var noClosure = new Option<bool>("--no-closure") { Description = "Do not add pairs implied by transitive closure" };
+        var showModel = new Option<bool>("--show-model") { Description = "Print the fitted m/u probabilities and weights" };
 
         var dedupe = new Command("dedupe", "Find records that are the same person (unsupervised Fellegi–Sunter weights)")
         {
-            input, format, output, threshold, noClosure,
+            input, format, output, threshold, noClosure, showModel,
         };
         dedupe.SetAction(parseResult => Dedupe(
             parseResult.GetValue(input)!,
             parseResult.GetValue(format)!,
             parseResult.GetValue(output)!,
             parseResult.GetValue(threshold),
-            !parseResult.GetValue(noClosure)));
+            !parseResult.GetValue(noClosure),
+            parseResult.GetValue(showModel)));
         return dedupe;
     }
 
-    private static int Dedupe(string input, string format, string output, double? threshold, bool closure)
+    private static int Dedupe(string input, string format, string output, double? threshold, bool closure, bool showModel)
     {
         var stopwatch = Stopwatch.StartNew();
         if (!string.Equals(format, "febrl", StringComparison.OrdinalIgnoreCase))
@@ -92,6 +94,11 @@ internal static class PeopleCommands
         }
 
         stopwatch.Stop();
+        if (showModel)
+        {
+            Console.WriteLine(result.Model);
+        }
+
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         var certain = result.Pairs.Count(p => p.Band == MatchBand.Certain);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -5,7 +5,8 @@ namespace Safeguard.Core.People.Matching;
 /// any one field is wrong or missing:
 /// NHS number; each other identifier; full date of birth; family-name Soundex + birth year; given-name prefix +
 /// postcode; the two name Soundex codes in sorted order (catches swapped names); family name + given initial +
-/// birth month/day (catches a wrong year); given name + birth year + month (catches a changed family name).
+/// birth month/day (catches a wrong year); given name + birth year + month (catches a changed family name);
+/// each half of an identifier + family-name Soundex or postcode (catches a mistyped identifier).
 /// </summary>
 internal static class BlockingKeys
 {
@@ -19,6 +20,7 @@ internal static class BlockingKeys
         SortedNameSoundex,
         FamilyInitialDayMonth,
         GivenYearMonth,
+        IdentifierHalf,
     }
 
     public static void For(PreparedPerson p, List<ulong> keys)
@@ -31,7 +33,26 @@ internal static class BlockingKeys
 
         foreach (var (scheme, value) in p.Extra)
         {
-            keys.Add(Hash(Tag.Identifier, scheme.ToUpperInvariant(), value));
+            var upper = scheme.ToUpperInvariant();
+            keys.Add(Hash(Tag.Identifier, upper, value));
+            if (value.Length >= 6)
+            {
+                // One mistyped character leaves one half intact; pair each half with a second attribute.
+                var half = (value.Length + 1) / 2;
+                var first = "<" + value[..half];
+                var last = ">" + value[half..];
+                if (p.FamilySoundex.Length > 0)
+                {
+                    keys.Add(Hash(Tag.IdentifierHalf, upper + first, p.FamilySoundex));
+                    keys.Add(Hash(Tag.IdentifierHalf, upper + last, p.FamilySoundex));
+                }
+
+                if (p.Postcode.Length > 0)
+                {
+                    keys.Add(Hash(Tag.IdentifierHalf, upper + first, p.Postcode));
+                    keys.Add(Hash(Tag.IdentifierHalf, upper + last, p.Postcode));
+                }
+            }
         }
 
         var dob = p.Dob;

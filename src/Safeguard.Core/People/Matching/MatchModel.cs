@@ -102,7 +102,7 @@ public sealed class MatchModel
             [0.84, 0.01, 0.08, 0.03, 0.04], // family name
             [0.85, 0.02, 0.06, 0.02, 0.02, 0.03], // date of birth
             [0.97, 0.03], // sex
-            [0.997, 0.003], // NHS number
+            [0.999, 0.001], // NHS number: two valid, different numbers for one person is rare
             [0.90, 0.05, 0.05], // other identifier
             [0.60, 0.15, 0.10, 0.05, 0.10], // address
         ],
@@ -116,26 +116,23 @@ public sealed class MatchModel
             [0.00001, 0.0001, 0.99989],
             [0.0005, 0.002, 0.01, 0.05, 0.9375],
         ],
-        priorMatchProbability: 0.01);
+        priorMatchProbability: 1e-5);
 
     /// <summary>
-    /// Unsupervised Fellegi–Sunter EM over the comparison patterns of candidate pairs (no labels). Starts from
+    /// Unsupervised Fellegi–Sunter EM over weighted comparison patterns (no labels). The caller passes the patterns
+    /// of all blocked candidate pairs plus a random sample of the other pairs, weighted up to stand for every pair,
+    /// so the fit is of the whole comparison space (u is then essentially "chance agreement between two people"). Starts from
     /// <paramref name="start"/> and uses it as a weak prior (<paramref name="priorStrength"/> pseudo-pairs per class)
     /// so fields with little or no data keep their configured values.
     /// </summary>
-    internal static MatchModel Estimate(IReadOnlyDictionary<uint, int> patternCounts, MatchModel start, int maxIterations = 200, double priorStrength = 20)
+    internal static MatchModel Estimate(IReadOnlyDictionary<uint, double> patternCounts, MatchModel start, double startPrior, int maxIterations = 300, double priorStrength = 20)
     {
         var patterns = patternCounts.Keys.ToArray();
-        var counts = patterns.Select(p => (double)patternCounts[p]).ToArray();
+        var counts = patterns.Select(p => patternCounts[p]).ToArray();
         var total = counts.Sum();
-        if (total < 50)
-        {
-            return start;
-        }
-
         var m = start._m.Select(r => r.ToArray()).ToArray();
         var u = start._u.Select(r => r.ToArray()).ToArray();
-        var lambda = Math.Clamp(start.PriorMatchProbability, 0.001, 0.5);
+        var lambda = Math.Clamp(startPrior, 1e-9, 0.5);
         var mAcc = m.Select(r => new double[r.Length]).ToArray();
         var uAcc = u.Select(r => new double[r.Length]).ToArray();
         var iterations = 0;
@@ -188,10 +185,10 @@ public sealed class MatchModel
                 change += Update(u[f], uAcc[f], start._u[f], priorStrength);
             }
 
-            var newLambda = Math.Clamp(matchMass / total, 1e-6, 1 - 1e-6);
-            change += Math.Abs(newLambda - lambda);
+            var newLambda = Math.Clamp(matchMass / total, 1e-12, 0.5);
+            change += Math.Abs(newLambda - lambda) / lambda;
             lambda = newLambda;
-            if (change < 1e-7)
+            if (change < 1e-6)
             {
                 break;
             }
@@ -235,6 +232,23 @@ public sealed record MatchThresholds(double Certain, double Possible)
 {
     public MatchBand BandOf(double score) =>
         score >= Certain ? MatchBand.Certain : score >= Possible ? MatchBand.Possible : MatchBand.Unlikely;
+
+    /// <summary>
+    /// Band of a compared pair. Never "certain" when the given names disagree outright (siblings and twins share
+    /// family name, address and sometimes date of birth) or when two valid NHS numbers differ: a person reviews.
+    /// </summary>
+    internal MatchBand BandOf(double score, ComparisonVector vector)
+    {
+        var band = BandOf(score);
+        if (band == MatchBand.Certain
+            && (vector.Level(MatchField.GivenName) == FieldLevels.LevelCount(MatchField.GivenName) - 1
+                || vector.Level(MatchField.NhsNumber) == 1))
+        {
+            return MatchBand.Possible;
+        }
+
+        return band;
+    }
 }
 
 public enum MatchBand

@@ -133,7 +133,7 @@ public sealed class PersonIndex
                 candidate.Source,
                 score,
                 Model.Probability(score),
-                Thresholds.BandOf(score),
+                Thresholds.BandOf(score, vector),
                 Explanations.Build(prepared, candidate, vector, Model)));
         }
 

@@ -12,7 +12,7 @@ public static class PersonMatcher
         var pb = new PreparedPerson(b);
         var vector = PairComparer.Compare(pa, pb);
         var score = model.Score(vector.Pattern);
-        return new MatchComparison(score, model.Probability(score), thresholds.BandOf(score), Explanations.Build(pa, pb, vector, model));
+        return new MatchComparison(score, model.Probability(score), thresholds.BandOf(score, vector), Explanations.Build(pa, pb, vector, model));
     }
 
     /// <summary>Fits m/u probabilities and the prior to <paramref name="records"/> by unsupervised EM over their
@@ -22,7 +22,7 @@ public static class PersonMatcher
         var prepared = Prepare(records, parallel: true);
         var pairs = CandidatePairs(prepared, 1000);
         var vectors = CompareAll(prepared, pairs, parallel: true);
-        return MatchModel.Estimate(CountPatterns(vectors), start ?? MatchModel.Default);
+        return Fit(prepared, pairs, vectors, start ?? MatchModel.Default, parallel: true);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public static class PersonMatcher
         var pairs = CandidatePairs(prepared, options.MaxBlockSize);
         var vectors = CompareAll(prepared, pairs, options.Parallel);
         var start = options.Model ?? MatchModel.Default;
-        var model = options.EstimateWeights ? MatchModel.Estimate(CountPatterns(vectors), start) : start;
+        var model = options.EstimateWeights ? Fit(prepared, pairs, vectors, start, options.Parallel) : start;
         var defaults = model.DefaultThresholds();
         var thresholds = threshold is { } t ? defaults with { Possible = t, Certain = Math.Max(t, defaults.Certain) } : defaults;
 
@@ -61,7 +61,7 @@ public static class PersonMatcher
 
             var (i, j) = Unpack(pairs[k]);
             linked.Add(pairs[k]);
-            links.Add(new MatchPair(records[i].Id, records[j].Id, score, model.Probability(score), thresholds.BandOf(score), false));
+            links.Add(new MatchPair(records[i].Id, records[j].Id, score, model.Probability(score), thresholds.BandOf(score, vectors[k]), false));
         }
 
         if (options.TransitiveClosure)
@@ -136,10 +136,13 @@ public static class PersonMatcher
                         continue;
                     }
 
-                    var score = model.Score(PairComparer.Compare(prepared[distinct[x]], prepared[distinct[y]]).Pattern);
+                    var vector = PairComparer.Compare(prepared[distinct[x]], prepared[distinct[y]]);
+                    var score = model.Score(vector.Pattern);
                     if (score >= options.ClosureMinimumScore)
                     {
-                        added.Add(new MatchPair(records[distinct[x]].Id, records[distinct[y]].Id, score, model.Probability(score), thresholds.BandOf(score), true));
+                        // A pair linked only through others is at least a possible match (review) unless it is certain on its own.
+                        var band = thresholds.BandOf(score, vector) == MatchBand.Certain ? MatchBand.Certain : MatchBand.Possible;
+                        added.Add(new MatchPair(records[distinct[x]].Id, records[distinct[y]].Id, score, model.Probability(score), band, true));
                     }
                 }
             }
@@ -245,15 +248,57 @@ public static class PersonMatcher
         return vectors;
     }
 
-    private static Dictionary<uint, int> CountPatterns(ComparisonVector[] vectors)
+    /// <summary>Number of random record pairs compared to represent the pairs that blocking left out.</summary>
+    internal const int RandomPairSample = 40_000;
+
+    /// <summary>
+    /// EM over the whole comparison space, approximated by two strata: every blocked candidate pair (weight 1) and
+    /// a seeded random sample of all pairs, weighted to stand for the pairs blocking left out. Too few records to
+    /// learn from: the start model is returned unchanged.
+    /// </summary>
+    private static MatchModel Fit(PreparedPerson[] prepared, long[] pairs, ComparisonVector[] vectors, MatchModel start, bool parallel)
     {
-        var counts = new Dictionary<uint, int>();
+        var n = prepared.Length;
+        var allPairs = (double)n * (n - 1) / 2;
+        if (n < 100 || pairs.Length < 50)
+        {
+            return start;
+        }
+
+        var counts = new Dictionary<uint, double>();
         foreach (var vector in vectors)
         {
             counts[vector.Pattern] = counts.GetValueOrDefault(vector.Pattern) + 1;
         }
 
-        return counts;
+        var others = allPairs - pairs.Length;
+        var sampleSize = (int)Math.Min(RandomPairSample, others);
+        if (sampleSize > 0)
+        {
+            var random = new Random(20240601);
+            var sample = new long[sampleSize];
+            for (var k = 0; k < sampleSize; k++)
+            {
+                int i, j;
+                do
+                {
+                    i = random.Next(n);
+                    j = random.Next(n);
+                }
+                while (i == j || Array.BinarySearch(pairs, Pack(i, j)) >= 0);
+
+                sample[k] = Pack(i, j);
+            }
+
+            var weight = others / sampleSize;
+            foreach (var vector in CompareAll(prepared, sample, parallel))
+            {
+                counts[vector.Pattern] = counts.GetValueOrDefault(vector.Pattern) + weight;
+            }
+        }
+
+        // Start by guessing half the candidate pairs are matches.
+        return MatchModel.Estimate(counts, start, startPrior: pairs.Length * 0.5 / allPairs);
     }
 
     private static long Pack(int i, int j) => i < j ? ((long)i << 32) | (uint)j : ((long)j << 32) | (uint)i;
