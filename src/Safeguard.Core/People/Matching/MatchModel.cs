@@ -125,6 +125,7 @@ public sealed class MatchModel
     /// <paramref name="start"/> and uses it as a weak prior (<paramref name="priorStrength"/> pseudo-pairs per class)
     /// so fields with little or no data keep their configured values.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static MatchModel Estimate(IReadOnlyDictionary<uint, double> patternCounts, MatchModel start, double startPrior, int maxIterations = 300, double priorStrength = 20)
     {
         var patterns = patternCounts.Keys.ToArray();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Safeguard.Core.People.Matching;
 
 [Flags]
@@ -18,12 +20,14 @@ internal static class PairComparer
 {
     private const int GivenNickname = 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ComparisonVector Compare(PreparedPerson a, PreparedPerson b)
     {
         var notes = ComparisonNotes.None;
         var given = GivenLevel(a, b);
         var family = FamilyLevel(a, b);
-        if ((given > 2 || family > 2) && a.Given.Length > 0 && a.Family.Length > 0 && b.Given.Length > 0 && b.Family.Length > 0)
+        if ((given > 2 || family > 2) && a.Given.Length > 0 && a.Family.Length > 0 && b.Given.Length > 0 && b.Family.Length > 0
+            && (a.Given[0] == b.Family[0] || a.Family[0] == b.Given[0]))
         {
             // Given and family names recorded the wrong way round on one record?
             var crossGiven = NameLevel(a.Given, b.Family, a.GivenSoundex, b.FamilySoundex);
@@ -60,7 +64,7 @@ internal static class PairComparer
             return 0;
         }
 
-        var jw = StringSimilarity.JaroWinkler(x, y);
+        var jw = StringSimilarity.JaroWinklerAtLeast(x, y, 0.85);
         if (jw >= 0.92)
         {
             return 1;
@@ -129,7 +133,7 @@ internal static class PairComparer
     {
         foreach (var n in names)
         {
-            if (n == name || (n.Length > 3 && StringSimilarity.JaroWinkler(n, name) >= 0.94))
+            if (n == name || (n.Length > 3 && StringSimilarity.JaroWinklerAtLeast(n, name, 0.94) > 0))
             {
                 return true;
             }
@@ -256,7 +260,7 @@ internal static class PairComparer
         if (a.Town.Length > 0 && b.Town.Length > 0)
         {
             available++;
-            if (a.Town == b.Town || StringSimilarity.JaroWinkler(a.Town, b.Town) >= 0.9)
+            if (a.Town == b.Town || StringSimilarity.JaroWinklerAtLeast(a.Town, b.Town, 0.9) > 0)
             {
                 points++;
             }
@@ -292,6 +296,7 @@ internal static class PairComparer
 
     /// <summary>Fuzzy Dice overlap of two token lists: tokens pair up when equal, or (words only) when their
     /// Jaro-Winkler similarity is at least 0.85, counting that similarity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double TokenSimilarity(string[] a, string[] b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -324,11 +329,7 @@ internal static class PairComparer
                 }
                 else
                 {
-                    similarity = StringSimilarity.JaroWinkler(x, y);
-                    if (similarity < 0.85)
-                    {
-                        similarity = 0;
-                    }
+                    similarity = StringSimilarity.JaroWinklerAtLeast(x, y, 0.85);
                 }
 
                 if (similarity > best)

@@ -170,46 +170,52 @@ public static class PersonMatcher
     }
 
     /// <summary>Every distinct pair (i &lt; j) sharing a blocking key, packed as i &lt;&lt; 32 | j, sorted.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static long[] CandidatePairs(PreparedPerson[] prepared, int maxBlockSize)
     {
-        var blocks = new Dictionary<ulong, List<int>>();
-        var keys = new List<ulong>(10);
+        // (key, record) entries sorted by key: each run of one key is a block. Cheaper than a dictionary of lists.
+        var entries = new List<(ulong Key, int Record)>(prepared.Length * 12);
+        var keys = new List<ulong>(16);
         for (var i = 0; i < prepared.Length; i++)
         {
             BlockingKeys.For(prepared[i], keys);
             foreach (var key in keys)
             {
-                if (!blocks.TryGetValue(key, out var members))
-                {
-                    blocks[key] = members = new List<int>(2);
-                }
-
-                if (members.Count == 0 || members[^1] != i)
-                {
-                    members.Add(i);
-                }
+                entries.Add((key, i));
             }
         }
 
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
+        span.Sort();
         var pairs = new List<long>();
-        foreach (var members in blocks.Values)
+        for (var start = 0; start < span.Length;)
         {
-            if (members.Count < 2 || members.Count > maxBlockSize)
+            var end = start + 1;
+            while (end < span.Length && span[end].Key == span[start].Key)
             {
-                continue;
+                end++;
             }
 
-            for (var x = 0; x < members.Count; x++)
+            var size = end - start;
+            if (size >= 2 && size <= maxBlockSize)
             {
-                for (var y = x + 1; y < members.Count; y++)
+                for (var x = start; x < end; x++)
                 {
-                    pairs.Add(Pack(members[x], members[y]));
+                    for (var y = x + 1; y < end; y++)
+                    {
+                        if (span[x].Record != span[y].Record)
+                        {
+                            pairs.Add(Pack(span[x].Record, span[y].Record));
+                        }
+                    }
                 }
             }
+
+            start = end;
         }
 
-        var array = pairs.ToArray();
-        Array.Sort(array);
+        var array = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
+        array.Sort();
         var count = 0;
         for (var k = 0; k < array.Length; k++)
         {
@@ -219,9 +225,10 @@ public static class PersonMatcher
             }
         }
 
-        return array[..count];
+        return array[..count].ToArray();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static ComparisonVector[] CompareAll(PreparedPerson[] prepared, long[] pairs, bool parallel)
     {
         var vectors = new ComparisonVector[pairs.Length];
@@ -249,7 +256,7 @@ public static class PersonMatcher
     }
 
     /// <summary>Number of random record pairs compared to represent the pairs that blocking left out.</summary>
-    internal const int RandomPairSample = 40_000;
+    internal const int RandomPairSample = 20_000;
 
     /// <summary>
     /// EM over the whole comparison space, approximated by two strata: every blocked candidate pair (weight 1) and

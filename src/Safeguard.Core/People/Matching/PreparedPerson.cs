@@ -80,7 +80,7 @@ internal sealed class PreparedPerson
 
         var builder = new StringBuilder(text.Length);
         var space = false;
-        foreach (var raw in text.Normalize(NormalizationForm.FormD))
+        foreach (var raw in System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD))
         {
             var c = char.ToLowerInvariant(raw);
             if (c is >= 'a' and <= 'z')

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Safeguard.Core.People.Matching;
 
 /// <summary>Edit-distance and Jaro-Winkler measures used by the comparisons. Allocation-free for short strings.</summary>
@@ -22,6 +24,46 @@ public static class StringSimilarity
         return jaro + (prefix * 0.1 * (1 - jaro));
     }
 
+    /// <summary>
+    /// Jaro-Winkler similarity when it is at least <paramref name="minimum"/>, otherwise 0. A cheap upper bound
+    /// (how many characters of the shorter string occur at all in the longer) skips most hopeless pairs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double JaroWinklerAtLeast(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double minimum)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        ulong mask = 0;
+        foreach (var c in b)
+        {
+            mask |= 1UL << (c & 63);
+        }
+
+        var possible = 0;
+        foreach (var c in a)
+        {
+            if ((mask & (1UL << (c & 63))) != 0)
+            {
+                possible++;
+            }
+        }
+
+        var matches = Math.Min(possible, Math.Min(a.Length, b.Length));
+        var jaroBound = (((double)matches / a.Length) + ((double)matches / b.Length) + 1) / 3;
+        var bound = jaroBound + (0.4 * (1 - jaroBound));
+        if (bound < minimum)
+        {
+            return 0;
+        }
+
+        var similarity = JaroWinkler(a, b);
+        return similarity >= minimum ? similarity : 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Jaro(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == 0 || b.Length == 0)
@@ -97,6 +139,7 @@ public static class StringSimilarity
     /// Optimal-string-alignment Damerau-Levenshtein distance (insert, delete, substitute, swap two neighbours).
     /// Stops early and returns <paramref name="max"/> + 1 once the distance must exceed <paramref name="max"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int DamerauLevenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max = int.MaxValue)
     {
         if (Math.Abs(a.Length - b.Length) > max)
