@@ -13,6 +13,7 @@ public sealed class PersonIndex
     private readonly List<PreparedPerson> _records = [];
     private readonly Dictionary<ulong, Block> _blocks = [];
     private readonly List<ulong> _scratchKeys = [];
+    private readonly StringPool _pool = new();
     private int[] _postingRecord = new int[1024];
     private int[] _postingNext = new int[1024];
     private int _postingCount;
@@ -37,7 +38,7 @@ public sealed class PersonIndex
     public void Add(PersonRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var prepared = new PreparedPerson(record);
+        var prepared = new PreparedPerson(record, _pool);
         var index = _records.Count;
         _records.Add(prepared);
         BlockingKeys.For(prepared, _scratchKeys);

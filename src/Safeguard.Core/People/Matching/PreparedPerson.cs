@@ -16,19 +16,21 @@ internal sealed class PreparedPerson
         ["apt"] = "flat", ["apartment"] = "flat",
     };
 
-    public PreparedPerson(PersonRecord source)
+    /// <param name="pool">Optional string pool: an index of a million people shares one copy of each common
+    /// name, phonetic code, town, postcode district and address word.</param>
+    public PreparedPerson(PersonRecord source, StringPool? pool = null)
     {
         Source = source;
-        Given = NormaliseName(source.GivenName);
-        Family = NormaliseName(source.FamilyName);
-        GivenFirst = FirstToken(Given);
-        GivenSoundex = Phonetics.Soundex(Given);
-        FamilySoundex = Phonetics.Soundex(Family);
+        Given = Intern(pool, NormaliseName(source.GivenName));
+        Family = Intern(pool, NormaliseName(source.FamilyName));
+        GivenFirst = Intern(pool, FirstToken(Given));
+        GivenSoundex = Intern(pool, Phonetics.Soundex(Given));
+        FamilySoundex = Intern(pool, Phonetics.Soundex(Family));
         GivenGroups = Nicknames.GroupsOf(GivenFirst);
         OtherNames = source.OtherNames.Select(NormaliseName).Where(n => n.Length > 0).Distinct().ToArray();
 
         Dob = source.DateOfBirth;
-        DobDigits = Dob.Digits;
+        DobDigits = Intern(pool, Dob.Digits);
         Sex = source.Sex;
         Nhs = Identifiers.NhsNumber.TryParse(source.NhsNumber, out var nhs) ? nhs.Value : null;
         Extra = source.Identifiers
@@ -37,12 +39,12 @@ internal sealed class PreparedPerson
             .Where(i => i.Value.Length > 0)
             .ToArray();
 
-        AddressTokens = source.AddressLines.SelectMany(Tokens).ToArray();
-        Town = NormaliseName(source.Town);
+        AddressTokens = source.AddressLines.SelectMany(Tokens).Select(t => Intern(pool, t)).ToArray();
+        Town = Intern(pool, NormaliseName(source.Town));
         if (Identifiers.Postcode.TryParse(source.Postcode, out var uk))
         {
             Postcode = uk.Value;
-            PostcodeOutward = uk.OutwardCode;
+            PostcodeOutward = Intern(pool, uk.OutwardCode);
         }
         else
         {
@@ -50,6 +52,8 @@ internal sealed class PreparedPerson
             PostcodeOutward = null;
         }
     }
+
+    private static string Intern(StringPool? pool, string text) => pool is null ? text : pool.Intern(text);
 
     public PersonRecord Source { get; }
     public string Given { get; }
@@ -140,5 +144,27 @@ internal sealed class PreparedPerson
                 yield return AddressWords.TryGetValue(token, out var full) ? full : token;
             }
         }
+    }
+}
+
+/// <summary>A single-threaded string pool (one copy of each distinct string).</summary>
+internal sealed class StringPool
+{
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+
+    public string Intern(string text)
+    {
+        if (text.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (_strings.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        _strings.Add(text);
+        return text;
     }
 }
