@@ -1,1 +1,44 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Safeguard.Benchmarks.Matching;
+
+// `quick-matching`: a fast, plain measurement of the person-matching budgets (no BenchmarkDotNet statistics):
+// builds the 1M-person index, times 1,000 FindCandidates calls (p50/p95/max) and times dedupe of dataset3.
+if (args.Length > 0 && args[0] == "quick-matching")
+{
+    var people = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    var (index, queries, report) = FindCandidatesBenchmark.Build(people);
+    Console.WriteLine(report);
+    var times = new double[queries.Length];
+    var found = 0;
+    for (var round = 0; round < 2; round++)
+    {
+        for (var i = 0; i < queries.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var candidates = index.FindCandidates(queries[i], max: 10);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (round == 1 && candidates.Count > 0 && candidates[0].Band != Safeguard.Core.People.Matching.MatchBand.Unlikely)
+            {
+                found++;
+            }
+        }
+    }
+
+    Array.Sort(times);
+    Console.WriteLine($"FindCandidates x{times.Length}: p50 {times[times.Length / 2]:0.00} ms, p95 {times[(int)(times.Length * 0.95)]:0.00} ms, "
+        + $"max {times[^1]:0.00} ms; top candidate at least 'possible' for {found}/{queries.Length} corrupted copies");
+
+    var records = Safeguard.Core.People.Matching.FebrlReader.Read(Path.Combine(DedupeBenchmark.FebrlFolder(), "dataset3.csv"));
+    for (var round = 0; round < 3; round++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = Safeguard.Core.People.Matching.PersonMatcher.Deduplicate(records);
+        Console.WriteLine($"Dedupe dataset3 (in process, run {round + 1}): {stopwatch.ElapsedMilliseconds} ms, {result.Pairs.Count} pairs");
+    }
+
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -8,5 +8,6 @@ internal static class CommandCatalogue
     public static IEnumerable<Command> All() =>
     [
         CalendarCommands.Create(),
+        PeopleCommands.Create(),
     ];
 }

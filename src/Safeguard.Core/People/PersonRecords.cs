@@ -15,7 +15,7 @@ public sealed record ReferralLine(Guid Id, DateOnly ReferralDate, string SourceC
 
 public sealed record HistoryLine(DateTimeOffset OccurredAt, string ActorName, string Type, string Summary, string? Reason, string? Data);
 
-public sealed record PersonRecord(PersonSummary Person, IReadOnlyList<AddressLine> Addresses,
+public sealed record PersonRecordView(PersonSummary Person, IReadOnlyList<AddressLine> Addresses,
     IReadOnlyList<ContactLine> Contacts, IReadOnlyList<ReferralLine> Referrals, IReadOnlyList<HistoryLine> History);
 
 public sealed record PersonSearchResult(Guid Id, string Name, DateOnly? DateOfBirth, string? Postcode);
@@ -25,7 +25,7 @@ public sealed class PersonRecords(SafeguardDbContext db)
 {
     private static readonly string[] UkDateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "d M yyyy", "yyyy-MM-dd"];
 
-    public async Task<PersonRecord?> ViewAsync(Guid personId, CancellationToken ct = default)
+    public async Task<PersonRecordView?> ViewAsync(Guid personId, CancellationToken ct = default)
     {
         var person = await db.People.AsNoTracking()
             .Where(p => p.Id == personId)
@@ -58,7 +58,7 @@ public sealed class PersonRecords(SafeguardDbContext db)
             .Take(200)
             .Select(e => new HistoryLine(e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Reason, e.Data))
             .ToListAsync(ct);
-        return new PersonRecord(person, addresses, contacts, referrals, history);
+        return new PersonRecordView(person, addresses, contacts, referrals, history);
     }
 
     /// <summary>A simple name, date of birth or NHS number search. The person index replaces it with fuzzy matching.</summary>

@@ -7,7 +7,7 @@ namespace Safeguard.Web.Pages.Children.Record;
 /// <summary>A child's record: details, addresses, contacts, referrals and change history. Every view is audited.</summary>
 public sealed class IndexModel(PersonRecords people) : PageModel
 {
-    public PersonRecord Record { get; private set; } = default!;
+    public PersonRecordView Record { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
