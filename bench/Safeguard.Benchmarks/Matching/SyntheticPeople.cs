@@ -1,3 +1,4 @@
+using Safeguard.Core.People;
 using System.Globalization;
 using Safeguard.Core.People.Matching;
 

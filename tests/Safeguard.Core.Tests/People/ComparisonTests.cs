@@ -1,3 +1,4 @@
+using Safeguard.Core.People;
 using Safeguard.Core.People.Matching;
 
 namespace Safeguard.Core.Tests.People;
