@@ -5,7 +5,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DATA="$ROOT/.pgtest/data"
-PORT="${SAFEGUARD_TEST_PG_PORT:-55432}"
+PORT_FILE="$ROOT/.pgtest/port"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 find_bin() {
   local dir
@@ -37,10 +39,14 @@ case "${1:-start}" in
       "${RUN_AS[@]}" "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
     if ! "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+      # Another checkout's server may hold the usual port: take the first free one.
+      PORT="${SAFEGUARD_TEST_PG_PORT:-55432}"
+      while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+      echo "$PORT" > "$PORT_FILE"
       "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DATA" -w -l "$ROOT/.pgtest/server.log" \
         -o "-h 127.0.0.1 -p $PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
     fi
-    echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+    echo "Host=127.0.0.1;Port=$(cat "$PORT_FILE");Username=postgres;Database=postgres"
     ;;
   stop)
     BIN="$(find_bin)"

@@ -7,6 +7,8 @@ internal static class CommandCatalogue
 {
     public static IEnumerable<Command> All() =>
     [
+        MigrateCommand.Create(),
+        SeedCommand.Create(),
         CalendarCommands.Create(),
         PeopleCommands.Create(),
     ];

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace Safeguard.EndToEnd.Tests;
+
+public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task SocialWorker_SignsIn_AndReachesTheirHomePageWithTheirTeamsWork()
+    {
+        var page = await app.NewPageAsync();
+
+        await BrowserFixture.SignInAsync(page, "sam.okafor@northbridge.example");
+
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Sam Okafor");
+        (await page.TitleAsync()).ShouldBe("Home – Safeguard");
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Children" }).CountAsync()).ShouldBe(1);
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).CountAsync()).ShouldBe(0);
+        (await page.Locator("[data-testid=open-work]").InnerTextAsync()).ShouldContain("Allocate Jayden Watson");
+    }
+
+    [Fact]
+    public async Task WrongPassword_ShowsTheGovUkErrorSummary_FocusedAndLinkedToTheField()
+    {
+        var page = await app.NewPageAsync();
+
+        await BrowserFixture.SignInAsync(page, "sam.okafor@northbridge.example", "wrong-password-here");
+
+        var summary = page.Locator(".govuk-error-summary");
+        await summary.WaitForAsync();
+        (await summary.InnerTextAsync()).ShouldContain("Enter a correct email address and password");
+        (await page.TitleAsync()).ShouldStartWith("Error: ");
+        await page.Locator(".govuk-error-summary a").ClickAsync();
+        (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldBe("Email");
+    }
+
+    [Fact]
+    public async Task SignInPage_WorksWithJavaScriptTurnedOff()
+    {
+        var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+
+        await BrowserFixture.SignInAsync(page, "grace.lee@northbridge.example");
+
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Grace Lee");
+    }
+}
