@@ -16,7 +16,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
         (await page.TitleAsync()).ShouldBe("Home – Safeguard");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Children" }).CountAsync()).ShouldBe(1);
         (await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).CountAsync()).ShouldBe(0);
-        (await page.Locator("[data-testid=open-work]").InnerTextAsync()).ShouldContain("Allocate Jayden Watson");
+        (await page.Locator("[data-testid=open-work]").InnerTextAsync()).ShouldContain("Allocate Kai Robinson");
     }
 
     [Fact]

@@ -28,6 +28,10 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<ChildPlan> ChildPlans => Set<ChildPlan>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
+    public DbSet<Oversight.Alert> Alerts => Set<Oversight.Alert>();
+    public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public TimeProvider Time => time;
     public Actor Actor => actors.Current;

@@ -24,5 +24,7 @@ internal static class StringEnums
         b.Properties<PlanKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<WorkKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Priority>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<FeedbackStatus>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Oversight.AlertKind>().HaveConversion<string>().HaveMaxLength(Length);
     }
 }

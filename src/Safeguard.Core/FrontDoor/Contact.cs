@@ -3,7 +3,7 @@ using Safeguard.Core.Work;
 
 namespace Safeguard.Core.FrontDoor;
 
-public enum ContactStatus { AwaitingDecision, Decided }
+public enum ContactStatus { AwaitingDecision, AwaitingManagerConfirmation, Decided }
 
 public enum ContactChannel { FrontDoor, PartnerPage, PartnerApi, Imported }
 
@@ -44,24 +44,59 @@ public sealed class Contact : IAudited
     public ContactStatus Status { get; private set; }
     public DateTimeOffset DecisionDueAt { get; set; }
     public DateTimeOffset FeedbackDueAt { get; set; }
+    public string? PriorityReason { get; set; }
     public ScreeningOutcome? Outcome { get; private set; }
     public string? DecisionReasons { get; private set; }
+    /// <summary>The outcome and reasons as written for the referrer.</summary>
+    public string? FeedbackForReferrer { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public Guid? DecidedByUserId { get; private set; }
+    public Guid? ConfirmedByUserId { get; private set; }
+    public DateTimeOffset? FeedbackSentAt { get; set; }
     public List<ContactChild> Children { get; private set; } = [];
 
     Guid? IAudited.AuditPersonId => Children.Count == 1 ? Children[0].PersonId : null;
 
-    public void RecordDecision(ScreeningOutcome outcome, string reasons, Guid? byUserId, DateTimeOffset at)
+    /// <summary>
+    /// Records the screening decision. No further action on a child protection concern waits for a manager to
+    /// confirm it (<see cref="NoFurtherActionNeedsManagerRule"/>) unless the decider is a manager.
+    /// </summary>
+    public void RecordDecision(ScreeningOutcome outcome, string reasons, Guid? byUserId, DateTimeOffset at,
+        string? feedbackForReferrer = null, bool byManager = false)
     {
-        if (Status == ContactStatus.Decided) throw new InvalidOperationException("This contact has already been decided.");
+        if (Status != ContactStatus.AwaitingDecision) throw new InvalidOperationException("This contact has already been decided.");
         if (string.IsNullOrWhiteSpace(reasons)) throw new ArgumentException("Reasons are required.", nameof(reasons));
         Outcome = outcome;
         DecisionReasons = reasons.Trim();
+        FeedbackForReferrer = string.IsNullOrWhiteSpace(feedbackForReferrer) ? null : feedbackForReferrer.Trim();
         DecidedAt = at;
         DecidedByUserId = byUserId;
+        var needsManager = NoFurtherActionNeedsManagerRule.Applies(this, outcome) && !byManager;
+        Status = needsManager ? ContactStatus.AwaitingManagerConfirmation : ContactStatus.Decided;
+        if (byManager && needsManager is false && NoFurtherActionNeedsManagerRule.Applies(this, outcome)) ConfirmedByUserId = byUserId;
+    }
+
+    /// <summary>A manager confirms (or replaces) a no-further-action decision on a child protection concern.</summary>
+    public void ConfirmByManager(Guid managerId)
+    {
+        if (Status != ContactStatus.AwaitingManagerConfirmation) throw new InvalidOperationException("This decision is not waiting for a manager.");
+        ConfirmedByUserId = managerId;
         Status = ContactStatus.Decided;
     }
+
+    /// <summary>A manager sends a no-further-action proposal back to be decided again.</summary>
+    public void ReturnForRedecision()
+    {
+        if (Status != ContactStatus.AwaitingManagerConfirmation) throw new InvalidOperationException("This decision is not waiting for a manager.");
+        Outcome = null;
+        DecisionReasons = null;
+        FeedbackForReferrer = null;
+        DecidedAt = null;
+        DecidedByUserId = null;
+        Status = ContactStatus.AwaitingDecision;
+    }
+
+    public bool IsChildProtectionConcern => Priority == Priority.ChildProtection;
 }
 
 /// <summary>Links a contact to each child it is about.</summary>

@@ -1,6 +1,6 @@
 namespace Safeguard.Core.Work;
 
-public enum WorkKind { ScreeningDecision, ReferrerFeedback, Allocation, Assessment, Visit, Review }
+public enum WorkKind { ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }
 
@@ -41,6 +41,8 @@ public sealed class WorkItem
     public bool IsOpen => ClosedAt is null;
 
     public void AssignTo(Guid userId) => OwnerUserId = userId;
+
+    public void Retitle(string title) => Title = title;
 
     public void ChangePriority(Priority priority) => Priority = priority;
 

@@ -66,12 +66,12 @@ public partial class FebrlDedupeQualityTests
     [GeneratedRegex("^rec-(\\d+)-")]
     private static partial Regex EntityPattern();
 
-    /// <summary>Walks up from the test's base directory to a folder holding shared/data/febrl.</summary>
+    /// <summary>Walks up from the test's base directory to the repository's tests/data/febrl (a copy of the FEBRL sets).</summary>
     internal static string FebrlFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "febrl");
+            var candidate = Path.Combine(dir.FullName, "tests", "data", "febrl");
             if (File.Exists(Path.Combine(candidate, "dataset1.csv")))
             {
                 return candidate;
@@ -79,7 +79,6 @@ public partial class FebrlDedupeQualityTests
         }
 
         throw new InvalidOperationException(
-            $"FEBRL data not found: no folder shared/data/febrl (with dataset1.csv) above {AppContext.BaseDirectory}. "
-            + "The repository is expected beside a 'shared' folder (e.g. /work/main and /work/shared).");
+            $"FEBRL data not found: no folder tests/data/febrl (with dataset1.csv) above {AppContext.BaseDirectory}.");
     }
 }

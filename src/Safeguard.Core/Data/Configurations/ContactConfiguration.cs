@@ -20,10 +20,14 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(x => x.ReferrerPhone).HasMaxLength(40);
         b.Property(x => x.Concern).HasMaxLength(20000);
         b.Property(x => x.DecisionReasons).HasMaxLength(8000);
+        b.Property(x => x.FeedbackForReferrer).HasMaxLength(8000);
+        b.Property(x => x.PriorityReason).HasMaxLength(1000);
+        b.Ignore(x => x.IsChildProtectionConcern);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Children).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.Status, x.DecisionDueAt });
         b.HasIndex(x => x.ReceivedAt);
+        b.HasIndex(x => new { x.ReferringOrganisationId, x.ReceivedAt });
     }
 }
 
