@@ -69,8 +69,11 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
                 }
             }
         }
-        await FlushAsync(writer, ct);
-        progress?.Report(new SeedProgress("Contacts", index, target));
+        if (inChunk > 0)
+        {
+            await FlushAsync(writer, ct);
+            progress?.Report(new SeedProgress("Contacts", index, target));
+        }
     }
 
     private async Task FlushAsync(BulkWriter writer, CancellationToken ct)
@@ -177,7 +180,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         var feedbackDue = receivedAt.AddHours(48);
         var delayHours = priority == Priority.ChildProtection ? 0.5 + random.NextDouble() * 3.5
             : random.NextDouble() switch { < 0.72 => 1 + random.NextDouble() * 7, < 0.92 => 18 + random.NextDouble() * 12, _ => 30 + random.NextDouble() * 90 };
-        var decidedAt = receivedAt.AddHours(delayHours);
+        var decidedAt = receivedAt.AddSeconds(Math.Round(delayHours * 3600));
         var awaiting = decidedAt >= Now || index >= target - MinimumAwaitingDecision
             || (receivedAt > Now.AddDays(-10) && random.NextDouble() < 0.02);
         var outcome = Outcomes[priority].Pick(random);
