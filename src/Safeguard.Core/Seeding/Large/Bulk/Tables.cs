@@ -1,0 +1,75 @@
+namespace Safeguard.Core.Seeding.Large.Bulk;
+
+internal enum ColumnType { Guid, Text, Instant, Date, Bool, Int, Long }
+
+internal sealed record Column(string Name, ColumnType Type);
+
+/// <summary>A table and the columns the seeder writes, named exactly as in the Initial migration.</summary>
+internal sealed record Table(string Name, Column[] Columns)
+{
+    public static Table Of(string name, params (string Name, ColumnType Type)[] columns) =>
+        new(name, columns.Select(c => new Column(c.Name, c.Type)).ToArray());
+}
+
+/// <summary>Rows for one table, in the order they are written.</summary>
+internal sealed class TableRows(Table table)
+{
+    public Table Table { get; } = table;
+    public List<object?[]> Rows { get; } = [];
+    public void Add(params object?[] row) => Rows.Add(row);
+}
+
+internal static class Tables
+{
+    private const ColumnType G = ColumnType.Guid, T = ColumnType.Text, I = ColumnType.Instant, D = ColumnType.Date,
+        B = ColumnType.Bool, N = ColumnType.Int;
+
+    public static readonly Table Organisations = Table.Of("Organisations", ("Id", G), ("Name", T), ("Kind", T));
+    public static readonly Table Teams = Table.Of("Teams", ("Id", G), ("Name", T), ("Kind", T));
+
+    public static readonly Table Users = Table.Of("AspNetUsers",
+        ("Id", G), ("DisplayName", T), ("JobTitle", T), ("TeamId", G), ("OrganisationId", G), ("IsDisabled", B),
+        ("SocialWorkEnglandNumber", T), ("UserName", T), ("NormalizedUserName", T), ("Email", T), ("NormalizedEmail", T),
+        ("EmailConfirmed", B), ("PasswordHash", T), ("SecurityStamp", T), ("ConcurrencyStamp", T), ("PhoneNumber", T),
+        ("PhoneNumberConfirmed", B), ("TwoFactorEnabled", B), ("LockoutEnd", I), ("LockoutEnabled", B),
+        ("AccessFailedCount", N));
+
+    public static readonly Table UserRoles = Table.Of("AspNetUserRoles", ("UserId", G), ("RoleId", G));
+
+    public static readonly Table People = Table.Of("People",
+        ("Id", G), ("GivenName", T), ("FamilyName", T), ("DateOfBirth", D), ("ExpectedDateOfBirth", D), ("Sex", T),
+        ("NhsNumber", T), ("Upn", T), ("LocalChildId", T), ("School", T), ("IsRestricted", B),
+        ("MergedIntoPersonId", G), ("CreatedAt", I));
+
+    public static readonly Table PersonAddresses = Table.Of("PersonAddresses",
+        ("Id", G), ("PersonId", G), ("Line1", T), ("Town", T), ("Postcode", T), ("From", D), ("To", D));
+
+    public static readonly Table Contacts = Table.Of("Contacts",
+        ("Id", G), ("Reference", T), ("ReceivedAt", I), ("Channel", T), ("ReferringOrganisationId", G),
+        ("ReferrerName", T), ("ReferrerOrganisationName", T), ("ReferrerRole", T), ("ReferrerEmail", T),
+        ("ReferrerPhone", T), ("Concern", T), ("Categories", T), ("InjurySeen", B), ("ImmediateRisk", B),
+        ("ParentsAware", B), ("Priority", T), ("Status", T), ("DecisionDueAt", I), ("FeedbackDueAt", I),
+        ("Outcome", T), ("DecisionReasons", T), ("DecidedAt", I), ("DecidedByUserId", G));
+
+    public static readonly Table ContactChildren = Table.Of("ContactChildren", ("Id", G), ("ContactId", G), ("PersonId", G));
+
+    public static readonly Table Referrals = Table.Of("Referrals",
+        ("Id", G), ("PersonId", G), ("ContactId", G), ("ReferralDate", D), ("SourceCode", T), ("TeamId", G),
+        ("AllocatedWorkerId", G), ("Status", T), ("ClosedOn", D), ("ClosureReason", T));
+
+    public static readonly Table Assessments = Table.Of("Assessments",
+        ("Id", G), ("ReferralId", G), ("PersonId", G), ("StartedOn", D), ("DueOn", D), ("CompletedOn", D),
+        ("AuthorisedOn", D), ("Factors", T));
+
+    public static readonly Table ChildPlans = Table.Of("ChildPlans",
+        ("Id", G), ("ReferralId", G), ("PersonId", G), ("Kind", T), ("StartedOn", D), ("EndedOn", D), ("Category", T));
+
+    public static readonly Table WorkItems = Table.Of("WorkItems",
+        ("Id", G), ("Kind", T), ("SubjectId", G), ("PersonId", G), ("Title", T), ("OwnerTeamId", G), ("OwnerUserId", G),
+        ("Priority", T), ("OpenedAt", I), ("DueAt", I), ("ClosedAt", I));
+
+    /// <summary>Id is left to the database (identity / autoincrement).</summary>
+    public static readonly Table Events = Table.Of("Events",
+        ("Type", T), ("OccurredAt", I), ("ActorUserId", G), ("ActorName", T), ("ActorOrganisationId", G),
+        ("PersonId", G), ("SubjectType", T), ("SubjectId", G), ("Summary", T), ("Reason", T), ("Data", T));
+}

@@ -1,0 +1,49 @@
+namespace Safeguard.Core.Seeding.Large;
+
+/// <summary>What to generate. The same <see cref="Seed"/>, <see cref="Scale"/> and <see cref="EndDate"/> give identical data.</summary>
+public sealed record LargeSeedOptions
+{
+    /// <summary>Seeds the random stream and the deterministic ids.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>1.0 = full size (about 300,000 people and 1,000,000 contacts); tests use e.g. 0.002.</summary>
+    public double Scale { get; init; } = 1.0;
+
+    /// <summary>The ten years of history end on this day ("today"); the caller passes it from its TimeProvider.</summary>
+    public required DateOnly EndDate { get; init; }
+
+    /// <summary>The name of the synthetic council; teams, partners and e-mail domains are derived from it.</summary>
+    public string CouncilName { get; init; } = "Brackenford";
+
+    /// <summary>Contacts generated and written per transaction (with their children, referrals, plans and events).</summary>
+    public int ContactsPerChunk { get; init; } = 10_000;
+
+    public const int FullSizePeople = 300_000;
+    public const int FullSizeContacts = 1_000_000;
+
+    internal int PeopleTarget => Math.Max(20, (int)Math.Round(FullSizePeople * Scale));
+    internal int ContactTarget => Math.Max(20, (int)Math.Round(FullSizeContacts * Scale));
+}
+
+/// <summary>One step of progress: the phase, how much of it is done and how much there is in all.</summary>
+public sealed record SeedProgress(string Phase, long Done, long Total);
+
+/// <summary>What the seeder wrote, per table, and how long it took.</summary>
+public sealed record LargeSeedResult(
+    int Teams,
+    int Organisations,
+    int StaffUsers,
+    long People,
+    long PersonAddresses,
+    long Contacts,
+    long ContactChildren,
+    long Referrals,
+    long Assessments,
+    long ChildPlans,
+    long WorkItems,
+    long Events,
+    TimeSpan Elapsed)
+{
+    public long TotalRows => Teams + Organisations + StaffUsers + People + PersonAddresses + Contacts + ContactChildren
+        + Referrals + Assessments + ChildPlans + WorkItems + Events;
+}
