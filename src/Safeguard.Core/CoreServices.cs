@@ -28,6 +28,9 @@ public static class CoreServices
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Work.TeamWork>();
+        services.TryAddScoped<IPersonLinker, ExactPersonLinker>();
+        services.AddScoped<FrontDoor.ContactIntake>();
+        services.AddScoped<FrontDoor.ScreeningDecisions>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

@@ -71,9 +71,9 @@ public sealed class Contact : IAudited
         FeedbackForReferrer = string.IsNullOrWhiteSpace(feedbackForReferrer) ? null : feedbackForReferrer.Trim();
         DecidedAt = at;
         DecidedByUserId = byUserId;
-        var needsManager = NoFurtherActionNeedsManagerRule.Applies(this, outcome) && !byManager;
-        Status = needsManager ? ContactStatus.AwaitingManagerConfirmation : ContactStatus.Decided;
-        if (byManager && needsManager is false && NoFurtherActionNeedsManagerRule.Applies(this, outcome)) ConfirmedByUserId = byUserId;
+        var needsConfirmation = NoFurtherActionNeedsManagerRule.Applies(this, outcome);
+        if (needsConfirmation && byManager) ConfirmedByUserId = byUserId;
+        Status = needsConfirmation && !byManager ? ContactStatus.AwaitingManagerConfirmation : ContactStatus.Decided;
     }
 
     /// <summary>A manager confirms (or replaces) a no-further-action decision on a child protection concern.</summary>

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+using Safeguard.Core.People;
+using Safeguard.Core.Timescales;
+using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.FrontDoor;
+
+/// <summary>
+/// Records a contact from any door (front-door page, partner page, partner API). In one transaction: the contact,
+/// each child linked to the person index, a priority with its reason, the one-working-day decision clock and the
+/// 48-hour feedback clock as work items on the front-door tray, and an event per child for the chronology.
+/// </summary>
+public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, IWorkingDayCalendar calendar)
+{
+    public async Task<RecordedContact> RecordAsync(NewContact input, CancellationToken ct = default)
+    {
+        if (input.Children.Count == 0) throw new ArgumentException("A contact is about at least one child.", nameof(input));
+        var frontDoor = await FrontDoorTeamAsync(ct);
+        var now = db.Time.GetUtcNow();
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var linked = new List<(LinkedChild Child, DateOnly? Dob)>();
+            foreach (var child in input.Children)
+            {
+                var link = await linker.LinkAsync(db, child, ct);
+                linked.Add((new LinkedChild(link.PersonId, $"{child.GivenName} {child.FamilyName}".Trim(), link.Created, link.NeedsReview),
+                    child.DateOfBirth ?? child.ExpectedDateOfBirth));
+            }
+
+            var (priority, priorityReason) = ContactPriorityRule.Assess(input.Categories, input.ImmediateRisk, input.InjurySeen,
+                linked.Select(l => l.Dob), DateOnly.FromDateTime(now.UtcDateTime));
+            var contact = new Contact(NewReference(now), now, input.Channel, input.Concern.Trim())
+            {
+                ReferringOrganisationId = input.ReferringOrganisationId,
+                ReferrerName = input.Referrer.Name.Trim(),
+                ReferrerOrganisationName = Clean(input.Referrer.Organisation),
+                ReferrerRole = Clean(input.Referrer.Role),
+                ReferrerEmail = Clean(input.Referrer.Email),
+                ReferrerPhone = Clean(input.Referrer.Phone),
+                Categories = ConcernCategories.Join(input.Categories),
+                InjurySeen = input.InjurySeen,
+                ImmediateRisk = input.ImmediateRisk,
+                ParentsAware = input.ParentsAware,
+                Priority = priority,
+                PriorityReason = priorityReason,
+                DecisionDueAt = calendar.ScreeningDecisionDue(now),
+                FeedbackDueAt = TimeLimits.ReferrerFeedbackDue(now),
+            };
+            foreach (var (child, _) in linked.DistinctBy(l => l.Child.PersonId))
+            {
+                contact.Children.Add(new ContactChild(child.PersonId));
+            }
+            db.Contacts.Add(contact);
+
+            var names = string.Join(", ", linked.Select(l => l.Child.Name));
+            var firstPerson = linked[0].Child.PersonId;
+            db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {names}",
+                frontDoor, priority, now, contact.DecisionDueAt, firstPerson));
+            db.WorkItems.Add(new WorkItem(WorkKind.ReferrerFeedback, contact.Id, $"Tell {contact.ReferrerName} the outcome for {names}",
+                frontDoor, priority, now, contact.FeedbackDueAt, firstPerson));
+            foreach (var (child, _) in linked)
+            {
+                db.Record("contact.received", $"Contact {contact.Reference} received from {contact.ReferrerName}" +
+                    (contact.ReferrerOrganisationName is { } org ? $" ({org})" : "") + $": {Summarise(contact.Concern)}",
+                    child.PersonId, nameof(Contact), contact.Id, reason: priorityReason);
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new RecordedContact(contact.Id, contact.Reference, priority, now, contact.DecisionDueAt, contact.FeedbackDueAt,
+                linked.Select(l => l.Child).ToList());
+        });
+    }
+
+    private async Task<Guid> FrontDoorTeamAsync(CancellationToken ct) =>
+        await db.Teams.Where(t => t.Kind == TeamKind.FrontDoor).OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+        ?? throw new InvalidOperationException("There is no front door team to own new contacts. Add a team of kind FrontDoor.");
+
+    /// <summary>C + date + six random characters: unique without a shared counter, easy to read on the phone.</summary>
+    private static string NewReference(DateTimeOffset now)
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        Span<char> code = stackalloc char[6];
+        for (var i = 0; i < code.Length; i++) code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        return $"C{now:yyMMdd}-{code}";
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Summarise(string text) => text.Length <= 140 ? text : text[..137] + "...";
+}

@@ -1,0 +1,36 @@
+using Safeguard.Core.People;
+
+namespace Safeguard.Core.FrontDoor;
+
+/// <summary>A child as the contact describes them. PersonId set means the worker linked a known person.</summary>
+public sealed record NewChild(
+    Guid? PersonId,
+    string GivenName,
+    string FamilyName,
+    DateOnly? DateOfBirth,
+    DateOnly? ExpectedDateOfBirth,
+    Sex Sex,
+    string? NhsNumber,
+    string? AddressLine1,
+    string? Town,
+    string? Postcode,
+    string? School);
+
+public sealed record NewReferrer(string Name, string? Organisation, string? Role, string? Email, string? Phone);
+
+/// <summary>Everything a contact records, from whichever door it came through.</summary>
+public sealed record NewContact(
+    IReadOnlyList<NewChild> Children,
+    NewReferrer Referrer,
+    string Concern,
+    IReadOnlyList<string> Categories,
+    bool InjurySeen,
+    bool ImmediateRisk,
+    bool? ParentsAware,
+    ContactChannel Channel,
+    Guid? ReferringOrganisationId);
+
+public sealed record RecordedContact(Guid Id, string Reference, Work.Priority Priority, DateTimeOffset ReceivedAt,
+    DateTimeOffset DecisionDueAt, DateTimeOffset FeedbackDueAt, IReadOnlyList<LinkedChild> Children);
+
+public sealed record LinkedChild(Guid PersonId, string Name, bool NewPerson, bool NeedsReview);

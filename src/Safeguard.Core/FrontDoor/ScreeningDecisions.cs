@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.Data;
+using Safeguard.Core.Timescales;
+using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.FrontDoor;
+
+public sealed record DecisionInput(Guid ContactId, ScreeningOutcome Outcome, string Reasons, string? FeedbackForReferrer);
+
+public enum DecisionResult { Decided, AwaitingManagerConfirmation }
+
+/// <summary>
+/// The screening decision and what follows from it, in one transaction: a referral opens each child's case and
+/// puts "awaiting allocation" on the team's tray with its own due time; feedback for the referrer goes into the
+/// outbox; the decision clock closes.
+/// </summary>
+public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalendar calendar)
+{
+    /// <summary>Allocation of a new referral: local standard, one working day.</summary>
+    public const int AllocationWorkingDays = 1;
+
+    public async Task<DecisionResult> DecideAsync(DecisionInput input, Guid deciderId, bool deciderIsManager, CancellationToken ct = default)
+    {
+        var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == input.ContactId, ct);
+        var now = db.Time.GetUtcNow();
+        contact.RecordDecision(input.Outcome, input.Reasons, deciderId, now, input.FeedbackForReferrer, deciderIsManager);
+        db.ChangeReason = input.Reasons;
+        var screening = await OpenItemAsync(contact.Id, WorkKind.ScreeningDecision, ct);
+
+        if (contact.Status == ContactStatus.AwaitingManagerConfirmation)
+        {
+            screening?.Close(now);
+            var team = screening?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
+            db.WorkItems.Add(new WorkItem(WorkKind.ManagerConfirmation, contact.Id, $"Confirm no further action on {contact.Reference}",
+                team, contact.Priority, now, calendar.DueAt(now, AllocationWorkingDays), contact.Children.FirstOrDefault()?.PersonId));
+            RecordForChildren(contact, "contact.decision-proposed",
+                $"No further action proposed on child protection concern {contact.Reference}; waiting for a manager to confirm", input.Reasons);
+            await db.SaveChangesAsync(ct);
+            return DecisionResult.AwaitingManagerConfirmation;
+        }
+
+        screening?.Close(now);
+        await CompleteAsync(contact, now, ct);
+        await db.SaveChangesAsync(ct);
+        return DecisionResult.Decided;
+    }
+
+    public async Task ConfirmAsync(Guid contactId, Guid managerId, CancellationToken ct = default)
+    {
+        var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+        var now = db.Time.GetUtcNow();
+        contact.ConfirmByManager(managerId);
+        (await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct))?.Close(now);
+        await CompleteAsync(contact, now, ct);
+        RecordForChildren(contact, "contact.decision-confirmed", $"Manager confirmed no further action on {contact.Reference}", contact.DecisionReasons);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReturnAsync(Guid contactId, string why, CancellationToken ct = default)
+    {
+        var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+        var now = db.Time.GetUtcNow();
+        contact.ReturnForRedecision();
+        var confirmation = await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct);
+        confirmation?.Close(now);
+        var team = confirmation?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
+        db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Decide again: {contact.Reference}", team,
+            contact.Priority, now, contact.DecisionDueAt, contact.Children.FirstOrDefault()?.PersonId));
+        RecordForChildren(contact, "contact.decision-returned", $"Manager returned {contact.Reference} to be decided again", why);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task CompleteAsync(Contact contact, DateTimeOffset now, CancellationToken ct)
+    {
+        var outcome = contact.Outcome!.Value;
+        if (outcome is ScreeningOutcome.ReferralToSocialCare or ScreeningOutcome.StrategyDiscussion)
+        {
+            var team = await TeamOfKindAsync(outcome == ScreeningOutcome.StrategyDiscussion ? TeamKind.ChildProtection : TeamKind.Assessment, ct);
+            var source = await ReferralSourceAsync(contact, ct);
+            foreach (var child in contact.Children)
+            {
+                var referral = new Referral(child.PersonId, contact.Id, DateOnly.FromDateTime(now.UtcDateTime), source, team);
+                db.Referrals.Add(referral);
+                var name = await db.People.Where(p => p.Id == child.PersonId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+                db.WorkItems.Add(new WorkItem(WorkKind.Allocation, referral.Id, $"Allocate {name}", team, contact.Priority, now,
+                    calendar.DueAt(now, AllocationWorkingDays), child.PersonId));
+            }
+        }
+
+        if (contact.ReferrerEmail is { Length: > 0 } email)
+        {
+            db.FeedbackMessages.Add(new FeedbackMessage(contact.Id, email, $"Safeguard: outcome of your contact {contact.Reference}",
+                ReferrerFeedbackText.Compose(contact), now));
+        }
+        RecordForChildren(contact, "contact.decided", $"Contact {contact.Reference} decided: {OutcomeText.Of(outcome)}", contact.DecisionReasons);
+    }
+
+    private void RecordForChildren(Contact contact, string type, string summary, string? reason)
+    {
+        foreach (var child in contact.Children)
+        {
+            db.Record(type, summary, child.PersonId, nameof(Contact), contact.Id, reason);
+        }
+    }
+
+    private Task<WorkItem?> OpenItemAsync(Guid subjectId, WorkKind kind, CancellationToken ct) =>
+        db.WorkItems.Where(w => w.SubjectId == subjectId && w.Kind == kind && w.ClosedAt == null).FirstOrDefaultAsync(ct);
+
+    private async Task<Guid> TeamOfKindAsync(TeamKind kind, CancellationToken ct) =>
+        await db.Teams.Where(t => t.Kind == kind).OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+        ?? await db.Teams.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync(ct);
+
+    private async Task<string> ReferralSourceAsync(Contact contact, CancellationToken ct)
+    {
+        var kind = contact.ReferringOrganisationId is { } org
+            ? await db.Organisations.Where(o => o.Id == org).Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(ct)
+            : null;
+        return CinReferralSourceRule.For(kind);
+    }
+}
+
+/// <summary>CIN census referral source from the referring agency (DfE CIN census guide, referral source codes).</summary>
+public static class CinReferralSourceRule
+{
+    public static string For(OrganisationKind? kind) => kind switch
+    {
+        OrganisationKind.Police => "6",
+        OrganisationKind.Health => "3F",
+        OrganisationKind.Education => "2A",
+        OrganisationKind.LocalAuthority => "5B",
+        OrganisationKind.Voluntary or OrganisationKind.Other => "8",
+        null => "10",
+        _ => "10",
+    };
+}
+
+public static class OutcomeText
+{
+    public static string Of(ScreeningOutcome outcome) => outcome switch
+    {
+        ScreeningOutcome.NoFurtherAction => "no further action",
+        ScreeningOutcome.InformationAndAdvice => "information and advice",
+        ScreeningOutcome.EarlyHelp => "early help",
+        ScreeningOutcome.ReferralToSocialCare => "referral to children's social care for assessment",
+        ScreeningOutcome.StrategyDiscussion => "strategy discussion now",
+        _ => outcome.ToString(),
+    };
+
+    public static string ApiName(ScreeningOutcome outcome) => outcome switch
+    {
+        ScreeningOutcome.NoFurtherAction => "no-further-action",
+        ScreeningOutcome.InformationAndAdvice => "information-and-advice",
+        ScreeningOutcome.EarlyHelp => "early-help",
+        ScreeningOutcome.ReferralToSocialCare => "referral-to-social-care",
+        ScreeningOutcome.StrategyDiscussion => "strategy-discussion",
+        _ => outcome.ToString(),
+    };
+}
+
+/// <summary>What the referrer is told: outcome and reasons, in words written for them.</summary>
+public static class ReferrerFeedbackText
+{
+    public static string Compose(Contact contact) =>
+        $"""
+        Dear {contact.ReferrerName},
+
+        Thank you for contacting children's services on {contact.ReceivedAt.UtcDateTime:d MMMM yyyy} (reference {contact.Reference}).
+
+        Outcome: {OutcomeText.Of(contact.Outcome!.Value)}.
+
+        Reasons: {contact.FeedbackForReferrer ?? contact.DecisionReasons}
+
+        If you have new or continuing concerns, contact the front door again and quote this reference.
+        """;
+}
