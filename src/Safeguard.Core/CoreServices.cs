@@ -29,8 +29,12 @@ public static class CoreServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Work.TeamWork>();
         services.TryAddScoped<IPersonLinker, ExactPersonLinker>();
+        services.TryAddScoped<IPersonCandidateFinder, SimplePersonCandidateFinder>();
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddScoped<FrontDoor.ScreeningDecisions>();
+        services.AddScoped<FrontDoor.FrontDoorTray>();
+        services.AddScoped<FrontDoor.ContactDetails>();
+        services.AddScoped<Oversight.BacklogBoard>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

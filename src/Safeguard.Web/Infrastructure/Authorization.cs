@@ -23,6 +23,10 @@ public static class PageAccess
     public static readonly IReadOnlyList<(string Folder, string Permission)> Folders =
     [
         ("/Children", Permissions.ViewChildRecords),
+        ("/FrontDoor", Permissions.RecordContacts),
+        ("/FrontDoor/Decide", Permissions.DecideContacts),
+        ("/Oversight", Permissions.ViewBacklog),
+        ("/Partner", Permissions.ReferAsPartner),
         ("/Admin/Users", Permissions.AdministerUsers),
         ("/Admin/Audit", Permissions.SearchAudit),
     ];

@@ -12,7 +12,10 @@ public sealed class NavigationViewComponent : ViewComponent
     private static readonly (string Text, string Href, string? Permission)[] Links =
     [
         ("Home", "/", null),
+        ("Front door", "/front-door", Permissions.RecordContacts),
         ("Children", "/children", Permissions.ViewChildRecords),
+        ("Backlog", "/oversight/backlog", Permissions.ViewBacklog),
+        ("Referrals", "/partner", Permissions.ReferAsPartner),
         ("Users", "/admin/users", Permissions.AdministerUsers),
         ("Audit", "/admin/audit", Permissions.SearchAudit),
     ];

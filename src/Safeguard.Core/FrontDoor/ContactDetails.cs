@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
+using Safeguard.Core.Work;
+
+namespace Safeguard.Core.FrontDoor;
+
+public sealed record PriorHistoryLine(DateTimeOffset At, string What, string? Outcome);
+
+public sealed record ContactChildView(Guid PersonId, string Name, DateOnly? DateOfBirth, string? NhsNumber,
+    IReadOnlyList<PriorHistoryLine> History);
+
+public sealed record ContactView(Guid Id, string Reference, DateTimeOffset ReceivedAt, ContactChannel Channel, string Referrer,
+    string? ReferrerOrganisation, string? ReferrerRole, string? ReferrerEmail, string? ReferrerPhone, string Concern,
+    IReadOnlyList<string> Categories, bool InjurySeen, bool ImmediateRisk, bool? ParentsAware, Priority Priority, string? PriorityReason,
+    ContactStatus Status, DateTimeOffset DecisionDueAt, DateTimeOffset FeedbackDueAt, ScreeningOutcome? Outcome, string? DecisionReasons,
+    string? FeedbackForReferrer, DateTimeOffset? DecidedAt, DateTimeOffset? FeedbackSentAt, Guid? ReferringOrganisationId,
+    IReadOnlyList<ContactChildView> Children);
+
+/// <summary>
+/// A contact with each child's previous contacts and referrals, for the decision page: history is on the screen
+/// before anyone decides. Opening it is recorded against each child.
+/// </summary>
+public sealed class ContactDetails(SafeguardDbContext db)
+{
+    public async Task<ContactView?> ViewAsync(Guid contactId, bool recordView = true, CancellationToken ct = default)
+    {
+        var c = await db.Contacts.AsNoTracking().Include(x => x.Children).SingleOrDefaultAsync(x => x.Id == contactId, ct);
+        if (c is null) return null;
+
+        var children = new List<ContactChildView>();
+        foreach (var link in c.Children)
+        {
+            var person = await db.People.AsNoTracking().Where(p => p.Id == link.PersonId)
+                .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber }).SingleAsync(ct);
+            var previousContacts = await db.Contacts.AsNoTracking()
+                .Where(o => o.Id != c.Id && o.Children.Any(ch => ch.PersonId == link.PersonId))
+                .OrderByDescending(o => o.ReceivedAt).Take(50)
+                .Select(o => new { o.ReceivedAt, o.Reference, o.Concern, o.Outcome })
+                .ToListAsync(ct);
+            var referrals = await db.Referrals.AsNoTracking().Where(r => r.PersonId == link.PersonId)
+                .OrderByDescending(r => r.ReferralDate).Take(50)
+                .Select(r => new { r.ReferralDate, r.Status, r.ClosureReason })
+                .ToListAsync(ct);
+            var history = previousContacts
+                .Select(o => new PriorHistoryLine(o.ReceivedAt, $"Contact {o.Reference}: {Shorten(o.Concern)}", o.Outcome is { } oc ? OutcomeText.Of(oc) : "not yet decided"))
+                .Concat(referrals.Select(r => new PriorHistoryLine(new DateTimeOffset(r.ReferralDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                    "Referral to children's social care", r.Status.ToString())))
+                .OrderByDescending(h => h.At)
+                .ToList();
+            children.Add(new ContactChildView(link.PersonId, $"{person.GivenName} {person.FamilyName}", person.DateOfBirth, person.NhsNumber, history));
+            if (recordView)
+            {
+                db.Record(EventTypes.RecordViewed, $"Viewed contact {c.Reference} about {person.GivenName} {person.FamilyName}",
+                    link.PersonId, nameof(Contact), c.Id);
+            }
+        }
+        if (recordView) await db.SaveChangesAsync(ct);
+
+        return new ContactView(c.Id, c.Reference, c.ReceivedAt, c.Channel, c.ReferrerName, c.ReferrerOrganisationName, c.ReferrerRole,
+            c.ReferrerEmail, c.ReferrerPhone, c.Concern, ConcernCategories.Split(c.Categories), c.InjurySeen, c.ImmediateRisk, c.ParentsAware,
+            c.Priority, c.PriorityReason, c.Status, c.DecisionDueAt, c.FeedbackDueAt, c.Outcome, c.DecisionReasons, c.FeedbackForReferrer,
+            c.DecidedAt, c.FeedbackSentAt, c.ReferringOrganisationId, children);
+    }
+
+    /// <summary>A manager changes the priority; the reason is required and recorded.</summary>
+    public async Task ChangePriorityAsync(Guid contactId, Priority priority, string reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reason is required.", nameof(reason));
+        var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+        var before = contact.Priority;
+        contact.Priority = priority;
+        contact.PriorityReason = $"Changed by a manager: {reason.Trim()}";
+        foreach (var item in await db.WorkItems.Where(w => w.SubjectId == contactId && w.ClosedAt == null).ToListAsync(ct))
+        {
+            item.ChangePriority(priority);
+        }
+        foreach (var child in contact.Children)
+        {
+            db.Record("contact.priority-changed", $"Priority of {contact.Reference} changed from {before} to {priority}", child.PersonId,
+                nameof(Contact), contact.Id, reason.Trim());
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";
+}

@@ -1,0 +1,133 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Security;
+using Safeguard.Core.Work;
+using Safeguard.Web.Infrastructure;
+
+namespace Safeguard.Web.Pages.FrontDoor.Decide;
+
+/// <summary>
+/// The screening decision: the contact and each child's previous contacts and referrals on screen, then the
+/// outcome and reasons. Managers also confirm or return "no further action" on child protection concerns and
+/// can change the priority with a reason.
+/// </summary>
+public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisions, TimeProvider time) : PageModel
+{
+    public ContactView Contact { get; private set; } = default!;
+    public DateTimeOffset Now { get; private set; }
+    public bool IsManager => User.Can(Permissions.ManageFrontDoor);
+
+    [BindProperty, Display(Name = "Decision")]
+    public string? Outcome { get; set; }
+
+    [BindProperty, Display(Name = "Reasons for the decision", Description = "These are kept on the child's record.")]
+    public string? Reasons { get; set; }
+
+    [BindProperty, Display(Name = "What to tell the referrer", Description = "Written for the referrer. Leave blank to send the reasons above.")]
+    public string? Feedback { get; set; }
+
+    [BindProperty, Display(Name = "New priority")]
+    public string? NewPriority { get; set; }
+
+    [BindProperty, Display(Name = "Reason for changing the priority")]
+    public string? PriorityReason { get; set; }
+
+    [BindProperty, Display(Name = "Why are you returning this decision?")]
+    public string? ReturnReason { get; set; }
+
+    public static readonly IReadOnlyList<SelectListItem> Outcomes =
+        Enum.GetValues<ScreeningOutcome>().Select(o => new SelectListItem(Capitalise(OutcomeText.Of(o)), o.ToString())).ToList();
+
+    public static readonly IReadOnlyList<SelectListItem> Priorities =
+    [
+        new("Child protection", nameof(Priority.ChildProtection)), new("Urgent", nameof(Priority.Urgent)), new("Standard", nameof(Priority.Standard)),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, recordView: true) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id, recordView: false)) return NotFound();
+        ModelState.Clear();
+        if (Contact.Status != ContactStatus.AwaitingDecision) ModelState.AddModelError(nameof(Outcome), "This contact has already been decided");
+        var outcome = Enum.TryParse<ScreeningOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : (ScreeningOutcome?)null;
+        if (outcome is null) ModelState.AddModelError(nameof(Outcome), "Select the decision");
+        Text(nameof(Reasons), Reasons, "Enter the reasons for the decision", 8000, required: true);
+        Text(nameof(Feedback), Feedback, "What to tell the referrer", 8000, required: false);
+        if (!ModelState.IsValid) return Invalid();
+
+        var result = await decisions.DecideAsync(new DecisionInput(id, outcome!.Value, Reasons!, Feedback), User.UserIdOrEmpty(), IsManager);
+        TempData["Success"] = result == DecisionResult.AwaitingManagerConfirmation
+            ? $"Decision on {Contact.Reference} sent to a manager to confirm"
+            : $"Decision on {Contact.Reference} recorded";
+        return RedirectToPage("/FrontDoor/Tray/Index");
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id)
+    {
+        if (!IsManager) return Forbid();
+        if (!await LoadAsync(id, recordView: false)) return NotFound();
+        if (Contact.Status != ContactStatus.AwaitingManagerConfirmation)
+        {
+            ModelState.AddModelError("", "This decision is not waiting for a manager to confirm");
+            return Invalid();
+        }
+        await decisions.ConfirmAsync(id, User.UserIdOrEmpty());
+        TempData["Success"] = $"No further action on {Contact.Reference} confirmed";
+        return RedirectToPage("/FrontDoor/Tray/Index");
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id)
+    {
+        if (!IsManager) return Forbid();
+        if (!await LoadAsync(id, recordView: false)) return NotFound();
+        ModelState.Clear();
+        if (Contact.Status != ContactStatus.AwaitingManagerConfirmation) ModelState.AddModelError("", "This decision is not waiting for a manager to confirm");
+        Text(nameof(ReturnReason), ReturnReason, "Enter why you are returning this decision", 4000, required: true);
+        if (!ModelState.IsValid) return Invalid();
+        await decisions.ReturnAsync(id, ReturnReason!.Trim());
+        TempData["Success"] = $"{Contact.Reference} returned to be decided again";
+        return RedirectToPage("/FrontDoor/Tray/Index");
+    }
+
+    public async Task<IActionResult> OnPostPriorityAsync(Guid id)
+    {
+        if (!IsManager) return Forbid();
+        if (!await LoadAsync(id, recordView: false)) return NotFound();
+        ModelState.Clear();
+        var priority = Enum.TryParse<Priority>(NewPriority, out var p) && Enum.IsDefined(p) ? p : (Priority?)null;
+        if (priority is null) ModelState.AddModelError(nameof(NewPriority), "Select the new priority");
+        Text(nameof(PriorityReason), PriorityReason, "Enter the reason for changing the priority", 1000, required: true);
+        if (!ModelState.IsValid) return Invalid();
+        await details.ChangePriorityAsync(id, priority!.Value, PriorityReason!);
+        TempData["Success"] = $"Priority of {Contact.Reference} changed";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, bool recordView)
+    {
+        Now = time.GetUtcNow();
+        var contact = await details.ViewAsync(id, recordView);
+        if (contact is null) return false;
+        Contact = contact;
+        return true;
+    }
+
+    private void Text(string key, string? value, string message, int max, bool required)
+    {
+        if (required && string.IsNullOrWhiteSpace(value)) ModelState.AddModelError(key, message);
+        else if (value is { } v && v.Length > max) ModelState.AddModelError(key, $"{message.Replace("Enter ", "")} must be {max} characters or fewer");
+    }
+
+    private PageResult Invalid()
+    {
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    private static string Capitalise(string s) => char.ToUpperInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Web.Pages.FrontDoor.Shared;
+
+namespace Safeguard.Web.Pages.FrontDoor.RecordContact;
+
+/// <summary>Record a contact on one page: the children (linked to known records), the referrer and the concern.</summary>
+public sealed class IndexModel(ContactIntake intake, IPersonCandidateFinder finder, TimeProvider time) : PageModel, IContactFormPage
+{
+    [BindProperty]
+    public ContactForm Form { get; set; } = new();
+
+    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidate>> Candidates { get; private set; } = new Dictionary<int, IReadOnlyList<PersonCandidate>>();
+
+    public bool IsPartner => false;
+
+    public void OnGet() { }
+
+    public PageResult OnPostAddChild()
+    {
+        ModelState.Clear();
+        if (Form.Children.Count < ContactFormValidator.MaxChildren) Form.Children.Add(new ChildForm());
+        return Page();
+    }
+
+    public async Task<PageResult> OnPostFindAsync(int find)
+    {
+        ModelState.Clear();
+        var candidates = new Dictionary<int, IReadOnlyList<PersonCandidate>>();
+        if (find >= 0 && find < Form.Children.Count)
+        {
+            var c = Form.Children[find];
+            c.DateOfBirth.TryGetDate(out var dob);
+            var query = new NewChild(null, c.GivenName ?? "", c.FamilyName ?? "", c.DateOfBirth.IsEmpty ? null : dob, null,
+                Safeguard.Core.People.Sex.Unknown, c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School);
+            candidates[find] = await finder.FindAsync(query);
+        }
+        Candidates = candidates;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today);
+        if (contact is null)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+        var recorded = await intake.RecordAsync(contact);
+        TempData["Success"] = $"Contact {recorded.Reference} recorded";
+        return RedirectToPage("/FrontDoor/Decide/Index", new { id = recorded.Id });
+    }
+}

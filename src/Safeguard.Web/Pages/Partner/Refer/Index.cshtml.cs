@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Web.Infrastructure;
+using Safeguard.Web.Pages.FrontDoor.Shared;
+
+namespace Safeguard.Web.Pages.Partner.Refer;
+
+/// <summary>A partner agency's referral form: the same checks and intake as the front door's.</summary>
+public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, TimeProvider time) : PageModel, IContactFormPage
+{
+    [BindProperty]
+    public ContactForm Form { get; set; } = new();
+
+    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidate>> Candidates { get; } = new Dictionary<int, IReadOnlyList<PersonCandidate>>();
+
+    public bool IsPartner => true;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (PartnerAccount.OrganisationId(User) is not { } org) return Forbid();
+        Form.ReferrerName = User.DisplayName();
+        Form.ReferrerOrganisation = await PartnerAccount.OrganisationNameAsync(db, org);
+        Form.ReferrerEmail = User.Identity?.Name;
+        return Page();
+    }
+
+    public IActionResult OnPostAddChild()
+    {
+        ModelState.Clear();
+        if (Form.Children.Count < ContactFormValidator.MaxChildren) Form.Children.Add(new ChildForm());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (PartnerAccount.OrganisationId(User) is not { } org) return Forbid();
+        ModelState.Clear();
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.PartnerPage, org, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (contact is null)
+        {
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+        var recorded = await intake.RecordAsync(contact);
+        TempData["Success"] = $"Referral {recorded.Reference} sent. You will hear the outcome by {DueTime.Local(recorded.FeedbackDueAt)}";
+        return RedirectToPage("/Partner/Referrals/Index");
+    }
+}
