@@ -55,7 +55,7 @@ internal static class DemoChildren
                 new DemoContact(days(200), ContactChannel.FrontDoor, "Anonymous neighbour", "Member of the public",
                     "Neighbour reports shouting and a child crying late at night.", "domestic-abuse",
                     Priority.Standard, ScreeningOutcome.InformationAndAdvice, "No corroborating concerns; advice given to caller."),
-                new DemoContact(days(3), ContactChannel.PartnerApi, "PC Rhys Jones", DemoAccounts.Police,
+                new DemoContact(days(6), ContactChannel.PartnerApi, "PC Rhys Jones", DemoAccounts.Police,
                     "Police attended a domestic incident; Lily was present.", "domestic-abuse",
                     Priority.Urgent, null)),
             Child("Oliver", "Price", 13, Sex.Male, "9378657974", "41 High Street", "NB4 1AB",
