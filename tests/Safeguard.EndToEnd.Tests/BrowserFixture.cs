@@ -43,6 +43,9 @@ public sealed class BrowserFixture : SafeguardAppFactory
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        // The machine has two cores shared by the whole suite; allow slow moments rather than flake.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Safeguard.EndToEnd.Tests;
+
+public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task PartnerRefers_FrontDoorDecides_PartnerSeesTheOutcomeAndReasons()
+    {
+        var partner = await app.NewPageAsync();
+        await BrowserFixture.SignInAsync(partner, "kate.ward@nhs.example");
+        await partner.GotoAsync("/partner/referrals/new");
+        await partner.GetByLabel("First name").FillAsync("Poppy");
+        await partner.GetByLabel("Last name").FillAsync("Marsh");
+        await partner.Locator("[name='Form.Children[0].DateOfBirth.Day']").FillAsync("12");
+        await partner.Locator("[name='Form.Children[0].DateOfBirth.Month']").FillAsync("6");
+        await partner.Locator("[name='Form.Children[0].DateOfBirth.Year']").FillAsync("2021");
+        await partner.GetByLabel("Female").CheckAsync();
+        await partner.GetByLabel("What happened?").FillAsync("Poppy's mother disclosed that her partner hit her in front of Poppy last night.");
+        await partner.GetByLabel("Domestic abuse").CheckAsync();
+        await partner.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
+        await partner.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
+        await partner.Locator("[name='Form.ParentsAware'][value='yes']").CheckAsync();
+        await partner.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        await partner.WaitForURLAsync(app.BaseUrl + "/partner");
+        (await partner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("sent");
+
+        var worker = await app.NewPageAsync();
+        await BrowserFixture.SignInAsync(worker, "tom.evans@northbridge.example");
+        await worker.GotoAsync("/front-door");
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Poppy Marsh" }).ClickAsync();
+        await worker.GetByLabel("Early help").CheckAsync();
+        await worker.GetByLabel("Reasons for the decision").FillAsync("Mother accepts support; no injuries; partner has left.");
+        await worker.GetByLabel("What to tell the referrer").FillAsync("The family have been offered early help with a family support worker.");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await worker.WaitForURLAsync(app.BaseUrl + "/front-door");
+        (await worker.Locator("[data-testid=tray]").InnerTextAsync()).ShouldNotContain("Poppy Marsh");
+
+        await partner.GotoAsync("/partner");
+        await partner.GetByRole(AriaRole.Row).Filter(new() { HasText = "Poppy Marsh" }).GetByRole(AriaRole.Link).ClickAsync();
+        (await partner.Locator(".govuk-panel").InnerTextAsync()).ShouldContain("early help");
+        (await partner.Locator("[data-testid=reasons]").InnerTextAsync()).ShouldContain("offered early help with a family support worker");
+    }
+
+    [Fact]
+    public async Task ContactLeftUndecidedPastItsClock_ShowsAsOverdue()
+    {
+        var worker = await app.NewPageAsync();
+        await BrowserFixture.SignInAsync(worker, "priya.shah@northbridge.example");
+        await worker.GotoAsync("/front-door/contacts/new");
+        await worker.GetByLabel("First name").FillAsync("Finn");
+        await worker.GetByLabel("Last name").FillAsync("Overdue");
+        await worker.Locator("[name='Form.Children[0].DateOfBirth.Day']").FillAsync("2");
+        await worker.Locator("[name='Form.Children[0].DateOfBirth.Month']").FillAsync("2");
+        await worker.Locator("[name='Form.Children[0].DateOfBirth.Year']").FillAsync("2014");
+        await worker.GetByLabel("Male", new() { Exact = true }).CheckAsync();
+        await worker.GetByLabel("Referrer's name").FillAsync("Finn's grandmother");
+        await worker.GetByLabel("What happened?").FillAsync("Finn has not been at school for two weeks and the family will not answer the door.");
+        await worker.GetByLabel("Neglect").CheckAsync();
+        await worker.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
+        await worker.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
+        await worker.Locator("[name='Form.ParentsAware'][value='no']").CheckAsync();
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
+        await worker.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/front-door/contacts/[0-9a-f-]{36}$"));
+
+        app.Time.Advance(TimeSpan.FromDays(3));
+        var later = await app.NewPageAsync();
+        await BrowserFixture.SignInAsync(later, "jo.bennett@northbridge.example");
+        await later.GotoAsync("/front-door");
+
+        var row = later.GetByRole(AriaRole.Row).Filter(new() { HasText = "Finn Overdue" });
+        (await row.Locator("[data-testid=overdue]").InnerTextAsync()).ShouldContain("late");
+    }
+}
