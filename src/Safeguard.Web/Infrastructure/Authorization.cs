@@ -25,6 +25,7 @@ public static class PageAccess
         ("/Children", Permissions.ViewChildRecords),
         ("/Admin/Users", Permissions.AdministerUsers),
         ("/Admin/Audit", Permissions.SearchAudit),
+        ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
     ];
 
     public static void Apply(PageConventionCollection conventions)
