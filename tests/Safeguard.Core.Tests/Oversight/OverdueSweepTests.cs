@@ -47,6 +47,14 @@ public sealed class OverdueSweepTests : IAsyncLifetime
         return (contact, council.FrontDoor);
     }
 
+    /// <summary>Another contact in the council already made (same front door team).</summary>
+    private async Task<RecordedContact> AnotherContactAsync()
+    {
+        await using var db = Db();
+        return await new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default())
+            .RecordAsync(TestData.Contact([TestData.Child("Leo", "Grant")], ["neglect"]));
+    }
+
     [Fact]
     public async Task ContactLeftUndecidedPastItsClock_RaisesExactlyOneAlert_EvenAfterTwoSweeps()
     {
@@ -171,17 +179,17 @@ public sealed class OverdueSweepTests : IAsyncLifetime
     public async Task ManagerAlerts_ShowOnlyOpenSubjects_AndAcknowledgingRecordsAnEvent()
     {
         var (contact, frontDoor) = await ContactAsync();
-        var (other, _) = await ContactAsync();
+        var other = await AnotherContactAsync();
         _time.SetUtcNow(contact.DecisionDueAt + TimeSpan.FromHours(2));
         await using (var db = Db()) await Sweep(db).RunAsync();
 
         await using (var db = Db())
         {
             var open = await new ManagerAlerts(db).ForTeamAsync(frontDoor.Id);
-            var line = open.ShouldHaveSingleItem();
-            line.Kind.ShouldBe(AlertKind.ContactOverdue);
-            line.SubjectId.ShouldBe(contact.Id);
+            open.Select(a => a.SubjectId).ShouldBe([contact.Id, other.Id], ignoreOrder: true);
+            open.ShouldAllBe(a => a.Kind == AlertKind.ContactOverdue && a.TeamName == frontDoor.Name);
             (await new ManagerAlerts(db).ForAllTeamsAsync()).Count.ShouldBe(2);
+            (await new ManagerAlerts(db).ForTeamAsync(Guid.NewGuid())).ShouldBeEmpty();
         }
 
         // Deciding the contact closes the work: the alert stays in the table but leaves the manager's view.
@@ -189,7 +197,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
         {
             await new ScreeningDecisions(db, WorkingDayCalendar.Default()).DecideAsync(
                 new DecisionInput(contact.Id, ScreeningOutcome.NoFurtherAction, "Nothing to do", null), Guid.NewGuid(), false);
-            (await new ManagerAlerts(db).ForTeamAsync(frontDoor.Id)).ShouldBeEmpty();
+            (await new ManagerAlerts(db).ForTeamAsync(frontDoor.Id)).ShouldHaveSingleItem().SubjectId.ShouldBe(other.Id);
             (await db.Alerts.CountAsync(a => a.SubjectId == contact.Id)).ShouldBe(1);
         }
 
