@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests;
@@ -30,6 +31,25 @@ public sealed class OverdueTests(SafeguardAppFactory app) : AppTests(app)
         var late = Row(after).QuerySelector("[data-testid=overdue]").ShouldNotBeNull();
         late.TextContent.ShouldContain("late");
         Row(after).ClassList.ShouldContain("sg-overdue");
+    }
+
+    [Fact]
+    public async Task OverdueContact_AlertsTheFrontDoorManagerOnTheirTray()
+    {
+        App.Time.Advance(TimeSpan.FromDays(7)); // every demo contact is now past its clock
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Core.Oversight.OverdueSweep>().RunAsync();
+        }
+        var manager = await App.SignInAsync("jo.bennett@northbridge.example");
+        var worker = await App.SignInAsync("priya.shah@northbridge.example");
+
+        var managersTray = await Html.ParseAsync(await manager.GetAsync("/front-door"));
+        var workersTray = await Html.ParseAsync(await worker.GetAsync("/front-door"));
+
+        managersTray.QuerySelector("#manager-alerts-title").ShouldNotBeNull();
+        managersTray.QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("late");
+        workersTray.QuerySelector("#manager-alerts-title").ShouldBeNull();
     }
 
     private static AngleSharp.Dom.IElement Row(AngleSharp.Html.Dom.IHtmlDocument page) =>

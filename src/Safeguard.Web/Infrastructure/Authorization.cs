@@ -29,6 +29,7 @@ public static class PageAccess
         ("/Partner", Permissions.ReferAsPartner),
         ("/Admin/Users", Permissions.AdministerUsers),
         ("/Admin/Audit", Permissions.SearchAudit),
+        ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
     ];
 
     public static void Apply(PageConventionCollection conventions)

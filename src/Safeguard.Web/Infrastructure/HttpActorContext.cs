@@ -3,7 +3,10 @@ using Safeguard.Core.Security;
 
 namespace Safeguard.Web.Infrastructure;
 
-/// <summary>The actor for events written during a web request: the signed-in user, or "anonymous".</summary>
+/// <summary>
+/// The actor for events written during a web request: the signed-in user, or "anonymous"; outside any request
+/// (background work in the web process) the system itself.
+/// </summary>
 public sealed class HttpActorContext(IHttpContextAccessor accessor) : IActorContext
 {
     private static readonly Actor Anonymous = new(null, "Anonymous (not signed in)");
@@ -12,7 +15,8 @@ public sealed class HttpActorContext(IHttpContextAccessor accessor) : IActorCont
     {
         get
         {
-            var user = accessor.HttpContext?.User;
+            if (accessor.HttpContext is not { } context) return Actor.System;
+            var user = context.User;
             if (user?.Identity?.IsAuthenticated != true) return Anonymous;
             return new Actor(
                 Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,

@@ -34,6 +34,8 @@ public static class SafeguardSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
 
+        builder.AddFeedbackDelivery();
+
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(ConfigureCookie);

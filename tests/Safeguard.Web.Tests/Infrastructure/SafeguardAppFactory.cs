@@ -42,6 +42,9 @@ public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Safeguard", Database.ConnectionString);
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Demo:Enabled", "true");
+        // The notification worker runs as in production, sending to a port where nothing listens (port 1 refuses).
+        builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Notifications:Smtp:Port", "1");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

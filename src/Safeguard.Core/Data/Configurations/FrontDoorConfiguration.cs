@@ -15,6 +15,8 @@ internal sealed class FeedbackMessageConfiguration : IEntityTypeConfiguration<Fe
         b.Property(x => x.Subject).HasMaxLength(300);
         b.Property(x => x.Body).HasMaxLength(20000);
         b.Property(x => x.LastError).HasMaxLength(1000);
+        // The dispatcher claims a message by moving NextAttemptAt; writing an outcome checks nobody moved it since.
+        b.Property(x => x.NextAttemptAt).IsConcurrencyToken();
         b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.Status, x.NextAttemptAt });
         b.HasIndex(x => x.ContactId);

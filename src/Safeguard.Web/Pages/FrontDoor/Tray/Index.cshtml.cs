@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Pages.FrontDoor.Tray;
 
 /// <summary>The front-door tray: every undecided contact, child protection first, then by due time.</summary>
-public sealed class IndexModel(FrontDoorTray tray, TimeProvider time) : PageModel
+public sealed class IndexModel(FrontDoorTray tray, Safeguard.Core.Oversight.ManagerAlerts alerts, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public TrayPage Tray { get; private set; } = default!;
+
+    /// <summary>Overdue contacts and undelivered or late feedback, for managers.</summary>
+    public IReadOnlyList<Safeguard.Core.Oversight.AlertLine> Alerts { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     public Safeguard.Web.TagHelpers.PaginationModel Pagination =>
@@ -21,5 +25,9 @@ public sealed class IndexModel(FrontDoorTray tray, TimeProvider time) : PageMode
         if (ModelState.Remove(nameof(PageNumber)) || PageNumber < 1) PageNumber = 1;
         Now = time.GetUtcNow();
         Tray = await tray.ListAsync(PageNumber);
+        if (User.Can(Safeguard.Core.Security.Permissions.ManageFrontDoor) && User.UserId() is { } userId)
+        {
+            Alerts = await alerts.ForUserAsync(userId);
+        }
     }
 }

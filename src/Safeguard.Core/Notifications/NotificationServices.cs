@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Oversight;
+
+namespace Safeguard.Core.Notifications;
+
+public static class NotificationServices
+{
+    /// <summary>
+    /// Registers the notifier chosen by <see cref="NotificationOptions.Provider"/>, the feedback dispatcher, the
+    /// overdue sweep and the managers' alerts. A Notify provider without its key or template fails here, at start.
+    /// </summary>
+    public static IServiceCollection AddFeedbackDelivery(this IServiceCollection services, NotificationOptions options)
+    {
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case NotificationProvider.Notify:
+                var notify = new GovUkNotifyNotifier(options.Notify);
+                services.AddSingleton<INotifier>(notify);
+                break;
+            default:
+                services.AddSingleton<INotifier>(new SmtpNotifier(options.Smtp));
+                break;
+        }
+        services.AddScoped<FeedbackDispatcher>();
+        services.AddScoped<OverdueSweep>();
+        services.AddScoped<ManagerAlerts>();
+        return services;
+    }
+}

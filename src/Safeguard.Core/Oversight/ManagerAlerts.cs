@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Security;
+using Safeguard.Core.Work;
+
+namespace Safeguard.Core.Oversight;
+
+/// <summary>One alert as a manager sees it.</summary>
+public sealed record AlertLine(Guid Id, AlertKind Kind, string Title, string Message, Guid SubjectId, Guid TeamId, string TeamName,
+    Guid? PersonId, DateTimeOffset RaisedAt, TimeSpan Age);
+
+/// <summary>
+/// Alerts a manager still needs to act on: not acknowledged, and whose subject is still open (the work item is
+/// still open, or the feedback is still undelivered). Closing the work hides the alert but never deletes it.
+/// </summary>
+public sealed class ManagerAlerts(SafeguardDbContext db)
+{
+    /// <summary>Roles that see every team's alerts.</summary>
+    public static readonly IReadOnlyList<string> AllTeamRoles = [Roles.ServiceManager, Roles.HeadOfService, Roles.Director];
+
+    public Task<IReadOnlyList<AlertLine>> ForTeamAsync(Guid teamId, int max = 100, CancellationToken ct = default) =>
+        QueryAsync(teamId, max, ct);
+
+    public Task<IReadOnlyList<AlertLine>> ForAllTeamsAsync(int max = 200, CancellationToken ct = default) =>
+        QueryAsync(null, max, ct);
+
+    /// <summary>Service managers and above see every team; team managers see their own team; anyone else sees none.</summary>
+    public async Task<IReadOnlyList<AlertLine>> ForUserAsync(Guid userId, int max = 100, CancellationToken ct = default)
+    {
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name)
+            .ToListAsync(ct);
+        if (roles.Any(r => r is not null && AllTeamRoles.Contains(r))) return await ForAllTeamsAsync(max, ct);
+        if (!roles.Contains(Roles.TeamManager)) return [];
+        var team = await db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).SingleOrDefaultAsync(ct);
+        return team is { } id ? await ForTeamAsync(id, max, ct) : [];
+    }
+
+    /// <summary>Acknowledges an alert and records who did it. False when there is no such alert.</summary>
+    public async Task<bool> AcknowledgeAsync(Guid alertId, Guid userId, CancellationToken ct = default)
+    {
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, ct);
+        if (alert is null) return false;
+        if (alert.AcknowledgedAt is not null) return true;
+        alert.Acknowledge(userId, db.Time.GetUtcNow());
+        db.Record("alert.acknowledged", $"Alert acknowledged: {alert.Message}", alert.PersonId, nameof(Alert), alert.Id,
+            data: alert.Kind.ToString());
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)
+    {
+        var now = db.Time.GetUtcNow();
+        var rows = await (
+                from a in db.Alerts.AsNoTracking()
+                join t in db.Teams on a.TeamId equals t.Id
+                where a.AcknowledgedAt == null && (teamId == null || a.TeamId == teamId)
+                      && ((a.Kind == AlertKind.FeedbackUndelivered
+                           && db.FeedbackMessages.Any(m => m.Id == a.SubjectId && m.Status == FeedbackStatus.Pending))
+                          || (a.Kind == AlertKind.ContactOverdue
+                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ScreeningDecision && w.ClosedAt == null))
+                          || (a.Kind == AlertKind.FeedbackOverdue
+                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReferrerFeedback && w.ClosedAt == null))
+                          || (a.Kind == AlertKind.AllocationOverdue
+                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null)))
+                orderby a.RaisedAt
+                select new { a.Id, a.Kind, a.Message, a.SubjectId, a.TeamId, TeamName = t.Name, a.PersonId, a.RaisedAt })
+            .Take(max)
+            .ToListAsync(ct);
+        return rows.Select(r => new AlertLine(r.Id, r.Kind, OverdueSweep.Title(r.Kind), r.Message, r.SubjectId, r.TeamId, r.TeamName,
+                r.PersonId, r.RaisedAt, now - r.RaisedAt))
+            .ToList();
+    }
+}

@@ -1,0 +1,213 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Notifications;
+using Safeguard.Core.People;
+using Safeguard.Core.Timescales;
+using Safeguard.Core.Work;
+using Safeguard.TestCommon;
+
+namespace Safeguard.Core.Tests.FrontDoor;
+
+/// <summary>The outbox dispatcher sending to a real SMTP server on loopback.</summary>
+public sealed class FeedbackDispatcherTests : IAsyncLifetime
+{
+    private TestDatabase _database = default!;
+    private SmtpListener _smtp = default!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero));
+    private readonly NotificationOptions _options = new();
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync();
+        _smtp = SmtpListener.Start();
+        _options.Smtp.Host = _smtp.Host;
+        _options.Smtp.Port = _smtp.Port;
+        _options.Smtp.TimeoutSeconds = 10;
+        _options.Smtp.From = "frontdoor@council.example";
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _smtp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private SafeguardDbContext Db() => _database.CreateContext(_time);
+
+    private FeedbackDispatcher Dispatcher(SafeguardDbContext db) => new(db, new SmtpNotifier(_options.Smtp), _options);
+
+    /// <summary>A contact decided as early help, its feedback waiting in the outbox.</summary>
+    private async Task<RecordedContact> DecidedContactAsync()
+    {
+        await using var db = Db();
+        var council = await TestData.CreateCouncilAsync(db);
+        var contact = await new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default())
+            .RecordAsync(TestData.Contact([TestData.Child()], ["neglect"], organisationId: council.Police.Id));
+        await new ScreeningDecisions(db, WorkingDayCalendar.Default()).DecideAsync(
+            new DecisionInput(contact.Id, ScreeningOutcome.EarlyHelp, "Family agree to support", "We have offered the family early help."),
+            Guid.NewGuid(), false);
+        return contact;
+    }
+
+    [Fact]
+    public async Task DecidedContact_FeedbackIsDeliveredWithOutcomeAndReasons_AndTheFeedbackWorkCloses()
+    {
+        var contact = await DecidedContactAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        await using var db = Db();
+        var result = await Dispatcher(db).DispatchDueAsync();
+
+        result.Sent.ShouldBe(1);
+        var mail = _smtp.Received.ShouldHaveSingleItem();
+        mail.To.ShouldBe(["referrer@police.example"]);
+        mail.From.ShouldBe("frontdoor@council.example");
+        mail.Subject.ShouldContain(contact.Reference);
+        mail.Body.ShouldContain("Outcome: early help.");
+        mail.Body.ShouldContain("We have offered the family early help.");
+
+        await using var check = Db();
+        var message = await check.FeedbackMessages.SingleAsync();
+        message.Status.ShouldBe(FeedbackStatus.Sent);
+        message.Attempts.ShouldBe(1);
+        message.SentAt.ShouldBe(_time.GetUtcNow());
+        (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldBe(_time.GetUtcNow());
+        (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReferrerFeedback && w.SubjectId == contact.Id)).ClosedAt.ShouldBe(_time.GetUtcNow());
+        var sent = await check.Events.SingleAsync(e => e.Type == "feedback.sent");
+        sent.PersonId.ShouldBe(contact.Children.Single().PersonId);
+        sent.SubjectId.ShouldBe(contact.Id);
+    }
+
+    [Fact]
+    public async Task MailServerDown_MessageStaysPending_WithBackOff_AndIsDeliveredWhenTheServerIsBack()
+    {
+        var contact = await DecidedContactAsync();
+        await _smtp.StopAsync();
+
+        await using (var db = Db())
+        {
+            (await Dispatcher(db).DispatchDueAsync()).Failed.ShouldBe(1);
+        }
+        await using (var check = Db())
+        {
+            var message = await check.FeedbackMessages.SingleAsync();
+            message.Status.ShouldBe(FeedbackStatus.Pending);
+            message.Attempts.ShouldBe(1);
+            message.LastError.ShouldNotBeNullOrWhiteSpace();
+            message.NextAttemptAt.ShouldBe(_time.GetUtcNow() + TimeSpan.FromMinutes(1));
+            (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldBeNull();
+            (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReferrerFeedback)).ClosedAt.ShouldBeNull();
+            (await check.Events.CountAsync(e => e.Type == "feedback.failed")).ShouldBe(1);
+        }
+
+        // Not due yet: nothing is tried.
+        await using (var db = Db())
+        {
+            (await Dispatcher(db).DispatchDueAsync()).ShouldBe(new DispatchResult(0, 0, 0));
+        }
+
+        // Second failure backs off further and writes no second event.
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await using (var db = Db())
+        {
+            (await Dispatcher(db).DispatchDueAsync()).Failed.ShouldBe(1);
+        }
+        await using (var check = Db())
+        {
+            var message = await check.FeedbackMessages.SingleAsync();
+            message.Attempts.ShouldBe(2);
+            message.NextAttemptAt.ShouldBe(_time.GetUtcNow() + TimeSpan.FromMinutes(2));
+            (await check.Events.CountAsync(e => e.Type == "feedback.failed")).ShouldBe(1);
+        }
+
+        _smtp.Restart();
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await using (var db = Db())
+        {
+            (await Dispatcher(db).DispatchDueAsync()).Sent.ShouldBe(1);
+        }
+        _smtp.Received.ShouldHaveSingleItem().Body.ShouldContain("Outcome: early help.");
+        await using (var check = Db())
+        {
+            var message = await check.FeedbackMessages.SingleAsync();
+            message.Status.ShouldBe(FeedbackStatus.Sent);
+            message.Attempts.ShouldBe(3);
+            (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldNotBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task MailServerRefuses_With451_MessageIsRetriedLater()
+    {
+        await DecidedContactAsync();
+        _smtp.RejectWith = "451 4.3.0 Mailbox temporarily unavailable";
+
+        await using (var db = Db())
+        {
+            (await Dispatcher(db).DispatchDueAsync()).Failed.ShouldBe(1);
+        }
+        await using (var check = Db())
+        {
+            var message = await check.FeedbackMessages.SingleAsync();
+            message.Status.ShouldBe(FeedbackStatus.Pending);
+            message.LastError.ShouldNotBeNull();
+        }
+        _smtp.Received.ShouldBeEmpty();
+
+        _smtp.RejectWith = null;
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await using (var db = Db())
+        {
+            (await Dispatcher(db).DispatchDueAsync()).Sent.ShouldBe(1);
+        }
+        _smtp.Received.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TwoInstances_DispatchingAtOnce_SendEachMessageOnce()
+    {
+        for (var i = 0; i < 4; i++) await DecidedContactAsync();
+
+        await using var first = Db();
+        await using var second = Db();
+        var results = await Task.WhenAll(Dispatcher(first).DispatchDueAsync(), Dispatcher(second).DispatchDueAsync());
+
+        results.Sum(r => r.Sent).ShouldBe(4);
+        _smtp.Received.Count.ShouldBe(4);
+        await using var check = Db();
+        (await check.FeedbackMessages.CountAsync(m => m.Status == FeedbackStatus.Sent)).ShouldBe(4);
+        (await check.Events.CountAsync(e => e.Type == "feedback.sent")).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task ClaimedMessage_IsNotTakenByAnotherInstance_UntilItsLeaseRunsOut()
+    {
+        await DecidedContactAsync();
+        var blocking = new BlockingNotifier();
+        await using var first = Db();
+        var running = new FeedbackDispatcher(first, blocking, _options).DispatchDueAsync();
+        await blocking.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using (var second = Db())
+        {
+            (await Dispatcher(second).DispatchDueAsync()).ShouldBe(new DispatchResult(0, 0, 0));
+        }
+        blocking.Release.SetResult();
+        (await running).Sent.ShouldBe(1);
+        _smtp.Received.ShouldBeEmpty();
+    }
+
+    private sealed class BlockingNotifier : INotifier
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public string Name => "blocking";
+
+        public async Task SendAsync(EmailNotification message, CancellationToken ct = default)
+        {
+            Entered.TrySetResult();
+            await Release.Task;
+        }
+    }
+}
