@@ -2,6 +2,11 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Safeguard.Benchmarks.Matching;
 
+if (args.Length > 0 && args[0] == "trays")
+{
+    return await Safeguard.Benchmarks.Trays.TrayBenchmark.RunAsync(args[1..]);
+}
+
 // `quick-matching`: a fast, plain measurement of the person-matching budgets (no BenchmarkDotNet statistics):
 // builds the 1M-person index, times 1,000 FindCandidates calls (p50/p95/max) and times dedupe of dataset3.
 if (args.Length > 0 && args[0] == "quick-matching")

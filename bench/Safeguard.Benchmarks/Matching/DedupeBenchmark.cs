@@ -20,14 +20,14 @@ public class DedupeBenchmark
     public int ReadAndDedupeDataset3() =>
         PersonMatcher.Deduplicate(FebrlReader.Read(Path.Combine(FebrlFolder(), "dataset3.csv"))).Pairs.Count;
 
-    /// <summary>Walks up from the current and base directories to a folder holding shared/data/febrl.</summary>
+    /// <summary>Walks up from the current and base directories to a folder holding tests/data/febrl (the repository copy of the FEBRL sets).</summary>
     public static string FebrlFolder()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "data", "febrl");
+                var candidate = Path.Combine(dir.FullName, "tests", "data", "febrl");
                 if (File.Exists(Path.Combine(candidate, "dataset3.csv")))
                 {
                     return candidate;
@@ -35,6 +35,6 @@ public class DedupeBenchmark
             }
         }
 
-        throw new InvalidOperationException("FEBRL data not found: no shared/data/febrl above the working directory.");
+        throw new InvalidOperationException("FEBRL data not found: no tests/data/febrl above the working directory.");
     }
 }

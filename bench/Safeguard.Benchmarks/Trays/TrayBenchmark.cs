@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Oversight;
+using Safeguard.Core.Security;
+
+namespace Safeguard.Benchmarks.Trays;
+
+/// <summary>
+/// Server time of the front-door tray and the backlog board queries on a seeded database (the large synthetic
+/// council): `trays --provider sqlite|postgres --connection CS [--runs N]`. Prints p50/p95/max per query.
+/// </summary>
+public static class TrayBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = DatabaseOptions.ParseProvider(Option(args, "--provider") ?? "sqlite");
+        var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
+        var runs = int.Parse(Option(args, "--runs") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+        var options = DatabaseOptions.Build(provider, connection);
+        SafeguardDbContext NewContext() => new(options, new FixedActorContext(Actor.System), TimeProvider.System);
+
+        await using (var db = NewContext())
+        {
+            Console.WriteLine($"{provider}: {db.Contacts.Count():N0} contacts, {db.WorkItems.Count(w => w.ClosedAt == null):N0} open work items");
+        }
+        await Measure("Front-door tray (first page of 100)", runs, async () =>
+        {
+            await using var db = NewContext();
+            return (await new FrontDoorTray(db).ListAsync()).Total;
+        });
+        await Measure("Backlog board", runs, async () =>
+        {
+            await using var db = NewContext();
+            return (await new BacklogBoard(db).GetAsync()).Rows.Count;
+        });
+        return 0;
+    }
+
+    private static async Task Measure(string name, int runs, Func<Task<int>> query)
+    {
+        for (var i = 0; i < 5; i++) await query(); // warm up: connection pool, query compilation
+        var times = new double[runs];
+        var result = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            result = await query();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        Console.WriteLine($"{name}: p50 {times[runs / 2]:0.0} ms, p95 {times[(int)(runs * 0.95)]:0.0} ms, max {times[^1]:0.0} ms (result {result:N0})");
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
