@@ -31,6 +31,7 @@ public static class CoreServices
         services.TryAddScoped<IPersonLinker, ExactPersonLinker>();
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddScoped<FrontDoor.ScreeningDecisions>();
+        services.AddScoped<FrontDoor.PartnerKeys>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
