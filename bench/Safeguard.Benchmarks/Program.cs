@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "trays")
     return await Safeguard.Benchmarks.Trays.TrayBenchmark.RunAsync(args[1..]);
 }
 
+// `intake`: partner API throughput over loopback against the real web app (see README, "Partner API intake").
+if (args.Length > 0 && args[0] == "intake")
+{
+    return await Safeguard.Benchmarks.Intake.IntakeRun.RunAsync(args[1..]);
+}
+
 // `quick-matching`: a fast, plain measurement of the person-matching budgets (no BenchmarkDotNet statistics):
 // builds the 1M-person index, times 1,000 FindCandidates calls (p50/p95/max) and times dedupe of dataset3.
 if (args.Length > 0 && args[0] == "quick-matching")
@@ -45,5 +51,5 @@ if (args.Length > 0 && args[0] == "quick-matching")
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Safeguard.Benchmarks.Intake.IntakeRun).Assembly).Run(args);
 return 0;

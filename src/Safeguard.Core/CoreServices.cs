@@ -35,6 +35,7 @@ public static class CoreServices
         services.AddScoped<FrontDoor.FrontDoorTray>();
         services.AddScoped<FrontDoor.ContactDetails>();
         services.AddScoped<Oversight.BacklogBoard>();
+        services.AddScoped<FrontDoor.PartnerKeys>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

@@ -11,5 +11,6 @@ internal static class CommandCatalogue
         SeedCommand.Create(),
         CalendarCommands.Create(),
         PeopleCommands.Create(),
+        PartnerKeyCommands.Create(),
     ];
 }

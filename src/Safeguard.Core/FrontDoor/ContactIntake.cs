@@ -16,16 +16,50 @@ namespace Safeguard.Core.FrontDoor;
 /// </summary>
 public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, IWorkingDayCalendar calendar)
 {
-    public async Task<RecordedContact> RecordAsync(NewContact input, CancellationToken ct = default)
+    public async Task<RecordedContact> RecordAsync(NewContact input, CancellationToken ct = default) =>
+        (await RecordAsync(input, null, ct)).Recorded!;
+
+    /// <summary>
+    /// Records the contact unless <paramref name="idempotency"/> names a key this organisation has used before, in
+    /// which case nothing is written and the earlier contact is returned. The key is stored in the same transaction as
+    /// the contact (unique per organisation and key), so two racing requests with one key make one contact: the loser
+    /// of the race sees the unique index fail, and is given the winner's contact.
+    /// </summary>
+    public async Task<IdempotentIntake> RecordAsync(NewContact input, IdempotencyClaim? idempotency, CancellationToken ct = default)
     {
         if (input.Children.Count == 0) throw new ArgumentException("A contact is about at least one child.", nameof(input));
         var frontDoor = await FrontDoorTeamAsync(ct);
-        var now = db.Time.GetUtcNow();
+        if (idempotency is null) return await RecordOnceAsync(input, null, frontDoor, ct);
+        try
+        {
+            return await RecordOnceAsync(input, idempotency, frontDoor, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await EarlierAsync(idempotency, ct) is { } earlier) return earlier;
+            throw;
+        }
+    }
 
+    private async Task<IdempotentIntake?> EarlierAsync(IdempotencyClaim claim, CancellationToken ct)
+    {
+        var earlier = await db.IdempotencyRecords.AsNoTracking()
+            .Where(r => r.OrganisationId == claim.OrganisationId && r.Key == claim.Key)
+            .Select(r => new { r.ContactId, r.RequestHash })
+            .FirstOrDefaultAsync(ct);
+        return earlier is null ? null
+            : new IdempotentIntake(earlier.ContactId, earlier.RequestHash == claim.RequestHash ? IntakeResult.Replayed : IntakeResult.KeyReused, null);
+    }
+
+    private async Task<IdempotentIntake> RecordOnceAsync(NewContact input, IdempotencyClaim? idempotency, Guid frontDoor, CancellationToken ct)
+    {
+        var now = db.Time.GetUtcNow();
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (idempotency is not null && await EarlierAsync(idempotency, ct) is { } earlier) return earlier;
             var linked = new List<(LinkedChild Child, DateOnly? Dob)>();
             foreach (var child in input.Children)
             {
@@ -71,10 +105,15 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                     (contact.ReferrerOrganisationName is { } org ? $" ({org})" : "") + $": {Summarise(contact.Concern)}",
                     child.PersonId, nameof(Contact), contact.Id, reason: priorityReason);
             }
+            if (idempotency is not null)
+            {
+                db.IdempotencyRecords.Add(new IdempotencyRecord(idempotency.OrganisationId, idempotency.Key, idempotency.RequestHash, contact.Id, now));
+            }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new RecordedContact(contact.Id, contact.Reference, priority, now, contact.DecisionDueAt, contact.FeedbackDueAt,
-                linked.Select(l => l.Child).ToList());
+            return new IdempotentIntake(contact.Id, IntakeResult.Recorded,
+                new RecordedContact(contact.Id, contact.Reference, priority, now, contact.DecisionDueAt, contact.FeedbackDueAt,
+                    linked.Select(l => l.Child).ToList()));
         });
     }
 

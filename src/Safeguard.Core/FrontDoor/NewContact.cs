@@ -34,3 +34,14 @@ public sealed record RecordedContact(Guid Id, string Reference, Work.Priority Pr
     DateTimeOffset DecisionDueAt, DateTimeOffset FeedbackDueAt, IReadOnlyList<LinkedChild> Children);
 
 public sealed record LinkedChild(Guid PersonId, string Name, bool NewPerson, bool NeedsReview);
+
+/// <summary>An Idempotency-Key sent with a contact: unique per organisation; the hash identifies the request it came with.</summary>
+public sealed record IdempotencyClaim(Guid OrganisationId, string Key, string RequestHash);
+
+public enum IntakeResult { Recorded, Replayed, KeyReused }
+
+/// <summary>
+/// What happened to a contact sent with an idempotency key: recorded now (<see cref="Recorded"/> set), the same request
+/// seen before (the earlier contact), or the key already used for a different request (the earlier contact, not replaced).
+/// </summary>
+public sealed record IdempotentIntake(Guid ContactId, IntakeResult Result, RecordedContact? Recorded);

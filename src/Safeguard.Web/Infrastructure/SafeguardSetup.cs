@@ -4,6 +4,7 @@ using Safeguard.Core;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
 using Safeguard.Core.Workforce;
+using Safeguard.Web.Api;
 
 namespace Safeguard.Web.Infrastructure;
 
@@ -51,6 +52,7 @@ public static class SafeguardSetup
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.AddPartnerApi();
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions o)
@@ -89,6 +91,7 @@ public static class SafeguardSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapPartnerApi();
         app.MapSafeguardHealth();
         app.MapRazorPages();
     }

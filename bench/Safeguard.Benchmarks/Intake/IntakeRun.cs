@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Seeding;
+using Safeguard.Web.Infrastructure;
+
+namespace Safeguard.Benchmarks.Intake;
+
+/// <summary>
+/// `intake`: partner API throughput. Starts the real web app (the Web project's AddSafeguard/UseSafeguard pipeline,
+/// Kestrel on a loopback port) on a fresh database with the demo council, makes an API key, then posts referrals
+/// from N concurrent HttpClient workers for S seconds (after a warm-up) and reports referrals/s and latency.
+/// </summary>
+public static class IntakeRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = Arg(args, "--provider") ?? "sqlite";
+        var seconds = int.Parse(Arg(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Arg(args, "--warmup") ?? "5", CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Arg(args, "--concurrency") ?? "16", CultureInfo.InvariantCulture);
+        var (providerName, connection, cleanup) = await DatabaseAsync(provider, Arg(args, "--postgres"));
+        try
+        {
+            await using var app = await StartAppAsync(providerName, connection);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            string key;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                key = (await scope.ServiceProvider.GetRequiredService<PartnerKeys>().CreateAsync(DemoAccounts.Police, "Benchmark")).Key;
+            }
+            Console.WriteLine($"Safeguard on {address}, {providerName}, {concurrency} concurrent clients, {warmup} s warm-up + {seconds} s measured");
+
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseCookies = false })
+            {
+                BaseAddress = new Uri(address),
+            };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+            await LoadAsync(client, concurrency, TimeSpan.FromSeconds(warmup), record: false);
+            var (latencies, failures, elapsed) = await LoadAsync(client, concurrency, TimeSpan.FromSeconds(seconds), record: true);
+            latencies.Sort();
+            double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
+            Console.WriteLine($"Referrals created: {latencies.Count:N0} in {elapsed.TotalSeconds:0.0} s = {latencies.Count / elapsed.TotalSeconds:N0} referrals/s sustained");
+            Console.WriteLine($"Latency: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {(latencies.Count == 0 ? 0 : latencies[^1]):0.0} ms");
+            Console.WriteLine($"Failures (non-201): {failures.Sum(f => f.Value)} {string.Join(", ", failures.Select(f => $"{f.Key}x{f.Value}"))}");
+            await app.StopAsync();
+            return failures.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    private static async Task<(List<double> Latencies, Dictionary<string, int> Failures, TimeSpan Elapsed)> LoadAsync(HttpClient client,
+        int concurrency, TimeSpan duration, bool record)
+    {
+        var all = new List<double>();
+        var failures = new Dictionary<string, int>();
+        var stopwatch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            var bad = new Dictionary<string, int>();
+            var n = 0;
+            while (stopwatch.Elapsed < duration)
+            {
+                var body = Body(worker, n++);
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals")
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                var start = Stopwatch.GetTimestamp();
+                string outcome;
+                try
+                {
+                    using var response = await client.SendAsync(request);
+                    await response.Content.ReadAsByteArrayAsync();
+                    outcome = response.StatusCode == HttpStatusCode.Created ? "" : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                }
+                catch (HttpRequestException ex)
+                {
+                    outcome = ex.GetType().Name;
+                }
+                if (outcome.Length == 0) mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                else bad[outcome] = bad.GetValueOrDefault(outcome) + 1;
+            }
+            return (mine, bad);
+        })).ToList();
+        foreach (var (mine, bad) in await Task.WhenAll(workers))
+        {
+            all.AddRange(mine);
+            foreach (var (k, v) in bad) failures[k] = failures.GetValueOrDefault(k) + v;
+        }
+        return (record ? all : [], failures, stopwatch.Elapsed);
+    }
+
+    private static readonly string[] Given = ["Amelia", "Noah", "Isla", "Leo", "Ava", "Oscar", "Mia", "Arthur", "Freya", "Theo"];
+    private static readonly string[] Family = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Patel", "Khan", "Hughes"];
+
+    /// <summary>A realistic referral about a new child each time (a new person row, like most real contacts).</summary>
+    private static string Body(int worker, int n)
+    {
+        var given = Given[(worker + n) % Given.Length];
+        var family = Family[n / 10 % Family.Length] + "-" + worker.ToString(CultureInfo.InvariantCulture) + "x" + n.ToString(CultureInfo.InvariantCulture);
+        var dob = new DateOnly(2012, 1, 1).AddDays((worker * 7919 + n * 31) % 4000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return $$$"""
+            {"children":[{"givenName":"{{{given}}}","familyName":"{{{family}}}","dateOfBirth":"{{{dob}}}","sex":"female",
+              "address":{"line1":"{{{n % 200 + 1}}} Mill Lane","town":"Northbridge","postcode":"NB2 4QT"}}],
+             "referrer":{"name":"DC Alex Moore","organisation":"Northbridge Police","role":"Detective constable",
+              "email":"alex.moore@police.example","phone":"01234 567890"},
+             "concern":"Officers attended a domestic incident at 02:00; the child was present and distressed. Neighbours report shouting most nights.",
+             "categories":["domestic-abuse"],"injury":false,"immediateRisk":false,"parentsAware":true}
+            """;
+    }
+
+    private static async Task<WebApplication> StartAppAsync(string provider, string connection)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:Safeguard"] = connection,
+            ["Demo:SeedOnStart"] = "true",
+            ["PartnerApi:RequestsPerMinute"] = "100000000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+            ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "None",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddSafeguard();
+        var app = builder.Build();
+        await app.PrepareDatabaseAsync();
+        app.UseSafeguard();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<(string Provider, string Connection, Func<Task> Cleanup)> DatabaseAsync(string provider, string? postgresAdmin)
+    {
+        if (provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"safeguard-intake-{Guid.NewGuid():N}.db");
+            Console.WriteLine($"SQLite file {file} (WAL, synchronous=FULL)");
+            return ("Sqlite", $"Data Source={file}", () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+                return Task.CompletedTask;
+            });
+        }
+
+        var admin = postgresAdmin ?? Environment.GetEnvironmentVariable("SAFEGUARD_BENCH_POSTGRES")
+            ?? throw new InvalidOperationException("For --provider postgres give --postgres \"<admin connection string>\" or SAFEGUARD_BENCH_POSTGRES "
+                + "(bench/Safeguard.Benchmarks/Intake/durable-postgres.sh start prints one for a durable server).");
+        var name = $"sg_bench_{Guid.NewGuid():N}";
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync();
+            await using (var settings = new NpgsqlCommand("SELECT current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')", conn))
+            {
+                Console.WriteLine($"PostgreSQL fsync={await settings.ExecuteScalarAsync()}");
+            }
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+            await create.ExecuteNonQueryAsync();
+        }
+        var csb = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 100 };
+        return ("Postgres", csb.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(admin);
+            await conn.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Data;
+
+namespace Safeguard.Core.FrontDoor;
+
+/// <summary>A key just made: the only moment the whole key exists outside the partner's hands.</summary>
+public sealed record CreatedPartnerKey(Guid Id, string Prefix, string Key, Guid OrganisationId, string OrganisationName, string Name);
+
+/// <summary>A key that checked out: who is calling.</summary>
+public sealed record VerifiedPartnerKey(Guid KeyId, string Prefix, Guid OrganisationId, string OrganisationName);
+
+public sealed record PartnerKeySummary(string Prefix, string Name, string OrganisationName, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+public enum PartnerKeyCheck { Valid, Malformed, Unknown, Revoked }
+
+public sealed class UnknownOrganisationException(string name)
+    : Exception($"There is no organisation called '{name}'. Names must match exactly; see the Organisations table.");
+
+/// <summary>
+/// Partner API keys: `sgk_{prefix}_{secret}`. Only the 8-character prefix (to find the key) and a SHA-256 hash of the
+/// whole key are stored; the hash is compared in constant time. Used by the `safeguard partner-key` command and the API.
+/// </summary>
+public sealed class PartnerKeys(SafeguardDbContext db)
+{
+    public const string KeyStart = "sgk_";
+    public const int PrefixLength = 8;
+    public const int SecretLength = 40;
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    public async Task<CreatedPartnerKey> CreateAsync(string organisationName, string? name = null, CancellationToken ct = default)
+    {
+        var organisation = await db.Organisations.Where(o => o.Name == organisationName).Select(o => new { o.Id, o.Name }).SingleOrDefaultAsync(ct)
+            ?? throw new UnknownOrganisationException(organisationName);
+        var prefix = Random(PrefixLength);
+        var key = $"{KeyStart}{prefix}_{Random(SecretLength)}";
+        var label = string.IsNullOrWhiteSpace(name) ? $"{organisation.Name} key" : name.Trim();
+        if (label.Length > 200) label = label[..200];
+        var entity = new PartnerApiKey(organisation.Id, prefix, Hash(key), label, db.Time.GetUtcNow());
+        db.PartnerApiKeys.Add(entity);
+        db.Record("partner-key.created", $"API key {prefix} created for {organisation.Name}: {label}");
+        await db.SaveChangesAsync(ct);
+        return new CreatedPartnerKey(entity.Id, prefix, key, organisation.Id, organisation.Name, label);
+    }
+
+    /// <summary>Checks a presented key. The organisation is returned only when the result is <see cref="PartnerKeyCheck.Valid"/>.</summary>
+    public async Task<(PartnerKeyCheck Result, VerifiedPartnerKey? Key)> VerifyAsync(string? presented, CancellationToken ct = default)
+    {
+        if (!TryPrefix(presented, out var prefix)) return (PartnerKeyCheck.Malformed, null);
+        var stored = await db.PartnerApiKeys.AsNoTracking()
+            .Where(k => k.Prefix == prefix)
+            .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new { k.Id, k.Hash, k.RevokedAt, k.OrganisationId, OrganisationName = o.Name })
+            .SingleOrDefaultAsync(ct);
+        if (stored is null) return (PartnerKeyCheck.Unknown, null);
+        if (!HashesEqual(Hash(presented!), stored.Hash)) return (PartnerKeyCheck.Unknown, null);
+        if (stored.RevokedAt is not null) return (PartnerKeyCheck.Revoked, null);
+        return (PartnerKeyCheck.Valid, new VerifiedPartnerKey(stored.Id, prefix, stored.OrganisationId, stored.OrganisationName));
+    }
+
+    /// <summary>Revokes the key with this prefix; false when there is none or it was already revoked.</summary>
+    public async Task<bool> RevokeAsync(string prefix, CancellationToken ct = default)
+    {
+        var key = await db.PartnerApiKeys.SingleOrDefaultAsync(k => k.Prefix == prefix.Trim(), ct);
+        if (key is null || key.RevokedAt is not null) return false;
+        key.RevokedAt = db.Time.GetUtcNow();
+        db.Record("partner-key.revoked", $"API key {key.Prefix} revoked ({key.Name})");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<PartnerKeySummary>> ListAsync(CancellationToken ct = default)
+    {
+        var rows = await db.PartnerApiKeys.AsNoTracking()
+            .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new { k.Prefix, k.Name, Organisation = o.Name, k.CreatedAt, k.RevokedAt })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Organisation).ThenBy(r => r.CreatedAt)
+            .Select(r => new PartnerKeySummary(r.Prefix, r.Name, r.Organisation, r.CreatedAt, r.RevokedAt)).ToList();
+    }
+
+    /// <summary>The prefix of a well-formed key (`sgk_` + 8 + `_` + secret), without touching the database.</summary>
+    public static bool TryPrefix(string? presented, out string prefix)
+    {
+        prefix = "";
+        if (presented is null || presented.Length < KeyStart.Length + PrefixLength + 1 + 32 || presented.Length > 200) return false;
+        if (!presented.StartsWith(KeyStart, StringComparison.Ordinal) || presented[KeyStart.Length + PrefixLength] != '_') return false;
+        foreach (var c in presented.AsSpan(KeyStart.Length))
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_') return false;
+        }
+        prefix = presented.Substring(KeyStart.Length, PrefixLength);
+        return true;
+    }
+
+    /// <summary>SHA-256 of the whole key, lower-case hex (64 characters).</summary>
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static bool HashesEqual(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
+
+    private static string Random(int length) => RandomNumberGenerator.GetString(Alphabet, length);
+}
