@@ -1,4 +1,3 @@
-using Safeguard.Core.Audit;
 
 namespace Safeguard.Core.People;
 
@@ -10,7 +9,7 @@ public enum DuplicateFoundBy { Intake, Sweep }
 /// Two records that may be the same person, queued for a person to decide. The pair is stored in a fixed order
 /// (smaller id first) so the same pair is only ever queued once.
 /// </summary>
-public sealed class DuplicateCandidate : IAudited
+public sealed class DuplicateCandidate
 {
     private DuplicateCandidate() { }
 
@@ -43,7 +42,6 @@ public sealed class DuplicateCandidate : IAudited
     public string? Reason { get; private set; }
     public Guid? MergeId { get; private set; }
 
-    Guid? IAudited.AuditPersonId => PersonId1;
 
     public static (Guid, Guid) Order(Guid a, Guid b) => a.CompareTo(b) < 0 ? (a, b) : (b, a);
 
