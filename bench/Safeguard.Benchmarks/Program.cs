@@ -7,7 +7,8 @@ using Safeguard.Benchmarks.Matching;
 if (args.Length > 0 && args[0] == "quick-linker")
 {
     var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
-    return await LinkerLookup.RunAsync(count, args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"safeguard-linker-{count}.db"));
+    return await LinkerLookup.RunAsync(count, args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"safeguard-linker-{count}.db"),
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1000);
 }
 
 if (args.Length > 0 && args[0] == "quick-matching")

@@ -16,7 +16,7 @@ namespace Safeguard.Benchmarks.Matching;
 /// </summary>
 public static class LinkerLookup
 {
-    public static async Task<int> RunAsync(int count, string file)
+    public static async Task<int> RunAsync(int count, string file, int queryCount = 1000)
     {
         var connection = $"Data Source={file}";
         var services = new ServiceCollection();
@@ -37,7 +37,7 @@ public static class LinkerLookup
         }
 
         var random = new Random(99);
-        var queries = Enumerable.Range(0, 1000).Select(i => SyntheticPeople.Corrupt(people[random.Next(people.Count)], random, "q" + i)).ToArray();
+        var queries = Enumerable.Range(0, queryCount).Select(i => SyntheticPeople.Corrupt(people[random.Next(people.Count)], random, "q" + i)).ToArray();
         var times = new List<double>();
         var found = 0;
         for (var round = 0; round < 2; round++)
