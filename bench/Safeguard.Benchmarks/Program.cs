@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "intake")
 
 // `quick-matching`: a fast, plain measurement of the person-matching budgets (no BenchmarkDotNet statistics):
 // builds the 1M-person index, times 1,000 FindCandidates calls (p50/p95/max) and times dedupe of dataset3.
+if (args.Length > 0 && args[0] == "quick-linker")
+{
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    return await LinkerLookup.RunAsync(count, args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"safeguard-linker-{count}.db"),
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+}
+
 if (args.Length > 0 && args[0] == "quick-matching")
 {
     var people = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;

@@ -28,8 +28,13 @@ public static class CoreServices
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Work.TeamWork>();
-        services.TryAddScoped<IPersonLinker, ExactPersonLinker>();
-        services.TryAddScoped<IPersonCandidateFinder, SimplePersonCandidateFinder>();
+        services.TryAddSingleton(PersonMatchingSettings.Default);
+        services.AddScoped<PersonCandidates>();
+        services.AddScoped<PersonMerging>();
+        services.AddScoped<DuplicateSweep>();
+        services.AddScoped<DuplicateReview>();
+        // The matching engine replaces the exact linker (kept for tests and as the simplest fallback).
+        services.TryAddScoped<IPersonLinker, IndexedPersonLinker>();
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddScoped<FrontDoor.ScreeningDecisions>();
         services.AddScoped<FrontDoor.FrontDoorTray>();

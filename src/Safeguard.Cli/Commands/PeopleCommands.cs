@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.People.Matching;
 
 namespace Safeguard.Cli.Commands;
@@ -12,7 +13,26 @@ internal static class PeopleCommands
     {
         var people = new Command("people", "Person records: find duplicates and explain matches");
         people.Subcommands.Add(CreateDedupe());
+        people.Subcommands.Add(CreateSweep());
         return people;
+    }
+
+    private static Command CreateSweep()
+    {
+        var command = new Command("sweep", "Find likely duplicate people in the database and queue new pairs for review (never merges)");
+        CliDatabase.AddOptionsTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var (provider, connection) = CliDatabase.Resolve(parse);
+            await using var services = CliDatabase.Services(provider, connection);
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<Safeguard.Core.People.DuplicateSweep>().RunAsync(ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"people {result.PeopleScanned}, pairs found {result.PairsFound}, newly queued for review {result.Queued}, "
+                + $"name keys filled {result.KeysFilled}, elapsed {result.Elapsed.TotalMilliseconds:0} ms"));
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateDedupe()

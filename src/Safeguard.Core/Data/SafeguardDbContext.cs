@@ -21,6 +21,10 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactChild> ContactChildren => Set<ContactChild>();
     public DbSet<Referral> Referrals => Set<Referral>();

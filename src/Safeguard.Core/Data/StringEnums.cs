@@ -25,6 +25,10 @@ internal static class StringEnums
         b.Properties<WorkKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Priority>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<FeedbackStatus>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<PersonNameKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<RelationshipKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<DuplicateStatus>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<DuplicateFoundBy>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Oversight.AlertKind>().HaveConversion<string>().HaveMaxLength(Length);
     }
 }

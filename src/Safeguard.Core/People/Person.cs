@@ -36,6 +36,12 @@ public sealed class Person : IAudited
 
     public string FullName => $"{GivenName} {FamilyName}".Trim();
 
+    /// <summary>Soundex of the first given name, kept by the entity so "sounds like" search and matching use an index.</summary>
+    public string? GivenNameKey { get => PersonKeys.Name(GivenName); private set { } }
+
+    /// <summary>Soundex of the family name (see <see cref="GivenNameKey"/>).</summary>
+    public string? FamilyNameKey { get => PersonKeys.Name(FamilyName); private set { } }
+
     Guid? IAudited.AuditPersonId => Id;
 }
 

@@ -1,45 +1,202 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People.Matching;
 
 namespace Safeguard.Core.People;
 
-public sealed record PersonCandidate(Guid PersonId, string Name, DateOnly? DateOfBirth, string? Postcode, string? NhsNumber,
-    double Score, string Band, IReadOnlyList<string> Explanation);
-
-/// <summary>Finds people already known who may be the child being typed in, each with a plain explanation.</summary>
-public interface IPersonCandidateFinder
+/// <summary>What is known about a person being looked for (a child named in a contact, a search).</summary>
+public sealed record PersonQuery(
+    string? GivenName,
+    string? FamilyName,
+    DateOnly? DateOfBirth,
+    string? NhsNumber,
+    string? Postcode,
+    Sex Sex = Sex.Unknown,
+    string? AddressLine1 = null,
+    string? Town = null,
+    string? Upn = null,
+    string? LocalChildId = null)
 {
-    Task<IReadOnlyList<PersonCandidate>> FindAsync(NewChild query, int max = 5, CancellationToken ct = default);
+    public static PersonQuery From(NewChild child) => new(child.GivenName, child.FamilyName, child.DateOfBirth ?? child.ExpectedDateOfBirth,
+        child.NhsNumber, child.Postcode, child.Sex, child.AddressLine1, child.Town);
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(GivenName) && string.IsNullOrWhiteSpace(FamilyName) && DateOfBirth is null
+        && string.IsNullOrWhiteSpace(NhsNumber) && string.IsNullOrWhiteSpace(Postcode) && string.IsNullOrWhiteSpace(Upn)
+        && string.IsNullOrWhiteSpace(LocalChildId);
 }
 
-/// <summary>The simple finder: same NHS number, or the same date of birth and a family name starting alike.</summary>
-public sealed class SimplePersonCandidateFinder(SafeguardDbContext db) : IPersonCandidateFinder
+/// <summary>An existing person who may be the one being looked for, with why.</summary>
+public sealed record PersonCandidateView(Guid PersonId, string Name, DateOnly? DateOfBirth, string? Postcode, double Score,
+    double Probability, MatchBand Band, IReadOnlyList<string> Explanation);
+
+/// <summary>The matching model and bands the person index uses (the engine's defaults unless configured).</summary>
+public sealed class PersonMatchingSettings
 {
-    public async Task<IReadOnlyList<PersonCandidate>> FindAsync(NewChild query, int max = 5, CancellationToken ct = default)
+    public MatchModel Model { get; init; } = MatchModel.Default;
+    public MatchThresholds Thresholds { get; init; } = MatchModel.Default.DefaultThresholds();
+
+    /// <summary>Most rows any one blocking query may bring back; a key shared by more people no longer discriminates.</summary>
+    public int BlockLimit { get; init; } = 400;
+
+    public static PersonMatchingSettings Default { get; } = new();
+}
+
+/// <summary>
+/// Finds existing people who may be the person described, in the database: indexed blocking queries (NHS number,
+/// UPN, local id, date of birth, day/month swapped, phonetic names and other names, postcode) bring back a few
+/// hundred rows at most, which the Fellegi–Sunter engine scores and explains. See docs/adr/0003.
+/// </summary>
+public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettings? settings = null)
+{
+    private readonly PersonMatchingSettings _settings = settings ?? PersonMatchingSettings.Default;
+
+    public Task<IReadOnlyList<PersonCandidateView>> FindCandidatesAsync(NewChild child, int max = 10, CancellationToken ct = default) =>
+        FindCandidatesAsync(PersonQuery.From(child), max, ct);
+
+    /// <summary>Existing, not merged-away people most likely to be <paramref name="query"/>, best first, at most
+    /// <paramref name="max"/>; only those at least "unlikely but worth showing" (score ≥ 0) are returned.</summary>
+    public async Task<IReadOnlyList<PersonCandidateView>> FindCandidatesAsync(PersonQuery query, int max = 10, CancellationToken ct = default)
     {
-        var nhs = Identifiers.NhsNumber.TryParse(query.NhsNumber, out var parsed) ? parsed.Value : null;
-        var family = query.FamilyName.Trim().ToLower();
-        var prefix = family.Length >= 3 ? family[..3] : family;
-        var dob = query.DateOfBirth;
-        if (nhs is null && (dob is null || prefix.Length == 0)) return [];
-        var rows = await db.People.AsNoTracking()
-            .Where(p => p.MergedIntoPersonId == null &&
-                        ((nhs != null && p.NhsNumber == nhs) || (dob != null && p.DateOfBirth == dob && p.FamilyName.ToLower().StartsWith(prefix))))
-            .Take(max)
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber,
-                Postcode = p.Addresses.OrderByDescending(a => a.From).Select(a => a.Postcode).FirstOrDefault() })
-            .ToListAsync(ct);
-        return rows.Select(p =>
-        {
-            var sameNhs = nhs is not null && p.NhsNumber == nhs;
-            var explanation = new List<string>();
-            if (sameNhs) explanation.Add("NHS number: agrees");
-            if (dob is not null && p.DateOfBirth == dob) explanation.Add("Date of birth: agrees");
-            explanation.Add(string.Equals(p.FamilyName, query.FamilyName.Trim(), StringComparison.OrdinalIgnoreCase)
-                ? "Family name: agrees" : "Family name: similar");
-            return new PersonCandidate(p.Id, $"{p.GivenName} {p.FamilyName}", p.DateOfBirth, p.Postcode, p.NhsNumber,
-                sameNhs ? 20 : 10, sameNhs ? "Certain" : "Possible", explanation);
-        }).ToList();
+        var scored = await ScoreAsync(query, ct);
+        return scored.Where(s => s.Comparison.Score >= 0).Take(max).Select(s => new PersonCandidateView(
+            s.Id, $"{s.Record.GivenName} {s.Record.FamilyName}".Trim(), s.DateOfBirth, s.Record.Postcode, Math.Round(s.Comparison.Score, 2),
+            s.Comparison.Probability, s.Comparison.Band, s.Comparison.Explanation)).ToList();
     }
+
+    internal sealed record Scored(Guid Id, PersonRecord Record, DateOnly? DateOfBirth, MatchComparison Comparison);
+
+    internal async Task<IReadOnlyList<Scored>> ScoreAsync(PersonQuery query, CancellationToken ct)
+    {
+        if (query.IsEmpty) return [];
+        var ids = await BlockAsync(query, ct);
+        if (ids.Count == 0) return [];
+        var records = await LoadAsync(db, ids, ct);
+        var target = ToRecord(query);
+        return records
+            .Select(r => new Scored(r.Id, r.Record, r.DateOfBirth, PersonMatcher.Compare(target, r.Record, _settings.Model, _settings.Thresholds)))
+            .OrderByDescending(s => s.Comparison.Score)
+            .ToList();
+    }
+
+    private async Task<HashSet<Guid>> BlockAsync(PersonQuery q, CancellationToken ct)
+    {
+        var limit = _settings.BlockLimit;
+        var ids = new HashSet<Guid>();
+        var active = db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null);
+
+        async Task AddAsync(IQueryable<Guid> block) => ids.UnionWith(await block.Take(limit).ToListAsync(ct));
+
+        if (Identifiers.NhsNumber.TryParse(q.NhsNumber, out var nhs))
+        {
+            var value = nhs.Value;
+            await AddAsync(active.Where(p => p.NhsNumber == value).Select(p => p.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Upn))
+        {
+            var upn = q.Upn.Trim().ToUpperInvariant();
+            await AddAsync(active.Where(p => p.Upn == upn).Select(p => p.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(q.LocalChildId))
+        {
+            var local = q.LocalChildId.Trim();
+            await AddAsync(active.Where(p => p.LocalChildId == local).Select(p => p.Id));
+        }
+        if (q.DateOfBirth is { } dob)
+        {
+            await AddAsync(active.Where(p => p.DateOfBirth == dob).Select(p => p.Id));
+            if (dob.Day <= 12 && dob.Day != dob.Month)
+            {
+                var swapped = new DateOnly(dob.Year, dob.Day, dob.Month);
+                await AddAsync(active.Where(p => p.DateOfBirth == swapped).Select(p => p.Id));
+            }
+        }
+        var given = PersonKeys.Name(q.GivenName);
+        var family = PersonKeys.Name(q.FamilyName);
+        if (given is not null && family is not null)
+        {
+            await AddAsync(active.Where(p => (p.FamilyNameKey == family && p.GivenNameKey == given)
+                || (p.FamilyNameKey == given && p.GivenNameKey == family)).Select(p => p.Id));
+            await AddAsync(db.PersonNames.AsNoTracking().Where(n => n.FamilyNameKey == family && n.GivenNameKey == given)
+                .Join(active, n => n.PersonId, p => p.Id, (n, p) => p.Id));
+        }
+        else if (family is not null && q.DateOfBirth is null)
+        {
+            await AddAsync(active.Where(p => p.FamilyNameKey == family).Select(p => p.Id));
+        }
+        if (Identifiers.Postcode.TryParse(q.Postcode, out var postcode))
+        {
+            var value = postcode.Value;
+            await AddAsync(db.PersonAddresses.AsNoTracking().Where(a => a.Postcode == value)
+                .Join(active, a => a.PersonId, p => p.Id, (a, p) => p.Id));
+        }
+        return ids;
+    }
+
+    internal sealed record Loaded(Guid Id, PersonRecord Record, DateOnly? DateOfBirth);
+
+    /// <summary>The engine's view of the given people: names, other names, date of birth, sex, identifiers and current address.</summary>
+    internal static async Task<List<Loaded>> LoadAsync(SafeguardDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var result = new List<Loaded>(ids.Count);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id))
+                .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId })
+                .ToListAsync(ct);
+            var addresses = (await db.PersonAddresses.AsNoTracking().Where(a => chunk.Contains(a.PersonId))
+                    .Select(a => new { a.PersonId, a.Line1, a.Town, a.Postcode, a.From, a.To }).ToListAsync(ct))
+                .GroupBy(a => a.PersonId)
+                .ToDictionary(g => g.Key, g => g.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).First());
+            var names = (await db.PersonNames.AsNoTracking().Where(n => chunk.Contains(n.PersonId))
+                    .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
+                .GroupBy(n => n.PersonId)
+                .ToDictionary(g => g.Key, g => g.SelectMany(n => new[] { n.GivenName, n.FamilyName }).Distinct().ToArray());
+            foreach (var p in people)
+            {
+                addresses.TryGetValue(p.Id, out var address);
+                var extra = new List<ExtraIdentifier>();
+                if (p.Upn is not null) extra.Add(new ExtraIdentifier("UPN", p.Upn));
+                if (p.LocalChildId is not null) extra.Add(new ExtraIdentifier("Local child id", p.LocalChildId));
+                result.Add(new Loaded(p.Id, new PersonRecord
+                {
+                    Id = p.Id.ToString(),
+                    GivenName = p.GivenName,
+                    FamilyName = p.FamilyName,
+                    OtherNames = names.GetValueOrDefault(p.Id) ?? [],
+                    DateOfBirth = p.DateOfBirth is { } d ? PartialDate.FromDate(d) : default,
+                    Sex = p.Sex,
+                    NhsNumber = p.NhsNumber,
+                    AddressLines = address is null ? [] : [address.Line1],
+                    Town = address?.Town,
+                    Postcode = address?.Postcode,
+                    Identifiers = extra,
+                }, p.DateOfBirth));
+            }
+        }
+        return result;
+    }
+
+    internal static PersonRecord ToRecord(PersonQuery q)
+    {
+        var extra = new List<ExtraIdentifier>();
+        if (!string.IsNullOrWhiteSpace(q.Upn)) extra.Add(new ExtraIdentifier("UPN", q.Upn.Trim().ToUpperInvariant()));
+        if (!string.IsNullOrWhiteSpace(q.LocalChildId)) extra.Add(new ExtraIdentifier("Local child id", q.LocalChildId.Trim()));
+        return new PersonRecord
+        {
+            Id = "query",
+            GivenName = q.GivenName?.Trim(),
+            FamilyName = q.FamilyName?.Trim(),
+            DateOfBirth = q.DateOfBirth is { } d ? PartialDate.FromDate(d) : default,
+            Sex = q.Sex,
+            NhsNumber = q.NhsNumber,
+            AddressLines = string.IsNullOrWhiteSpace(q.AddressLine1) ? [] : [q.AddressLine1.Trim()],
+            Town = q.Town?.Trim(),
+            Postcode = q.Postcode?.Trim(),
+            Identifiers = extra,
+        };
+    }
+
+    internal static string ExplanationJson(IReadOnlyList<string> lines) => JsonSerializer.Serialize(lines);
 }

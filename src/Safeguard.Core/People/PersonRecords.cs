@@ -15,16 +15,33 @@ public sealed record ReferralLine(Guid Id, DateOnly ReferralDate, string SourceC
 
 public sealed record HistoryLine(DateTimeOffset OccurredAt, string ActorName, string Type, string Summary, string? Reason, string? Data);
 
+public sealed record NameLine(PersonNameKind Kind, string GivenName, string FamilyName, DateOnly? From, DateOnly? To);
+
+/// <summary>"Related person is the Kind of this person" (or, when <see cref="Inverse"/>, this person is the Kind of them).</summary>
+public sealed record RelationshipLine(Guid RelatedPersonId, string RelatedName, RelationshipKind Kind, bool Inverse, DateOnly? From, DateOnly? To)
+{
+    public string Description => Inverse ? $"{PersonRelationship.Describe(Kind)} of {RelatedName}" : $"{RelatedName} ({PersonRelationship.Describe(Kind).ToLowerInvariant()})";
+}
+
+public sealed record HouseholdMember(Guid PersonId, string Name, DateOnly? DateOfBirth, string How);
+
+public sealed record MergeLine(Guid MergeId, Guid MergedId, string MergedName, DateTimeOffset MergedAt, string MergedByName, string Reason);
+
 public sealed record PersonRecordView(PersonSummary Person, IReadOnlyList<AddressLine> Addresses,
-    IReadOnlyList<ContactLine> Contacts, IReadOnlyList<ReferralLine> Referrals, IReadOnlyList<HistoryLine> History);
+    IReadOnlyList<ContactLine> Contacts, IReadOnlyList<ReferralLine> Referrals, IReadOnlyList<HistoryLine> History)
+{
+    public IReadOnlyList<NameLine> OtherNames { get; init; } = [];
+    public IReadOnlyList<RelationshipLine> Relationships { get; init; } = [];
+    public IReadOnlyList<HouseholdMember> Household { get; init; } = [];
+    /// <summary>Records merged into this one that can still be unmerged.</summary>
+    public IReadOnlyList<MergeLine> Merges { get; init; } = [];
+}
 
 public sealed record PersonSearchResult(Guid Id, string Name, DateOnly? DateOfBirth, string? Postcode);
 
 /// <summary>Reads a person's record for the person page. Reading it is itself recorded as an event.</summary>
 public sealed class PersonRecords(SafeguardDbContext db)
 {
-    private static readonly string[] UkDateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "d M yyyy", "yyyy-MM-dd"];
-
     public async Task<PersonRecordView?> ViewAsync(Guid personId, CancellationToken ct = default)
     {
         var person = await db.People.AsNoTracking()
@@ -52,44 +69,167 @@ public sealed class PersonRecords(SafeguardDbContext db)
             .OrderByDescending(r => r.ReferralDate)
             .Select(r => new ReferralLine(r.Id, r.ReferralDate, r.SourceCode, r.Status.ToString(), r.ClosedOn))
             .ToListAsync(ct);
+        // The survivor's history shows the events of every record merged into it; the events keep their own person.
+        var historyPeople = new List<Guid> { personId };
+        var frontier = new List<Guid> { personId };
+        for (var depth = 0; depth < 5 && frontier.Count > 0; depth++)
+        {
+            var current = frontier;
+            frontier = await db.People.AsNoTracking().Where(p => p.MergedIntoPersonId != null && current.Contains(p.MergedIntoPersonId.Value))
+                .Select(p => p.Id).ToListAsync(ct);
+            historyPeople.AddRange(frontier);
+        }
         var history = await db.Events.AsNoTracking()
-            .Where(e => e.PersonId == personId && e.Type != EventTypes.RecordViewed)
+            .Where(e => e.PersonId != null && historyPeople.Contains(e.PersonId.Value) && e.Type != EventTypes.RecordViewed)
             .OrderByDescending(e => e.Id)
             .Take(200)
             .Select(e => new HistoryLine(e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Reason, e.Data))
             .ToListAsync(ct);
-        return new PersonRecordView(person, addresses, contacts, referrals, history);
+        var names = await db.PersonNames.AsNoTracking().Where(n => n.PersonId == personId).OrderByDescending(n => n.From)
+            .Select(n => new NameLine(n.Kind, n.GivenName, n.FamilyName, n.From, n.To)).ToListAsync(ct);
+        var merges = await db.PersonMerges.AsNoTracking().Where(m => m.SurvivorId == personId && m.UnmergedAt == null)
+            .Join(db.People, m => m.MergedId, p => p.Id, (m, p) => new MergeLine(m.Id, m.MergedId, p.GivenName + " " + p.FamilyName, m.MergedAt, m.MergedByName, m.Reason))
+            .ToListAsync(ct);
+        var (relationships, household) = await FamilyAsync(personId, ct);
+        return new PersonRecordView(person, addresses, contacts, referrals, history)
+        {
+            OtherNames = names, Relationships = relationships, Household = household, Merges = merges,
+        };
     }
 
-    /// <summary>A simple name, date of birth or NHS number search. The person index replaces it with fuzzy matching.</summary>
-    public async Task<IReadOnlyList<PersonSearchResult>> SearchAsync(string? text, int max = 25, CancellationToken ct = default)
+    private async Task<(List<RelationshipLine>, List<HouseholdMember>)> FamilyAsync(Guid personId, CancellationToken ct)
     {
-        var people = db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null);
-        var term = (text ?? "").Trim();
-        if (term.Length == 0) return [];
-        var digits = new string(term.Where(char.IsDigit).ToArray());
-        if (digits.Length == 10 && term.All(c => char.IsDigit(c) || c == ' '))
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var outgoing = await db.PersonRelationships.AsNoTracking().Where(r => r.PersonId == personId)
+            .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new RelationshipLine(p.Id, p.GivenName + " " + p.FamilyName, r.Kind, false, r.From, r.To))
+            .ToListAsync(ct);
+        var incoming = await db.PersonRelationships.AsNoTracking().Where(r => r.RelatedPersonId == personId)
+            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new RelationshipLine(p.Id, p.GivenName + " " + p.FamilyName, r.Kind, true, r.From, r.To))
+            .ToListAsync(ct);
+        var relationships = outgoing.Concat(incoming).OrderBy(r => r.To is null ? 0 : 1).ThenBy(r => r.RelatedName).ToList();
+
+        var household = new Dictionary<Guid, HouseholdMember>();
+        var homes = await db.PersonAddresses.AsNoTracking().Where(a => a.PersonId == personId && (a.To == null || a.To >= today))
+            .Select(a => new { a.Line1, a.Postcode }).ToListAsync(ct);
+        foreach (var home in homes.Where(h => h.Postcode != ""))
         {
-            people = people.Where(p => p.NhsNumber == digits);
+            var sharing = await db.PersonAddresses.AsNoTracking()
+                .Where(a => a.Postcode == home.Postcode && a.Line1 == home.Line1 && a.PersonId != personId && (a.To == null || a.To >= today))
+                .Join(db.People.Where(p => p.MergedIntoPersonId == null), a => a.PersonId, p => p.Id,
+                    (a, p) => new HouseholdMember(p.Id, p.GivenName + " " + p.FamilyName, p.DateOfBirth, "Lives at the same address"))
+                .Take(50).ToListAsync(ct);
+            foreach (var member in sharing) household.TryAdd(member.PersonId, member);
         }
-        else if (DateOnly.TryParseExact(term, UkDateFormats, System.Globalization.CultureInfo.InvariantCulture,
-                     System.Globalization.DateTimeStyles.None, out var dob))
+        foreach (var r in relationships.Where(r => r.To is null || r.To >= today))
         {
-            people = people.Where(p => p.DateOfBirth == dob);
-        }
-        else
-        {
-            foreach (var word in term.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3))
+            if (household.TryGetValue(r.RelatedPersonId, out var existing))
             {
-                var w = word;
-                people = people.Where(p => p.GivenName.ToLower().StartsWith(w) || p.FamilyName.ToLower().StartsWith(w));
+                household[r.RelatedPersonId] = existing with { How = $"{existing.How}; {r.Description}" };
+            }
+            else
+            {
+                household[r.RelatedPersonId] = new HouseholdMember(r.RelatedPersonId, r.RelatedName, null, r.Description);
             }
         }
-        return await people
+        var missingDob = household.Values.Where(h => h.DateOfBirth is null).Select(h => h.PersonId).ToList();
+        if (missingDob.Count > 0)
+        {
+            var dobs = await db.People.AsNoTracking().Where(p => missingDob.Contains(p.Id)).Select(p => new { p.Id, p.DateOfBirth }).ToListAsync(ct);
+            foreach (var d in dobs) household[d.Id] = household[d.Id] with { DateOfBirth = d.DateOfBirth };
+        }
+        return (relationships, household.Values.OrderBy(h => h.DateOfBirth).ToList());
+    }
+
+    /// <summary>
+    /// Finds people by any mix of name (sounds-like and prefix: "Jon Smyth" finds John Smith), date of birth
+    /// (27/03/2019), NHS number and postcode, typed into one box. Every filter uses an index; names are ranked by the
+    /// matching engine so the closest come first.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonSearchResult>> SearchAsync(string? text, int max = 25, CancellationToken ct = default)
+    {
+        var parsed = SearchTerms.Parse(text);
+        if (parsed.IsEmpty) return [];
+        var people = db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null);
+        if (parsed.NhsNumber is { } nhs) people = people.Where(p => p.NhsNumber == nhs);
+        if (parsed.DateOfBirth is { } dob) people = people.Where(p => p.DateOfBirth == dob);
+        if (parsed.Postcode is { } postcode)
+        {
+            people = people.Where(p => db.PersonAddresses.Any(a => a.PersonId == p.Id && a.Postcode == postcode));
+        }
+        foreach (var word in parsed.Names)
+        {
+            var key = PersonKeys.Name(word);
+            var lower = word.ToLowerInvariant();
+            var upperFirst = char.ToUpperInvariant(word[0]) + lower[1..];
+            // Keys and prefixes in the case names are usually written in keep to the indexes; other names count too.
+            people = people.Where(p => p.FamilyNameKey == key || p.GivenNameKey == key
+                || p.FamilyName.StartsWith(upperFirst) || p.GivenName.StartsWith(upperFirst)
+                || db.PersonNames.Any(n => n.PersonId == p.Id && (n.FamilyNameKey == key || n.GivenNameKey == key)));
+        }
+        var rows = await people
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
-            .Take(max)
-            .Select(p => new PersonSearchResult(p.Id, p.GivenName + " " + p.FamilyName, p.DateOfBirth,
-                p.Addresses.OrderByDescending(a => a.From).Select(a => a.Postcode).FirstOrDefault()))
+            .Take(parsed.Names.Count > 0 ? 500 : max)
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth,
+                Postcode = p.Addresses.OrderBy(a => a.To == null ? 0 : 1).ThenByDescending(a => a.From).Select(a => a.Postcode).FirstOrDefault() })
             .ToListAsync(ct);
+        if (parsed.Names.Count == 0)
+        {
+            return rows.Select(r => new PersonSearchResult(r.Id, r.GivenName + " " + r.FamilyName, r.DateOfBirth, r.Postcode)).ToList();
+        }
+        return rows
+            .Select(r => (Row: r, Rank: SearchTerms.Rank(parsed.Names, r.GivenName, r.FamilyName)))
+            .OrderByDescending(x => x.Rank).ThenBy(x => x.Row.FamilyName).ThenBy(x => x.Row.GivenName)
+            .Take(max)
+            .Select(x => new PersonSearchResult(x.Row.Id, x.Row.GivenName + " " + x.Row.FamilyName, x.Row.DateOfBirth, x.Row.Postcode))
+            .ToList();
+    }
+}
+
+/// <summary>One search box, read as names, a date of birth, an NHS number and a postcode.</summary>
+public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBirth, string? NhsNumber, string? Postcode)
+{
+    private static readonly string[] UkDateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd"];
+
+    public bool IsEmpty => Names.Count == 0 && DateOfBirth is null && NhsNumber is null && Postcode is null;
+
+    public static SearchTerms Parse(string? text)
+    {
+        var term = (text ?? "").Trim();
+        if (term.Length > 200) term = term[..200];
+        string? nhs = null, postcode = null;
+        DateOnly? dob = null;
+        var compact = new string(term.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (compact.Length == 10 && compact.All(char.IsDigit)) return new([], null, compact, null);
+        if (Identifiers.Postcode.TryParse(term, out var whole)) return new([], null, null, whole.Value);
+
+        var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var names = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Trim(',', ';');
+            if (DateOnly.TryParseExact(w, UkDateFormats, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var d)) { dob = d; continue; }
+            if (i + 2 < words.Count + 1 && words.Count - i >= 3 && new[] { w, words[i + 1], words[i + 2] }.All(x => x.All(char.IsDigit))
+                && string.Concat(w, words[i + 1], words[i + 2]) is { Length: 10 } nhs3) { nhs = nhs3; i += 2; continue; }
+            if (w.Length == 10 && w.All(char.IsDigit)) { nhs = w; continue; }
+            if (i + 1 < words.Count && Identifiers.Postcode.TryParse(w + " " + words[i + 1], out var pc) && w.Any(char.IsDigit)) { postcode = pc.Value; i++; continue; }
+            if (w.Any(char.IsDigit) && Identifiers.Postcode.TryParse(w, out var pc1)) { postcode = pc1.Value; continue; }
+            var letters = new string(w.Where(c => char.IsLetter(c) || c is '\'' or '-').ToArray());
+            if (letters.Length >= 2) names.Add(letters);
+        }
+        return new(names.Take(3).ToList(), dob, nhs, postcode);
+    }
+
+    /// <summary>Higher is closer: exact names, then prefixes, then names that only sound alike.</summary>
+    public static int Rank(IReadOnlyList<string> words, string given, string family)
+    {
+        var rank = 0;
+        foreach (var w in words)
+        {
+            if (string.Equals(w, given, StringComparison.OrdinalIgnoreCase) || string.Equals(w, family, StringComparison.OrdinalIgnoreCase)) rank += 3;
+            else if (given.StartsWith(w, StringComparison.OrdinalIgnoreCase) || family.StartsWith(w, StringComparison.OrdinalIgnoreCase)) rank += 2;
+            else if (PersonKeys.Name(w) is { } key && (key == PersonKeys.Name(given) || key == PersonKeys.Name(family))) rank += 1;
+        }
+        return rank;
     }
 }

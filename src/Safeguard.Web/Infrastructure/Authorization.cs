@@ -13,6 +13,13 @@ public static class AuthorizationSetup
         {
             options.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(SafeguardClaims.Permission, permission));
         }
+        // A folder open to any of several permissions names them joined by '|'.
+        foreach (var (_, permission) in PageAccess.Folders.Where(f => f.Permission.Contains('|')))
+        {
+            var any = permission.Split('|');
+            options.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+                any.Any(a => context.User.HasClaim(SafeguardClaims.Permission, a))));
+        }
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     });
 }
@@ -27,10 +34,15 @@ public static class PageAccess
         ("/FrontDoor/Decide", Permissions.DecideContacts),
         ("/Oversight", Permissions.ViewBacklog),
         ("/Partner", Permissions.ReferAsPartner),
+        ("/People/Duplicates", Permissions.ReviewDuplicates),
+        ("/People/Candidates", AnyOf(Permissions.RecordContacts, Permissions.ViewChildRecords)),
         ("/Admin/Users", Permissions.AdministerUsers),
         ("/Admin/Audit", Permissions.SearchAudit),
         ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
     ];
+
+    /// <summary>A policy name meaning "any one of these permissions".</summary>
+    public static string AnyOf(params string[] permissions) => string.Join('|', permissions);
 
     public static void Apply(PageConventionCollection conventions)
     {

@@ -50,6 +50,7 @@ public static class SafeguardSetup
             o.Cookie.Name = "safeguard-af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        builder.Services.AddHostedService<DuplicateSweepService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddPartnerApi();

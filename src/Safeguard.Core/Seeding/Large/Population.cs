@@ -57,7 +57,8 @@ internal sealed class Population
         void AddPerson(Guid id, string given, string family, DateOnly? dob, string sex, string? nhs, string? localId,
             string? school, DateTime createdAt, (string Line1, string Town, string Postcode, DateOnly? From, DateOnly? To)[] homes)
         {
-            people.Add(id, given, family, dob, null, sex, nhs, null, localId, school, random.NextDouble() < 0.002, null, createdAt);
+            people.Add(id, given, family, dob, null, sex, nhs, null, localId, school, random.NextDouble() < 0.002, null, createdAt,
+                PersonKeys.Name(given), PersonKeys.Name(family));
             foreach (var h in homes)
             {
                 addresses.Add(DeterministicGuid.Create(seed, IdKinds.PersonAddress, ++addressCounter), id, h.Line1, h.Town, h.Postcode, h.From, h.To);

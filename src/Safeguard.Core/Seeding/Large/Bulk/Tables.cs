@@ -39,7 +39,7 @@ internal static class Tables
     public static readonly Table People = Table.Of("People",
         ("Id", G), ("GivenName", T), ("FamilyName", T), ("DateOfBirth", D), ("ExpectedDateOfBirth", D), ("Sex", T),
         ("NhsNumber", T), ("Upn", T), ("LocalChildId", T), ("School", T), ("IsRestricted", B),
-        ("MergedIntoPersonId", G), ("CreatedAt", I));
+        ("MergedIntoPersonId", G), ("CreatedAt", I), ("GivenNameKey", T), ("FamilyNameKey", T));
 
     public static readonly Table PersonAddresses = Table.Of("PersonAddresses",
         ("Id", G), ("PersonId", G), ("Line1", T), ("Town", T), ("Postcode", T), ("From", D), ("To", D));

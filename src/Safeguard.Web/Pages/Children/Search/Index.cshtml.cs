@@ -4,6 +4,8 @@ using Safeguard.Core.People;
 
 namespace Safeguard.Web.Pages.Children.Search;
 
+/// <summary>Find a child by name (sounds-like), date of birth, NHS number or postcode. The results fragment
+/// (handler "results") lets wwwroot/js/person-search.js show results as the user types.</summary>
 public sealed class IndexModel(PersonRecords people) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -11,7 +13,15 @@ public sealed class IndexModel(PersonRecords people) : PageModel
 
     public IReadOnlyList<PersonSearchResult> Results { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync() => await SearchAsync();
+
+    public async Task<IActionResult> OnGetResultsAsync()
+    {
+        await SearchAsync();
+        return Partial("_Results", this);
+    }
+
+    private async Task SearchAsync()
     {
         if (Query is { Length: > 200 }) Query = Query[..200];
         Results = await people.SearchAsync(Query);

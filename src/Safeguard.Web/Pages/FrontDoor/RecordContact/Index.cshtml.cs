@@ -7,12 +7,12 @@ using Safeguard.Web.Pages.FrontDoor.Shared;
 namespace Safeguard.Web.Pages.FrontDoor.RecordContact;
 
 /// <summary>Record a contact on one page: the children (linked to known records), the referrer and the concern.</summary>
-public sealed class IndexModel(ContactIntake intake, IPersonCandidateFinder finder, TimeProvider time) : PageModel, IContactFormPage
+public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, TimeProvider time) : PageModel, IContactFormPage
 {
     [BindProperty]
     public ContactForm Form { get; set; } = new();
 
-    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidate>> Candidates { get; private set; } = new Dictionary<int, IReadOnlyList<PersonCandidate>>();
+    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidateView>> Candidates { get; private set; } = new Dictionary<int, IReadOnlyList<PersonCandidateView>>();
 
     public bool IsPartner => false;
 
@@ -28,14 +28,14 @@ public sealed class IndexModel(ContactIntake intake, IPersonCandidateFinder find
     public async Task<PageResult> OnPostFindAsync(int find)
     {
         ModelState.Clear();
-        var candidates = new Dictionary<int, IReadOnlyList<PersonCandidate>>();
+        var candidates = new Dictionary<int, IReadOnlyList<PersonCandidateView>>();
         if (find >= 0 && find < Form.Children.Count)
         {
             var c = Form.Children[find];
             c.DateOfBirth.TryGetDate(out var dob);
             var query = new NewChild(null, c.GivenName ?? "", c.FamilyName ?? "", c.DateOfBirth.IsEmpty ? null : dob, null,
                 Safeguard.Core.People.Sex.Unknown, c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School);
-            candidates[find] = await finder.FindAsync(query);
+            candidates[find] = await finder.FindCandidatesAsync(query, max: 5);
         }
         Candidates = candidates;
         return Page();

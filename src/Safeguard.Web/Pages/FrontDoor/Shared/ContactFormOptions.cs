@@ -22,7 +22,7 @@ public interface IContactFormPage
     ContactForm Form { get; }
 
     /// <summary>Possible existing records for each child, by child index, after "Check for existing records".</summary>
-    IReadOnlyDictionary<int, IReadOnlyList<Safeguard.Core.People.PersonCandidate>> Candidates { get; }
+    IReadOnlyDictionary<int, IReadOnlyList<Safeguard.Core.People.PersonCandidateView>> Candidates { get; }
 
     bool IsPartner { get; }
 }

@@ -14,7 +14,7 @@ public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, Time
     [BindProperty]
     public ContactForm Form { get; set; } = new();
 
-    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidate>> Candidates { get; } = new Dictionary<int, IReadOnlyList<PersonCandidate>>();
+    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidateView>> Candidates { get; } = new Dictionary<int, IReadOnlyList<PersonCandidateView>>();
 
     public bool IsPartner => true;
 

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core;
+using Safeguard.Core.Data;
+using Safeguard.Core.People;
+using Safeguard.Core.People.Matching;
+
+namespace Safeguard.Benchmarks.Matching;
+
+/// <summary>
+/// `quick-linker [people] [file]`: candidate lookup for one new person among N people (default 1,000,000) through the
+/// linker's path (database blocking queries + engine scoring, <see cref="PersonCandidates.FindCandidatesAsync(PersonQuery,int,CancellationToken)"/>)
+/// on a SQLite file. The file is built once (bulk insert of the synthetic population) and reused.
+/// </summary>
+public static class LinkerLookup
+{
+    public static async Task<int> RunAsync(int count, string file, int queryCount = 1000)
+    {
+        var connection = $"Data Source={file}";
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSafeguardCore(DatabaseProvider.Sqlite, connection);
+        await using var provider = services.BuildServiceProvider();
+        var people = SyntheticPeople.Generate(count);
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+            await db.Database.MigrateAsync();
+            if (await db.People.CountAsync() < count)
+            {
+                var load = Stopwatch.StartNew();
+                await BulkInsertAsync(db, people);
+                Console.WriteLine($"Loaded {count:N0} people into {file} in {load.Elapsed.TotalSeconds:0} s");
+            }
+        }
+
+        var random = new Random(99);
+        var queries = Enumerable.Range(0, queryCount).Select(i => SyntheticPeople.Corrupt(people[random.Next(people.Count)], random, "q" + i)).ToArray();
+        var times = new List<double>();
+        var found = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            times.Clear();
+            foreach (var q in queries)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var candidates = scope.ServiceProvider.GetRequiredService<PersonCandidates>();
+                var query = new PersonQuery(q.GivenName, q.FamilyName, q.DateOfBirth.IsComplete ? new DateOnly(q.DateOfBirth.Year!.Value, q.DateOfBirth.Month!.Value, q.DateOfBirth.Day!.Value) : null,
+                    q.NhsNumber, q.Postcode, q.Sex, q.AddressLines.FirstOrDefault(), q.Town);
+                var start = Stopwatch.GetTimestamp();
+                var result = await candidates.FindCandidatesAsync(query, 10);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (round == 1 && result.Count > 0 && result[0].Band != MatchBand.Unlikely) found++;
+            }
+        }
+        times.Sort();
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"FindCandidatesAsync (linker path, SQLite) among {count:N0} people x{times.Count}: p50 {times[times.Count / 2]:0.00} ms, "
+            + $"p95 {times[(int)(times.Count * 0.95)]:0.00} ms, max {times[^1]:0.00} ms; top candidate at least 'possible' for {found}/{queries.Length}; "
+            + $"managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB (includes the generated population), working set {process.WorkingSet64 / 1048576.0:0} MB, "
+            + $"database file {new FileInfo(file).Length / 1048576.0:0} MB"));
+        return 0;
+    }
+
+    private static async Task BulkInsertAsync(SafeguardDbContext db, List<PersonRecord> people)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var person = connection.CreateCommand();
+        person.Transaction = transaction;
+        person.CommandText = "INSERT INTO People (Id, GivenName, FamilyName, DateOfBirth, Sex, NhsNumber, IsRestricted, CreatedAt, GivenNameKey, FamilyNameKey) "
+            + "VALUES ($id, $g, $f, $dob, $sex, $nhs, 0, '2026-01-01 00:00:00', $gk, $fk)";
+        var pp = new[] { "$id", "$g", "$f", "$dob", "$sex", "$nhs", "$gk", "$fk" }.Select(n => { var p = person.CreateParameter(); p.ParameterName = n; person.Parameters.Add(p); return p; }).ToArray();
+        await using var address = connection.CreateCommand();
+        address.Transaction = transaction;
+        address.CommandText = "INSERT INTO PersonAddresses (Id, PersonId, Line1, Town, Postcode, \"From\") VALUES ($id, $pid, $l, $t, $pc, '2020-01-01')";
+        var ap = new[] { "$id", "$pid", "$l", "$t", "$pc" }.Select(n => { var p = address.CreateParameter(); p.ParameterName = n; address.Parameters.Add(p); return p; }).ToArray();
+        person.Prepare();
+        address.Prepare();
+        foreach (var r in people)
+        {
+            var id = Guid.NewGuid().ToString().ToUpperInvariant();
+            pp[0].Value = id;
+            pp[1].Value = r.GivenName;
+            pp[2].Value = r.FamilyName;
+            pp[3].Value = r.DateOfBirth.Raw;
+            pp[4].Value = r.Sex.ToString();
+            pp[5].Value = (object?)r.NhsNumber ?? DBNull.Value;
+            pp[6].Value = (object?)PersonKeys.Name(r.GivenName) ?? DBNull.Value;
+            pp[7].Value = (object?)PersonKeys.Name(r.FamilyName) ?? DBNull.Value;
+            await person.ExecuteNonQueryAsync();
+            ap[0].Value = Guid.NewGuid().ToString().ToUpperInvariant();
+            ap[1].Value = id;
+            ap[2].Value = r.AddressLines.FirstOrDefault() ?? "";
+            ap[3].Value = r.Town ?? "";
+            ap[4].Value = r.Postcode ?? "";
+            await address.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.People;
+
+namespace Safeguard.Web.Pages.People.Duplicates;
+
+/// <summary>The duplicate review queue: open pairs, highest score first.</summary>
+public sealed class IndexModel(DuplicateReview review) : PageModel
+{
+    public IReadOnlyList<DuplicateLine> Open { get; private set; } = [];
+
+    public async Task OnGetAsync() => Open = await review.OpenAsync();
+}

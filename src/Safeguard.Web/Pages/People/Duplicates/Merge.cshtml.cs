@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.People;
+
+namespace Safeguard.Web.Pages.People.Duplicates;
+
+/// <summary>A merge: what moved, who and why; and the unmerge that restores exactly what moved.</summary>
+public sealed class MergeModel(DuplicateReview review, PersonMerging merging) : PageModel
+{
+    public MergeView View { get; private set; } = default!;
+
+    [BindProperty, Display(Name = "Why is the merge being undone?")]
+    public string? UnmergeReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var view = await review.MergeAsync(id);
+        if (view is null) return NotFound();
+        View = view;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnmergeAsync(Guid id)
+    {
+        var view = await review.MergeAsync(id);
+        if (view is null) return NotFound();
+        View = view;
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(UnmergeReason)) ModelState.AddModelError(nameof(UnmergeReason), "Enter why the merge is being undone");
+        else if (UnmergeReason.Length > 2000) ModelState.AddModelError(nameof(UnmergeReason), "Reason must be 2,000 characters or fewer");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await merging.UnmergeAsync(id, UnmergeReason!);
+                return Redirect($"/children/{view.MergedId}");
+            }
+            catch (PersonIndexException ex)
+            {
+                ModelState.AddModelError(nameof(UnmergeReason), ex.Message);
+            }
+        }
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}
