@@ -9,6 +9,8 @@ using Safeguard.Core.Security;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Workforce;
 
+using Safeguard.Web.Infrastructure;
+
 namespace Safeguard.Web.Pages.Account;
 
 public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbContext db, Safeguard.Web.Infrastructure.SiteSettings site)
@@ -85,8 +87,6 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
     private PageResult Invalid()
     {
         Password = null;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.PageWithErrors();
     }
 }

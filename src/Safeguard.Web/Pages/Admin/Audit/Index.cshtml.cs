@@ -8,6 +8,8 @@ using Safeguard.Core.Data;
 using Safeguard.Core.People;
 using Safeguard.Web.TagHelpers;
 
+using Safeguard.Web.Infrastructure;
+
 namespace Safeguard.Web.Pages.Admin.Audit;
 
 /// <summary>Search the audit trail by person, user and date range.</summary>
@@ -46,9 +48,7 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
         if (Person is { Length: > 200 }) ModelState.AddModelError(nameof(Person), "Person must be 200 characters or fewer");
         if (!ModelState.IsValid)
         {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.PageWithErrors();
         }
 
         IReadOnlyCollection<Guid>? personIds = null;

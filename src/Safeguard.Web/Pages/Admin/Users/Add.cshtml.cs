@@ -5,6 +5,8 @@ using Safeguard.Core.Data;
 using Safeguard.Core.Security;
 using Safeguard.Core.Workforce;
 
+using Safeguard.Web.Infrastructure;
+
 namespace Safeguard.Web.Pages.Admin.Users;
 
 public sealed class AddModel(UserAdministration admin, SafeguardDbContext db) : PageModel
@@ -69,8 +71,6 @@ public sealed class AddModel(UserAdministration admin, SafeguardDbContext db) : 
     private PageResult Invalid()
     {
         Password = null;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.PageWithErrors();
     }
 }

@@ -55,9 +55,7 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
         if (id == User.UserIdOrEmpty() && Status == "disabled") ModelState.AddModelError(nameof(Status), "You cannot disable your own account");
         if (!ModelState.IsValid)
         {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.PageWithErrors();
         }
 
         await admin.ChangeAsync(id, new UserChange(SelectedRoles, TeamId, OrganisationId, Status == "disabled"), Reason!.Trim());

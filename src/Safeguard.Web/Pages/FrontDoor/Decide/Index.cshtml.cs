@@ -57,7 +57,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         if (outcome is null) ModelState.AddModelError(nameof(Outcome), "Select the decision");
         Text(nameof(Reasons), Reasons, "Enter the reasons for the decision", 8000, required: true);
         Text(nameof(Feedback), Feedback, "What to tell the referrer", 8000, required: false);
-        if (!ModelState.IsValid) return Invalid();
+        if (!ModelState.IsValid) return this.PageWithErrors();
 
         var result = await decisions.DecideAsync(new DecisionInput(id, outcome!.Value, Reasons!, Feedback), User.UserIdOrEmpty(), IsManager);
         TempData["Success"] = result == DecisionResult.AwaitingManagerConfirmation
@@ -73,7 +73,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         if (Contact.Status != ContactStatus.AwaitingManagerConfirmation)
         {
             ModelState.AddModelError("", "This decision is not waiting for a manager to confirm");
-            return Invalid();
+            return this.PageWithErrors();
         }
         await decisions.ConfirmAsync(id, User.UserIdOrEmpty());
         TempData["Success"] = $"No further action on {Contact.Reference} confirmed";
@@ -87,7 +87,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         ModelState.Clear();
         if (Contact.Status != ContactStatus.AwaitingManagerConfirmation) ModelState.AddModelError("", "This decision is not waiting for a manager to confirm");
         Text(nameof(ReturnReason), ReturnReason, "Enter why you are returning this decision", 4000, required: true);
-        if (!ModelState.IsValid) return Invalid();
+        if (!ModelState.IsValid) return this.PageWithErrors();
         await decisions.ReturnAsync(id, ReturnReason!.Trim());
         TempData["Success"] = $"{Contact.Reference} returned to be decided again";
         return RedirectToPage("/FrontDoor/Tray/Index");
@@ -101,7 +101,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         var priority = Enum.TryParse<Priority>(NewPriority, out var p) && Enum.IsDefined(p) ? p : (Priority?)null;
         if (priority is null) ModelState.AddModelError(nameof(NewPriority), "Select the new priority");
         Text(nameof(PriorityReason), PriorityReason, "Enter the reason for changing the priority", 1000, required: true);
-        if (!ModelState.IsValid) return Invalid();
+        if (!ModelState.IsValid) return this.PageWithErrors();
         await details.ChangePriorityAsync(id, priority!.Value, PriorityReason!);
         TempData["Success"] = $"Priority of {Contact.Reference} changed";
         return RedirectToPage(new { id });
@@ -120,13 +120,6 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
     {
         if (required && string.IsNullOrWhiteSpace(value)) ModelState.AddModelError(key, message);
         else if (value is { } v && v.Length > max) ModelState.AddModelError(key, $"{message.Replace("Enter ", "")} must be {max} characters or fewer");
-    }
-
-    private PageResult Invalid()
-    {
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
     }
 
     private static string Capitalise(string s) => char.ToUpperInvariant(s[0]) + s[1..];

@@ -4,26 +4,16 @@ using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
 using Safeguard.Web.Pages.FrontDoor.Shared;
 
+using Safeguard.Web.Infrastructure;
+
 namespace Safeguard.Web.Pages.FrontDoor.RecordContact;
 
 /// <summary>Record a contact on one page: the children (linked to known records), the referrer and the concern.</summary>
-public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, TimeProvider time) : PageModel, IContactFormPage
+public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, TimeProvider time) : ContactFormPageModel
 {
-    [BindProperty]
-    public ContactForm Form { get; set; } = new();
-
-    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidateView>> Candidates { get; private set; } = new Dictionary<int, IReadOnlyList<PersonCandidateView>>();
-
-    public bool IsPartner => false;
+    public override bool IsPartner => false;
 
     public void OnGet() { }
-
-    public PageResult OnPostAddChild()
-    {
-        ModelState.Clear();
-        if (Form.Children.Count < ContactFormValidator.MaxChildren) Form.Children.Add(new ChildForm());
-        return Page();
-    }
 
     public async Task<PageResult> OnPostFindAsync(int find)
     {
@@ -48,9 +38,7 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
         var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today);
         if (contact is null)
         {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.PageWithErrors();
         }
         var recorded = await intake.RecordAsync(contact);
         TempData["Success"] = $"Contact {recorded.Reference} recorded";

@@ -16,13 +16,25 @@ public static class ContactFormOptions
         [new("Female", "Female"), new("Male", "Male"), new("Indeterminate", "Indeterminate"), new("Not known", "Unknown")];
 }
 
-/// <summary>A page that shows the contact form partial.</summary>
-public interface IContactFormPage
+/// <summary>
+/// A page that shows the contact form partial: the front door's "Record a contact" and a partner's "Make a referral"
+/// share the form, its "Add another child" step and its checks.
+/// </summary>
+public abstract class ContactFormPageModel : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
-    ContactForm Form { get; }
+    [Microsoft.AspNetCore.Mvc.BindProperty]
+    public ContactForm Form { get; set; } = new();
 
     /// <summary>Possible existing records for each child, by child index, after "Check for existing records".</summary>
-    IReadOnlyDictionary<int, IReadOnlyList<Safeguard.Core.People.PersonCandidateView>> Candidates { get; }
+    public IReadOnlyDictionary<int, IReadOnlyList<Safeguard.Core.People.PersonCandidateView>> Candidates { get; protected set; } =
+        new Dictionary<int, IReadOnlyList<Safeguard.Core.People.PersonCandidateView>>();
 
-    bool IsPartner { get; }
+    public abstract bool IsPartner { get; }
+
+    public Microsoft.AspNetCore.Mvc.RazorPages.PageResult OnPostAddChild()
+    {
+        ModelState.Clear();
+        if (Form.Children.Count < ContactFormValidator.MaxChildren) Form.Children.Add(new ChildForm());
+        return Page();
+    }
 }

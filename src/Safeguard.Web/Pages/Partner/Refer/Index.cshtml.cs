@@ -9,14 +9,9 @@ using Safeguard.Web.Pages.FrontDoor.Shared;
 namespace Safeguard.Web.Pages.Partner.Refer;
 
 /// <summary>A partner agency's referral form: the same checks and intake as the front door's.</summary>
-public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, TimeProvider time) : PageModel, IContactFormPage
+public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, TimeProvider time) : ContactFormPageModel
 {
-    [BindProperty]
-    public ContactForm Form { get; set; } = new();
-
-    public IReadOnlyDictionary<int, IReadOnlyList<PersonCandidateView>> Candidates { get; } = new Dictionary<int, IReadOnlyList<PersonCandidateView>>();
-
-    public bool IsPartner => true;
+    public override bool IsPartner => true;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -27,13 +22,6 @@ public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, Time
         return Page();
     }
 
-    public IActionResult OnPostAddChild()
-    {
-        ModelState.Clear();
-        if (Form.Children.Count < ContactFormValidator.MaxChildren) Form.Children.Add(new ChildForm());
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync()
     {
         if (PartnerAccount.OrganisationId(User) is not { } org) return Forbid();
@@ -41,9 +29,7 @@ public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, Time
         var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.PartnerPage, org, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (contact is null)
         {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.PageWithErrors();
         }
         var recorded = await intake.RecordAsync(contact);
         TempData["Success"] = $"Referral {recorded.Reference} sent. You will hear the outcome by {DueTime.Local(recorded.FeedbackDueAt)}";

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.People;
 
+using Safeguard.Web.Infrastructure;
+
 namespace Safeguard.Web.Pages.People.Candidates;
 
 /// <summary>
@@ -38,9 +40,7 @@ public sealed class IndexModel(PersonCandidates people) : PageModel
         }
         if (Errors.Count > 0)
         {
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return this.PageWithErrors();
         }
         Candidates = await people.FindCandidatesAsync(new PersonQuery(GivenName, FamilyName, dob, NhsNumber, Postcode), 5);
         return Page();

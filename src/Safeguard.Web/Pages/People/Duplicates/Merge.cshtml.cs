@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.People;
 
+using Safeguard.Web.Infrastructure;
+
 namespace Safeguard.Web.Pages.People.Duplicates;
 
 /// <summary>A merge: what moved, who and why; and the unmerge that restores exactly what moved.</summary>
@@ -41,8 +43,6 @@ public sealed class MergeModel(DuplicateReview review, PersonMerging merging) : 
                 ModelState.AddModelError(nameof(UnmergeReason), ex.Message);
             }
         }
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return this.PageWithErrors();
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.People;
 
+using Safeguard.Web.Infrastructure;
+
 namespace Safeguard.Web.Pages.People.Duplicates;
 
 /// <summary>One possible duplicate side by side, with the engine's explanation; merge (choosing the survivor) or "not the same person", each with a reason.</summary>
@@ -44,7 +46,7 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
         if (SurvivorId is not { } survivor || !ids.Contains(survivor)) ModelState.AddModelError(nameof(SurvivorId), "Select the record to keep");
         if (string.IsNullOrWhiteSpace(MergeReason)) ModelState.AddModelError(nameof(MergeReason), "Enter why these records are the same person");
         else if (MergeReason.Length > 2000) ModelState.AddModelError(nameof(MergeReason), "Reason must be 2,000 characters or fewer");
-        if (!ModelState.IsValid) return Invalid();
+        if (!ModelState.IsValid) return this.PageWithErrors();
         var merged = ids.Single(x => x != SurvivorId);
         try
         {
@@ -53,7 +55,7 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
         catch (PersonIndexException ex)
         {
             ModelState.AddModelError(nameof(SurvivorId), ex.Message);
-            return Invalid();
+            return this.PageWithErrors();
         }
         TempData["Success"] = "The records have been merged";
         return Redirect($"/children/{SurvivorId}");
@@ -67,7 +69,7 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
         ModelState.Clear();
         if (string.IsNullOrWhiteSpace(NotDuplicateReason)) ModelState.AddModelError(nameof(NotDuplicateReason), "Enter why these are not the same person");
         else if (NotDuplicateReason.Length > 2000) ModelState.AddModelError(nameof(NotDuplicateReason), "Reason must be 2,000 characters or fewer");
-        if (!ModelState.IsValid) return Invalid();
+        if (!ModelState.IsValid) return this.PageWithErrors();
         try
         {
             await review.NotDuplicateAsync(id, NotDuplicateReason!);
@@ -75,15 +77,8 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
         catch (PersonIndexException ex)
         {
             ModelState.AddModelError(nameof(NotDuplicateReason), ex.Message);
-            return Invalid();
+            return this.PageWithErrors();
         }
         return RedirectToPage("/People/Duplicates/Index");
-    }
-
-    private PageResult Invalid()
-    {
-        var page = Page();
-        page.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
     }
 }
