@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Oversight;
@@ -17,7 +18,10 @@ public static class TrayBenchmark
         var provider = DatabaseOptions.ParseProvider(Option(args, "--provider") ?? "sqlite");
         var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
         var runs = int.Parse(Option(args, "--runs") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
-        var options = DatabaseOptions.Build(provider, connection);
+        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SafeguardDbContext>();
+        DatabaseOptions.Configure(builder, provider, connection);
+        if (args.Contains("--sql")) builder.LogTo(Console.WriteLine, Microsoft.Extensions.Logging.LogLevel.Information);
+        var options = builder.Options;
         SafeguardDbContext NewContext() => new(options, new FixedActorContext(Actor.System), TimeProvider.System);
 
         await using (var db = NewContext())
@@ -39,7 +43,7 @@ public static class TrayBenchmark
 
     private static async Task Measure(string name, int runs, Func<Task<int>> query)
     {
-        for (var i = 0; i < 5; i++) await query(); // warm up: connection pool, query compilation
+        for (var i = 0; i < Math.Min(5, runs); i++) await query(); // warm up: connection pool, query compilation
         var times = new double[runs];
         var result = 0;
         for (var i = 0; i < runs; i++)

@@ -34,7 +34,7 @@ public sealed class ContactDetails(SafeguardDbContext db)
             var person = await db.People.AsNoTracking().Where(p => p.Id == link.PersonId)
                 .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber }).SingleAsync(ct);
             var previousContacts = await db.Contacts.AsNoTracking()
-                .Where(o => o.Id != c.Id && o.Children.Any(ch => ch.PersonId == link.PersonId))
+                .Where(o => o.Id != c.Id && db.ContactChildren.Where(ch => ch.PersonId == link.PersonId).Select(ch => ch.ContactId).Contains(o.Id))
                 .OrderByDescending(o => o.ReceivedAt).Take(50)
                 .Select(o => new { o.ReceivedAt, o.Reference, o.Concern, o.Outcome })
                 .ToListAsync(ct);

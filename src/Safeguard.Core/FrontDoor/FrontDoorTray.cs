@@ -15,7 +15,9 @@ public sealed class FrontDoorTray(SafeguardDbContext db)
     public async Task<TrayPage> ListAsync(int page = 1, int pageSize = 100, CancellationToken ct = default)
     {
         var now = db.Time.GetUtcNow();
-        var open = db.Contacts.AsNoTracking().Where(c => c.Status != ContactStatus.Decided);
+        // An IN over the undecided statuses seeks the (Status, DecisionDueAt) index; "not decided" would scan it.
+        var open = db.Contacts.AsNoTracking()
+            .Where(c => c.Status == ContactStatus.AwaitingDecision || c.Status == ContactStatus.AwaitingManagerConfirmation);
         var total = await open.CountAsync(ct);
         var overdue = await open.CountAsync(c => c.DecisionDueAt < now, ct);
         var cp = await open.CountAsync(c => c.Priority == Priority.ChildProtection, ct);
@@ -29,10 +31,10 @@ public sealed class FrontDoorTray(SafeguardDbContext db)
             {
                 c.Id, c.Reference, c.Priority, c.PriorityReason, c.Status, c.ReceivedAt, c.DecisionDueAt, c.ReferrerName,
                 c.ReferrerOrganisationName, c.Channel,
-                Names = c.Children.Join(db.People, ch => ch.PersonId, p => p.Id, (ch, p) => p.GivenName + " " + p.FamilyName).ToList(),
             })
             .ToListAsync(ct);
-        var lines = rows.Select(r => new TrayLine(r.Id, r.Reference, string.Join(", ", r.Names), r.Priority, r.PriorityReason, r.Status,
+        var names = await ContactChildNames.ForAsync(db, rows.Select(r => r.Id).ToList(), ct);
+        var lines = rows.Select(r => new TrayLine(r.Id, r.Reference, names.GetValueOrDefault(r.Id, ""), r.Priority, r.PriorityReason, r.Status,
             r.ReceivedAt, r.DecisionDueAt, r.ReferrerOrganisationName is null ? r.ReferrerName : $"{r.ReferrerName} ({r.ReferrerOrganisationName})",
             r.Channel)).ToList();
         return new TrayPage(lines, total, overdue, cp, Math.Max(1, page), pageSize);

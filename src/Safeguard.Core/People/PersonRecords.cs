@@ -60,7 +60,7 @@ public sealed class PersonRecords(SafeguardDbContext db)
             .Select(a => new AddressLine(a.Line1, a.Town, a.Postcode, a.From, a.To))
             .ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => c.Children.Any(ch => ch.PersonId == personId))
+            .Where(c => db.ContactChildren.Where(ch => ch.PersonId == personId).Select(ch => ch.ContactId).Contains(c.Id))
             .OrderByDescending(c => c.ReceivedAt)
             .Select(c => new ContactLine(c.Id, c.Reference, c.ReceivedAt, c.Status.ToString(), c.Outcome.ToString(), c.Priority.ToString()))
             .ToListAsync(ct);

@@ -15,6 +15,27 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
 
     public void OnGet() { }
 
+    /// <summary>
+    /// Candidates for one child as the worker types (fetched by contact-candidates.js). The same list the
+    /// "Check for existing records" button shows without JavaScript.
+    /// </summary>
+    public async Task<IActionResult> OnGetCandidatesAsync(int child, string? givenName, string? familyName, string? day, string? month,
+        string? year, string? nhsNumber, string? postcode)
+    {
+        if (child is < 0 or >= ContactFormValidator.MaxChildren) return BadRequest();
+        var dob = new Safeguard.Web.TagHelpers.GovUkDate { Day = day, Month = month, Year = year };
+        if ((familyName ?? "").Trim().Length < 2 || (!dob.TryGetDate(out var date) && (nhsNumber ?? "").Trim().Length < 10))
+        {
+            return Content("", "text/html");
+        }
+        var query = new NewChild(null, Clip(givenName), Clip(familyName), dob.TryGetDate(out date) ? date : null, null,
+            Safeguard.Core.People.Sex.Unknown, Clip(nhsNumber), null, null, Clip(postcode), null);
+        var candidates = await finder.FindCandidatesAsync(query, max: 5);
+        return Partial("/Pages/FrontDoor/Shared/_ChildCandidates.cshtml", new ChildCandidates(child, candidates, null));
+    }
+
+    private static string Clip(string? value) => (value ?? "").Trim() is var v && v.Length > 100 ? v[..100] : (value ?? "").Trim();
+
     public async Task<PageResult> OnPostFindAsync(int find)
     {
         ModelState.Clear();

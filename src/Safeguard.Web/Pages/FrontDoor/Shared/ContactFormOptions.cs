@@ -16,6 +16,9 @@ public static class ContactFormOptions
         [new("Female", "Female"), new("Male", "Male"), new("Indeterminate", "Indeterminate"), new("Not known", "Unknown")];
 }
 
+/// <summary>Existing records offered for one child on the contact form.</summary>
+public sealed record ChildCandidates(int Index, IReadOnlyList<Safeguard.Core.People.PersonCandidateView> Candidates, Guid? Selected);
+
 /// <summary>
 /// A page that shows the contact form partial: the front door's "Record a contact" and a partner's "Make a referral"
 /// share the form, its "Add another child" step and its checks.

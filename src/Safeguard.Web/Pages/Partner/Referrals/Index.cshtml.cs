@@ -21,10 +21,10 @@ public sealed class IndexModel(SafeguardDbContext db) : PageModel
         var rows = await db.Contacts.AsNoTracking()
             .Where(c => c.ReferringOrganisationId == org)
             .OrderByDescending(c => c.ReceivedAt).Take(200)
-            .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.Status, c.Outcome,
-                Names = c.Children.Join(db.People, ch => ch.PersonId, p => p.Id, (ch, p) => p.GivenName + " " + p.FamilyName).ToList() })
+            .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.Status, c.Outcome })
             .ToListAsync();
-        Referrals = rows.Select(r => new PartnerReferralLine(r.Id, r.Reference, r.ReceivedAt, string.Join(", ", r.Names), r.Status,
+        var names = await ContactChildNames.ForAsync(db, rows.Select(r => r.Id).ToList());
+        Referrals = rows.Select(r => new PartnerReferralLine(r.Id, r.Reference, r.ReceivedAt, names.GetValueOrDefault(r.Id, ""), r.Status,
             r.Status == ContactStatus.Decided ? r.Outcome : null)).ToList();
         return Page();
     }
