@@ -100,7 +100,10 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
         var max = _settings.MaxScored;
         var rows = new List<PersonRow>();
         var seen = new HashSet<Guid>();
-        var active = db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null);
+        // Merged-away people are dropped after reading, not in SQL: with "MergedIntoPersonId IS NULL" in the WHERE
+        // clause SQLite (no statistics) walks IX_People_MergedIntoPersonId — every live person — instead of the
+        // selective index. They are rare, so they cost a block little.
+        var active = db.People.AsNoTracking();
 
         bool Full() => rows.Count >= max;
 
@@ -108,12 +111,12 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
         {
             if (Full()) return;
             var found = await block
-                .Select(p => new PersonRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId))
+                .Select(p => new { Row = new PersonRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId), p.MergedIntoPersonId })
                 .Take(limit).ToListAsync(ct);
-            foreach (var row in found)
+            foreach (var f in found)
             {
                 if (Full()) break;
-                if (seen.Add(row.Id)) rows.Add(row);
+                if (f.MergedIntoPersonId is null && seen.Add(f.Row.Id)) rows.Add(f.Row);
             }
         }
 
