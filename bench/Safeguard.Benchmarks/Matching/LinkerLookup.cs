@@ -37,14 +37,18 @@ public static class LinkerLookup
         }
 
         var random = new Random(99);
-        var queries = Enumerable.Range(0, queryCount).Select(i => SyntheticPeople.Corrupt(people[random.Next(people.Count)], random, "q" + i)).ToArray();
+        var sources = Enumerable.Range(0, queryCount).Select(_ => people[random.Next(people.Count)]).ToArray();
+        var queries = sources.Select((p, i) => SyntheticPeople.Corrupt(p, random, "q" + i)).ToArray();
         var times = new List<double>();
         var found = 0;
+        var right = 0;
+        var scored = 0;
         for (var round = 0; round < 2; round++)
         {
             times.Clear();
-            foreach (var q in queries)
+            for (var i = 0; i < queries.Length; i++)
             {
+                var q = queries[i];
                 await using var scope = provider.CreateAsyncScope();
                 var candidates = scope.ServiceProvider.GetRequiredService<PersonCandidates>();
                 var query = new PersonQuery(q.GivenName, q.FamilyName, q.DateOfBirth.IsComplete ? new DateOnly(q.DateOfBirth.Year!.Value, q.DateOfBirth.Month!.Value, q.DateOfBirth.Day!.Value) : null,
@@ -53,13 +57,23 @@ public static class LinkerLookup
                 var result = await candidates.FindCandidatesAsync(query, 10);
                 times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (round == 1 && result.Count > 0 && result[0].Band != MatchBand.Unlikely) found++;
+                if (round == 1)
+                {
+                    // The person the query was made from (same stored name, date of birth and postcode), at least "possible".
+                    var source = sources[i];
+                    var name = $"{source.GivenName} {source.FamilyName}";
+                    var dob = DateOnly.ParseExact(source.DateOfBirth.Raw!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (result.Any(c => c.Name == name && c.DateOfBirth == dob && c.Band != MatchBand.Unlikely)) right++;
+                    scored += (await candidates.FindCandidatesAsync(query, int.MaxValue)).Count;
+                }
             }
         }
         times.Sort();
         var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"FindCandidatesAsync (linker path, SQLite) among {count:N0} people x{times.Count}: p50 {times[times.Count / 2]:0.00} ms, "
-            + $"p95 {times[(int)(times.Count * 0.95)]:0.00} ms, max {times[^1]:0.00} ms; top candidate at least 'possible' for {found}/{queries.Length}; "
+            + $"p95 {times[(int)(times.Count * 0.95)]:0.00} ms, max {times[^1]:0.00} ms; top candidate at least 'possible' for {found}/{queries.Length}, "
+            + $"the right person at least 'possible' for {right}/{queries.Length}, {scored / (double)queries.Length:0.0} candidates scoring >= 0 per query; "
             + $"managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB (includes the generated population), working set {process.WorkingSet64 / 1048576.0:0} MB, "
             + $"database file {new FileInfo(file).Length / 1048576.0:0} MB"));
         return 0;
