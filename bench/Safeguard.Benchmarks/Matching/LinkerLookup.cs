@@ -80,12 +80,12 @@ public static class LinkerLookup
         }
         times.Sort();
         var process = Process.GetCurrentProcess();
-        var size = postgres ? "" : string.Create(CultureInfo.InvariantCulture, $"database file {new FileInfo(file).Length / 1048576.0:0} MB");
+        var size = postgres ? "" : string.Create(CultureInfo.InvariantCulture, $", database file {new FileInfo(file).Length / 1048576.0:0} MB");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"FindCandidatesAsync (linker path, {(postgres ? "PostgreSQL" : "SQLite")}) among {count:N0} people x{times.Count}: p50 {times[times.Count / 2]:0.00} ms, "
             + $"p95 {times[(int)(times.Count * 0.95)]:0.00} ms, max {times[^1]:0.00} ms; top candidate at least 'possible' for {found}/{queries.Length}, "
             + $"the right person at least 'possible' for {right}/{queries.Length}, {scored / (double)queries.Length:0.0} candidates scoring >= 0 per query; "
-            + $"managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB (includes the generated population), working set {process.WorkingSet64 / 1048576.0:0} MB, "
+            + $"managed heap {GC.GetTotalMemory(true) / 1048576.0:0} MB (includes the generated population), working set {process.WorkingSet64 / 1048576.0:0} MB"
             + $"{size}"));
         return 0;
     }
