@@ -38,7 +38,10 @@ public sealed class PersonMatchingSettings
     public MatchThresholds Thresholds { get; init; } = MatchModel.Default.DefaultThresholds();
 
     /// <summary>Most rows any one blocking query may bring back; a key shared by more people no longer discriminates.</summary>
-    public int BlockLimit { get; init; } = 400;
+    public int BlockLimit { get; init; } = 100;
+
+    /// <summary>Most people scored for one lookup: the union of the blocks, most selective first, stops here.</summary>
+    public int MaxScored { get; init; } = 200;
 
     public static PersonMatchingSettings Default { get; } = new();
 }
@@ -70,68 +73,174 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
     internal async Task<IReadOnlyList<Scored>> ScoreAsync(PersonQuery query, CancellationToken ct)
     {
         if (query.IsEmpty) return [];
-        var ids = await BlockAsync(query, ct);
-        if (ids.Count == 0) return [];
-        var records = await LoadAsync(db, ids, ct);
-        var target = ToRecord(query);
+        var rows = await BlockAsync(query, ct);
+        if (rows.Count == 0) return [];
+        var records = await CompleteAsync(db, rows, ct);
+        var target = PersonMatcher.Prepare(ToRecord(query));
         return records
             .Select(r => new Scored(r.Id, r.Record, r.DateOfBirth, PersonMatcher.Compare(target, r.Record, _settings.Model, _settings.Thresholds)))
             .OrderByDescending(s => s.Comparison.Score)
             .ToList();
     }
 
-    private async Task<HashSet<Guid>> BlockAsync(PersonQuery q, CancellationToken ct)
+    /// <summary>The columns of <c>People</c> the engine compares; addresses and other names are added after.</summary>
+    internal sealed record PersonRow(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, Sex Sex, string? NhsNumber,
+        string? Upn, string? LocalChildId);
+
+    /// <summary>
+    /// Runs the blocking queries, most selective first, each an index seek (see docs/adr/0003): identifiers; date of
+    /// birth (or day and month swapped) with either name sound; family-name sound + given initial + birth year;
+    /// the two name sounds swapped + birth year; other names; postcode with a name sound or the date of birth.
+    /// Each brings back at most <see cref="PersonMatchingSettings.BlockLimit"/> rows and the union stops at
+    /// <see cref="PersonMatchingSettings.MaxScored"/>.
+    /// </summary>
+    internal async Task<List<PersonRow>> BlockAsync(PersonQuery q, CancellationToken ct)
     {
         var limit = _settings.BlockLimit;
-        var ids = new HashSet<Guid>();
-        var active = db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null);
+        var max = _settings.MaxScored;
+        var rows = new List<PersonRow>();
+        var seen = new HashSet<Guid>();
+        // Merged-away people are dropped after reading, not in SQL: with "MergedIntoPersonId IS NULL" in the WHERE
+        // clause SQLite (no statistics) walks IX_People_MergedIntoPersonId — every live person — instead of the
+        // selective index. They are rare, so they cost a block little.
+        var active = db.People.AsNoTracking();
 
-        async Task AddAsync(IQueryable<Guid> block) => ids.UnionWith(await block.Take(limit).ToListAsync(ct));
+        bool Full() => rows.Count >= max;
+
+        async Task AddAsync(IQueryable<Person> block)
+        {
+            if (Full()) return;
+            var found = await block
+                .Select(p => new { Row = new PersonRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId), p.MergedIntoPersonId })
+                .Take(limit).ToListAsync(ct);
+            foreach (var f in found)
+            {
+                if (Full()) break;
+                if (f.MergedIntoPersonId is null && seen.Add(f.Row.Id)) rows.Add(f.Row);
+            }
+        }
 
         if (Identifiers.NhsNumber.TryParse(q.NhsNumber, out var nhs))
         {
             var value = nhs.Value;
-            await AddAsync(active.Where(p => p.NhsNumber == value).Select(p => p.Id));
+            await AddAsync(active.Where(p => p.NhsNumber == value));
         }
         if (!string.IsNullOrWhiteSpace(q.Upn))
         {
             var upn = q.Upn.Trim().ToUpperInvariant();
-            await AddAsync(active.Where(p => p.Upn == upn).Select(p => p.Id));
+            await AddAsync(active.Where(p => p.Upn == upn));
         }
         if (!string.IsNullOrWhiteSpace(q.LocalChildId))
         {
             var local = q.LocalChildId.Trim();
-            await AddAsync(active.Where(p => p.LocalChildId == local).Select(p => p.Id));
+            await AddAsync(active.Where(p => p.LocalChildId == local));
         }
-        if (q.DateOfBirth is { } dob)
-        {
-            await AddAsync(active.Where(p => p.DateOfBirth == dob).Select(p => p.Id));
-            if (dob.Day <= 12 && dob.Day != dob.Month)
-            {
-                var swapped = new DateOnly(dob.Year, dob.Day, dob.Month);
-                await AddAsync(active.Where(p => p.DateOfBirth == swapped).Select(p => p.Id));
-            }
-        }
+
         var given = PersonKeys.Name(q.GivenName);
         var family = PersonKeys.Name(q.FamilyName);
-        if (given is not null && family is not null)
+        if (q.DateOfBirth is { } dob)
+        {
+            var swapped = dob.Day <= 12 && dob.Day != dob.Month ? new DateOnly(dob.Year, dob.Day, dob.Month) : dob;
+            if (given is not null || family is not null)
+            {
+                // Same date (or day and month swapped) and either name sounds alike: a typo, nickname or new family name.
+                await AddAsync(active.Where(p => (p.DateOfBirth == dob || p.DateOfBirth == swapped)
+                    && (p.FamilyNameKey == family || p.GivenNameKey == given)));
+            }
+            else
+            {
+                await AddAsync(active.Where(p => p.DateOfBirth == dob || p.DateOfBirth == swapped));
+            }
+
+            var from = new DateOnly(dob.Year, 1, 1);
+            var to = new DateOnly(dob.Year, 12, 31);
+            if (family is not null && given is not null)
+            {
+                // Family-name sound + given initial + birth year: a wrong day or month with a typo in the given name.
+                var initial = given[..1];
+                var next = ((char)(given[0] + 1)).ToString();
+                await AddAsync(active.Where(p => p.FamilyNameKey == family
+                    && string.Compare(p.GivenNameKey, initial) >= 0 && string.Compare(p.GivenNameKey, next) < 0
+                    && p.DateOfBirth >= from && p.DateOfBirth <= to));
+                if (family != given)
+                {
+                    // Given and family names recorded the wrong way round.
+                    await AddAsync(active.Where(p => p.FamilyNameKey == given && p.GivenNameKey == family
+                        && p.DateOfBirth >= from && p.DateOfBirth <= to));
+                }
+            }
+            else if (family is not null)
+            {
+                await AddAsync(active.Where(p => p.FamilyNameKey == family && p.DateOfBirth >= from && p.DateOfBirth <= to));
+            }
+        }
+        else if (given is not null && family is not null)
         {
             await AddAsync(active.Where(p => (p.FamilyNameKey == family && p.GivenNameKey == given)
-                || (p.FamilyNameKey == given && p.GivenNameKey == family)).Select(p => p.Id));
-            await AddAsync(db.PersonNames.AsNoTracking().Where(n => n.FamilyNameKey == family && n.GivenNameKey == given)
-                .Join(active, n => n.PersonId, p => p.Id, (n, p) => p.Id));
+                || (p.FamilyNameKey == given && p.GivenNameKey == family)));
         }
-        else if (family is not null && q.DateOfBirth is null)
+        else if (family is not null)
         {
-            await AddAsync(active.Where(p => p.FamilyNameKey == family).Select(p => p.Id));
+            await AddAsync(active.Where(p => p.FamilyNameKey == family));
         }
+
+        if (given is not null && family is not null)
+        {
+            // Other names (a previous family name, an alias).
+            await AddAsync(db.PersonNames.AsNoTracking().Where(n => n.FamilyNameKey == family && n.GivenNameKey == given)
+                .Join(active, n => n.PersonId, p => p.Id, (n, p) => p));
+        }
+
         if (Identifiers.Postcode.TryParse(q.Postcode, out var postcode))
         {
+            // Same postcode and a name sound or the date of birth; the whole postcode when nothing else is known.
             var value = postcode.Value;
-            await AddAsync(db.PersonAddresses.AsNoTracking().Where(a => a.Postcode == value)
-                .Join(active, a => a.PersonId, p => p.Id, (a, p) => p.Id));
+            var atPostcode = db.PersonAddresses.AsNoTracking().Where(a => a.Postcode == value)
+                .Join(active, a => a.PersonId, p => p.Id, (a, p) => p);
+            var dobValue = q.DateOfBirth;
+            await AddAsync(given is null && family is null && dobValue is null
+                ? atPostcode
+                : atPostcode.Where(p => p.GivenNameKey == given || p.FamilyNameKey == family || p.DateOfBirth == dobValue));
         }
-        return ids;
+        return rows;
+    }
+
+    /// <summary>Adds current address and other names to the blocked rows: the engine's view of each person.</summary>
+    internal static async Task<List<Loaded>> CompleteAsync(SafeguardDbContext db, List<PersonRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToArray();
+        var addresses = (await db.PersonAddresses.AsNoTracking().Where(a => ids.Contains(a.PersonId))
+                .Select(a => new AddressRow(a.PersonId, a.Line1, a.Town, a.Postcode, a.From, a.To)).ToListAsync(ct))
+            .GroupBy(a => a.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).First());
+        var names = (await db.PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
+                .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
+            .GroupBy(n => n.PersonId)
+            .ToDictionary(g => g.Key, g => g.SelectMany(n => new[] { n.GivenName, n.FamilyName }).Distinct().ToArray());
+        return rows.Select(p => ToLoaded(p, addresses.GetValueOrDefault(p.Id), names.GetValueOrDefault(p.Id))).ToList();
+    }
+
+    private sealed record AddressRow(Guid PersonId, string Line1, string? Town, string? Postcode, DateOnly? From, DateOnly? To);
+
+    private static Loaded ToLoaded(PersonRow p, AddressRow? address, string[]? otherNames)
+    {
+        var extra = new List<ExtraIdentifier>();
+        if (p.Upn is not null) extra.Add(new ExtraIdentifier("UPN", p.Upn));
+        if (p.LocalChildId is not null) extra.Add(new ExtraIdentifier("Local child id", p.LocalChildId));
+        return new Loaded(p.Id, new PersonRecord
+        {
+            Id = p.Id.ToString(),
+            GivenName = p.GivenName,
+            FamilyName = p.FamilyName,
+            OtherNames = otherNames ?? [],
+            DateOfBirth = p.DateOfBirth is { } d ? PartialDate.FromDate(d) : default,
+            Sex = p.Sex,
+            NhsNumber = p.NhsNumber,
+            AddressLines = address is null ? [] : [address.Line1],
+            Town = address?.Town,
+            Postcode = address?.Postcode,
+            Identifiers = extra,
+        }, p.DateOfBirth);
     }
 
     internal sealed record Loaded(Guid Id, PersonRecord Record, DateOnly? DateOfBirth);

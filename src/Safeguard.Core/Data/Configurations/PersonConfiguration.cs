@@ -18,7 +18,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Ignore(x => x.FullName);
         b.Property(x => x.GivenNameKey).HasMaxLength(4).UsePropertyAccessMode(PropertyAccessMode.Property);
         b.Property(x => x.FamilyNameKey).HasMaxLength(4).UsePropertyAccessMode(PropertyAccessMode.Property);
-        b.HasIndex(x => new { x.FamilyNameKey, x.GivenNameKey });
+        b.HasIndex(x => new { x.FamilyNameKey, x.GivenNameKey, x.DateOfBirth });
         b.HasIndex(x => x.GivenNameKey);
         b.HasIndex(x => x.Upn);
         b.HasIndex(x => x.LocalChildId);

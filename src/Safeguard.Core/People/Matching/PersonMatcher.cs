@@ -4,15 +4,30 @@ namespace Safeguard.Core.People.Matching;
 public static class PersonMatcher
 {
     /// <summary>Compares two records and explains the result field by field.</summary>
-    public static MatchComparison Compare(PersonRecord a, PersonRecord b, MatchModel? model = null, MatchThresholds? thresholds = null)
+    public static MatchComparison Compare(PersonRecord a, PersonRecord b, MatchModel? model = null, MatchThresholds? thresholds = null) =>
+        Compare(Prepare(a), b, model, thresholds);
+
+    /// <summary>Works out <paramref name="record"/>'s comparison features once, to compare it with many others
+    /// (<see cref="Compare(PreparedRecord, PersonRecord, MatchModel?, MatchThresholds?)"/>).</summary>
+    public static PreparedRecord Prepare(PersonRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        return new PreparedRecord(new PreparedPerson(record));
+    }
+
+    /// <summary>Compares a prepared record with another and explains the result field by field; the same result as
+    /// <see cref="Compare(PersonRecord, PersonRecord, MatchModel?, MatchThresholds?)"/> without preparing the first
+    /// record again.</summary>
+    public static MatchComparison Compare(PreparedRecord a, PersonRecord b, MatchModel? model = null, MatchThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         model ??= MatchModel.Default;
         thresholds ??= model.DefaultThresholds();
-        var pa = new PreparedPerson(a);
         var pb = new PreparedPerson(b);
-        var vector = PairComparer.Compare(pa, pb);
+        var vector = PairComparer.Compare(a.Person, pb);
         var score = model.Score(vector.Pattern);
-        return new MatchComparison(score, model.Probability(score), thresholds.BandOf(score, vector), Explanations.Build(pa, pb, vector, model));
+        return new MatchComparison(score, model.Probability(score), thresholds.BandOf(score, vector), Explanations.Build(a.Person, pb, vector, model));
     }
 
     /// <summary>Fits m/u probabilities and the prior to <paramref name="records"/> by unsupervised EM over their
@@ -311,4 +326,15 @@ public static class PersonMatcher
     private static long Pack(int i, int j) => i < j ? ((long)i << 32) | (uint)j : ((long)j << 32) | (uint)i;
 
     private static (int I, int J) Unpack(long pair) => ((int)(pair >> 32), (int)(pair & 0xFFFFFFFF));
+}
+
+/// <summary>A record with its comparison features worked out once (<see cref="PersonMatcher.Prepare"/>), to be
+/// compared with many candidates. Immutable; safe to share between threads.</summary>
+public sealed class PreparedRecord
+{
+    internal PreparedRecord(PreparedPerson person) => Person = person;
+
+    internal PreparedPerson Person { get; }
+
+    public PersonRecord Record => Person.Source;
 }
