@@ -43,6 +43,41 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task RecordingAContact_OffersTheKnownChildWhileTyping_AndLinksTheChoice()
+    {
+        await using var db = app.CreateDbContext();
+        var ellie = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.People, p => p.GivenName == "Ellie" && p.FamilyName == "Watson");
+        var dob = ellie.DateOfBirth!.Value;
+        var worker = await app.NewPageAsync();
+        await BrowserFixture.SignInAsync(worker, "priya.shah@northbridge.example");
+        await worker.GotoAsync("/front-door/contacts/new");
+
+        await worker.GetByLabel("First name").FillAsync("Elly");
+        await worker.GetByLabel("Last name").FillAsync("Watson");
+        await worker.Locator("[name='Form.Children[0].DateOfBirth.Day']").FillAsync(dob.Day.ToString());
+        await worker.Locator("[name='Form.Children[0].DateOfBirth.Month']").FillAsync(dob.Month.ToString());
+        await worker.Locator("[name='Form.Children[0].DateOfBirth.Year']").FillAsync(dob.Year.ToString());
+
+        var offer = worker.Locator("[data-testid=candidates-0]");
+        await offer.WaitForAsync();
+        (await offer.InnerTextAsync()).ShouldContain("Ellie Watson");
+        await offer.GetByLabel("Ellie Watson", new() { Exact = false }).CheckAsync();
+        await worker.GetByLabel("Female").CheckAsync();
+        await worker.GetByLabel("Referrer's name").FillAsync("School nurse");
+        await worker.GetByLabel("What happened?").FillAsync("Ellie said she is frightened of her mother's partner.");
+        await worker.GetByLabel("Emotional abuse").CheckAsync();
+        await worker.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
+        await worker.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
+        await worker.Locator("[name='Form.ParentsAware'][value='no']").CheckAsync();
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
+        await worker.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/front-door/contacts/[0-9a-f-]{36}$"));
+
+        (await worker.Locator("h1").InnerTextAsync()).ShouldBe("Ellie Watson");
+        (await worker.Locator("[data-testid=history]").InnerTextAsync()).ShouldContain("came to school hungry");
+    }
+
+    [Fact]
     public async Task ContactLeftUndecidedPastItsClock_ShowsAsOverdue()
     {
         var worker = await app.NewPageAsync();
