@@ -31,6 +31,7 @@ public static class CoreServices
         services.TryAddSingleton(PersonMatchingSettings.Default);
         services.AddScoped<PersonCandidates>();
         services.AddScoped<PersonMerging>();
+        services.AddScoped<PersonFamilyRecords>();
         services.AddScoped<DuplicateSweep>();
         services.AddScoped<DuplicateReview>();
         // The matching engine replaces the exact linker (kept for tests and as the simplest fallback).

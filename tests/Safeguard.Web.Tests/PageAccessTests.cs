@@ -83,6 +83,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children", Permissions.ViewChildRecords),
         ("/children?q=watson", Permissions.ViewChildRecords),
         ("/children/{child}", Permissions.ViewChildRecords),
+        ("/children/{child}/family/add", Permissions.EditChildRecords),
+        ("/children/{child}/names/add", Permissions.EditChildRecords),
         ("/children?handler=results&q=ellie", Permissions.ViewChildRecords),
         ("/people/duplicates", Permissions.ReviewDuplicates),
         ("/people/duplicates/{duplicate}", Permissions.ReviewDuplicates),

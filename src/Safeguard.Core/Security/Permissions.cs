@@ -4,6 +4,7 @@ namespace Safeguard.Core.Security;
 public static class Permissions
 {
     public const string ViewChildRecords = "children.view";
+    public const string EditChildRecords = "children.edit";
     public const string RecordContacts = "frontdoor.record";
     public const string DecideContacts = "frontdoor.decide";
     public const string ManageFrontDoor = "frontdoor.manage";
@@ -16,7 +17,7 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
     [
-        ViewChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
+        ViewChildRecords, EditChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit,
     ];
 }
@@ -24,19 +25,19 @@ public static class Permissions
 /// <summary>The one map from roles to permissions.</summary>
 public static class RolePermissions
 {
-    private static readonly string[] Practice = [Permissions.ViewChildRecords];
+    private static readonly string[] Practice = [Permissions.ViewChildRecords, Permissions.EditChildRecords];
     private static readonly string[] Management =
     [
-        Permissions.ViewChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
+        Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
         Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports,
     ];
 
     private static readonly Dictionary<string, string[]> Map = new()
     {
-        [Roles.FrontDoorWorker] = [Permissions.ViewChildRecords, Permissions.RecordContacts, Permissions.DecideContacts],
+        [Roles.FrontDoorWorker] = [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts],
         [Roles.SocialWorker] = Practice,
         [Roles.SocialWorkAssistant] = Practice,
-        [Roles.ConferenceChair] = Practice,
+        [Roles.ConferenceChair] = [Permissions.ViewChildRecords],
         [Roles.TeamManager] = Management,
         [Roles.ServiceManager] = Management,
         [Roles.HeadOfService] = Management,

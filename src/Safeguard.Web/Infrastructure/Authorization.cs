@@ -30,6 +30,8 @@ public static class PageAccess
     public static readonly IReadOnlyList<(string Folder, string Permission)> Folders =
     [
         ("/Children", Permissions.ViewChildRecords),
+        ("/Children/Family", Permissions.EditChildRecords),
+        ("/Children/Names", Permissions.EditChildRecords),
         ("/FrontDoor", Permissions.RecordContacts),
         ("/FrontDoor/Decide", Permissions.DecideContacts),
         ("/Oversight", Permissions.ViewBacklog),

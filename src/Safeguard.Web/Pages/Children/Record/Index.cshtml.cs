@@ -9,6 +9,8 @@ public sealed class IndexModel(PersonRecords people) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
+    public bool CanEdit => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.EditChildRecords);
+
     public bool CanReviewDuplicates => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.ReviewDuplicates);
 
     public async Task<IActionResult> OnGetAsync(Guid id)

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Data;
+using Safeguard.Core.People;
+using Safeguard.Web.Infrastructure;
+
+namespace Safeguard.Web.Pages.Children.Names;
+
+/// <summary>Record a previous name or an alias, so searches and matching find the child by it.</summary>
+public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db) : PageModel
+{
+    public string PersonName { get; private set; } = "";
+
+    [BindProperty, Display(Name = "What kind of name is it?")]
+    public string? Kind { get; set; }
+
+    [BindProperty, Display(Name = "First name")]
+    public string? GivenName { get; set; }
+
+    [BindProperty, Display(Name = "Last name")]
+    public string? FamilyName { get; set; }
+
+    public static readonly IReadOnlyList<SelectListItem> Kinds =
+        [new("A previous name", nameof(PersonNameKind.Previous)), new("Also known as (alias)", nameof(PersonNameKind.Alias))];
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        ModelState.Clear();
+        var kind = Enum.TryParse<PersonNameKind>(Kind, out var k) && Enum.IsDefined(k) ? k : (PersonNameKind?)null;
+        if (kind is null) ModelState.AddModelError(nameof(Kind), "Select what kind of name it is");
+        if (string.IsNullOrWhiteSpace(GivenName) && string.IsNullOrWhiteSpace(FamilyName))
+            ModelState.AddModelError(nameof(GivenName), "Enter a first name, a last name or both");
+        if (GivenName is { Length: > 100 }) ModelState.AddModelError(nameof(GivenName), "First name must be 100 characters or fewer");
+        if (FamilyName is { Length: > 100 }) ModelState.AddModelError(nameof(FamilyName), "Last name must be 100 characters or fewer");
+        if (!ModelState.IsValid) return this.PageWithErrors();
+
+        await family.AddNameAsync(id, kind!.Value, GivenName ?? "", FamilyName ?? "");
+        return Redirect($"/children/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var name = await db.People.Where(p => p.Id == id && p.MergedIntoPersonId == null)
+            .Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync();
+        PersonName = name ?? "";
+        return name is not null;
+    }
+}
