@@ -15,6 +15,14 @@ public sealed class IntakeWriterOptions
     /// <summary>At most this many waiting contacts are recorded in one transaction (one commit).</summary>
     public int MaxBatch { get; set; } = 64;
 
+    /// <summary>
+    /// Writer loops, each recording its own batches on its own connection. 1 suits SQLite (one writer at a time
+    /// anyway). PostgreSQL commits concurrent transactions together by itself, and the person-index lookups of
+    /// each contact run inside the writer, so a few loops there let that work overlap. Two loops never put one
+    /// idempotency key in two contacts: the unique index fails one batch, whose items are then recorded alone.
+    /// </summary>
+    public int Writers { get; set; } = 1;
+
     /// <summary>At most this many contacts wait for the writer; further callers wait for room (back-pressure).</summary>
     public int QueueCapacity { get; set; } = 4096;
 }
@@ -35,7 +43,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly ILogger _log;
     private readonly int _maxBatch;
     private readonly Channel<Pending> _queue;
-    private readonly Task _loop;
+    private readonly Task[] _loops;
 
     private sealed record Pending(IntakeRequest Request, TaskCompletionSource<IdempotentIntake> Done);
 
@@ -46,13 +54,13 @@ public sealed class IntakeWriter : IAsyncDisposable
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
         {
-            SingleReader = true,
+            SingleReader = options.Value.Writers <= 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
         // The loop must not inherit the first caller's execution context (its HTTP request, its actor).
         using (ExecutionContext.SuppressFlow())
         {
-            _loop = Task.Run(RunAsync);
+            _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
         }
     }
 
@@ -134,6 +142,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await Task.WhenAll(_loops);
     }
 }

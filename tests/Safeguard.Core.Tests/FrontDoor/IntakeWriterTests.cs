@@ -35,15 +35,27 @@ public sealed class IntakeWriterTests : IAsyncLifetime
 
     private IntakeWriter Writer => _services.GetRequiredService<IntakeWriter>();
 
+    private ServiceProvider Services(int writers)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSafeguardCore(_database.Provider, _database.ConnectionString);
+        services.Configure<IntakeWriterOptions>(o => o.Writers = writers);
+        return services.BuildServiceProvider();
+    }
+
     private static Actor Partner(int i) => new(null, $"Partner {i} (API)", Guid.NewGuid());
 
     private IdempotencyClaim Claim(string key, string hash = "h1") => new(_police, key, hash);
 
-    [Fact]
-    public async Task ManyConcurrentIntakes_AreEachRecordedOnce_WithTheirOwnActor_AndReadableWhenAnswered()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task ManyConcurrentIntakes_AreEachRecordedOnce_WithTheirOwnActor_AndReadableWhenAnswered(int writers)
     {
         const int count = 120;
-        var writer = Writer;
+        await using var services = Services(writers);
+        var writer = services.GetRequiredService<IntakeWriter>();
         var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i => Task.Run(async () =>
         {
             var outcome = await writer.RecordAsync(TestData.Contact([TestData.Child("Ava", $"Hill{i}")], [], organisationId: _police),
@@ -76,10 +88,13 @@ public sealed class IntakeWriterTests : IAsyncLifetime
             .ShouldBe(0);
     }
 
-    [Fact]
-    public async Task SameIdempotencyKey_Concurrently_MakesOneContact()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task SameIdempotencyKey_Concurrently_MakesOneContact(int writers)
     {
-        var writer = Writer;
+        await using var services = Services(writers);
+        var writer = services.GetRequiredService<IntakeWriter>();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() =>
             writer.RecordAsync(TestData.Contact([TestData.Child()], [], organisationId: _police), Claim("same-key"), Partner(i)))));
 
