@@ -20,8 +20,9 @@ public sealed class IntakeWriterOptions
     /// anyway). PostgreSQL commits concurrent transactions together by itself, and the person-index lookups of
     /// each contact run inside the writer, so a few loops there let that work overlap. Two loops never put one
     /// idempotency key in two contacts: the unique index fails one batch, whose items are then recorded alone.
+    /// 0 (the default): 1 on SQLite, 4 on PostgreSQL.
     /// </summary>
-    public int Writers { get; set; } = 1;
+    public int Writers { get; set; }
 
     /// <summary>At most this many contacts wait for the writer; further callers wait for room (back-pressure).</summary>
     public int QueueCapacity { get; set; } = 4096;
@@ -52,16 +53,24 @@ public sealed class IntakeWriter : IAsyncDisposable
         _scopes = scopes;
         _log = (ILogger?)loggers?.CreateLogger<IntakeWriter>() ?? NullLogger.Instance;
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
+        var writers = options.Value.Writers > 0 ? options.Value.Writers : DefaultWriters(scopes);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
         {
-            SingleReader = options.Value.Writers <= 1,
+            SingleReader = writers == 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
         // The loop must not inherit the first caller's execution context (its HTTP request, its actor).
         using (ExecutionContext.SuppressFlow())
         {
-            _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
+            _loops = Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync)).ToArray();
         }
+    }
+
+    private static int DefaultWriters(IServiceScopeFactory scopes)
+    {
+        using var scope = scopes.CreateScope();
+        var provider = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.ProviderName ?? "";
+        return provider.Contains("Npgsql", StringComparison.Ordinal) ? 4 : 1;
     }
 
     /// <summary>Batches recorded so far (diagnostics and tests).</summary>
