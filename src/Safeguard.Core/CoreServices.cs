@@ -37,6 +37,8 @@ public static class CoreServices
         // The matching engine replaces the exact linker (kept for tests and as the simplest fallback).
         services.TryAddScoped<IPersonLinker, IndexedPersonLinker>();
         services.AddScoped<FrontDoor.ContactIntake>();
+        services.AddOptions<FrontDoor.IntakeWriterOptions>();
+        services.TryAddSingleton<FrontDoor.IntakeWriter>();
         services.AddScoped<FrontDoor.ScreeningDecisions>();
         services.AddScoped<FrontDoor.FrontDoorTray>();
         services.AddScoped<FrontDoor.ContactDetails>();

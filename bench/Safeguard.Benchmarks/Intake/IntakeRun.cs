@@ -29,6 +29,9 @@ public static class IntakeRun
         var seconds = int.Parse(Arg(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
         var warmup = int.Parse(Arg(args, "--warmup") ?? "5", CultureInfo.InvariantCulture);
         var concurrency = int.Parse(Arg(args, "--concurrency") ?? "16", CultureInfo.InvariantCulture);
+        // Off: every child at one postcode (the original run: the linker's postcode block is full, ~400 candidates
+        // scored per referral). On: postcodes spread like a real area (a few children per postcode).
+        SpreadPostcodes = args.Contains("--spread-postcodes");
         var (providerName, connection, cleanup) = await DatabaseAsync(provider, Arg(args, "--postgres"));
         try
         {
@@ -48,11 +51,16 @@ public static class IntakeRun
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
             await LoadAsync(client, concurrency, TimeSpan.FromSeconds(warmup), record: false);
+            var writer = app.Services.GetRequiredService<IntakeWriter>();
+            var batchesBefore = writer.Batches;
             var (latencies, failures, elapsed) = await LoadAsync(client, concurrency, TimeSpan.FromSeconds(seconds), record: true);
             latencies.Sort();
             double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
             Console.WriteLine($"Referrals created: {latencies.Count:N0} in {elapsed.TotalSeconds:0.0} s = {latencies.Count / elapsed.TotalSeconds:N0} referrals/s sustained");
             Console.WriteLine($"Latency: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {(latencies.Count == 0 ? 0 : latencies[^1]):0.0} ms");
+            var batches = writer.Batches - batchesBefore;
+            Console.WriteLine($"Group commit: {batches:N0} batches, {(batches == 0 ? 0 : latencies.Count / (double)batches):0.0} referrals per commit on average"
+                + (SpreadPostcodes ? "; postcodes spread" : "; one postcode for every child"));
             Console.WriteLine($"Failures (non-201): {failures.Sum(f => f.Value)} {string.Join(", ", failures.Select(f => $"{f.Key}x{f.Value}"))}");
             await app.StopAsync();
             return failures.Count == 0 ? 0 : 1;
@@ -111,14 +119,21 @@ public static class IntakeRun
     private static readonly string[] Family = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Patel", "Khan", "Hughes"];
 
     /// <summary>A realistic referral about a new child each time (a new person row, like most real contacts).</summary>
+    private static bool SpreadPostcodes;
+
     private static string Body(int worker, int n)
     {
+        const string letters = "ABDEFGHJLNPQRSTUWXYZ";
+        var spread = worker * 100_003 + n;
+        var postcode = SpreadPostcodes
+            ? $"NB{spread % 9 + 1} {spread / 9 % 10}{letters[spread / 90 % letters.Length]}{letters[spread / 1800 % letters.Length]}"
+            : "NB2 4QT";
         var given = Given[(worker + n) % Given.Length];
         var family = Family[n / 10 % Family.Length] + "-" + worker.ToString(CultureInfo.InvariantCulture) + "x" + n.ToString(CultureInfo.InvariantCulture);
         var dob = new DateOnly(2012, 1, 1).AddDays((worker * 7919 + n * 31) % 4000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return $$$"""
             {"children":[{"givenName":"{{{given}}}","familyName":"{{{family}}}","dateOfBirth":"{{{dob}}}","sex":"female",
-              "address":{"line1":"{{{n % 200 + 1}}} Mill Lane","town":"Northbridge","postcode":"NB2 4QT"}}],
+              "address":{"line1":"{{{n % 200 + 1}}} Mill Lane","town":"Northbridge","postcode":"{{{postcode}}}"}}],
              "referrer":{"name":"DC Alex Moore","organisation":"Northbridge Police","role":"Detective constable",
               "email":"alex.moore@police.example","phone":"01234 567890"},
              "concern":"Officers attended a domestic incident at 02:00; the child was present and distressed. Neighbours report shouting most nights.",

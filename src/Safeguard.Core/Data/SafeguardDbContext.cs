@@ -38,7 +38,15 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public TimeProvider Time => time;
-    public Actor Actor => actors.Current;
+    /// <summary>
+    /// Who the events of the next changes are written as: <see cref="ActingAs"/> when set, otherwise the scope's
+    /// <see cref="IActorContext"/>. A context that records work for several actors (the group-commit intake writer)
+    /// sets <see cref="ActingAs"/> before each actor's changes and saves them before moving on to the next actor.
+    /// </summary>
+    public Actor Actor => ActingAs ?? actors.Current;
+
+    /// <summary>Overrides the scope's actor for events written from now on (null: the scope's actor again).</summary>
+    public Actor? ActingAs { get; set; }
 
     /// <summary>Why the pending changes are being made; written on each event of the next save.</summary>
     public string? ChangeReason { get; set; }
@@ -47,7 +55,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public EventRecord Record(string type, string summary, Guid? personId = null, string? subjectType = null,
         Guid? subjectId = null, string? reason = null, string? data = null, Actor? actor = null)
     {
-        var record = new EventRecord(type, time.GetUtcNow(), actor ?? actors.Current, summary)
+        var record = new EventRecord(type, time.GetUtcNow(), actor ?? Actor, summary)
         {
             PersonId = personId,
             SubjectType = subjectType,

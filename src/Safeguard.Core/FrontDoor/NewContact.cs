@@ -45,3 +45,6 @@ public enum IntakeResult { Recorded, Replayed, KeyReused }
 /// seen before (the earlier contact), or the key already used for a different request (the earlier contact, not replaced).
 /// </summary>
 public sealed record IdempotentIntake(Guid ContactId, IntakeResult Result, RecordedContact? Recorded);
+
+/// <summary>One contact waiting to be recorded by a group commit: the contact, its idempotency key, and who sent it.</summary>
+public sealed record IntakeRequest(NewContact Contact, IdempotencyClaim? Idempotency, Security.Actor Actor);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,16 @@ public sealed class PartnerKeys(SafeguardDbContext db)
     public const int SecretLength = 40;
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    /// <summary>
+    /// How long a key that checked out is trusted without asking the database again. A key revoked in this process is
+    /// forgotten at once; a key revoked from another process (the `safeguard partner-key revoke` command, another web
+    /// server) stops working within this time.
+    /// </summary>
+    public static readonly TimeSpan VerifiedFor = TimeSpan.FromSeconds(5);
+
+    /// <summary>Valid keys recently checked, by database and hash of the whole key (never the key itself).</summary>
+    private static readonly ConcurrentDictionary<(string Database, string Hash), (VerifiedPartnerKey Key, long Until)> Verified = new();
+
     public async Task<CreatedPartnerKey> CreateAsync(string organisationName, string? name = null, CancellationToken ct = default)
     {
         var organisation = await db.Organisations.Where(o => o.Name == organisationName).Select(o => new { o.Id, o.Name }).SingleOrDefaultAsync(ct)
@@ -44,18 +55,42 @@ public sealed class PartnerKeys(SafeguardDbContext db)
         return new CreatedPartnerKey(entity.Id, prefix, key, organisation.Id, organisation.Name, label);
     }
 
+    /// <summary>
+    /// As <see cref="VerifyAsync"/>, but a key found valid within the last <see cref="VerifiedFor"/> is trusted without
+    /// a query (the API authenticates every request with this). Only valid keys are remembered.
+    /// </summary>
+    public Task<(PartnerKeyCheck Result, VerifiedPartnerKey? Key)> VerifyRecentAsync(string? presented, CancellationToken ct = default)
+    {
+        if (TryPrefix(presented, out _)
+            && Verified.TryGetValue((db.Database.GetConnectionString() ?? "", Hash(presented!)), out var cached)
+            && cached.Until > Environment.TickCount64)
+        {
+            return Task.FromResult<(PartnerKeyCheck, VerifiedPartnerKey?)>((PartnerKeyCheck.Valid, cached.Key));
+        }
+        return VerifyAsync(presented, ct);
+    }
+
     /// <summary>Checks a presented key. The organisation is returned only when the result is <see cref="PartnerKeyCheck.Valid"/>.</summary>
     public async Task<(PartnerKeyCheck Result, VerifiedPartnerKey? Key)> VerifyAsync(string? presented, CancellationToken ct = default)
     {
         if (!TryPrefix(presented, out var prefix)) return (PartnerKeyCheck.Malformed, null);
+        var hash = Hash(presented!);
+        var cacheKey = (db.Database.GetConnectionString() ?? "", hash);
         var stored = await db.PartnerApiKeys.AsNoTracking()
             .Where(k => k.Prefix == prefix)
             .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new { k.Id, k.Hash, k.RevokedAt, k.OrganisationId, OrganisationName = o.Name })
             .SingleOrDefaultAsync(ct);
         if (stored is null) return (PartnerKeyCheck.Unknown, null);
-        if (!HashesEqual(Hash(presented!), stored.Hash)) return (PartnerKeyCheck.Unknown, null);
-        if (stored.RevokedAt is not null) return (PartnerKeyCheck.Revoked, null);
-        return (PartnerKeyCheck.Valid, new VerifiedPartnerKey(stored.Id, prefix, stored.OrganisationId, stored.OrganisationName));
+        if (!HashesEqual(hash, stored.Hash)) return (PartnerKeyCheck.Unknown, null);
+        if (stored.RevokedAt is not null)
+        {
+            Verified.TryRemove(cacheKey, out _);
+            return (PartnerKeyCheck.Revoked, null);
+        }
+        var verified = new VerifiedPartnerKey(stored.Id, prefix, stored.OrganisationId, stored.OrganisationName);
+        if (Verified.Count > 10_000) Verified.Clear();
+        Verified[cacheKey] = (verified, Environment.TickCount64 + (long)VerifiedFor.TotalMilliseconds);
+        return (PartnerKeyCheck.Valid, verified);
     }
 
     /// <summary>Revokes the key with this prefix; false when there is none or it was already revoked.</summary>
@@ -66,6 +101,7 @@ public sealed class PartnerKeys(SafeguardDbContext db)
         key.RevokedAt = db.Time.GetUtcNow();
         db.Record("partner-key.revoked", $"API key {key.Prefix} revoked ({key.Name})");
         await db.SaveChangesAsync(ct);
+        Forget(key.Prefix);
         return true;
     }
 
@@ -76,6 +112,15 @@ public sealed class PartnerKeys(SafeguardDbContext db)
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Organisation).ThenBy(r => r.CreatedAt)
             .Select(r => new PartnerKeySummary(r.Prefix, r.Name, r.Organisation, r.CreatedAt, r.RevokedAt)).ToList();
+    }
+
+    /// <summary>Drops every cached verification of the key with this prefix (it was revoked in this process).</summary>
+    private static void Forget(string prefix)
+    {
+        foreach (var entry in Verified)
+        {
+            if (entry.Value.Key.Prefix == prefix) Verified.TryRemove(entry.Key, out _);
+        }
     }
 
     /// <summary>The prefix of a well-formed key (`sgk_` + 8 + `_` + secret), without touching the database.</summary>

@@ -16,7 +16,9 @@ public static class PartnerApiClaims
 /// <summary>
 /// Authenticates `Authorization: Bearer sgk_...` against <see cref="PartnerKeys"/>. The principal carries the partner
 /// organisation (<see cref="SafeguardClaims.OrganisationId"/>) and a display name "Organisation (API)" that
-/// <see cref="HttpActorContext"/> writes on events. 401 and 403 are problem+json, never a redirect.
+/// <see cref="HttpActorContext"/> writes on events. 401 and 403 are problem+json, never a redirect. A key that checked
+/// out is trusted for <see cref="PartnerKeys.VerifiedFor"/> (5 s) without a query: revoking in this process takes
+/// effect at once, revoking from the CLI or another server within those seconds.
 /// </summary>
 public sealed class PartnerApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     PartnerKeys keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -33,7 +35,7 @@ public sealed class PartnerApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOpt
             return Fail("The Authorization header must use the Bearer scheme: 'Authorization: Bearer <key>'.");
         }
 
-        var (check, key) = await keys.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var (check, key) = await keys.VerifyRecentAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         switch (check)
         {
             case PartnerKeyCheck.Malformed:

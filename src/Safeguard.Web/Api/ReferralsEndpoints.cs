@@ -8,13 +8,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Security;
 using Safeguard.Core.Work;
 using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Api;
 
 /// <summary>
-/// /api/v1/referrals: a partner refers children to the front door (POST, recorded by <see cref="ContactIntake"/>) and
+/// /api/v1/referrals: a partner refers children to the front door (POST, recorded by <see cref="ContactIntake"/> through the group-commit <see cref="IntakeWriter"/>) and
 /// follows its own referrals (GET). Validation errors are 400; a reused Idempotency-Key with a different body is 422.
 /// </summary>
 public static partial class ReferralsEndpoints
@@ -75,7 +76,7 @@ public static partial class ReferralsEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        ContactIntake intake, SafeguardDbContext db, TimeProvider time, CancellationToken ct)
+        IntakeWriter intake, IActorContext actors, SafeguardDbContext db, TimeProvider time, CancellationToken ct)
     {
         var request = http.Request;
         if (!request.HasJsonContentType())
@@ -118,7 +119,8 @@ public static partial class ReferralsEndpoints
         if (contact is null) return ApiProblems.Invalid(errors);
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(parsed, CanonicalJson)));
-        var outcome = await intake.RecordAsync(contact, new IdempotencyClaim(organisationId, key, hash), ct);
+        // Group commit: answered only once the batch holding this referral is committed (durable).
+        var outcome = await intake.RecordAsync(contact, new IdempotencyClaim(organisationId, key, hash), actors.Current, ct);
         var location = $"/api/v1/referrals/{outcome.ContactId}";
         switch (outcome.Result)
         {

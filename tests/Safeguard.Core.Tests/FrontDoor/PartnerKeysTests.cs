@@ -36,6 +36,21 @@ public sealed class PartnerKeysTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyRecent_TrustsAValidKeyBriefly_ButForgetsItWhenRevokedHere()
+    {
+        await using var db = _database.CreateContext(_time);
+        var council = await TestData.CreateCouncilAsync(db);
+        var keys = new PartnerKeys(db);
+        var created = await keys.CreateAsync(council.Police.Name);
+
+        (await keys.VerifyRecentAsync(created.Key)).Result.ShouldBe(PartnerKeyCheck.Valid);
+        (await keys.VerifyRecentAsync(created.Key)).Key!.OrganisationId.ShouldBe(council.Police.Id);
+        (await keys.VerifyRecentAsync(created.Key[..^1] + (created.Key[^1] == 'a' ? 'b' : 'a'))).Result.ShouldBe(PartnerKeyCheck.Unknown);
+        (await keys.RevokeAsync(created.Prefix)).ShouldBeTrue();
+        (await keys.VerifyRecentAsync(created.Key)).Result.ShouldBe(PartnerKeyCheck.Revoked);
+    }
+
+    [Fact]
     public async Task Verify_WrongSecretOrRevoked_IsRefused()
     {
         await using var db = _database.CreateContext(_time);
