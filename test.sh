@@ -36,7 +36,7 @@ status=0
 for provider in Sqlite Postgres; do
   echo "Running the suite against $provider..."
   SAFEGUARD_TEST_PROVIDER="$provider" SAFEGUARD_TEST_POSTGRES="$PG" \
-    dotnet test Safeguard.slnx -c Release --no-build --nologo \
+    dotnet test Safeguard.slnx -c Release --no-build --nologo -m:1 \
       --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS/$provider" \
       --logger "console;verbosity=minimal" || status=1
 done

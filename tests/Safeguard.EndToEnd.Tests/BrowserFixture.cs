@@ -49,6 +49,19 @@ public sealed class BrowserFixture : SafeguardAppFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>After recording a contact: the decision page, or a failure that quotes the page's error summary.</summary>
+    public static async Task ExpectDecisionPageAsync(IPage page)
+    {
+        var decision = new System.Text.RegularExpressions.Regex("/front-door/contacts/[0-9a-f-]{36}$");
+        var errors = page.Locator(".govuk-error-summary");
+        for (var waited = 0; waited < 600 && !decision.IsMatch(page.Url); waited++)
+        {
+            if (await errors.CountAsync() > 0) throw new Xunit.Sdk.XunitException($"The contact was not recorded: {await errors.InnerTextAsync()}");
+            await page.WaitForTimeoutAsync(100);
+        }
+        await page.WaitForURLAsync(decision);
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password = Core.Seeding.DemoAccounts.Password)
     {
         await page.GotoAsync("/sign-in");

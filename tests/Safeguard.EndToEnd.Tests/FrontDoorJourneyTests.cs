@@ -63,6 +63,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         await offer.WaitForAsync();
         (await offer.InnerTextAsync()).ShouldContain("Ellie Watson");
         await offer.GetByLabel("Ellie Watson", new() { Exact = false }).CheckAsync();
+        (await offer.GetByLabel("Ellie Watson", new() { Exact = false }).IsCheckedAsync()).ShouldBeTrue();
         await worker.GetByLabel("Female").CheckAsync();
         await worker.GetByLabel("Referrer's name").FillAsync("School nurse");
         await worker.GetByLabel("What happened?").FillAsync("Ellie said she is frightened of her mother's partner.");
@@ -71,7 +72,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         await worker.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ParentsAware'][value='no']").CheckAsync();
         await worker.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
-        await worker.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/front-door/contacts/[0-9a-f-]{36}$"));
+        await BrowserFixture.ExpectDecisionPageAsync(worker);
 
         (await worker.Locator("h1").InnerTextAsync()).ShouldBe("Ellie Watson");
         (await worker.Locator("[data-testid=history]").InnerTextAsync()).ShouldContain("came to school hungry");
@@ -96,7 +97,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         await worker.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ParentsAware'][value='no']").CheckAsync();
         await worker.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
-        await worker.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/front-door/contacts/[0-9a-f-]{36}$"));
+        await BrowserFixture.ExpectDecisionPageAsync(worker);
 
         app.Time.Advance(TimeSpan.FromDays(3));
         var later = await app.NewPageAsync();

@@ -40,7 +40,8 @@ for (const child of document.querySelectorAll('fieldset.sg-child[data-candidates
   }
 
   child.addEventListener('input', (event) => {
-    if (!event.target.name || event.target.name.endsWith('.PersonId')) return
+    // Only what identifies the child starts a look-up; choosing a candidate or the sex does not.
+    if (!event.target.name || event.target.type === 'radio' || event.target.type === 'checkbox') return
     clearTimeout(timer)
     timer = setTimeout(lookUp, DELAY_MS)
   })
