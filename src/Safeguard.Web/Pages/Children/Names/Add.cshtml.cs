@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
 using Safeguard.Web.Infrastructure;
@@ -46,8 +45,7 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db) 
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var name = await db.People.Where(p => p.Id == id && p.MergedIntoPersonId == null)
-            .Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync();
+        var name = await ChildName.OfLiveRecordAsync(db, id);
         PersonName = name ?? "";
         return name is not null;
     }
