@@ -14,6 +14,10 @@ public static class FeedbackDeliverySetup
     {
         var options = new NotificationOptions();
         builder.Configuration.GetSection(NotificationOptions.Section).Bind(options);
+        if (options.Smtp.PickupDirectory is { Length: > 0 } pickup && !Path.IsPathRooted(pickup))
+        {
+            options.Smtp.PickupDirectory = Path.Combine(builder.Environment.ContentRootPath, pickup);
+        }
         builder.Services.AddFeedbackDelivery(options);
         if (options.BackgroundEnabled)
         {
