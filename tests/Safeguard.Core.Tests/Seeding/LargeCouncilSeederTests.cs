@@ -265,14 +265,6 @@ public sealed class SeedingHelperTests
         numbers.Distinct().Count().ShouldBe(numbers.Count);
     }
 
-    [Theory]
-    [InlineData("2026-03-02", 1, "2026-03-03")] // Monday + 1
-    [InlineData("2026-03-06", 1, "2026-03-09")] // Friday + 1 = Monday
-    [InlineData("2026-03-07", 0, "2026-03-09")] // Saturday rolls to Monday
-    [InlineData("2026-03-02", 45, "2026-05-04")]
-    public void WorkingDays_AddWeekdays_SkipsWeekends(string from, int days, string expected) =>
-        WorkingDays.AddWeekdays(DateOnly.Parse(from), days).ShouldBe(DateOnly.Parse(expected));
-
     [Fact]
     public void DeterministicGuid_IsStablePerSeedKindAndCounter()
     {

@@ -1,3 +1,4 @@
+using Safeguard.Core.Timescales;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Seeding.Large.Bulk;
@@ -20,6 +21,8 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
     /// <summary>... and the referrals of these many contacts before them await allocation.</summary>
     private const int MinimumAwaitingAllocationWindow = 40;
 
+    // The one working-day calendar, so synthetic due dates follow the same rules as the service's.
+    private readonly IWorkingDayCalendar _calendar = WorkingDayCalendar.Default();
     private readonly int _seed = options.Seed;
     private readonly DateOnly _today = options.EndDate;
     private readonly DateOnly _start = options.EndDate.AddYears(-10);
@@ -97,7 +100,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
 
     private TimeOnly TimeOfDay(DateOnly date)
     {
-        var office = WorkingDays.IsWeekday(date) && random.NextDouble() < 0.85;
+        var office = _calendar.IsWorkingDay(date) && random.NextDouble() < 0.85;
         var minutes = office ? 8 * 60 + random.Next(10 * 60) : random.Next(24 * 60);
         return new TimeOnly(minutes / 60, minutes % 60, random.Next(60));
     }
@@ -176,7 +179,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         var kids = PickChildren(day);
         var names = string.Join(", ", kids.Select(k => population.ChildName[k]));
 
-        var decisionDue = WorkingDays.AddWeekdays(receivedAt, 1);
+        var decisionDue = _calendar.ScreeningDecisionDue(Utc(receivedAt)).UtcDateTime;
         var feedbackDue = receivedAt.AddHours(48);
         var delayHours = priority == Priority.ChildProtection ? 0.5 + random.NextDouble() * 3.5
             : random.NextDouble() switch { < 0.72 => 1 + random.NextDouble() * 7, < 0.92 => 18 + random.NextDouble() * 12, _ => 30 + random.NextDouble() * 90 };
@@ -282,13 +285,13 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         Events++;
 
         var allocationDelay = random.NextDouble() switch { < 0.4 => 0, < 0.75 => 1, _ => 2 + random.Next(4) };
-        var allocatedOn = WorkingDays.AddWeekdays(referralDate, allocationDelay);
+        var allocatedOn = _calendar.AddWorkingDays(referralDate, allocationDelay);
         if (forceAwaitingAllocation || allocatedOn >= _today)
         {
             OpenReferrals++;
             _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, null, nameof(ReferralStatus.AwaitingAllocation), null, null);
             AddWork(WorkKind.Allocation, id, personId, $"Allocate referral: {name}", teamId, null, priority, decidedAt,
-                WorkingDays.AddWeekdays(decidedAt, priority == Priority.Standard ? 3 : 1));
+                _calendar.DueAt(Utc(decidedAt), priority == Priority.Standard ? 3 : 1).UtcDateTime);
             return;
         }
 
@@ -297,16 +300,16 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         string closureReason;
         if (random.NextDouble() >= (strategy ? 0.95 : 0.55))
         {
-            closedOn = WorkingDays.AddWeekdays(allocatedOn, 5 + random.Next(15));
+            closedOn = _calendar.AddWorkingDays(allocatedOn, 5 + random.Next(15));
             closureReason = "RC7";
         }
         else
         {
             var assessmentId = DeterministicGuid.Create(_seed, IdKinds.Assessment, ++Assessments);
-            var due = WorkingDays.AddWeekdays(referralDate, 45);
+            var due = _calendar.AddWorkingDays(referralDate, TimeLimits.AssessmentWorkingDays);
             var took = random.NextDouble() < 0.8 ? 10 + random.Next(35) : 46 + random.Next(30);
-            DateOnly? completed = WorkingDays.AddWeekdays(referralDate, took);
-            DateOnly? authorised = WorkingDays.AddWeekdays(completed.Value, random.Next(6));
+            DateOnly? completed = _calendar.AddWorkingDays(referralDate, took);
+            DateOnly? authorised = _calendar.AddWorkingDays(completed.Value, random.Next(6));
             if (completed >= _today) (completed, authorised) = (null, null);
             else if (authorised >= _today) authorised = null;
             _assessments.Add(assessmentId, id, personId, allocatedOn, due, completed, authorised, Factors(categories));
@@ -330,7 +333,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
                 }
                 else
                 {
-                    closedOn = WorkingDays.AddWeekdays(authorised ?? completed.Value, 1 + random.Next(10));
+                    closedOn = _calendar.AddWorkingDays(authorised ?? completed.Value, 1 + random.Next(10));
                     closureReason = random.NextDouble() < 0.7 ? "RC8" : "RC9";
                 }
             }
@@ -345,7 +348,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
     {
         var cp = kind == PlanKind.ChildProtection;
         // An initial conference within about 15 working days of the strategy discussion; a CIN plan after the assessment.
-        var started = cp ? WorkingDays.AddWeekdays(referralDate, 8 + random.Next(12)) : WorkingDays.AddWeekdays(assessed, random.Next(10));
+        var started = cp ? _calendar.AddWorkingDays(referralDate, 8 + random.Next(12)) : _calendar.AddWorkingDays(assessed, random.Next(10));
         if (started >= _today) return (null, "");
         var months = cp
             ? random.NextDouble() switch { < 0.2 => 3 + random.Next(3), < 0.85 => 6 + random.Next(9), < 0.95 => 15 + random.Next(9), _ => 24 + random.Next(12) }
@@ -370,7 +373,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
             if (cp)
             {
                 AddWork(WorkKind.Visit, id, personId, $"Statutory visit: {name}", teamId, worker.Id, Priority.ChildProtection, startedAt,
-                    WorkingDays.AddWeekdays(_today, random.Next(10)).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc));
+                    _calendar.AddWorkingDays(_today, random.Next(10)).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc));
             }
             return (null, "");
         }
@@ -501,4 +504,6 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         ScreeningOutcome.ReferralToSocialCare => "Threshold for a child and family assessment is met; referred to the assessment team.",
         _ => "Reasonable cause to suspect significant harm; strategy discussion convened with police and health.",
     };
+
+    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 }
