@@ -211,7 +211,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     }
 
     private async Task<Guid> FrontDoorTeamAsync(CancellationToken ct) =>
-        await db.Teams.Where(t => t.Kind == TeamKind.FrontDoor).OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+        await db.Teams.FirstOfKindAsync(TeamKind.FrontDoor, ct)
         ?? throw new InvalidOperationException("There is no front door team to own new contacts. Add a team of kind FrontDoor.");
 
     /// <summary>C + date + six random characters: unique without a shared counter, easy to read on the phone.</summary>

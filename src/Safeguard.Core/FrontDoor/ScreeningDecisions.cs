@@ -109,7 +109,7 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
         db.WorkItems.Where(w => w.SubjectId == subjectId && w.Kind == kind && w.ClosedAt == null).FirstOrDefaultAsync(ct);
 
     private async Task<Guid> TeamOfKindAsync(TeamKind kind, CancellationToken ct) =>
-        await db.Teams.Where(t => t.Kind == kind).OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
+        await db.Teams.FirstOfKindAsync(kind, ct)
         ?? await db.Teams.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync(ct);
 
     private async Task<string> ReferralSourceAsync(Contact contact, CancellationToken ct)

@@ -93,7 +93,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
             .Take(MaxPerKind)
             .ToListAsync(ct);
         if (stuck.Count == 0) return [];
-        var frontDoor = await db.Teams.Where(t => t.Kind == TeamKind.FrontDoor).OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+        var frontDoor = await db.Teams.FirstOfKindAsync(TeamKind.FrontDoor, ct);
         var result = new List<Candidate>();
         foreach (var m in stuck)
         {

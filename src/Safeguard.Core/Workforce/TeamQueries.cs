@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Safeguard.Core.Workforce;
+
+public static class TeamQueries
+{
+    /// <summary>The team of a kind that owns new work of that kind: the first by name when a council has several.</summary>
+    public static Task<Guid?> FirstOfKindAsync(this IQueryable<Team> teams, TeamKind kind, CancellationToken ct = default) =>
+        teams.Where(t => t.Kind == kind).OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+}
