@@ -5,8 +5,8 @@ using Safeguard.Core.Security;
 
 namespace Safeguard.Core.Workforce;
 
-public sealed record UserLine(Guid Id, string DisplayName, string Email, string? TeamName, string? OrganisationName,
-    IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut);
+public sealed record UserLine(Guid Id, string DisplayName, string Email, Guid? TeamId, string? TeamName, Guid? OrganisationId,
+    string? OrganisationName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut);
 
 public sealed record NewUser(string DisplayName, string Email, string Password, IReadOnlyList<string> Roles,
     Guid? TeamId, Guid? OrganisationId, string? JobTitle);
@@ -23,21 +23,29 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyList<(string Field, st
 /// <summary>Adds accounts, sets roles and disables accounts; every step is written as an event.</summary>
 public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffUser> users)
 {
-    public async Task<IReadOnlyList<UserLine>> ListAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<UserLine>> ListAsync(CancellationToken ct = default) => LinesAsync(null, ct);
+
+    public async Task<UserLine?> FindAsync(Guid userId, CancellationToken ct = default) => (await LinesAsync(userId, ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<UserLine>> LinesAsync(Guid? only, CancellationToken ct)
     {
         var now = db.Time.GetUtcNow();
         var rows = await (from u in db.Users.AsNoTracking()
+                          where only == null || u.Id == only
                           join t in db.Teams on u.TeamId equals t.Id into teams
                           from t in teams.DefaultIfEmpty()
                           join o in db.Organisations on u.OrganisationId equals o.Id into orgs
                           from o in orgs.DefaultIfEmpty()
                           orderby u.DisplayName
-                          select new { u.Id, u.DisplayName, u.Email, Team = t.Name, Org = o.Name, u.IsDisabled, u.LockoutEnd })
+                          select new { u.Id, u.DisplayName, u.Email, u.TeamId, Team = t.Name, u.OrganisationId, Org = o.Name, u.IsDisabled, u.LockoutEnd })
             .ToListAsync(ct);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where only == null || ur.UserId == only
+                           select new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
-        return rows.Select(u => new UserLine(u.Id, u.DisplayName, u.Email ?? "", u.Team, u.Org, byUser[u.Id].ToList(),
+        return rows.Select(u => new UserLine(u.Id, u.DisplayName, u.Email ?? "", u.TeamId, u.Team, u.OrganisationId, u.Org, byUser[u.Id].ToList(),
             u.IsDisabled, u.LockoutEnd > now)).ToList();
     }
 

@@ -45,10 +45,7 @@ public sealed class AddModel(UserAdministration admin, SafeguardDbContext db) : 
         if (string.IsNullOrWhiteSpace(Email) || !new EmailAddressAttribute().IsValid(Email) || Email.Length > 256)
             ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.com");
         if (JobTitle is { Length: > 200 }) ModelState.AddModelError(nameof(JobTitle), "Job title must be 200 characters or fewer");
-        if (SelectedRoles.Count == 0) ModelState.AddModelError(nameof(SelectedRoles), "Select at least one role");
-        else if (!UserFormOptions.AreRoles(SelectedRoles)) ModelState.AddModelError(nameof(SelectedRoles), "Select roles from the list");
-        if (!Options.IsTeam(TeamId)) ModelState.AddModelError(nameof(TeamId), "Select a team from the list");
-        if (!Options.IsOrganisation(OrganisationId)) ModelState.AddModelError(nameof(OrganisationId), "Select an organisation from the list");
+        Options.CheckAccess(ModelState, SelectedRoles, TeamId, OrganisationId);
         if (SelectedRoles.Contains(Roles.PartnerReferrer) && OrganisationId is null)
             ModelState.AddModelError(nameof(OrganisationId), "Select the partner organisation this referrer works for");
         if (string.IsNullOrEmpty(Password) || Password.Length < IdentityPolicy.MinimumPasswordLength)

@@ -35,8 +35,8 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
     {
         if (!await LoadAsync(id)) return NotFound();
         SelectedRoles = Account.Roles.ToList();
-        TeamId = await db.Users.Where(u => u.Id == id).Select(u => u.TeamId).SingleAsync();
-        OrganisationId = await db.Users.Where(u => u.Id == id).Select(u => u.OrganisationId).SingleAsync();
+        TeamId = Account.TeamId;
+        OrganisationId = Account.OrganisationId;
         Status = Account.IsDisabled ? "disabled" : "active";
         return Page();
     }
@@ -45,10 +45,7 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
     {
         if (!await LoadAsync(id)) return NotFound();
         ModelState.Clear();
-        if (SelectedRoles.Count == 0) ModelState.AddModelError(nameof(SelectedRoles), "Select at least one role");
-        else if (!UserFormOptions.AreRoles(SelectedRoles)) ModelState.AddModelError(nameof(SelectedRoles), "Select roles from the list");
-        if (!Options.IsTeam(TeamId)) ModelState.AddModelError(nameof(TeamId), "Select a team from the list");
-        if (!Options.IsOrganisation(OrganisationId)) ModelState.AddModelError(nameof(OrganisationId), "Select an organisation from the list");
+        Options.CheckAccess(ModelState, SelectedRoles, TeamId, OrganisationId);
         if (Status is not ("active" or "disabled")) ModelState.AddModelError(nameof(Status), "Select whether the account is active or disabled");
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter the reason for the change");
         else if (Reason.Length > 1000) ModelState.AddModelError(nameof(Reason), "Reason must be 1000 characters or fewer");
@@ -66,7 +63,7 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
     private async Task<bool> LoadAsync(Guid id)
     {
         Options = await new UserFormOptions(db).LoadAsync();
-        var account = (await admin.ListAsync()).FirstOrDefault(u => u.Id == id);
+        var account = await admin.FindAsync(id);
         if (account is null) return false;
         Account = account;
         return true;

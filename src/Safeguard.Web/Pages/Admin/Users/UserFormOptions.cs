@@ -21,6 +21,16 @@ public sealed class UserFormOptions(SafeguardDbContext db)
         return this;
     }
 
+    /// <summary>The checks the add and change pages share: roles, team and organisation chosen from the lists.</summary>
+    public void CheckAccess(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, IReadOnlyCollection<string> roles, Guid? teamId,
+        Guid? organisationId)
+    {
+        if (roles.Count == 0) state.AddModelError("SelectedRoles", "Select at least one role");
+        else if (!AreRoles(roles)) state.AddModelError("SelectedRoles", "Select roles from the list");
+        if (!IsTeam(teamId)) state.AddModelError("TeamId", "Select a team from the list");
+        if (!IsOrganisation(organisationId)) state.AddModelError("OrganisationId", "Select an organisation from the list");
+    }
+
     public bool IsTeam(Guid? id) => id is null || Teams.Any(t => t.Value == id.ToString());
     public bool IsOrganisation(Guid? id) => id is null || Organisations.Any(o => o.Value == id.ToString());
     public static bool AreRoles(IEnumerable<string> roles) => roles.All(r => Core.Security.Roles.All.Contains(r));
