@@ -13,7 +13,7 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
         lock (_gate) return _now;
     }
 
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public override TimeZoneInfo LocalTimeZone => Safeguard.Core.Timescales.WorkingDayCalendar.UkTime;
 
     public void SetUtcNow(DateTimeOffset now)
     {

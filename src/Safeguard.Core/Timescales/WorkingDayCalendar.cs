@@ -24,6 +24,9 @@ public sealed class WorkingDayCalendar : IWorkingDayCalendar
     private static readonly Lazy<WorkingDayCalendar> DefaultCalendar = new(LoadEmbedded);
     private static readonly Lazy<TimeZoneInfo> UkTimeZone = new(FindUkTimeZone);
 
+    /// <summary>UK local time (Europe/London): the time zone of every clock and every time shown to a user.</summary>
+    public static TimeZoneInfo UkTime => UkTimeZone.Value;
+
     private readonly BankHoliday[] _holidays;
     private readonly FrozenSet<DateOnly> _holidayDates;
     private readonly int[] _weekdayHolidayDayNumbers;

@@ -19,5 +19,5 @@ public static class DueTime
     private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
     public static string Local(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("d MMM yyyy, HH:mm");
+        TimeZoneInfo.ConvertTime(instant, Core.Timescales.WorkingDayCalendar.UkTime).ToString("d MMM yyyy, HH:mm");
 }
