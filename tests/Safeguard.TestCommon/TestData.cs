@@ -40,5 +40,8 @@ public static class TestData
         return person;
     }
 
+    /// <summary>Contact intake as the service wires it, with the simple exact-match linker.</summary>
+    public static ContactIntake Intake(SafeguardDbContext db) => new(db, new ExactPersonLinker(), Core.Timescales.WorkingDayCalendar.Default());
+
     public static Task<int> CountAsync<T>(SafeguardDbContext db) where T : class => db.Set<T>().CountAsync();
 }

@@ -10,39 +10,16 @@ using Safeguard.TestCommon;
 namespace Safeguard.Core.Tests.FrontDoor;
 
 /// <summary>The outbox dispatcher sending to a real SMTP server on loopback.</summary>
-public sealed class FeedbackDispatcherTests : IAsyncLifetime
+public sealed class FeedbackDispatcherTests : MailTestBase
 {
-    private TestDatabase _database = default!;
-    private SmtpListener _smtp = default!;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero));
-    private readonly NotificationOptions _options = new();
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateMigratedAsync();
-        _smtp = SmtpListener.Start();
-        _options.Smtp.Host = _smtp.Host;
-        _options.Smtp.Port = _smtp.Port;
-        _options.Smtp.TimeoutSeconds = 10;
-        _options.Smtp.From = "frontdoor@council.example";
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private SafeguardDbContext Db() => _database.CreateContext(_time);
-
-    private FeedbackDispatcher Dispatcher(SafeguardDbContext db) => new(db, new SmtpNotifier(_options.Smtp), _options);
+    private FeedbackDispatcher Dispatcher(SafeguardDbContext db) => new(db, new SmtpNotifier(Options.Smtp), Options);
 
     /// <summary>A contact decided as early help, its feedback waiting in the outbox.</summary>
     private async Task<RecordedContact> DecidedContactAsync()
     {
         await using var db = Db();
         var council = await TestData.CreateCouncilAsync(db);
-        var contact = await new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default())
+        var contact = await TestData.Intake(db)
             .RecordAsync(TestData.Contact([TestData.Child()], ["neglect"], organisationId: council.Police.Id));
         await new ScreeningDecisions(db, WorkingDayCalendar.Default()).DecideAsync(
             new DecisionInput(contact.Id, ScreeningOutcome.EarlyHelp, "Family agree to support", "We have offered the family early help."),
@@ -54,13 +31,13 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
     public async Task DecidedContact_FeedbackIsDeliveredWithOutcomeAndReasons_AndTheFeedbackWorkCloses()
     {
         var contact = await DecidedContactAsync();
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
 
         await using var db = Db();
         var result = await Dispatcher(db).DispatchDueAsync();
 
         result.Sent.ShouldBe(1);
-        var mail = _smtp.Received.ShouldHaveSingleItem();
+        var mail = Smtp.Received.ShouldHaveSingleItem();
         mail.To.ShouldBe(["referrer@police.example"]);
         mail.From.ShouldBe("frontdoor@council.example");
         mail.Subject.ShouldContain(contact.Reference);
@@ -71,9 +48,9 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
         var message = await check.FeedbackMessages.SingleAsync();
         message.Status.ShouldBe(FeedbackStatus.Sent);
         message.Attempts.ShouldBe(1);
-        message.SentAt.ShouldBe(_time.GetUtcNow());
-        (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldBe(_time.GetUtcNow());
-        (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReferrerFeedback && w.SubjectId == contact.Id)).ClosedAt.ShouldBe(_time.GetUtcNow());
+        message.SentAt.ShouldBe(Time.GetUtcNow());
+        (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldBe(Time.GetUtcNow());
+        (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReferrerFeedback && w.SubjectId == contact.Id)).ClosedAt.ShouldBe(Time.GetUtcNow());
         var sent = await check.Events.SingleAsync(e => e.Type == "feedback.sent");
         sent.PersonId.ShouldBe(contact.Children.Single().PersonId);
         sent.SubjectId.ShouldBe(contact.Id);
@@ -83,7 +60,7 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
     public async Task MailServerDown_MessageStaysPending_WithBackOff_AndIsDeliveredWhenTheServerIsBack()
     {
         var contact = await DecidedContactAsync();
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
 
         await using (var db = Db())
         {
@@ -95,7 +72,7 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
             message.Status.ShouldBe(FeedbackStatus.Pending);
             message.Attempts.ShouldBe(1);
             message.LastError.ShouldNotBeNullOrWhiteSpace();
-            message.NextAttemptAt.ShouldBe(_time.GetUtcNow() + TimeSpan.FromMinutes(1));
+            message.NextAttemptAt.ShouldBe(Time.GetUtcNow() + TimeSpan.FromMinutes(1));
             (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldBeNull();
             (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReferrerFeedback)).ClosedAt.ShouldBeNull();
             (await check.Events.CountAsync(e => e.Type == "feedback.failed")).ShouldBe(1);
@@ -108,7 +85,7 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
         }
 
         // Second failure backs off further and writes no second event.
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
         await using (var db = Db())
         {
             (await Dispatcher(db).DispatchDueAsync()).Failed.ShouldBe(1);
@@ -117,17 +94,17 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
         {
             var message = await check.FeedbackMessages.SingleAsync();
             message.Attempts.ShouldBe(2);
-            message.NextAttemptAt.ShouldBe(_time.GetUtcNow() + TimeSpan.FromMinutes(2));
+            message.NextAttemptAt.ShouldBe(Time.GetUtcNow() + TimeSpan.FromMinutes(2));
             (await check.Events.CountAsync(e => e.Type == "feedback.failed")).ShouldBe(1);
         }
 
-        _smtp.Restart();
-        _time.Advance(TimeSpan.FromMinutes(2));
+        Smtp.Restart();
+        Time.Advance(TimeSpan.FromMinutes(2));
         await using (var db = Db())
         {
             (await Dispatcher(db).DispatchDueAsync()).Sent.ShouldBe(1);
         }
-        _smtp.Received.ShouldHaveSingleItem().Body.ShouldContain("Outcome: early help.");
+        Smtp.Received.ShouldHaveSingleItem().Body.ShouldContain("Outcome: early help.");
         await using (var check = Db())
         {
             var message = await check.FeedbackMessages.SingleAsync();
@@ -141,7 +118,7 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
     public async Task MailServerRefuses_With451_MessageIsRetriedLater()
     {
         await DecidedContactAsync();
-        _smtp.RejectWith = "451 4.3.0 Mailbox temporarily unavailable";
+        Smtp.RejectWith = "451 4.3.0 Mailbox temporarily unavailable";
 
         await using (var db = Db())
         {
@@ -153,15 +130,15 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
             message.Status.ShouldBe(FeedbackStatus.Pending);
             message.LastError.ShouldNotBeNull();
         }
-        _smtp.Received.ShouldBeEmpty();
+        Smtp.Received.ShouldBeEmpty();
 
-        _smtp.RejectWith = null;
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Smtp.RejectWith = null;
+        Time.Advance(TimeSpan.FromMinutes(1));
         await using (var db = Db())
         {
             (await Dispatcher(db).DispatchDueAsync()).Sent.ShouldBe(1);
         }
-        _smtp.Received.Count.ShouldBe(1);
+        Smtp.Received.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -174,7 +151,7 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
         var results = await Task.WhenAll(Dispatcher(first).DispatchDueAsync(), Dispatcher(second).DispatchDueAsync());
 
         results.Sum(r => r.Sent).ShouldBe(4);
-        _smtp.Received.Count.ShouldBe(4);
+        Smtp.Received.Count.ShouldBe(4);
         await using var check = Db();
         (await check.FeedbackMessages.CountAsync(m => m.Status == FeedbackStatus.Sent)).ShouldBe(4);
         (await check.Events.CountAsync(e => e.Type == "feedback.sent")).ShouldBe(4);
@@ -186,7 +163,7 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
         await DecidedContactAsync();
         var blocking = new BlockingNotifier();
         await using var first = Db();
-        var running = new FeedbackDispatcher(first, blocking, _options).DispatchDueAsync();
+        var running = new FeedbackDispatcher(first, blocking, Options).DispatchDueAsync();
         await blocking.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await using (var second = Db())
@@ -195,7 +172,7 @@ public sealed class FeedbackDispatcherTests : IAsyncLifetime
         }
         blocking.Release.SetResult();
         (await running).Sent.ShouldBe(1);
-        _smtp.Received.ShouldBeEmpty();
+        Smtp.Received.ShouldBeEmpty();
     }
 
     private sealed class BlockingNotifier : INotifier

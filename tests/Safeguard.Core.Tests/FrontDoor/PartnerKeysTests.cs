@@ -80,7 +80,7 @@ public sealed class PartnerKeysTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext(_time);
         var council = await TestData.CreateCouncilAsync(db);
-        var intake = new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default());
+        var intake = TestData.Intake(db);
         var claim = new IdempotencyClaim(council.Police.Id, "abc-123", new string('a', 64));
 
         var first = await intake.RecordAsync(TestData.Contact(TestData.Child()), claim);
@@ -112,7 +112,7 @@ public sealed class PartnerKeysTests : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
             await using var db = _database.CreateContext(_time);
-            return await new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default()).RecordAsync(TestData.Contact(TestData.Child()), claim);
+            return await TestData.Intake(db).RecordAsync(TestData.Contact(TestData.Child()), claim);
         }));
 
         results.Count(r => r.Result == IntakeResult.Recorded).ShouldBe(1);

@@ -24,7 +24,7 @@ public sealed class ScreeningDecisionTests : IAsyncLifetime
     {
         var db = _database.CreateContext(_time);
         var council = await TestData.CreateCouncilAsync(db);
-        var intake = new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default());
+        var intake = TestData.Intake(db);
         var contact = await intake.RecordAsync(TestData.Contact([TestData.Child()], categories, organisationId: council.Police.Id, email: email));
         return (db, contact, council);
     }

@@ -12,37 +12,15 @@ using Safeguard.TestCommon;
 
 namespace Safeguard.Core.Tests.Oversight;
 
-public sealed class OverdueSweepTests : IAsyncLifetime
+public sealed class OverdueSweepTests : MailTestBase
 {
-    private TestDatabase _database = default!;
-    private SmtpListener _smtp = default!;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero));
-    private readonly NotificationOptions _options = new();
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateMigratedAsync();
-        _smtp = SmtpListener.Start();
-        _options.Smtp.Host = _smtp.Host;
-        _options.Smtp.Port = _smtp.Port;
-        _options.Smtp.TimeoutSeconds = 10;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private SafeguardDbContext Db() => _database.CreateContext(_time);
-
-    private OverdueSweep Sweep(SafeguardDbContext db) => new(db, _options, new SmtpNotifier(_options.Smtp));
+    private OverdueSweep Sweep(SafeguardDbContext db) => new(db, Options, new SmtpNotifier(Options.Smtp));
 
     private async Task<(RecordedContact Contact, Team FrontDoor)> ContactAsync(string? email = "referrer@police.example")
     {
         await using var db = Db();
         var council = await TestData.CreateCouncilAsync(db);
-        var contact = await new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default())
+        var contact = await TestData.Intake(db)
             .RecordAsync(TestData.Contact([TestData.Child()], ["neglect"], organisationId: council.Police.Id, email: email));
         return (contact, council.FrontDoor);
     }
@@ -51,7 +29,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
     private async Task<RecordedContact> AnotherContactAsync()
     {
         await using var db = Db();
-        return await new ContactIntake(db, new ExactPersonLinker(), WorkingDayCalendar.Default())
+        return await TestData.Intake(db)
             .RecordAsync(TestData.Contact([TestData.Child("Leo", "Grant")], ["neglect"]));
     }
 
@@ -64,7 +42,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
             (await Sweep(db).RunAsync()).Raised.ShouldBe(0);
         }
 
-        _time.SetUtcNow(contact.DecisionDueAt + TimeSpan.FromHours(3));
+        Time.SetUtcNow(contact.DecisionDueAt + TimeSpan.FromHours(3));
         await using (var db = Db()) await Sweep(db).RunAsync();
         await using (var db = Db()) await Sweep(db).RunAsync();
 
@@ -81,7 +59,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
     public async Task SweepsRunningAtOnce_RaiseOneAlertPerSubject()
     {
         var (contact, _) = await ContactAsync();
-        _time.SetUtcNow(contact.DecisionDueAt + TimeSpan.FromHours(1));
+        Time.SetUtcNow(contact.DecisionDueAt + TimeSpan.FromHours(1));
 
         await using var first = Db();
         await using var second = Db();
@@ -95,7 +73,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
     public async Task FeedbackNotSentInTime_RaisesFeedbackOverdue()
     {
         var (contact, frontDoor) = await ContactAsync();
-        _time.SetUtcNow(contact.FeedbackDueAt + TimeSpan.FromMinutes(30));
+        Time.SetUtcNow(contact.FeedbackDueAt + TimeSpan.FromMinutes(30));
 
         await using (var db = Db()) await Sweep(db).RunAsync();
 
@@ -124,8 +102,8 @@ public sealed class OverdueSweepTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var refusing = new NotificationOptions { Smtp = { Host = "127.0.0.1", Port = _smtp.Port } };
-        _smtp.RejectWith = "451 4.3.0 Mailbox temporarily unavailable";
+        var refusing = new NotificationOptions { Smtp = { Host = "127.0.0.1", Port = Smtp.Port } };
+        Smtp.RejectWith = "451 4.3.0 Mailbox temporarily unavailable";
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             await using (var db = Db())
@@ -133,9 +111,9 @@ public sealed class OverdueSweepTests : IAsyncLifetime
                 await using (var sweepDb = Db()) (await Sweep(sweepDb).RunAsync()).Raised.ShouldBe(0);
                 (await new FeedbackDispatcher(db, new SmtpNotifier(refusing.Smtp), refusing).DispatchDueAsync()).Failed.ShouldBe(1);
             }
-            _time.Advance(TimeSpan.FromMinutes(5));
+            Time.Advance(TimeSpan.FromMinutes(5));
         }
-        _smtp.RejectWith = null;
+        Smtp.RejectWith = null;
 
         await using (var db = Db()) (await Sweep(db).RunAsync()).ShouldBe(new SweepResult(1, 1));
 
@@ -146,7 +124,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
         alert.TeamId.ShouldBe(frontDoor.Id);
         alert.Message.ShouldContain("after 3 attempts");
         alert.Message.ShouldContain(message.LastError!);
-        var mail = _smtp.Received.ShouldHaveSingleItem();
+        var mail = Smtp.Received.ShouldHaveSingleItem();
         mail.To.ShouldBe(["manager@council.example"]);
         mail.Body.ShouldContain(contact.Reference);
 
@@ -165,7 +143,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
         }
         await using var check = Db();
         var allocation = await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.Allocation);
-        _time.SetUtcNow(allocation.DueAt + TimeSpan.FromHours(26));
+        Time.SetUtcNow(allocation.DueAt + TimeSpan.FromHours(26));
 
         await using (var db = Db()) await Sweep(db).RunAsync();
 
@@ -180,7 +158,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
     {
         var (contact, frontDoor) = await ContactAsync();
         var other = await AnotherContactAsync();
-        _time.SetUtcNow(contact.DecisionDueAt + TimeSpan.FromHours(2));
+        Time.SetUtcNow(contact.DecisionDueAt + TimeSpan.FromHours(2));
         await using (var db = Db()) await Sweep(db).RunAsync();
 
         await using (var db = Db())
@@ -202,7 +180,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
         }
 
         var managerId = Guid.NewGuid();
-        _time.Advance(TimeSpan.FromMinutes(10));
+        Time.Advance(TimeSpan.FromMinutes(10));
         await using (var db = Db())
         {
             var alert = await db.Alerts.SingleAsync(a => a.SubjectId == other.Id && a.Kind == AlertKind.ContactOverdue);
@@ -211,7 +189,7 @@ public sealed class OverdueSweepTests : IAsyncLifetime
         }
         await using var check = Db();
         var acknowledged = await check.Alerts.SingleAsync(a => a.SubjectId == other.Id && a.Kind == AlertKind.ContactOverdue);
-        acknowledged.AcknowledgedAt.ShouldBe(_time.GetUtcNow());
+        acknowledged.AcknowledgedAt.ShouldBe(Time.GetUtcNow());
         acknowledged.AcknowledgedByUserId.ShouldBe(managerId);
         var ev = await check.Events.SingleAsync(e => e.Type == "alert.acknowledged");
         ev.SubjectId.ShouldBe(acknowledged.Id);
