@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddScoped<DuplicateReview>();
         // The matching engine replaces the exact linker (kept for tests and as the simplest fallback).
         services.TryAddScoped<IPersonLinker, IndexedPersonLinker>();
+        services.TryAddSingleton<RecentNewPeople>();
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddOptions<FrontDoor.IntakeWriterOptions>();
         services.TryAddSingleton<FrontDoor.IntakeWriter>();

@@ -53,7 +53,11 @@ public static class IntakeRun
             await LoadAsync(client, concurrency, TimeSpan.FromSeconds(warmup), record: false);
             var writer = app.Services.GetRequiredService<IntakeWriter>();
             var batchesBefore = writer.Batches;
+            var writingBefore = writer.WritingTime;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var (latencies, failures, elapsed) = await LoadAsync(client, concurrency, TimeSpan.FromSeconds(seconds), record: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var writing = writer.WritingTime - writingBefore;
             latencies.Sort();
             double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
             Console.WriteLine($"Referrals created: {latencies.Count:N0} in {elapsed.TotalSeconds:0.0} s = {latencies.Count / elapsed.TotalSeconds:N0} referrals/s sustained");
@@ -61,6 +65,14 @@ public static class IntakeRun
             var batches = writer.Batches - batchesBefore;
             Console.WriteLine($"Group commit: {batches:N0} batches, {(batches == 0 ? 0 : latencies.Count / (double)batches):0.0} referrals per commit on average"
                 + (SpreadPostcodes ? "; postcodes spread" : "; one postcode for every child"));
+            if (latencies.Count > 0)
+            {
+                var cpuPer = cpu.TotalMilliseconds / latencies.Count;
+                var writerPer = writing.TotalMilliseconds / latencies.Count;
+                Console.WriteLine($"CPU (whole process, load generator included): {cpuPer:0.00} ms per referral, {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core; "
+                    + $"writer loop busy {writing.TotalSeconds / elapsed.TotalSeconds * 100:0}% of the time, {writerPer:0.00} ms per referral");
+                Console.WriteLine($"Capacity on {Environment.ProcessorCount} dedicated cores: {Environment.ProcessorCount * 1000 / cpuPer:N0}/s by CPU, {1000 / writerPer:N0}/s by the writer loop");
+            }
             Console.WriteLine($"Failures (non-201): {failures.Sum(f => f.Value)} {string.Join(", ", failures.Select(f => $"{f.Key}x{f.Value}"))}");
             await app.StopAsync();
             return failures.Count == 0 ? 0 : 1;

@@ -25,7 +25,7 @@ internal static class ChangeEvents
                 _ => (EventTypes.Changed, "changed"),
             };
             db.Record(type, $"{Humanise(entity)} {verb}", entry.Entity.AuditPersonId, entity, entry.Entity.Id,
-                data: JsonSerializer.Serialize(fields));
+                data: JsonSerializer.Serialize(fields), actor: entry.State == EntityState.Added ? db.AddedBy(entry.Entity) : null);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.FrontDoor;
@@ -38,15 +39,45 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public TimeProvider Time => time;
+
     /// <summary>
     /// Who the events of the next changes are written as: <see cref="ActingAs"/> when set, otherwise the scope's
-    /// <see cref="IActorContext"/>. A context that records work for several actors (the group-commit intake writer)
-    /// sets <see cref="ActingAs"/> before each actor's changes and saves them before moving on to the next actor.
+    /// <see cref="IActorContext"/>. A context that records the work of several actors in one save (the group-commit
+    /// intake writer) sets <see cref="ActingAs"/> before adding each actor's entities: an added entity's "created"
+    /// event names whoever was acting when it was added, whenever it is saved.
     /// </summary>
     public Actor Actor => ActingAs ?? actors.Current;
 
-    /// <summary>Overrides the scope's actor for events written from now on (null: the scope's actor again).</summary>
-    public Actor? ActingAs { get; set; }
+    /// <summary>Overrides the scope's actor for changes made from now on (null: the scope's actor again).</summary>
+    public Actor? ActingAs
+    {
+        get => _actingAs;
+        set
+        {
+            if (value is not null && !_watchingAdds)
+            {
+                ChangeTracker.Tracked += RememberWhoAdded;
+                _watchingAdds = true;
+            }
+            _actingAs = value;
+        }
+    }
+
+    private Actor? _actingAs;
+    private bool _watchingAdds;
+
+    /// <summary>Added entities and who added them, for their "created" events; kept only while someone else is acting.</summary>
+    private readonly Dictionary<object, Actor> _addedBy = new(ReferenceEqualityComparer.Instance);
+
+    internal Actor AddedBy(object entity) => _addedBy.GetValueOrDefault(entity) ?? Actor;
+
+    private void RememberWhoAdded(object? sender, EntityTrackedEventArgs e)
+    {
+        if (ActingAs is { } actor && !e.FromQuery && e.Entry.State == EntityState.Added && e.Entry.Entity is IAudited)
+        {
+            _addedBy[e.Entry.Entity] = actor;
+        }
+    }
 
     /// <summary>Why the pending changes are being made; written on each event of the next save.</summary>
     public string? ChangeReason { get; set; }
@@ -71,7 +102,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         ChangeEvents.Capture(this);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        ChangeReason = null;
+        Saved();
         return saved;
     }
 
@@ -79,8 +110,14 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         ChangeEvents.Capture(this);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        ChangeReason = null;
+        Saved();
         return saved;
+    }
+
+    private void Saved()
+    {
+        ChangeReason = null;
+        _addedBy.Clear();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

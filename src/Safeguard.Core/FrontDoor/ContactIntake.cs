@@ -15,8 +15,10 @@ namespace Safeguard.Core.FrontDoor;
 /// each child linked to the person index, a priority with its reason, the one-working-day decision clock and the
 /// 48-hour feedback clock as work items on the front-door tray, and an event per child for the chronology.
 /// </summary>
-public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, IWorkingDayCalendar calendar)
+public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, IWorkingDayCalendar calendar, RecentNewPeople? recent = null)
 {
+    private readonly RecentNewPeople _recent = recent ?? new RecentNewPeople(PersonMatchingSettings.Default);
+
     public async Task<RecordedContact> RecordAsync(NewContact input, CancellationToken ct = default) =>
         (await RecordAsync(input, null, ct)).Recorded!;
 
@@ -26,19 +28,23 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     /// the contact (unique per organisation and key), so two racing requests with one key make one contact: the loser
     /// of the race sees the unique index fail, and is given the winner's contact.
     /// </summary>
-    public async Task<IdempotentIntake> RecordAsync(NewContact input, IdempotencyClaim? idempotency, CancellationToken ct = default)
+    public Task<IdempotentIntake> RecordAsync(NewContact input, IdempotencyClaim? idempotency, CancellationToken ct = default) =>
+        RecordAsync(new IntakeRequest(input, idempotency, db.Actor), ct);
+
+    /// <summary>
+    /// <see cref="RecordAsync(NewContact, IdempotencyClaim?, CancellationToken)"/> for a request that may carry its
+    /// children's links already decided (<see cref="PlanAsync"/>), as the group-commit writer records one alone.
+    /// </summary>
+    public async Task<IdempotentIntake> RecordAsync(IntakeRequest request, CancellationToken ct = default)
     {
-        Validate(input);
-        var frontDoor = await FrontDoorTeamAsync(ct);
-        if (idempotency is null) return await RecordOnceAsync(input, null, frontDoor, ct);
         try
         {
-            return await RecordOnceAsync(input, idempotency, frontDoor, ct);
+            return (await RecordBatchAsync([request], ct))[0];
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (request.Idempotency is { } claim)
         {
             db.ChangeTracker.Clear();
-            if (await EarlierAsync(idempotency, ct) is { } earlier) return earlier;
+            if (await EarlierAsync(claim, ct) is { } earlier) return earlier;
             throw;
         }
     }
@@ -50,35 +56,50 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     }
 
     /// <summary>
-    /// Group commit: records every request in ONE transaction with ONE commit (one fsync), and returns one result per
-    /// request, in order. Each request is saved before the next is staged (inside the transaction, so without a commit
-    /// of its own): its events carry its own actor (<see cref="SafeguardDbContext.ActingAs"/>), and the person index
-    /// lookups of a later request see the children an earlier one added. An idempotency key used twice in the batch
-    /// makes one contact (the later request is a replay, or a reused key); keys used before the batch are found with
-    /// one query. If anything fails, nothing is committed and the exception is thrown: the caller then records each
-    /// request alone with <see cref="RecordAsync(NewContact, IdempotencyClaim?, CancellationToken)"/>, so only the bad
-    /// one fails. Only for callers that own this context for the whole call (it clears the change tracker).
+    /// Decides how each child of <paramref name="input"/> links to the person index, reading only: run before the
+    /// contact is queued for the group-commit writer, in parallel with other requests, so the writer only writes.
+    /// </summary>
+    public async Task<PlannedLinks> PlanAsync(NewContact input, CancellationToken ct = default)
+    {
+        var watermark = _recent.Watermark;
+        var plans = new List<PersonLinkPlan>(input.Children.Count);
+        foreach (var child in input.Children) plans.Add(await linker.PlanAsync(db, child, ct));
+        return new PlannedLinks(plans, watermark);
+    }
+
+    /// <summary>
+    /// Group commit: records every request in ONE transaction with ONE save and ONE commit (one fsync), and returns one
+    /// result per request, in order. Each request's entities and events carry its own actor
+    /// (<see cref="SafeguardDbContext.ActingAs"/>). Links decided before the transaction (<see cref="IntakeRequest.Links"/>)
+    /// are checked against the people added since, including earlier requests of this batch (<see cref="RecentNewPeople"/>);
+    /// requests without them are decided here. An idempotency key used twice in the batch makes one contact (the later
+    /// request is a replay, or a reused key); keys used before the batch are found with one query. If anything fails,
+    /// nothing is committed and the exception is thrown: the caller then records each request alone, so only the bad
+    /// one fails. One batch at a time per context; the caller owns the context for the whole call.
     /// </summary>
     public async Task<IReadOnlyList<IdempotentIntake>> RecordBatchAsync(IReadOnlyList<IntakeRequest> requests, CancellationToken ct = default)
     {
         foreach (var request in requests) Validate(request.Contact);
         var frontDoor = await FrontDoorTeamAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
+        var staged = new List<NewPerson>();
         var autoSavepoints = db.Database.AutoSavepointsEnabled;
-        try
+        var results = await strategy.ExecuteAsync(async () =>
         {
-            // A failed save fails the whole batch (retried item by item), so there is nothing to roll back to.
-            db.Database.AutoSavepointsEnabled = false;
-            return await strategy.ExecuteAsync(async () =>
+            db.ChangeTracker.Clear();
+            staged.Clear();
+            try
             {
-                db.ChangeTracker.Clear();
+                // The one save fails the whole transaction, so a savepoint before it would never be rolled back to.
+                db.Database.AutoSavepointsEnabled = false;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var earlier = await EarlierAsync(requests.Select(r => r.Idempotency).OfType<IdempotencyClaim>().ToList(), ct);
+                var survivors = await SurvivorsAsync(requests, ct);
                 var inBatch = new Dictionary<(Guid, string), (Guid ContactId, string Hash)>();
                 var results = new IdempotentIntake[requests.Count];
                 for (var i = 0; i < requests.Count; i++)
                 {
-                    var (input, claim, actor) = requests[i];
+                    var (input, claim, actor, links) = requests[i];
                     if (claim is not null)
                     {
                         var first = inBatch.TryGetValue((claim.OrganisationId, claim.Key), out var seen) ? seen
@@ -91,22 +112,60 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                         }
                     }
                     db.ActingAs = actor;
-                    var recorded = await StageAsync(input, claim, frontDoor, ct);
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
+                    var linked = new List<PersonLinkResult>(input.Children.Count);
+                    for (var c = 0; c < input.Children.Count; c++)
+                    {
+                        var child = input.Children[c];
+                        var plan = await DecideAsync(child, links?.Plans[c], links?.Watermark, survivors, staged, ct);
+                        var link = PersonLinking.Apply(db, child, plan);
+                        if (link.Created) staged.Add(new NewPerson(link.PersonId, child));
+                        linked.Add(link);
+                    }
+                    var recorded = Stage(input, linked, claim, frontDoor);
                     results[i] = new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
                     if (claim is not null) inBatch[(claim.OrganisationId, claim.Key)] = (recorded.Id, claim.RequestHash);
                 }
+                await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return (IReadOnlyList<IdempotentIntake>)results;
-            });
-        }
-        finally
+            }
+            finally
+            {
+                db.ActingAs = null;
+                db.ChangeTracker.Clear();
+                db.Database.AutoSavepointsEnabled = autoSavepoints;
+            }
+        });
+        _recent.Committed(staged);
+        return results;
+    }
+
+    /// <summary>
+    /// The link for one child: the decision made before the transaction, checked against people added since it was
+    /// made; or, without one (or when it is too old to check), a decision made now.
+    /// </summary>
+    private async Task<PersonLinkPlan> DecideAsync(NewChild child, PersonLinkPlan? planned, long? watermark,
+        IReadOnlyDictionary<Guid, Guid> survivors, IReadOnlyCollection<NewPerson> staged, CancellationToken ct)
+    {
+        if (planned is { ExistingPersonId: { } existing })
         {
-            db.ActingAs = null;
-            db.ChangeTracker.Clear();
-            db.Database.AutoSavepointsEnabled = autoSavepoints;
+            return PersonLinkPlan.Existing(survivors.GetValueOrDefault(existing, existing));
         }
+        if (planned is not null && _recent.Recheck(planned, child, watermark!.Value, staged) is { } rechecked) return rechecked;
+        var now = _recent.Watermark;
+        return _recent.Recheck(await linker.PlanAsync(db, child, ct), child, now, staged)
+            ?? throw new InvalidOperationException("The people added during this decision were forgotten before it was checked.");
+    }
+
+    /// <summary>Where people linked before the transaction now live, for any merged away since (one query per batch).</summary>
+    private async Task<IReadOnlyDictionary<Guid, Guid>> SurvivorsAsync(IReadOnlyList<IntakeRequest> requests, CancellationToken ct)
+    {
+        var ids = requests.SelectMany(r => r.Links?.Plans ?? []).Select(p => p.ExistingPersonId).OfType<Guid>().Distinct().ToList();
+        var moved = new Dictionary<Guid, Guid>();
+        if (ids.Count == 0) return moved;
+        var merged = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoPersonId != null).Select(p => p.Id).ToListAsync(ct);
+        foreach (var id in merged) moved[id] = await IndexedPersonLinker.SurvivorOfAsync(db, id, ct);
+        return moved;
     }
 
     private async Task<IdempotentIntake?> EarlierAsync(IdempotencyClaim claim, CancellationToken ct)
@@ -135,35 +194,18 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         return found;
     }
 
-    private async Task<IdempotentIntake> RecordOnceAsync(NewContact input, IdempotencyClaim? idempotency, Guid frontDoor, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (idempotency is not null && await EarlierAsync(idempotency, ct) is { } earlier) return earlier;
-            var recorded = await StageAsync(input, idempotency, frontDoor, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
-        });
-    }
-
     /// <summary>
-    /// How a contact is recorded, whichever way it is committed: links the children, assesses the priority, and adds
-    /// the contact, its children, the two work items, the events and the idempotency record to the context (not saved).
-    /// Runs inside the caller's transaction.
+    /// How a contact is recorded, whichever way it is committed: with its children already linked, assesses the
+    /// priority, and adds the contact, its children, the two work items, the events and the idempotency record to the
+    /// context (not saved).
     /// </summary>
-    private async Task<RecordedContact> StageAsync(NewContact input, IdempotencyClaim? idempotency, Guid frontDoor, CancellationToken ct)
+    private RecordedContact Stage(NewContact input, IReadOnlyList<PersonLinkResult> links, IdempotencyClaim? idempotency, Guid frontDoor)
     {
         var now = db.Time.GetUtcNow();
-        var linked = new List<(LinkedChild Child, DateOnly? Dob)>();
-        foreach (var child in input.Children)
-        {
-            var link = await linker.LinkAsync(db, child, ct);
-            linked.Add((new LinkedChild(link.PersonId, $"{child.GivenName} {child.FamilyName}".Trim(), link.Created, link.NeedsReview),
-                child.DateOfBirth ?? child.ExpectedDateOfBirth));
-        }
+        var linked = input.Children.Select((child, i) => (
+                Child: new LinkedChild(links[i].PersonId, $"{child.GivenName} {child.FamilyName}".Trim(), links[i].Created, links[i].NeedsReview),
+                Dob: child.DateOfBirth ?? child.ExpectedDateOfBirth))
+            .ToList();
 
         var (priority, priorityReason) = ContactPriorityRule.Assess(input.Categories, input.ImmediateRisk, input.InjurySeen,
             linked.Select(l => l.Dob), DateOnly.FromDateTime(now.UtcDateTime));

@@ -1,9 +1,9 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Safeguard.Core.Data;
 using Safeguard.Core.Security;
 
 namespace Safeguard.Core.FrontDoor;
@@ -13,30 +13,29 @@ public sealed class IntakeWriterOptions
     public const string Section = "IntakeWriter";
 
     /// <summary>At most this many waiting contacts are recorded in one transaction (one commit).</summary>
-    public int MaxBatch { get; set; } = 64;
-
-    /// <summary>
-    /// Writer loops, each recording its own batches on its own connection. 1 suits SQLite (one writer at a time
-    /// anyway). PostgreSQL commits concurrent transactions together by itself, and the person-index lookups of
-    /// each contact run inside the writer, so a few loops there let that work overlap. Two loops never put one
-    /// idempotency key in two contacts: the unique index fails one batch, whose items are then recorded alone.
-    /// 0 (the default): 1 on SQLite, 4 on PostgreSQL.
-    /// </summary>
-    public int Writers { get; set; }
+    public int MaxBatch { get; set; } = 128;
 
     /// <summary>At most this many contacts wait for the writer; further callers wait for room (back-pressure).</summary>
     public int QueueCapacity { get; set; } = 4096;
 }
 
 /// <summary>
-/// Group commit for contact intake (used by the partner API). Callers queue a contact and wait; ONE writer loop takes
-/// every contact waiting (up to <see cref="IntakeWriterOptions.MaxBatch"/>) and records them with
-/// <see cref="ContactIntake.RecordBatchAsync"/> in one transaction, so one durable commit (one fsync) serves the
-/// whole batch. A caller's task completes only after that commit has returned: an acknowledged contact is on disk.
+/// Group commit for contact intake (used by the partner API).
+/// <list type="number">
+/// <item>On the caller's thread, in parallel with other callers: the children's links to the person index are decided
+/// (<see cref="ContactIntake.PlanAsync"/>, reads only).</item>
+/// <item>The contact is queued and the caller waits. ONE writer loop takes every contact waiting (up to
+/// <see cref="IntakeWriterOptions.MaxBatch"/>) and records them with <see cref="ContactIntake.RecordBatchAsync"/>: one
+/// transaction, one save, one durable commit (one fsync) for the whole batch, each contact's events under its own actor.
+/// The writer only checks each decision against the people added since it was made (see
+/// <see cref="People.RecentNewPeople"/>) and writes.</item>
+/// <item>A caller's task completes only after that commit has returned: an acknowledged contact is on disk.</item>
+/// </list>
 /// While a batch commits the next one gathers, so batches grow with load and a lone request waits for no timer.
 /// If a batch fails, each of its contacts is recorded again alone (its own transaction): only a bad one fails.
-/// Each contact's events carry its own actor. Idempotency keys are resolved in the batch (a key twice in one batch
-/// makes one contact) and by the unique index across batches and processes.
+/// Idempotency keys are resolved in the batch (a key twice in one batch makes one contact) and by the unique index
+/// across batches and processes. One loop, because the recheck against recently added people assumes batches are
+/// written one after another.
 /// </summary>
 public sealed class IntakeWriter : IAsyncDisposable
 {
@@ -44,7 +43,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly ILogger _log;
     private readonly int _maxBatch;
     private readonly Channel<Pending> _queue;
-    private readonly Task[] _loops;
+    private readonly Task _loop;
 
     private sealed record Pending(IntakeRequest Request, TaskCompletionSource<IdempotentIntake> Done);
 
@@ -53,30 +52,26 @@ public sealed class IntakeWriter : IAsyncDisposable
         _scopes = scopes;
         _log = (ILogger?)loggers?.CreateLogger<IntakeWriter>() ?? NullLogger.Instance;
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
-        var writers = options.Value.Writers > 0 ? options.Value.Writers : DefaultWriters(scopes);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
         {
-            SingleReader = writers == 1,
+            SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
         // The loop must not inherit the first caller's execution context (its HTTP request, its actor).
         using (ExecutionContext.SuppressFlow())
         {
-            _loops = Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync)).ToArray();
+            _loop = Task.Run(RunAsync);
         }
-    }
-
-    private static int DefaultWriters(IServiceScopeFactory scopes)
-    {
-        using var scope = scopes.CreateScope();
-        var provider = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database.ProviderName ?? "";
-        return provider.Contains("Npgsql", StringComparison.Ordinal) ? 4 : 1;
     }
 
     /// <summary>Batches recorded so far (diagnostics and tests).</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
+    /// <summary>Time the writer loop has spent recording batches (diagnostics: the rest of the time it was idle).</summary>
+    public TimeSpan WritingTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writingTicks));
+
     private long _batches;
+    private long _writingTicks;
 
     /// <summary>
     /// Records the contact (see <see cref="ContactIntake.RecordAsync(NewContact, IdempotencyClaim?, CancellationToken)"/>)
@@ -86,7 +81,12 @@ public sealed class IntakeWriter : IAsyncDisposable
     public async Task<IdempotentIntake> RecordAsync(NewContact contact, IdempotencyClaim? idempotency, Actor actor, CancellationToken ct = default)
     {
         ContactIntake.Validate(contact);
-        var pending = new Pending(new IntakeRequest(contact, idempotency, actor),
+        PlannedLinks links;
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            links = await scope.ServiceProvider.GetRequiredService<ContactIntake>().PlanAsync(contact, ct);
+        }
+        var pending = new Pending(new IntakeRequest(contact, idempotency, actor, links),
             new TaskCompletionSource<IdempotentIntake>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
         return await pending.Done.Task.WaitAsync(ct);
@@ -99,6 +99,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         while (await reader.WaitToReadAsync())
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var pending)) batch.Add(pending);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await WriteAsync(batch);
@@ -109,6 +110,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 foreach (var pending in batch) pending.Done.TrySetException(ex);
             }
             batch.Clear();
+            Interlocked.Add(ref _writingTicks, Stopwatch.GetTimestamp() - started);
         }
     }
 
@@ -135,10 +137,8 @@ public sealed class IntakeWriter : IAsyncDisposable
             try
             {
                 await using var scope = _scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-                db.ActingAs = pending.Request.Actor;
                 var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();
-                pending.Done.TrySetResult(await intake.RecordAsync(pending.Request.Contact, pending.Request.Idempotency));
+                pending.Done.TrySetResult(await intake.RecordAsync(pending.Request));
             }
             catch (Exception ex)
             {
@@ -151,6 +151,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await Task.WhenAll(_loops);
+        await _loop;
     }
 }

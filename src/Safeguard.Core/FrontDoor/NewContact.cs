@@ -46,5 +46,14 @@ public enum IntakeResult { Recorded, Replayed, KeyReused }
 /// </summary>
 public sealed record IdempotentIntake(Guid ContactId, IntakeResult Result, RecordedContact? Recorded);
 
-/// <summary>One contact waiting to be recorded by a group commit: the contact, its idempotency key, and who sent it.</summary>
-public sealed record IntakeRequest(NewContact Contact, IdempotencyClaim? Idempotency, Security.Actor Actor);
+/// <summary>
+/// One contact waiting to be recorded by a group commit: the contact, its idempotency key, who sent it, and how its
+/// children link to the person index if that was decided before (<see cref="ContactIntake.PlanAsync"/>).
+/// </summary>
+public sealed record IntakeRequest(NewContact Contact, IdempotencyClaim? Idempotency, Security.Actor Actor, PlannedLinks? Links = null);
+
+/// <summary>
+/// How each child of a contact links to the person index, decided before the writing transaction, and the
+/// <see cref="RecentNewPeople.Watermark"/> the decisions started at (people added after it are checked again).
+/// </summary>
+public sealed record PlannedLinks(IReadOnlyList<PersonLinkPlan> Plans, long Watermark);

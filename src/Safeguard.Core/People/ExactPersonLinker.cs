@@ -7,14 +7,14 @@ namespace Safeguard.Core.People;
 /// <summary>The simple matcher: a valid shared NHS number, or the same names and date of birth.</summary>
 public sealed class ExactPersonLinker : IPersonLinker
 {
-    public async Task<PersonLinkResult> LinkAsync(SafeguardDbContext db, NewChild child, CancellationToken ct)
+    public async Task<PersonLinkPlan> PlanAsync(SafeguardDbContext db, NewChild child, CancellationToken ct)
     {
         if (child.PersonId is { } chosen)
         {
             var exists = await db.People.AnyAsync(p => p.Id == chosen, ct);
             if (!exists) throw new InvalidOperationException("The linked person does not exist.");
             var survivor = await db.People.Where(p => p.Id == chosen).Select(p => p.MergedIntoPersonId).SingleAsync(ct);
-            return new PersonLinkResult(survivor ?? chosen, false, false);
+            return PersonLinkPlan.Existing(survivor ?? chosen);
         }
 
         var nhs = Identifiers.NhsNumber.TryParse(child.NhsNumber, out var parsed) ? parsed.Value : null;
@@ -31,11 +31,7 @@ public sealed class ExactPersonLinker : IPersonLinker
                 .Where(p => p.DateOfBirth == dob && p.GivenName.ToLower() == given && p.FamilyName.ToLower() == family && p.MergedIntoPersonId == null)
                 .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
         }
-        if (match is { } id) return new PersonLinkResult(id, false, false);
-
-        var person = PersonFactory.From(child, db.Time.GetUtcNow());
-        db.People.Add(person);
-        return new PersonLinkResult(person.Id, true, false);
+        return match is { } id ? PersonLinkPlan.Existing(id) : PersonLinkPlan.New([]);
     }
 }
 

@@ -15,33 +15,22 @@ public sealed class IndexedPersonLinker(PersonMatchingSettings settings) : IPers
     /// <summary>At most this many possible matches are queued for one new person.</summary>
     public const int MaxQueuedPerPerson = 3;
 
-    public async Task<PersonLinkResult> LinkAsync(SafeguardDbContext db, NewChild child, CancellationToken ct)
+    public async Task<PersonLinkPlan> PlanAsync(SafeguardDbContext db, NewChild child, CancellationToken ct)
     {
         if (child.PersonId is { } chosen)
         {
-            return new PersonLinkResult(await SurvivorOfAsync(db, chosen, ct), false, false);
+            return PersonLinkPlan.Existing(await SurvivorOfAsync(db, chosen, ct));
         }
 
         var scored = await new PersonCandidates(db, settings).ScoreAsync(PersonQuery.From(child), ct);
-        var best = scored.FirstOrDefault();
-        if (best is { Comparison.Band: MatchBand.Certain })
+        if (scored.FirstOrDefault() is { Comparison.Band: MatchBand.Certain } best)
         {
-            return new PersonLinkResult(best.Id, false, false);
+            return PersonLinkPlan.Existing(best.Id);
         }
-
-        var now = db.Time.GetUtcNow();
-        var person = PersonFactory.From(child, now);
-        db.People.Add(person);
-        var possible = scored.Where(s => s.Comparison.Band == MatchBand.Possible).Take(MaxQueuedPerPerson).ToList();
-        foreach (var match in possible)
-        {
-            db.DuplicateCandidates.Add(new DuplicateCandidate(person.Id, match.Id, Math.Round(match.Comparison.Score, 2),
-                match.Comparison.Band.ToString(), PersonCandidates.ExplanationJson(match.Comparison.Explanation), DuplicateFoundBy.Intake, now));
-            var summary = $"Possible duplicate queued for review: {person.FullName} and {match.Record.GivenName} {match.Record.FamilyName} (score {match.Comparison.Score:0.0})";
-            db.Record(PersonIndexEvents.DuplicateQueued, summary, person.Id, nameof(Person), match.Id);
-            db.Record(PersonIndexEvents.DuplicateQueued, summary, match.Id, nameof(Person), person.Id);
-        }
-        return new PersonLinkResult(person.Id, true, possible.Count > 0);
+        return PersonLinkPlan.New(scored.Where(s => s.Comparison.Band == MatchBand.Possible).Take(MaxQueuedPerPerson)
+            .Select(s => new PossibleMatch(s.Id, $"{s.Record.GivenName} {s.Record.FamilyName}", s.Comparison.Score,
+                s.Comparison.Band.ToString(), PersonCandidates.ExplanationJson(s.Comparison.Explanation)))
+            .ToList());
     }
 
     /// <summary>The record a chosen person now lives in, following merges.</summary>
