@@ -1,4 +1,5 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
 
 namespace Safeguard.Core.CaseWork;
 
@@ -9,7 +10,7 @@ public sealed class Assessment : IAudited
 
     public Assessment(Guid referralId, Guid personId, DateOnly startedOn, DateOnly dueOn)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         ReferralId = referralId;
         PersonId = personId;
         StartedOn = startedOn;

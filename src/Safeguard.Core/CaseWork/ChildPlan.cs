@@ -1,4 +1,5 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
 
 namespace Safeguard.Core.CaseWork;
 
@@ -11,7 +12,7 @@ public sealed class ChildPlan : IAudited
 
     public ChildPlan(Guid referralId, Guid personId, PlanKind kind, DateOnly startedOn, string? category)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         ReferralId = referralId;
         PersonId = personId;
         Kind = kind;

@@ -1,4 +1,5 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
 
 namespace Safeguard.Core.CaseWork;
 
@@ -11,7 +12,7 @@ public sealed class Referral : IAudited
 
     public Referral(Guid personId, Guid? contactId, DateOnly referralDate, string sourceCode, Guid teamId)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         PersonId = personId;
         ContactId = contactId;
         ReferralDate = referralDate;

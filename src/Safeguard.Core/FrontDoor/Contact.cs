@@ -1,4 +1,5 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
 using Safeguard.Core.Work;
 
 namespace Safeguard.Core.FrontDoor;
@@ -16,7 +17,7 @@ public sealed class Contact : IAudited
 
     public Contact(string reference, DateTimeOffset receivedAt, ContactChannel channel, string concern)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Reference = reference;
         ReceivedAt = receivedAt;
         Channel = channel;
@@ -106,7 +107,7 @@ public sealed class ContactChild
 
     public ContactChild(Guid personId)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         PersonId = personId;
     }
 

@@ -1,3 +1,5 @@
+using Safeguard.Core.Data;
+
 namespace Safeguard.Core.FrontDoor;
 
 public enum FeedbackStatus { Pending, Sent }
@@ -12,7 +14,7 @@ public sealed class FeedbackMessage
 
     public FeedbackMessage(Guid contactId, string toEmail, string subject, string body, DateTimeOffset createdAt)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         ContactId = contactId;
         ToEmail = toEmail;
         Subject = subject;

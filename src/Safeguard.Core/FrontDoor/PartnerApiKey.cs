@@ -1,3 +1,5 @@
+using Safeguard.Core.Data;
+
 namespace Safeguard.Core.FrontDoor;
 
 /// <summary>A partner organisation's API key. Only a SHA-256 hash of the key is stored; the prefix finds it.</summary>
@@ -7,7 +9,7 @@ public sealed class PartnerApiKey
 
     public PartnerApiKey(Guid organisationId, string prefix, string hash, string name, DateTimeOffset createdAt)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         OrganisationId = organisationId;
         Prefix = prefix;
         Hash = hash;
@@ -31,7 +33,7 @@ public sealed class IdempotencyRecord
 
     public IdempotencyRecord(Guid organisationId, string key, string requestHash, Guid contactId, DateTimeOffset createdAt)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         OrganisationId = organisationId;
         Key = key;
         RequestHash = requestHash;

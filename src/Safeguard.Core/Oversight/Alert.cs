@@ -1,3 +1,5 @@
+using Safeguard.Core.Data;
+
 namespace Safeguard.Core.Oversight;
 
 public enum AlertKind { ContactOverdue, FeedbackOverdue, FeedbackUndelivered, AllocationOverdue }
@@ -9,7 +11,7 @@ public sealed class Alert
 
     public Alert(AlertKind kind, Guid subjectId, Guid teamId, string message, DateTimeOffset raisedAt, Guid? personId = null)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Kind = kind;
         SubjectId = subjectId;
         TeamId = teamId;

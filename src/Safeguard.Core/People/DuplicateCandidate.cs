@@ -1,4 +1,5 @@
 
+using Safeguard.Core.Data;
 namespace Safeguard.Core.People;
 
 public enum DuplicateStatus { Open, Merged, NotDuplicate }
@@ -16,7 +17,7 @@ public sealed class DuplicateCandidate
     public DuplicateCandidate(Guid a, Guid b, double score, string band, string explanationJson, DuplicateFoundBy foundBy, DateTimeOffset foundAt)
     {
         if (a == b) throw new ArgumentException("A duplicate pair needs two different people.", nameof(b));
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         (PersonId1, PersonId2) = Order(a, b);
         Score = score;
         Band = band;
@@ -91,7 +92,7 @@ public sealed class PersonMerge
 
     public PersonMerge(Guid survivorId, Guid mergedId, Guid? duplicateCandidateId, string movedJson, Security.Actor actor, string reason, DateTimeOffset at)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         SurvivorId = survivorId;
         MergedId = mergedId;
         DuplicateCandidateId = duplicateCandidateId;

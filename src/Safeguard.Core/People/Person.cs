@@ -1,4 +1,5 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
 
 namespace Safeguard.Core.People;
 
@@ -11,7 +12,7 @@ public sealed class Person : IAudited
 
     public Person(string givenName, string familyName, DateOnly? dateOfBirth, Sex sex)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         GivenName = givenName.Trim();
         FamilyName = familyName.Trim();
         DateOfBirth = dateOfBirth;
@@ -51,7 +52,7 @@ public sealed class PersonAddress : IAudited
 
     public PersonAddress(string line1, string town, string postcode, DateOnly? from)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Line1 = line1;
         Town = town;
         Postcode = postcode;

@@ -1,4 +1,5 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.Data;
 using Safeguard.Core.People.Matching;
 
 namespace Safeguard.Core.People;
@@ -12,7 +13,7 @@ public sealed class PersonName : IAudited
 
     public PersonName(Guid personId, PersonNameKind kind, string givenName, string familyName, DateOnly? from = null, DateOnly? to = null)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         PersonId = personId;
         Kind = kind;
         GivenName = givenName.Trim();
@@ -48,7 +49,7 @@ public sealed class PersonRelationship : IAudited
     public PersonRelationship(Guid personId, Guid relatedPersonId, RelationshipKind kind, DateOnly? from = null, DateOnly? to = null)
     {
         if (personId == relatedPersonId) throw new ArgumentException("A person cannot be related to themselves.", nameof(relatedPersonId));
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         PersonId = personId;
         RelatedPersonId = relatedPersonId;
         Kind = kind;

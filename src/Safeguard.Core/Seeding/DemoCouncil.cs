@@ -56,7 +56,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         {
             var user = new StaffUser
             {
-                Id = Guid.NewGuid(),
+                Id = NewId.Next(),
                 UserName = account.Email,
                 Email = account.Email,
                 EmailConfirmed = true,

@@ -1,3 +1,5 @@
+using Safeguard.Core.Data;
+
 namespace Safeguard.Core.Work;
 
 public enum WorkKind { ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review }
@@ -15,7 +17,7 @@ public sealed class WorkItem
     public WorkItem(WorkKind kind, Guid subjectId, string title, Guid ownerTeamId, Priority priority,
         DateTimeOffset openedAt, DateTimeOffset dueAt, Guid? personId = null)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Kind = kind;
         SubjectId = subjectId;
         Title = title;

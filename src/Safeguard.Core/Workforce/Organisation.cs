@@ -1,3 +1,5 @@
+using Safeguard.Core.Data;
+
 namespace Safeguard.Core.Workforce;
 
 public enum OrganisationKind { LocalAuthority, Police, Health, Education, Voluntary, Other }
@@ -9,7 +11,7 @@ public sealed class Organisation
 
     public Organisation(string name, OrganisationKind kind)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Name = name;
         Kind = kind;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Workforce;
 
@@ -19,7 +20,7 @@ public sealed class StaffRole : IdentityRole<Guid>
 
     public StaffRole(string name) : base(name)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         NormalizedName = name.ToUpperInvariant();
     }
 }

@@ -1,3 +1,5 @@
+using Safeguard.Core.Data;
+
 namespace Safeguard.Core.Workforce;
 
 public enum TeamKind { FrontDoor, Assessment, ChildInNeed, ChildProtection, EarlyHelp, Conference }
@@ -9,7 +11,7 @@ public sealed class Team
 
     public Team(string name, TeamKind kind)
     {
-        Id = Guid.NewGuid();
+        Id = NewId.Next();
         Name = name;
         Kind = kind;
     }

@@ -60,7 +60,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
 
         var user = new StaffUser
         {
-            Id = Guid.NewGuid(),
+            Id = NewId.Next(),
             UserName = input.Email,
             Email = input.Email,
             EmailConfirmed = true,
