@@ -11,7 +11,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-32768;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

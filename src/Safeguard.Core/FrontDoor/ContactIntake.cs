@@ -63,7 +63,16 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     {
         var watermark = _recent.Watermark;
         var plans = new List<PersonLinkPlan>(input.Children.Count);
-        foreach (var child in input.Children) plans.Add(await linker.PlanAsync(db, child, ct));
+        // One connection for all the lookups: opening one runs the connection's settings (SQLite pragmas) each time.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            foreach (var child in input.Children) plans.Add(await linker.PlanAsync(db, child, ct));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         return new PlannedLinks(plans, watermark);
     }
 

@@ -43,7 +43,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly ILogger _log;
     private readonly int _maxBatch;
     private readonly Channel<Pending> _queue;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record Pending(IntakeRequest Request, TaskCompletionSource<IdempotentIntake> Done);
 
@@ -57,11 +57,10 @@ public sealed class IntakeWriter : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        // The loop must not inherit the first caller's execution context (its HTTP request, its actor).
-        using (ExecutionContext.SuppressFlow())
-        {
-            _loop = Task.Run(RunAsync);
-        }
+        // A thread of its own: the writer is the one serial step of intake, so it must not wait in the thread pool's
+        // queue behind the requests it is serving. UnsafeStart: it must not inherit the first caller's execution
+        // context (its HTTP request, its actor).
+        new Thread(Run) { IsBackground = true, Name = "Safeguard intake writer" }.UnsafeStart();
     }
 
     /// <summary>Batches recorded so far (diagnostics and tests).</summary>
@@ -92,17 +91,17 @@ public sealed class IntakeWriter : IAsyncDisposable
         return await pending.Done.Task.WaitAsync(ct);
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var reader = _queue.Reader;
         var batch = new List<Pending>(_maxBatch);
-        while (await reader.WaitToReadAsync())
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var pending)) batch.Add(pending);
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await WriteAsync(batch);
+                WriteAsync(batch).GetAwaiter().GetResult();
             }
             catch (Exception ex)
             {
@@ -112,6 +111,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             batch.Clear();
             Interlocked.Add(ref _writingTicks, Stopwatch.GetTimestamp() - started);
         }
+        _stopped.SetResult();
     }
 
     private async Task WriteAsync(List<Pending> batch)
@@ -151,6 +151,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await _stopped.Task;
     }
 }
