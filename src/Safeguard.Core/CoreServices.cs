@@ -21,7 +21,9 @@ public static class CoreServices
         services.AddSingleton<IWorkingDayCalendar>(_ => WorkingDayCalendar.FromFileOrDefault(bankHolidaysFile));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActorContext>(_ => new FixedActorContext(Actor.System));
-        services.AddDbContext<SafeguardDbContext>(options => DatabaseOptions.Configure(options, provider, connectionString));
+        // Options built once, not per scope: building them costs more than the rest of making a context.
+        services.AddDbContext<SafeguardDbContext>(options => DatabaseOptions.Configure(options, provider, connectionString),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<AuditSearch>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<UserAdministration>();

@@ -40,6 +40,10 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public TimeProvider Time => time;
 
+    /// <summary>The connection string, read from the options without starting the context's services (cheap).</summary>
+    internal string ConnectionString =>
+        options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString ?? "";
+
     /// <summary>
     /// Who the events of the next changes are written as: <see cref="ActingAs"/> when set, otherwise the scope's
     /// <see cref="IActorContext"/>. A context that records the work of several actors in one save (the group-commit

@@ -62,7 +62,7 @@ public sealed class PartnerKeys(SafeguardDbContext db)
     public Task<(PartnerKeyCheck Result, VerifiedPartnerKey? Key)> VerifyRecentAsync(string? presented, CancellationToken ct = default)
     {
         if (TryPrefix(presented, out _)
-            && Verified.TryGetValue((db.Database.GetConnectionString() ?? "", Hash(presented!)), out var cached)
+            && Verified.TryGetValue((db.ConnectionString, Hash(presented!)), out var cached)
             && cached.Until > Environment.TickCount64)
         {
             return Task.FromResult<(PartnerKeyCheck, VerifiedPartnerKey?)>((PartnerKeyCheck.Valid, cached.Key));
@@ -75,7 +75,7 @@ public sealed class PartnerKeys(SafeguardDbContext db)
     {
         if (!TryPrefix(presented, out var prefix)) return (PartnerKeyCheck.Malformed, null);
         var hash = Hash(presented!);
-        var cacheKey = (db.Database.GetConnectionString() ?? "", hash);
+        var cacheKey = (db.ConnectionString, hash);
         var stored = await db.PartnerApiKeys.AsNoTracking()
             .Where(k => k.Prefix == prefix)
             .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new { k.Id, k.Hash, k.RevokedAt, k.OrganisationId, OrganisationName = o.Name })
