@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -44,20 +44,23 @@ public static class IntakeRun
             }
             Console.WriteLine($"Safeguard on {address}, {providerName}, {concurrency} concurrent clients, {warmup} s warm-up + {seconds} s measured");
 
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseCookies = false })
-            {
-                BaseAddress = new Uri(address),
-            };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            // --client http: the .NET HttpClient (as before); default: a lean raw-socket client (less CPU on the shared cores).
+            var useHttpClient = Arg(args, "--client") is "http" or "httpclient";
+            using var httpClient = HttpClientPoster.CreateClient(new Uri(address), key, concurrency);
+            var endpoint = new IPEndPoint(IPAddress.Loopback, new Uri(address).Port);
+            Func<IReferralPoster> poster = useHttpClient ? () => new HttpClientPoster(httpClient) : () => new RawSocketPoster(endpoint, key);
+            Console.WriteLine($"Load generator: {(useHttpClient ? "HttpClient" : "raw HTTP/1.1 sockets")}, in this process");
 
-            await LoadAsync(client, concurrency, TimeSpan.FromSeconds(warmup), record: false);
+            await LoadAsync(poster, concurrency, TimeSpan.FromSeconds(warmup), record: false);
             var writer = app.Services.GetRequiredService<IntakeWriter>();
             var batchesBefore = writer.Batches;
             var writingBefore = writer.WritingTime;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var (latencies, failures, elapsed) = await LoadAsync(client, concurrency, TimeSpan.FromSeconds(seconds), record: true);
+            var writerCpuBefore = WriterThreadCpu();
+            var (latencies, failures, elapsed) = await LoadAsync(poster, concurrency, TimeSpan.FromSeconds(seconds), record: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var writing = writer.WritingTime - writingBefore;
+            var writerCpu = WriterThreadCpu() - writerCpuBefore;
             latencies.Sort();
             double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
             Console.WriteLine($"Referrals created: {latencies.Count:N0} in {elapsed.TotalSeconds:0.0} s = {latencies.Count / elapsed.TotalSeconds:N0} referrals/s sustained");
@@ -70,7 +73,8 @@ public static class IntakeRun
                 var cpuPer = cpu.TotalMilliseconds / latencies.Count;
                 var writerPer = writing.TotalMilliseconds / latencies.Count;
                 Console.WriteLine($"CPU (whole process, load generator included): {cpuPer:0.00} ms per referral, {cpu.TotalSeconds / elapsed.TotalSeconds * 100:0}% of one core; "
-                    + $"writer loop busy {writing.TotalSeconds / elapsed.TotalSeconds * 100:0}% of the time, {writerPer:0.00} ms per referral");
+                    + $"writer loop busy {writing.TotalSeconds / elapsed.TotalSeconds * 100:0}% of the time, {writerPer:0.00} ms per referral"
+                    + (writerCpu is { } w ? $" ({w.TotalMilliseconds / latencies.Count:0.00} ms of it on CPU)" : ""));
                 Console.WriteLine($"Capacity on {Environment.ProcessorCount} dedicated cores: {Environment.ProcessorCount * 1000 / cpuPer:N0}/s by CPU, {1000 / writerPer:N0}/s by the writer loop");
             }
             Console.WriteLine($"Failures (non-201): {failures.Sum(f => f.Value)} {string.Join(", ", failures.Select(f => $"{f.Key}x{f.Value}"))}");
@@ -83,34 +87,51 @@ public static class IntakeRun
         }
     }
 
-    private static async Task<(List<double> Latencies, Dictionary<string, int> Failures, TimeSpan Elapsed)> LoadAsync(HttpClient client,
-        int concurrency, TimeSpan duration, bool record)
+    /// <summary>CPU time of the intake writer's own thread (Linux: /proc), or null where that cannot be read.</summary>
+    private static TimeSpan? WriterThreadCpu()
+    {
+        try
+        {
+            foreach (var task in Directory.GetDirectories("/proc/self/task"))
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith("Safeguard intak", StringComparison.Ordinal)) continue;
+                var fields = File.ReadAllText(Path.Combine(task, "stat")).Split(") ")[1].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                return TimeSpan.FromSeconds(ticks / 100.0);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
+
+    private static async Task<(List<double> Latencies, Dictionary<string, int> Failures, TimeSpan Elapsed)> LoadAsync(
+        Func<IReferralPoster> newPoster, int concurrency, TimeSpan duration, bool record)
     {
         var all = new List<double>();
         var failures = new Dictionary<string, int>();
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
+            await using var poster = newPoster();
             var mine = new List<double>();
             var bad = new Dictionary<string, int>();
             var n = 0;
             while (stopwatch.Elapsed < duration)
             {
                 var body = Body(worker, n++);
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals")
-                {
-                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
                 var start = Stopwatch.GetTimestamp();
                 string outcome;
                 try
                 {
-                    using var response = await client.SendAsync(request);
-                    await response.Content.ReadAsByteArrayAsync();
-                    outcome = response.StatusCode == HttpStatusCode.Created ? "" : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                    var status = await poster.PostAsync(body, Guid.NewGuid().ToString());
+                    outcome = status == (int)HttpStatusCode.Created ? "" : status.ToString(CultureInfo.InvariantCulture);
                 }
-                catch (HttpRequestException ex)
+                catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
                 {
                     outcome = ex.GetType().Name;
                 }
