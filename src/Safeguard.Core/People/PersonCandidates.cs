@@ -73,9 +73,19 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
     internal async Task<IReadOnlyList<Scored>> ScoreAsync(PersonQuery query, CancellationToken ct)
     {
         if (query.IsEmpty) return [];
-        var rows = await BlockAsync(query, ct);
-        if (rows.Count == 0) return [];
-        var records = await CompleteAsync(db, rows, ct);
+        // One connection open for both statements (on SQLite each open runs the connection pragmas again).
+        await db.Database.OpenConnectionAsync(ct);
+        List<Loaded> records;
+        try
+        {
+            var ids = await BlockAsync(query, ct);
+            if (ids.Count == 0) return [];
+            records = await LoadInOrderAsync(db, ids, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         var target = PersonMatcher.Prepare(ToRecord(query));
         return records
             .Select(r => new Scored(r.Id, r.Record, r.DateOfBirth, PersonMatcher.Compare(target, r.Record, _settings.Model, _settings.Thresholds)))
@@ -83,57 +93,77 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             .ToList();
     }
 
-    /// <summary>The columns of <c>People</c> the engine compares; addresses and other names are added after.</summary>
-    internal sealed record PersonRow(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, Sex Sex, string? NhsNumber,
-        string? Upn, string? LocalChildId);
-
     /// <summary>
     /// Runs the blocking queries, most selective first, each an index seek (see docs/adr/0003): identifiers; date of
     /// birth (or day and month swapped) with either name sound; family-name sound + given initial + birth year;
     /// the two name sounds swapped + birth year; other names; postcode with a name sound or the date of birth.
     /// Each brings back at most <see cref="PersonMatchingSettings.BlockLimit"/> rows and the union stops at
-    /// <see cref="PersonMatchingSettings.MaxScored"/>.
+    /// <see cref="PersonMatchingSettings.MaxScored"/>. The blocks go to the database as one statement
+    /// (<see cref="BlockingQuery"/>), so a lookup pays the fixed cost of a query once, not once per block.
     /// </summary>
-    internal async Task<List<PersonRow>> BlockAsync(PersonQuery q, CancellationToken ct)
+    /// <returns>The ids of the people found, most selective block first.</returns>
+    internal async Task<List<Guid>> BlockAsync(PersonQuery q, CancellationToken ct)
+    {
+        if (BlockingQuery(q) is not { } blocks) return [];
+        var hits = await blocks.ToListAsync(ct);
+        var max = _settings.MaxScored;
+        var ids = new List<Guid>(Math.Min(hits.Count, max));
+        var seen = new HashSet<Guid>();
+        // UNION ALL promises no order, so the blocks are put back in order here (OrderBy is stable).
+        foreach (var hit in hits.OrderBy(h => h.Block))
+        {
+            if (ids.Count >= max) break;
+            // Merged-away people are dropped after reading, not in SQL: with "MergedIntoPersonId IS NULL" in the WHERE
+            // clause SQLite (no statistics) walks IX_People_MergedIntoPersonId — every live person — instead of the
+            // selective index. They are rare, so they cost a block little.
+            if (hit.MergedIntoPersonId is null && seen.Add(hit.PersonId)) ids.Add(hit.PersonId);
+        }
+        return ids;
+    }
+
+    /// <summary>A person a blocking query found, and which block found them (0 = the most selective).</summary>
+    /// <remarks>Member-initialised rather than a positional record: EF translates a set operation only over member
+    /// initialisation. Only the id comes back from the blocks (the people's details are read once, for the people
+    /// kept): a wide row through every arm of the UNION ALL doubles what SQLite parses and plans.</remarks>
+    internal sealed class BlockHit
+    {
+        public int Block { get; init; }
+        public Guid PersonId { get; init; }
+        public Guid? MergedIntoPersonId { get; init; }
+    }
+
+    /// <summary>
+    /// The blocks that apply to <paramref name="q"/> as one UNION ALL, each block limited on its own; null when
+    /// nothing in the query can be blocked on.
+    /// </summary>
+    internal IQueryable<BlockHit>? BlockingQuery(PersonQuery q)
     {
         var limit = _settings.BlockLimit;
-        var max = _settings.MaxScored;
-        var rows = new List<PersonRow>();
-        var seen = new HashSet<Guid>();
-        // Merged-away people are dropped after reading, not in SQL: with "MergedIntoPersonId IS NULL" in the WHERE
-        // clause SQLite (no statistics) walks IX_People_MergedIntoPersonId — every live person — instead of the
-        // selective index. They are rare, so they cost a block little.
         var active = db.People.AsNoTracking();
+        IQueryable<BlockHit>? union = null;
+        var blockCount = 0;
 
-        bool Full() => rows.Count >= max;
-
-        async Task AddAsync(IQueryable<Person> block)
+        void Add(IQueryable<Person> people)
         {
-            if (Full()) return;
-            var found = await block
-                .Select(p => new { Row = new PersonRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId), p.MergedIntoPersonId })
-                .Take(limit).ToListAsync(ct);
-            foreach (var f in found)
-            {
-                if (Full()) break;
-                if (f.MergedIntoPersonId is null && seen.Add(f.Row.Id)) rows.Add(f.Row);
-            }
+            var block = blockCount++;
+            var hits = people.Select(p => new BlockHit { Block = block, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit);
+            union = union is null ? hits : union.Concat(hits);
         }
 
         if (Identifiers.NhsNumber.TryParse(q.NhsNumber, out var nhs))
         {
             var value = nhs.Value;
-            await AddAsync(active.Where(p => p.NhsNumber == value));
+            Add(active.Where(p => p.NhsNumber == value));
         }
         if (!string.IsNullOrWhiteSpace(q.Upn))
         {
             var upn = q.Upn.Trim().ToUpperInvariant();
-            await AddAsync(active.Where(p => p.Upn == upn));
+            Add(active.Where(p => p.Upn == upn));
         }
         if (!string.IsNullOrWhiteSpace(q.LocalChildId))
         {
             var local = q.LocalChildId.Trim();
-            await AddAsync(active.Where(p => p.LocalChildId == local));
+            Add(active.Where(p => p.LocalChildId == local));
         }
 
         var given = PersonKeys.Name(q.GivenName);
@@ -144,12 +174,12 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             if (given is not null || family is not null)
             {
                 // Same date (or day and month swapped) and either name sounds alike: a typo, nickname or new family name.
-                await AddAsync(active.Where(p => (p.DateOfBirth == dob || p.DateOfBirth == swapped)
+                Add(active.Where(p => (p.DateOfBirth == dob || p.DateOfBirth == swapped)
                     && (p.FamilyNameKey == family || p.GivenNameKey == given)));
             }
             else
             {
-                await AddAsync(active.Where(p => p.DateOfBirth == dob || p.DateOfBirth == swapped));
+                Add(active.Where(p => p.DateOfBirth == dob || p.DateOfBirth == swapped));
             }
 
             var from = new DateOnly(dob.Year, 1, 1);
@@ -159,35 +189,35 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
                 // Family-name sound + given initial + birth year: a wrong day or month with a typo in the given name.
                 var initial = given[..1];
                 var next = ((char)(given[0] + 1)).ToString();
-                await AddAsync(active.Where(p => p.FamilyNameKey == family
+                Add(active.Where(p => p.FamilyNameKey == family
                     && string.Compare(p.GivenNameKey, initial) >= 0 && string.Compare(p.GivenNameKey, next) < 0
                     && p.DateOfBirth >= from && p.DateOfBirth <= to));
                 if (family != given)
                 {
                     // Given and family names recorded the wrong way round.
-                    await AddAsync(active.Where(p => p.FamilyNameKey == given && p.GivenNameKey == family
+                    Add(active.Where(p => p.FamilyNameKey == given && p.GivenNameKey == family
                         && p.DateOfBirth >= from && p.DateOfBirth <= to));
                 }
             }
             else if (family is not null)
             {
-                await AddAsync(active.Where(p => p.FamilyNameKey == family && p.DateOfBirth >= from && p.DateOfBirth <= to));
+                Add(active.Where(p => p.FamilyNameKey == family && p.DateOfBirth >= from && p.DateOfBirth <= to));
             }
         }
         else if (given is not null && family is not null)
         {
-            await AddAsync(active.Where(p => (p.FamilyNameKey == family && p.GivenNameKey == given)
+            Add(active.Where(p => (p.FamilyNameKey == family && p.GivenNameKey == given)
                 || (p.FamilyNameKey == given && p.GivenNameKey == family)));
         }
         else if (family is not null)
         {
-            await AddAsync(active.Where(p => p.FamilyNameKey == family));
+            Add(active.Where(p => p.FamilyNameKey == family));
         }
 
         if (given is not null && family is not null)
         {
             // Other names (a previous family name, an alias).
-            await AddAsync(db.PersonNames.AsNoTracking().Where(n => n.FamilyNameKey == family && n.GivenNameKey == given)
+            Add(db.PersonNames.AsNoTracking().Where(n => n.FamilyNameKey == family && n.GivenNameKey == given)
                 .Join(active, n => n.PersonId, p => p.Id, (n, p) => p));
         }
 
@@ -198,32 +228,50 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             var atPostcode = db.PersonAddresses.AsNoTracking().Where(a => a.Postcode == value)
                 .Join(active, a => a.PersonId, p => p.Id, (a, p) => p);
             var dobValue = q.DateOfBirth;
-            await AddAsync(given is null && family is null && dobValue is null
+            Add(given is null && family is null && dobValue is null
                 ? atPostcode
                 : atPostcode.Where(p => p.GivenNameKey == given || p.FamilyNameKey == family || p.DateOfBirth == dobValue));
         }
-        return rows;
+        return union;
     }
 
-    /// <summary>Adds current address and other names to the blocked rows: the engine's view of each person.</summary>
-    internal static async Task<List<Loaded>> CompleteAsync(SafeguardDbContext db, List<PersonRow> rows, CancellationToken ct)
+    /// <summary>
+    /// The engine's view of the given people, in the order given: names, other names, date of birth, sex,
+    /// identifiers and current address, in one statement (addresses and other names joined in).
+    /// </summary>
+    internal static async Task<List<Loaded>> LoadInOrderAsync(SafeguardDbContext db, List<Guid> ids, CancellationToken ct)
     {
-        var ids = rows.Select(r => r.Id).ToArray();
-        var addresses = (await db.PersonAddresses.AsNoTracking().Where(a => ids.Contains(a.PersonId))
-                .Select(a => new AddressRow(a.PersonId, a.Line1, a.Town, a.Postcode, a.From, a.To)).ToListAsync(ct))
-            .GroupBy(a => a.PersonId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).First());
-        var names = (await db.PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
-                .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
-            .GroupBy(n => n.PersonId)
-            .ToDictionary(g => g.Key, g => g.SelectMany(n => new[] { n.GivenName, n.FamilyName }).Distinct().ToArray());
-        return rows.Select(p => ToLoaded(p, addresses.GetValueOrDefault(p.Id), names.GetValueOrDefault(p.Id))).ToList();
+        var people = new Dictionary<Guid, LoadedRow>(ids.Count);
+        await foreach (var person in LoadPeople(db, ids).WithCancellation(ct))
+        {
+            people[person.Id] = person;
+        }
+        var loaded = new List<Loaded>(people.Count);
+        foreach (var id in ids)
+        {
+            if (people.TryGetValue(id, out var person)) loaded.Add(ToLoaded(person));
+        }
+        return loaded;
     }
 
-    private sealed record AddressRow(Guid PersonId, string Line1, string? Town, string? Postcode, DateOnly? From, DateOnly? To);
+    // Compiled once: the shape never changes, so EF need not build, parameterise and look up the query on every lookup.
+    private static readonly Func<SafeguardDbContext, List<Guid>, IAsyncEnumerable<LoadedRow>> LoadPeople = EF.CompileAsyncQuery(
+        (SafeguardDbContext db, List<Guid> ids) => db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new LoadedRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId,
+                p.Addresses.Select(a => new AddressRow(a.Line1, a.Town, a.Postcode, a.From, a.To)).ToList(),
+                db.PersonNames.Where(n => n.PersonId == p.Id).Select(n => new NameRow(n.GivenName, n.FamilyName)).ToList())));
 
-    private static Loaded ToLoaded(PersonRow p, AddressRow? address, string[]? otherNames)
+    private sealed record LoadedRow(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, Sex Sex, string? NhsNumber,
+        string? Upn, string? LocalChildId, List<AddressRow> Addresses, List<NameRow> OtherNames);
+
+    private sealed record AddressRow(string Line1, string? Town, string? Postcode, DateOnly? From, DateOnly? To);
+
+    private sealed record NameRow(string GivenName, string FamilyName);
+
+    private static Loaded ToLoaded(LoadedRow p)
     {
+        // The current address: one without an end date, else the latest to start.
+        var address = p.Addresses.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).FirstOrDefault();
         var extra = new List<ExtraIdentifier>();
         if (p.Upn is not null) extra.Add(new ExtraIdentifier("UPN", p.Upn));
         if (p.LocalChildId is not null) extra.Add(new ExtraIdentifier("Local child id", p.LocalChildId));
@@ -232,7 +280,7 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             Id = p.Id.ToString(),
             GivenName = p.GivenName,
             FamilyName = p.FamilyName,
-            OtherNames = otherNames ?? [],
+            OtherNames = p.OtherNames.SelectMany(n => new[] { n.GivenName, n.FamilyName }).Distinct().ToArray(),
             DateOfBirth = p.DateOfBirth is { } d ? PartialDate.FromDate(d) : default,
             Sex = p.Sex,
             NhsNumber = p.NhsNumber,

@@ -1,6 +1,10 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
 using Safeguard.Core.People.Matching;
+using Safeguard.Core.Security;
 using Safeguard.TestCommon;
 
 namespace Safeguard.Core.Tests.People;
@@ -122,10 +126,114 @@ public sealed class PersonLookupTests : IAsyncLifetime
         await using var __ = db;
         var settings = new PersonMatchingSettings { BlockLimit = 4, MaxScored = 6 };
 
-        var rows = await new PersonCandidates(db, settings).BlockAsync(
+        var ids = await new PersonCandidates(db, settings).BlockAsync(
             new PersonQuery("Oliver", "Harrington", new DateOnly(2012, 3, 7), null, "LS1 3QT"), CancellationToken.None);
 
-        rows.Count.ShouldBeLessThanOrEqualTo(6);
-        rows.Select(r => r.Id).Distinct().Count().ShouldBe(rows.Count);
+        ids.Count.ShouldBeLessThanOrEqualTo(6);
+        ids.Distinct().Count().ShouldBe(ids.Count);
+    }
+
+    [Fact]
+    public async Task Block_WhenTheUnionIsFull_KeepsTheMostSelectiveBlocksFirst()
+    {
+        var (db, known) = await PopulationAsync();
+        await using var _ = db;
+        // The NHS number finds the known person; the date-of-birth and postcode blocks alone would fill the union.
+        var settings = new PersonMatchingSettings { BlockLimit = 100, MaxScored = 3 };
+        var query = new PersonQuery("Oliver", "Harrington", new DateOnly(2012, 3, 7), "9434765919", "LS1 3QT");
+
+        var ids = await new PersonCandidates(db, settings).BlockAsync(query, CancellationToken.None);
+
+        ids.Count.ShouldBe(3);
+        ids[0].ShouldBe(known.Id);
+    }
+
+    [Fact]
+    public async Task Block_DropsMergedAwayPeople_AndKeepsTheirSurvivor()
+    {
+        var (db, known) = await PopulationAsync();
+        await using var _ = db;
+        var merged = new Person("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), Sex.Female) { NhsNumber = "9434765919" };
+        db.People.Add(merged);
+        await db.SaveChangesAsync();
+        await db.People.Where(p => p.Id == merged.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.MergedIntoPersonId, known.Id));
+
+        var ids = await new PersonCandidates(db).BlockAsync(
+            new PersonQuery("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), "9434765919", "LS6 2AB"), CancellationToken.None);
+
+        ids.ShouldContain(known.Id);
+        ids.ShouldNotContain(merged.Id);
+    }
+
+    /// <summary>Every block at once: identifiers, date of birth, name sounds and year, other names, postcode.</summary>
+    private static readonly PersonQuery EveryBlock = new("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), "9434765919", "LS6 2AB",
+        Sex.Female, Upn: "A123456789012", LocalChildId: "NB-1");
+
+    [Fact]
+    public async Task Score_RunsOneStatementForTheBlocks_AndOneForTheDetailsOfThePeopleFound()
+    {
+        var (seed, _) = await PopulationAsync();
+        await seed.DisposeAsync();
+        var commands = new CommandCounter();
+        await using var db = CountingContext(commands);
+
+        var found = await new PersonCandidates(db).ScoreAsync(EveryBlock, CancellationToken.None);
+        var foundCommands = commands.Count;
+        commands.Count = 0;
+        var nobody = await new PersonCandidates(db).ScoreAsync(
+            new PersonQuery("Zebedee", "Quirke", new DateOnly(1999, 9, 29), null, "ZE1 0AA"), CancellationToken.None);
+
+        found.ShouldNotBeEmpty();
+        foundCommands.ShouldBe(2);
+        nobody.ShouldBeEmpty();
+        commands.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task BlockingQuery_OnSqlite_SeeksAnIndexInEveryBlock()
+    {
+        if (_database.Provider != DatabaseProvider.Sqlite) return; // PostgreSQL plans depend on statistics: see bench/README.md.
+        await using var db = _database.CreateContext(_time);
+        await using var command = new PersonCandidates(db).BlockingQuery(EveryBlock)!.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        }
+
+        var text = string.Join(Environment.NewLine, plan);
+        // Each block is a co-routine that SQLite scans; any other scan is a table (or whole index) read end to end.
+        var coroutines = plan.Where(line => line.StartsWith("CO-ROUTINE ")).Select(line => "SCAN " + line["CO-ROUTINE ".Length..]).ToHashSet();
+        plan.Where(line => line.StartsWith("SCAN ")).ShouldAllBe(line => coroutines.Contains(line), text);
+        text.ShouldNotContain("MergedIntoPersonId", Case.Insensitive, text);
+        foreach (var index in new[] { "IX_People_NhsNumber", "IX_People_Upn", "IX_People_LocalChildId", "IX_People_DateOfBirth",
+            "IX_People_FamilyNameKey_GivenNameKey_DateOfBirth", "IX_PersonNames_FamilyNameKey_GivenNameKey", "IX_PersonAddresses_Postcode" })
+        {
+            text.ShouldContain(index, Case.Sensitive, text);
+        }
+    }
+
+    private SafeguardDbContext CountingContext(CommandCounter commands)
+    {
+        var options = new DbContextOptionsBuilder<SafeguardDbContext>();
+        DatabaseOptions.Configure(options, _database.Provider, _database.ConnectionString);
+        options.AddInterceptors(commands);
+        return new SafeguardDbContext(options.Options, new FixedActorContext(TestActors.Tester), _time);
+    }
+
+    /// <summary>Counts the queries EF sends (not the SQLite pragmas run when a connection opens).</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Count { get; set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
