@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People.Matching;
+
+using BlocksQuery = System.Func<Safeguard.Core.Data.SafeguardDbContext, string?, string?, string?, System.DateOnly?, System.DateOnly?,
+    System.DateOnly?, System.DateOnly?, string?, string?, string?, string?, string?,
+    System.Collections.Generic.IAsyncEnumerable<Safeguard.Core.People.PersonCandidates.BlockHit>>;
 
 namespace Safeguard.Core.People;
 
@@ -73,9 +78,19 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
     internal async Task<IReadOnlyList<Scored>> ScoreAsync(PersonQuery query, CancellationToken ct)
     {
         if (query.IsEmpty) return [];
-        var rows = await BlockAsync(query, ct);
-        if (rows.Count == 0) return [];
-        var records = await CompleteAsync(db, rows, ct);
+        // One connection open for both statements (on SQLite each open runs the connection pragmas again).
+        await db.Database.OpenConnectionAsync(ct);
+        List<Loaded> records;
+        try
+        {
+            var ids = await BlockAsync(query, ct);
+            if (ids.Count == 0) return [];
+            records = await LoadInOrderAsync(db, ids, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         var target = PersonMatcher.Prepare(ToRecord(query));
         return records
             .Select(r => new Scored(r.Id, r.Record, r.DateOfBirth, PersonMatcher.Compare(target, r.Record, _settings.Model, _settings.Thresholds)))
@@ -83,147 +98,178 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             .ToList();
     }
 
-    /// <summary>The columns of <c>People</c> the engine compares; addresses and other names are added after.</summary>
-    internal sealed record PersonRow(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, Sex Sex, string? NhsNumber,
-        string? Upn, string? LocalChildId);
+    /// <summary>
+    /// Runs the blocking queries (<see cref="CompileBlocks"/>) and merges what they found: most selective block first,
+    /// merged-away people dropped, each person once, at most <see cref="PersonMatchingSettings.MaxScored"/>.
+    /// </summary>
+    /// <returns>The ids of the people found, most selective block first.</returns>
+    internal async Task<List<Guid>> BlockAsync(PersonQuery q, CancellationToken ct)
+    {
+        var k = LookupKeys.From(q);
+        if (!k.CanBlock) return [];
+        var hits = new List<BlockHit>();
+        var blocks = BlocksByLimit.GetOrAdd(_settings.BlockLimit, CompileBlocks);
+        await foreach (var hit in blocks(db, k.NhsNumber, k.Upn, k.LocalChildId, k.DateOfBirth, k.SwappedDateOfBirth, k.YearStart, k.YearEnd,
+            k.Given, k.Family, k.GivenInitial, k.NextInitial, k.Postcode).WithCancellation(ct))
+        {
+            hits.Add(hit);
+        }
+
+        var max = _settings.MaxScored;
+        var ids = new List<Guid>(Math.Min(hits.Count, max));
+        var seen = new HashSet<Guid>();
+        // UNION ALL promises no order, so the blocks are put back in order here (OrderBy is stable).
+        foreach (var hit in hits.OrderBy(h => h.Block))
+        {
+            if (ids.Count >= max) break;
+            // Merged-away people are dropped after reading, not in SQL: with "MergedIntoPersonId IS NULL" in the WHERE
+            // clause SQLite (no statistics) walks IX_People_MergedIntoPersonId — every live person — instead of the
+            // selective index. They are rare, so they cost a block little.
+            if (hit.MergedIntoPersonId is null && seen.Add(hit.PersonId)) ids.Add(hit.PersonId);
+        }
+        return ids;
+    }
+
+    /// <summary>What the blocks look for, worked out once from the query; null where the query gives nothing to look for.</summary>
+    internal sealed record LookupKeys(string? NhsNumber, string? Upn, string? LocalChildId, DateOnly? DateOfBirth, string? Given,
+        string? Family, string? Postcode)
+    {
+        public static LookupKeys From(PersonQuery q) => new(
+            Identifiers.NhsNumber.TryParse(q.NhsNumber, out var nhs) ? nhs.Value : null,
+            string.IsNullOrWhiteSpace(q.Upn) ? null : q.Upn.Trim().ToUpperInvariant(),
+            string.IsNullOrWhiteSpace(q.LocalChildId) ? null : q.LocalChildId.Trim(),
+            q.DateOfBirth,
+            PersonKeys.Name(q.GivenName),
+            PersonKeys.Name(q.FamilyName),
+            Identifiers.Postcode.TryParse(q.Postcode, out var postcode) ? postcode.Value : null);
+
+        /// <summary>The date of birth with day and month swapped, or the date itself when that is not another date.</summary>
+        public DateOnly? SwappedDateOfBirth =>
+            DateOfBirth is { Day: <= 12 } d && d.Day != d.Month ? new DateOnly(d.Year, d.Day, d.Month) : DateOfBirth;
+
+        public DateOnly? YearStart => DateOfBirth is { } d ? new DateOnly(d.Year, 1, 1) : null;
+
+        public DateOnly? YearEnd => DateOfBirth is { } d ? new DateOnly(d.Year, 12, 31) : null;
+
+        /// <summary>The given-name sound's first letter; with <see cref="NextInitial"/>, the range of sounds that start with it.</summary>
+        public string? GivenInitial => Given?[..1];
+
+        public string? NextInitial => Given is null ? null : ((char)(Given[0] + 1)).ToString();
+
+        /// <summary>Whether any block applies (a given name alone, or an invalid postcode, finds nobody).</summary>
+        public bool CanBlock => NhsNumber is not null || Upn is not null || LocalChildId is not null || DateOfBirth is not null
+            || Family is not null || Postcode is not null;
+    }
+
+    /// <summary>A person a blocking query found, and which block found them (0 = the most selective).</summary>
+    /// <remarks>Member-initialised rather than a positional record: EF translates a set operation only over member
+    /// initialisation. Only the id comes back from the blocks (the people's details are read once, for the people
+    /// kept): a wide row through every arm of the UNION ALL more than doubles what SQLite parses and plans.</remarks>
+    internal sealed class BlockHit
+    {
+        public int Block { get; init; }
+        public Guid PersonId { get; init; }
+        public Guid? MergedIntoPersonId { get; init; }
+    }
+
+    /// <summary>The compiled blocking query for each block limit in use (in practice one).</summary>
+    private static readonly ConcurrentDictionary<int, BlocksQuery> BlocksByLimit = new();
 
     /// <summary>
-    /// Runs the blocking queries, most selective first, each an index seek (see docs/adr/0003): identifiers; date of
-    /// birth (or day and month swapped) with either name sound; family-name sound + given initial + birth year;
-    /// the two name sounds swapped + birth year; other names; postcode with a name sound or the date of birth.
-    /// Each brings back at most <see cref="PersonMatchingSettings.BlockLimit"/> rows and the union stops at
-    /// <see cref="PersonMatchingSettings.MaxScored"/>.
+    /// The blocking queries, most selective first, each an index seek bringing back at most <paramref name="limit"/>
+    /// rows (docs/adr/0003), as one UNION ALL. Every block is in the query and starts with the condition under which
+    /// it applies to the query; EF settles those conditions from the parameter values before it writes the SQL, so a
+    /// block that does not apply is sent as <c>WHERE 0</c> and costs the database nothing to run.
     /// </summary>
-    internal async Task<List<PersonRow>> BlockAsync(PersonQuery q, CancellationToken ct)
-    {
-        var limit = _settings.BlockLimit;
-        var max = _settings.MaxScored;
-        var rows = new List<PersonRow>();
-        var seen = new HashSet<Guid>();
-        // Merged-away people are dropped after reading, not in SQL: with "MergedIntoPersonId IS NULL" in the WHERE
-        // clause SQLite (no statistics) walks IX_People_MergedIntoPersonId — every live person — instead of the
-        // selective index. They are rare, so they cost a block little.
-        var active = db.People.AsNoTracking();
-
-        bool Full() => rows.Count >= max;
-
-        async Task AddAsync(IQueryable<Person> block)
-        {
-            if (Full()) return;
-            var found = await block
-                .Select(p => new { Row = new PersonRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId), p.MergedIntoPersonId })
-                .Take(limit).ToListAsync(ct);
-            foreach (var f in found)
-            {
-                if (Full()) break;
-                if (f.MergedIntoPersonId is null && seen.Add(f.Row.Id)) rows.Add(f.Row);
-            }
-        }
-
-        if (Identifiers.NhsNumber.TryParse(q.NhsNumber, out var nhs))
-        {
-            var value = nhs.Value;
-            await AddAsync(active.Where(p => p.NhsNumber == value));
-        }
-        if (!string.IsNullOrWhiteSpace(q.Upn))
-        {
-            var upn = q.Upn.Trim().ToUpperInvariant();
-            await AddAsync(active.Where(p => p.Upn == upn));
-        }
-        if (!string.IsNullOrWhiteSpace(q.LocalChildId))
-        {
-            var local = q.LocalChildId.Trim();
-            await AddAsync(active.Where(p => p.LocalChildId == local));
-        }
-
-        var given = PersonKeys.Name(q.GivenName);
-        var family = PersonKeys.Name(q.FamilyName);
-        if (q.DateOfBirth is { } dob)
-        {
-            var swapped = dob.Day <= 12 && dob.Day != dob.Month ? new DateOnly(dob.Year, dob.Day, dob.Month) : dob;
-            if (given is not null || family is not null)
-            {
-                // Same date (or day and month swapped) and either name sounds alike: a typo, nickname or new family name.
-                await AddAsync(active.Where(p => (p.DateOfBirth == dob || p.DateOfBirth == swapped)
-                    && (p.FamilyNameKey == family || p.GivenNameKey == given)));
-            }
-            else
-            {
-                await AddAsync(active.Where(p => p.DateOfBirth == dob || p.DateOfBirth == swapped));
-            }
-
-            var from = new DateOnly(dob.Year, 1, 1);
-            var to = new DateOnly(dob.Year, 12, 31);
-            if (family is not null && given is not null)
-            {
-                // Family-name sound + given initial + birth year: a wrong day or month with a typo in the given name.
-                var initial = given[..1];
-                var next = ((char)(given[0] + 1)).ToString();
-                await AddAsync(active.Where(p => p.FamilyNameKey == family
-                    && string.Compare(p.GivenNameKey, initial) >= 0 && string.Compare(p.GivenNameKey, next) < 0
-                    && p.DateOfBirth >= from && p.DateOfBirth <= to));
-                if (family != given)
-                {
-                    // Given and family names recorded the wrong way round.
-                    await AddAsync(active.Where(p => p.FamilyNameKey == given && p.GivenNameKey == family
-                        && p.DateOfBirth >= from && p.DateOfBirth <= to));
-                }
-            }
-            else if (family is not null)
-            {
-                await AddAsync(active.Where(p => p.FamilyNameKey == family && p.DateOfBirth >= from && p.DateOfBirth <= to));
-            }
-        }
-        else if (given is not null && family is not null)
-        {
-            await AddAsync(active.Where(p => (p.FamilyNameKey == family && p.GivenNameKey == given)
-                || (p.FamilyNameKey == given && p.GivenNameKey == family)));
-        }
-        else if (family is not null)
-        {
-            await AddAsync(active.Where(p => p.FamilyNameKey == family));
-        }
-
-        if (given is not null && family is not null)
-        {
+    /// <remarks>
+    /// Compiled, so EF does not build, parameterise and look up the expression again on every lookup (that cost as
+    /// much CPU as the database work). The limit is written into the SQL rather than bound: SQLite (3.53) compiles a
+    /// statement again when a value is bound to a parameter in its LIMIT, which doubled the database's share.
+    /// </remarks>
+    private static BlocksQuery CompileBlocks(int limit) => EF.CompileAsyncQuery(
+        (SafeguardDbContext db, string? nhs, string? upn, string? local, DateOnly? dob, DateOnly? swapped, DateOnly? yearStart, DateOnly? yearEnd,
+            string? given, string? family, string? initial, string? nextInitial, string? postcode) =>
+            // Identifiers, exact.
+            db.People.Where(p => nhs != null && p.NhsNumber == nhs)
+                .Select(p => new BlockHit { Block = 0, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit)
+            .Concat(db.People.Where(p => upn != null && p.Upn == upn)
+                .Select(p => new BlockHit { Block = 1, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            .Concat(db.People.Where(p => local != null && p.LocalChildId == local)
+                .Select(p => new BlockHit { Block = 2, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            // Same date (or day and month swapped) and either name sounds alike: a typo, nickname or new family name.
+            .Concat(db.People.Where(p => dob != null && (given != null || family != null)
+                    && (p.DateOfBirth == dob || p.DateOfBirth == swapped) && (p.FamilyNameKey == family || p.GivenNameKey == given))
+                .Select(p => new BlockHit { Block = 3, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            // The date alone when there is no name.
+            .Concat(db.People.Where(p => dob != null && given == null && family == null && (p.DateOfBirth == dob || p.DateOfBirth == swapped))
+                .Select(p => new BlockHit { Block = 4, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            // Family-name sound + given initial + birth year: a wrong day or month with a typo in the given name.
+            .Concat(db.People.Where(p => dob != null && given != null && family != null && p.FamilyNameKey == family
+                    && string.Compare(p.GivenNameKey, initial) >= 0 && string.Compare(p.GivenNameKey, nextInitial) < 0
+                    && p.DateOfBirth >= yearStart && p.DateOfBirth <= yearEnd)
+                .Select(p => new BlockHit { Block = 5, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            // Given and family names recorded the wrong way round, + birth year.
+            .Concat(db.People.Where(p => dob != null && given != null && family != null && family != given
+                    && p.FamilyNameKey == given && p.GivenNameKey == family && p.DateOfBirth >= yearStart && p.DateOfBirth <= yearEnd)
+                .Select(p => new BlockHit { Block = 6, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            // Family-name sound + birth year when there is no given name.
+            .Concat(db.People.Where(p => dob != null && given == null && family != null
+                    && p.FamilyNameKey == family && p.DateOfBirth >= yearStart && p.DateOfBirth <= yearEnd)
+                .Select(p => new BlockHit { Block = 7, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            // No date of birth: the two name sounds, either way round, or the family-name sound alone.
+            .Concat(db.People.Where(p => dob == null && given != null && family != null
+                    && ((p.FamilyNameKey == family && p.GivenNameKey == given) || (p.FamilyNameKey == given && p.GivenNameKey == family)))
+                .Select(p => new BlockHit { Block = 8, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
+            .Concat(db.People.Where(p => dob == null && given == null && family != null && p.FamilyNameKey == family)
+                .Select(p => new BlockHit { Block = 9, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
             // Other names (a previous family name, an alias).
-            await AddAsync(db.PersonNames.AsNoTracking().Where(n => n.FamilyNameKey == family && n.GivenNameKey == given)
-                .Join(active, n => n.PersonId, p => p.Id, (n, p) => p));
-        }
-
-        if (Identifiers.Postcode.TryParse(q.Postcode, out var postcode))
-        {
+            .Concat(db.PersonNames.Where(n => given != null && family != null && n.FamilyNameKey == family && n.GivenNameKey == given)
+                .Join(db.People, n => n.PersonId, p => p.Id, (n, p) => p)
+                .Select(p => new BlockHit { Block = 10, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit))
             // Same postcode and a name sound or the date of birth; the whole postcode when nothing else is known.
-            var value = postcode.Value;
-            var atPostcode = db.PersonAddresses.AsNoTracking().Where(a => a.Postcode == value)
-                .Join(active, a => a.PersonId, p => p.Id, (a, p) => p);
-            var dobValue = q.DateOfBirth;
-            await AddAsync(given is null && family is null && dobValue is null
-                ? atPostcode
-                : atPostcode.Where(p => p.GivenNameKey == given || p.FamilyNameKey == family || p.DateOfBirth == dobValue));
+            .Concat(db.PersonAddresses.Where(a => postcode != null && a.Postcode == postcode)
+                .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => p)
+                .Where(p => (given == null && family == null && dob == null)
+                    || p.GivenNameKey == given || p.FamilyNameKey == family || p.DateOfBirth == dob)
+                .Select(p => new BlockHit { Block = 11, PersonId = p.Id, MergedIntoPersonId = p.MergedIntoPersonId }).Take(limit)));
+
+    /// <summary>
+    /// The engine's view of the given people, in the order given: names, other names, date of birth, sex,
+    /// identifiers and current address, in one statement (addresses and other names joined in).
+    /// </summary>
+    internal static async Task<List<Loaded>> LoadInOrderAsync(SafeguardDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        var people = new Dictionary<Guid, LoadedRow>(ids.Count);
+        await foreach (var person in LoadPeople(db, ids).WithCancellation(ct))
+        {
+            people[person.Id] = person;
         }
-        return rows;
+        var loaded = new List<Loaded>(people.Count);
+        foreach (var id in ids)
+        {
+            if (people.TryGetValue(id, out var person)) loaded.Add(ToLoaded(person));
+        }
+        return loaded;
     }
 
-    /// <summary>Adds current address and other names to the blocked rows: the engine's view of each person.</summary>
-    internal static async Task<List<Loaded>> CompleteAsync(SafeguardDbContext db, List<PersonRow> rows, CancellationToken ct)
-    {
-        var ids = rows.Select(r => r.Id).ToArray();
-        var addresses = (await db.PersonAddresses.AsNoTracking().Where(a => ids.Contains(a.PersonId))
-                .Select(a => new AddressRow(a.PersonId, a.Line1, a.Town, a.Postcode, a.From, a.To)).ToListAsync(ct))
-            .GroupBy(a => a.PersonId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).First());
-        var names = (await db.PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
-                .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
-            .GroupBy(n => n.PersonId)
-            .ToDictionary(g => g.Key, g => g.SelectMany(n => new[] { n.GivenName, n.FamilyName }).Distinct().ToArray());
-        return rows.Select(p => ToLoaded(p, addresses.GetValueOrDefault(p.Id), names.GetValueOrDefault(p.Id))).ToList();
-    }
+    // Compiled once: the shape never changes, so EF need not build, parameterise and look up the query on every lookup.
+    private static readonly Func<SafeguardDbContext, List<Guid>, IAsyncEnumerable<LoadedRow>> LoadPeople = EF.CompileAsyncQuery(
+        (SafeguardDbContext db, List<Guid> ids) => db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new LoadedRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId,
+                p.Addresses.Select(a => new AddressRow(a.Line1, a.Town, a.Postcode, a.From, a.To)).ToList(),
+                db.PersonNames.Where(n => n.PersonId == p.Id).Select(n => new NameRow(n.GivenName, n.FamilyName)).ToList())));
 
-    private sealed record AddressRow(Guid PersonId, string Line1, string? Town, string? Postcode, DateOnly? From, DateOnly? To);
+    private sealed record LoadedRow(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth, Sex Sex, string? NhsNumber,
+        string? Upn, string? LocalChildId, List<AddressRow> Addresses, List<NameRow> OtherNames);
 
-    private static Loaded ToLoaded(PersonRow p, AddressRow? address, string[]? otherNames)
+    private sealed record AddressRow(string Line1, string? Town, string? Postcode, DateOnly? From, DateOnly? To);
+
+    private sealed record NameRow(string GivenName, string FamilyName);
+
+    private static Loaded ToLoaded(LoadedRow p)
     {
+        // The current address: one without an end date, else the latest to start.
+        var address = p.Addresses.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).FirstOrDefault();
         var extra = new List<ExtraIdentifier>();
         if (p.Upn is not null) extra.Add(new ExtraIdentifier("UPN", p.Upn));
         if (p.LocalChildId is not null) extra.Add(new ExtraIdentifier("Local child id", p.LocalChildId));
@@ -232,7 +278,7 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             Id = p.Id.ToString(),
             GivenName = p.GivenName,
             FamilyName = p.FamilyName,
-            OtherNames = otherNames ?? [],
+            OtherNames = p.OtherNames.SelectMany(n => new[] { n.GivenName, n.FamilyName }).Distinct().ToArray(),
             DateOfBirth = p.DateOfBirth is { } d ? PartialDate.FromDate(d) : default,
             Sex = p.Sex,
             NhsNumber = p.NhsNumber,

@@ -1,6 +1,11 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
 using Safeguard.Core.People.Matching;
+using Safeguard.Core.Security;
 using Safeguard.TestCommon;
 
 namespace Safeguard.Core.Tests.People;
@@ -122,10 +127,152 @@ public sealed class PersonLookupTests : IAsyncLifetime
         await using var __ = db;
         var settings = new PersonMatchingSettings { BlockLimit = 4, MaxScored = 6 };
 
-        var rows = await new PersonCandidates(db, settings).BlockAsync(
+        var ids = await new PersonCandidates(db, settings).BlockAsync(
             new PersonQuery("Oliver", "Harrington", new DateOnly(2012, 3, 7), null, "LS1 3QT"), CancellationToken.None);
 
-        rows.Count.ShouldBeLessThanOrEqualTo(6);
-        rows.Select(r => r.Id).Distinct().Count().ShouldBe(rows.Count);
+        ids.Count.ShouldBeLessThanOrEqualTo(6);
+        ids.Distinct().Count().ShouldBe(ids.Count);
+    }
+
+    [Fact]
+    public async Task Block_WhenTheUnionIsFull_KeepsTheMostSelectiveBlocksFirst()
+    {
+        var (db, known) = await PopulationAsync();
+        await using var _ = db;
+        // The NHS number finds the known person; the date-of-birth and postcode blocks alone would fill the union.
+        var settings = new PersonMatchingSettings { BlockLimit = 100, MaxScored = 3 };
+        var query = new PersonQuery("Oliver", "Harrington", new DateOnly(2012, 3, 7), "9434765919", "LS1 3QT");
+
+        var ids = await new PersonCandidates(db, settings).BlockAsync(query, CancellationToken.None);
+
+        ids.Count.ShouldBe(3);
+        ids[0].ShouldBe(known.Id);
+    }
+
+    [Fact]
+    public async Task Block_DropsMergedAwayPeople_AndKeepsTheirSurvivor()
+    {
+        var (db, known) = await PopulationAsync();
+        await using var _ = db;
+        var merged = new Person("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), Sex.Female) { NhsNumber = "9434765919" };
+        db.People.Add(merged);
+        await db.SaveChangesAsync();
+        await db.People.Where(p => p.Id == merged.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.MergedIntoPersonId, known.Id));
+
+        var ids = await new PersonCandidates(db).BlockAsync(
+            new PersonQuery("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), "9434765919", "LS6 2AB"), CancellationToken.None);
+
+        ids.ShouldContain(known.Id);
+        ids.ShouldNotContain(merged.Id);
+    }
+
+    /// <summary>Every block at once: identifiers, date of birth, name sounds and year, other names, postcode.</summary>
+    private static readonly PersonQuery EveryBlock = new("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), "9434765919", "LS6 2AB",
+        Sex.Female, Upn: "A123456789012", LocalChildId: "NB-1");
+
+    [Fact]
+    public async Task Score_RunsOneStatementForTheBlocks_AndOneForTheDetailsOfThePeopleFound()
+    {
+        var (seed, _) = await PopulationAsync();
+        await seed.DisposeAsync();
+        var commands = new CommandRecorder();
+        await using var db = RecordingContext(commands);
+
+        var found = await new PersonCandidates(db).ScoreAsync(EveryBlock, CancellationToken.None);
+        var foundCommands = commands.Sent.Count;
+        commands.Sent.Clear();
+        var nobody = await new PersonCandidates(db).ScoreAsync(
+            new PersonQuery("Zebedee", "Quirke", new DateOnly(1999, 9, 29), null, "ZE1 0AA"), CancellationToken.None);
+
+        found.ShouldNotBeEmpty();
+        foundCommands.ShouldBe(2);
+        nobody.ShouldBeEmpty();
+        commands.Sent.Count.ShouldBe(1);
+    }
+
+    /// <summary>Queries that between them bring every block into play (the others are sent as WHERE 0).</summary>
+    public static TheoryData<string, PersonQuery> Shapes => new()
+    {
+        { "identifiers, date of birth, both names, postcode", EveryBlock },
+        { "date of birth only, postcode", new PersonQuery(null, null, new DateOnly(2012, 3, 7), null, "LS6 2AB") },
+        { "family name and date of birth", new PersonQuery(null, "Harrington", new DateOnly(2012, 3, 7), null, null) },
+        { "both names, no date of birth", new PersonQuery("Elizabeth", "Harrington", null, null, null) },
+        { "family name only", new PersonQuery(null, "Harrington", null, null, null) },
+        { "postcode only", new PersonQuery(null, null, null, null, "LS6 2AB") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task Block_OnSqlite_SeeksAnIndexInEveryBlock(string shape, PersonQuery query)
+    {
+        if (_database.Provider != DatabaseProvider.Sqlite) return; // PostgreSQL plans depend on statistics: see bench/README.md.
+        var commands = new CommandRecorder();
+        await using var db = RecordingContext(commands);
+        await new PersonCandidates(db).BlockAsync(query, CancellationToken.None);
+        var sent = commands.Sent.ShouldHaveSingleItem(shape);
+
+        await db.Database.OpenConnectionAsync();
+        await using var explain = db.Database.GetDbConnection().CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sent.Sql;
+        foreach (var (name, value) in sent.Parameters)
+        {
+            var parameter = explain.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            explain.Parameters.Add(parameter);
+        }
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        }
+
+        var text = shape + Environment.NewLine + string.Join(Environment.NewLine, plan);
+        sent.Sql.ShouldNotContain("LIMIT @", customMessage: "a bound LIMIT makes SQLite compile the statement again each time it runs");
+        text.ShouldNotContain("MergedIntoPersonId", Case.Insensitive, text);
+        // Each block is a co-routine that SQLite scans (the plan lists "CO-ROUTINE x", its steps, then "SCAN x"). Any
+        // other scan reads a table or a whole index, which is allowed only in a block that does not apply to this
+        // query: EF sends that block as "WHERE 0", which SQLite checks once before the loop, so it reads nothing.
+        var notApplying = Regex.Matches(sent.Sql, @"WHERE 0\s+LIMIT \w+\s+\) AS ""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
+        var coroutines = plan.Where(line => line.StartsWith("CO-ROUTINE ")).Select(line => line["CO-ROUTINE ".Length..]).ToHashSet();
+        string? block = null;
+        var applying = 0;
+        foreach (var line in plan)
+        {
+            if (line.StartsWith("CO-ROUTINE "))
+            {
+                block = line["CO-ROUTINE ".Length..];
+                if (!notApplying.Contains(block)) applying++;
+            }
+            else if (line.StartsWith("SCAN ") && !coroutines.Contains(line["SCAN ".Length..]))
+            {
+                notApplying.ShouldContain(block!, $"{line} in block {block}{Environment.NewLine}{text}");
+            }
+        }
+        applying.ShouldBeGreaterThan(0, text);
+    }
+
+    private SafeguardDbContext RecordingContext(CommandRecorder commands)
+    {
+        var options = new DbContextOptionsBuilder<SafeguardDbContext>();
+        DatabaseOptions.Configure(options, _database.Provider, _database.ConnectionString);
+        options.AddInterceptors(commands);
+        return new SafeguardDbContext(options.Options, new FixedActorContext(TestActors.Tester), _time);
+    }
+
+    private sealed record SentCommand(string Sql, List<(string Name, object? Value)> Parameters);
+
+    /// <summary>Records the queries EF sends (not the SQLite pragmas run when a connection opens).</summary>
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        public List<SentCommand> Sent { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Sent.Add(new SentCommand(command.CommandText,
+                command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
