@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People.Matching;
@@ -85,7 +86,7 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
         {
             var ids = await BlockAsync(query, ct);
             if (ids.Count == 0) return [];
-            records = await LoadInOrderAsync(db, ids, ct);
+            records = await LoadInOrderAsync(ids, ct);
         }
         finally
         {
@@ -108,8 +109,7 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
         var k = LookupKeys.From(q);
         if (!k.CanBlock) return [];
         var hits = new List<BlockHit>();
-        var blocks = BlocksByLimit.GetOrAdd(_settings.BlockLimit, CompileBlocks);
-        await foreach (var hit in blocks(db, k.NhsNumber, k.Upn, k.LocalChildId, k.DateOfBirth, k.SwappedDateOfBirth, k.YearStart, k.YearEnd,
+        await foreach (var hit in Queries.Blocks(db, k.NhsNumber, k.Upn, k.LocalChildId, k.DateOfBirth, k.SwappedDateOfBirth, k.YearStart, k.YearEnd,
             k.Given, k.Family, k.GivenInitial, k.NextInitial, k.Postcode).WithCancellation(ct))
         {
             hits.Add(hit);
@@ -172,8 +172,18 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
         public Guid? MergedIntoPersonId { get; init; }
     }
 
-    /// <summary>The compiled blocking query for each block limit in use (in practice one).</summary>
-    private static readonly ConcurrentDictionary<int, BlocksQuery> BlocksByLimit = new();
+    /// <summary>The lookup's two compiled queries: the blocks (<see cref="CompileBlocks"/>) and the people kept.</summary>
+    private sealed record CompiledQueries(BlocksQuery Blocks, Func<SafeguardDbContext, List<Guid>, IAsyncEnumerable<LoadedRow>> LoadPeople);
+
+    /// <summary>
+    /// EF binds a compiled query to the first model it runs against, and one process can hold more than one model
+    /// (each EF internal service provider builds its own: contexts from DI and contexts made by hand, say), so the
+    /// queries are compiled per model and block limit. In practice there is one entry.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(IModel Model, int BlockLimit), CompiledQueries> Compiled = new();
+
+    private CompiledQueries Queries =>
+        Compiled.GetOrAdd((db.Model, _settings.BlockLimit), static key => new(CompileBlocks(key.BlockLimit), CompileLoadPeople()));
 
     /// <summary>
     /// The blocking queries, most selective first, each an index seek bringing back at most <paramref name="limit"/>
@@ -237,10 +247,10 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
     /// The engine's view of the given people, in the order given: names, other names, date of birth, sex,
     /// identifiers and current address, in one statement (addresses and other names joined in).
     /// </summary>
-    internal static async Task<List<Loaded>> LoadInOrderAsync(SafeguardDbContext db, List<Guid> ids, CancellationToken ct)
+    private async Task<List<Loaded>> LoadInOrderAsync(List<Guid> ids, CancellationToken ct)
     {
         var people = new Dictionary<Guid, LoadedRow>(ids.Count);
-        await foreach (var person in LoadPeople(db, ids).WithCancellation(ct))
+        await foreach (var person in Queries.LoadPeople(db, ids).WithCancellation(ct))
         {
             people[person.Id] = person;
         }
@@ -252,8 +262,7 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
         return loaded;
     }
 
-    // Compiled once: the shape never changes, so EF need not build, parameterise and look up the query on every lookup.
-    private static readonly Func<SafeguardDbContext, List<Guid>, IAsyncEnumerable<LoadedRow>> LoadPeople = EF.CompileAsyncQuery(
+    private static Func<SafeguardDbContext, List<Guid>, IAsyncEnumerable<LoadedRow>> CompileLoadPeople() => EF.CompileAsyncQuery(
         (SafeguardDbContext db, List<Guid> ids) => db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new LoadedRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId,
                 p.Addresses.Select(a => new AddressRow(a.Line1, a.Town, a.Postcode, a.From, a.To)).ToList(),

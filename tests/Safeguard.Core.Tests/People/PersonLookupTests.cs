@@ -166,6 +166,27 @@ public sealed class PersonLookupTests : IAsyncLifetime
         ids.ShouldNotContain(merged.Id);
     }
 
+    [Fact]
+    public async Task FindCandidates_WorksWithContextsThatHaveDifferentModels()
+    {
+        var (db, known) = await PopulationAsync();
+        await using var _ = db;
+        // Without service provider caching a context builds its own model, as contexts from another EF internal
+        // service provider do; the lookup's compiled queries must not be tied to the first model they met.
+        var options = new DbContextOptionsBuilder<SafeguardDbContext>();
+        DatabaseOptions.Configure(options, _database.Provider, _database.ConnectionString);
+        options.EnableServiceProviderCaching(false);
+        await using var other = new SafeguardDbContext(options.Options, new FixedActorContext(TestActors.Tester), _time);
+        var query = new PersonQuery("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), null, "LS6 2AB");
+
+        var first = await new PersonCandidates(db).FindCandidatesAsync(query, 5);
+        var second = await new PersonCandidates(other).FindCandidatesAsync(query, 5);
+
+        other.Model.ShouldNotBeSameAs(db.Model);
+        first[0].PersonId.ShouldBe(known.Id);
+        second.Select(c => c.PersonId).ShouldBe(first.Select(c => c.PersonId));
+    }
+
     /// <summary>Every block at once: identifiers, date of birth, name sounds and year, other names, postcode.</summary>
     private static readonly PersonQuery EveryBlock = new("Elizabeth", "Harrington", new DateOnly(2012, 3, 7), "9434765919", "LS6 2AB",
         Sex.Female, Upn: "A123456789012", LocalChildId: "NB-1");
