@@ -131,7 +131,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
             await db.SaveChangesAsync(ct);
             return alerts;
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (RacedAnotherSweep(ex))
         {
             db.ChangeTracker.Clear();
         }
@@ -145,7 +145,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
                 await db.SaveChangesAsync(ct);
                 raised.Add(alert);
             }
-            catch (DbUpdateException)
+            catch (Exception ex) when (RacedAnotherSweep(ex))
             {
                 // Raised by another instance between our read and our insert.
                 db.ChangeTracker.Clear();
@@ -153,6 +153,13 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         }
         return raised;
     }
+
+    /// <summary>
+    /// Another sweep inserted some of the same alerts at the same time: the unique index refused ours, or, inserting
+    /// several in a different order, the two saves deadlocked (PostgreSQL reports that as a transient failure wrapping
+    /// the update exception). One alert at a time can only wait or be refused, never deadlock.
+    /// </summary>
+    private static bool RacedAnotherSweep(Exception ex) => ex is DbUpdateException || ex.InnerException is DbUpdateException;
 
     private Alert Add(Candidate c, DateTimeOffset now)
     {
