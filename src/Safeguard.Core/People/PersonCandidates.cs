@@ -279,9 +279,6 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
     {
         // The current address: one without an end date, else the latest to start.
         var address = p.Addresses.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).FirstOrDefault();
-        var extra = new List<ExtraIdentifier>();
-        if (p.Upn is not null) extra.Add(new ExtraIdentifier("UPN", p.Upn));
-        if (p.LocalChildId is not null) extra.Add(new ExtraIdentifier("Local child id", p.LocalChildId));
         return new Loaded(p.Id, new PersonRecord
         {
             Id = p.Id.ToString(),
@@ -294,7 +291,7 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             AddressLines = address is null ? [] : [address.Line1],
             Town = address?.Town,
             Postcode = address?.Postcode,
-            Identifiers = extra,
+            Identifiers = OtherIdentifiers(p.Upn, p.LocalChildId),
         }, p.DateOfBirth);
     }
 
@@ -310,43 +307,19 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
                 .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber, p.Upn, p.LocalChildId })
                 .ToListAsync(ct);
             var addresses = (await db.PersonAddresses.AsNoTracking().Where(a => chunk.Contains(a.PersonId))
-                    .Select(a => new { a.PersonId, a.Line1, a.Town, a.Postcode, a.From, a.To }).ToListAsync(ct))
-                .GroupBy(a => a.PersonId)
-                .ToDictionary(g => g.Key, g => g.OrderBy(a => a.To is null ? 0 : 1).ThenByDescending(a => a.From).First());
+                    .Select(a => new { a.PersonId, Row = new AddressRow(a.Line1, a.Town, a.Postcode, a.From, a.To) }).ToListAsync(ct))
+                .ToLookup(a => a.PersonId, a => a.Row);
             var names = (await db.PersonNames.AsNoTracking().Where(n => chunk.Contains(n.PersonId))
-                    .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
-                .GroupBy(n => n.PersonId)
-                .ToDictionary(g => g.Key, g => g.SelectMany(n => new[] { n.GivenName, n.FamilyName }).Distinct().ToArray());
-            foreach (var p in people)
-            {
-                addresses.TryGetValue(p.Id, out var address);
-                var extra = new List<ExtraIdentifier>();
-                if (p.Upn is not null) extra.Add(new ExtraIdentifier("UPN", p.Upn));
-                if (p.LocalChildId is not null) extra.Add(new ExtraIdentifier("Local child id", p.LocalChildId));
-                result.Add(new Loaded(p.Id, new PersonRecord
-                {
-                    Id = p.Id.ToString(),
-                    GivenName = p.GivenName,
-                    FamilyName = p.FamilyName,
-                    OtherNames = names.GetValueOrDefault(p.Id) ?? [],
-                    DateOfBirth = p.DateOfBirth is { } d ? PartialDate.FromDate(d) : default,
-                    Sex = p.Sex,
-                    NhsNumber = p.NhsNumber,
-                    AddressLines = address is null ? [] : [address.Line1],
-                    Town = address?.Town,
-                    Postcode = address?.Postcode,
-                    Identifiers = extra,
-                }, p.DateOfBirth));
-            }
+                    .Select(n => new { n.PersonId, Row = new NameRow(n.GivenName, n.FamilyName) }).ToListAsync(ct))
+                .ToLookup(n => n.PersonId, n => n.Row);
+            result.AddRange(people.Select(p => ToLoaded(new LoadedRow(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.NhsNumber,
+                p.Upn, p.LocalChildId, addresses[p.Id].ToList(), names[p.Id].ToList()))));
         }
         return result;
     }
 
     internal static PersonRecord ToRecord(PersonQuery q)
     {
-        var extra = new List<ExtraIdentifier>();
-        if (!string.IsNullOrWhiteSpace(q.Upn)) extra.Add(new ExtraIdentifier("UPN", q.Upn.Trim().ToUpperInvariant()));
-        if (!string.IsNullOrWhiteSpace(q.LocalChildId)) extra.Add(new ExtraIdentifier("Local child id", q.LocalChildId.Trim()));
         return new PersonRecord
         {
             Id = "query",
@@ -358,8 +331,18 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
             AddressLines = string.IsNullOrWhiteSpace(q.AddressLine1) ? [] : [q.AddressLine1.Trim()],
             Town = q.Town?.Trim(),
             Postcode = q.Postcode?.Trim(),
-            Identifiers = extra,
+            Identifiers = OtherIdentifiers(
+                string.IsNullOrWhiteSpace(q.Upn) ? null : q.Upn.Trim().ToUpperInvariant(),
+                string.IsNullOrWhiteSpace(q.LocalChildId) ? null : q.LocalChildId.Trim()),
         };
+    }
+
+    private static List<ExtraIdentifier> OtherIdentifiers(string? upn, string? localChildId)
+    {
+        var extra = new List<ExtraIdentifier>();
+        if (upn is not null) extra.Add(new ExtraIdentifier("UPN", upn));
+        if (localChildId is not null) extra.Add(new ExtraIdentifier("Local child id", localChildId));
+        return extra;
     }
 
     internal static string ExplanationJson(IReadOnlyList<string> lines) => JsonSerializer.Serialize(lines);
