@@ -19,7 +19,7 @@ namespace Safeguard.Benchmarks.Intake;
 /// <summary>
 /// `intake`: partner API throughput. Starts the real web app (the Web project's AddSafeguard/UseSafeguard pipeline,
 /// Kestrel on a loopback port) on a fresh database with the demo council, makes an API key, then posts referrals
-/// from N concurrent HttpClient workers for S seconds (after a warm-up) and reports referrals/s and latency.
+/// from N concurrent workers (see <see cref="ReferralBodies"/>) for S seconds (after a warm-up) and reports referrals/s and latency.
 /// </summary>
 public static class IntakeRun
 {
@@ -29,9 +29,11 @@ public static class IntakeRun
         var seconds = int.Parse(Arg(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
         var warmup = int.Parse(Arg(args, "--warmup") ?? "5", CultureInfo.InvariantCulture);
         var concurrency = int.Parse(Arg(args, "--concurrency") ?? "16", CultureInfo.InvariantCulture);
-        // Off: every child at one postcode (the original run: the linker's postcode block is full, ~400 candidates
-        // scored per referral). On: postcodes spread like a real area (a few children per postcode).
-        SpreadPostcodes = args.Contains("--spread-postcodes");
+        // --one-postcode: every child at NB2 4QT (the linker's worst case: its postcode blocks are full). Otherwise each
+        // child has its own address (--spread-postcodes, the old flag for this, is the default).
+        var onePostcode = args.Contains("--one-postcode") ? "NB2 4QT" : null;
+        var knownShare = int.Parse(Arg(args, "--known-percent") ?? "20", CultureInfo.InvariantCulture) / 100.0;
+        var bodies = Enumerable.Range(0, concurrency).Select(w => new ReferralBodies(w, knownShare, onePostcode)).ToArray();
         var (providerName, connection, cleanup) = await DatabaseAsync(provider, Arg(args, "--postgres"));
         try
         {
@@ -51,13 +53,13 @@ public static class IntakeRun
             Func<IReferralPoster> poster = useHttpClient ? () => new HttpClientPoster(httpClient) : () => new RawSocketPoster(endpoint, key);
             Console.WriteLine($"Load generator: {(useHttpClient ? "HttpClient" : "raw HTTP/1.1 sockets")}, in this process");
 
-            await LoadAsync(poster, concurrency, TimeSpan.FromSeconds(warmup), record: false);
+            await LoadAsync(poster, bodies, TimeSpan.FromSeconds(warmup), record: false);
             var writer = app.Services.GetRequiredService<IntakeWriter>();
             var batchesBefore = writer.Batches;
             var writingBefore = writer.WritingTime;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var writerCpuBefore = WriterThreadCpu();
-            var (latencies, failures, elapsed) = await LoadAsync(poster, concurrency, TimeSpan.FromSeconds(seconds), record: true);
+            var (latencies, failures, elapsed) = await LoadAsync(poster, bodies, TimeSpan.FromSeconds(seconds), record: true);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var writing = writer.WritingTime - writingBefore;
             var writerCpu = WriterThreadCpu() - writerCpuBefore;
@@ -67,7 +69,8 @@ public static class IntakeRun
             Console.WriteLine($"Latency: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {(latencies.Count == 0 ? 0 : latencies[^1]):0.0} ms");
             var batches = writer.Batches - batchesBefore;
             Console.WriteLine($"Group commit: {batches:N0} batches, {(batches == 0 ? 0 : latencies.Count / (double)batches):0.0} referrals per commit on average"
-                + (SpreadPostcodes ? "; postcodes spread" : "; one postcode for every child"));
+                + (onePostcode is null ? "; children at their own addresses" : "; one postcode for every child")
+                + $"; {knownShare:P0} about a child referred before");
             if (latencies.Count > 0)
             {
                 var cpuPer = cpu.TotalMilliseconds / latencies.Count;
@@ -110,20 +113,19 @@ public static class IntakeRun
     }
 
     private static async Task<(List<double> Latencies, Dictionary<string, int> Failures, TimeSpan Elapsed)> LoadAsync(
-        Func<IReferralPoster> newPoster, int concurrency, TimeSpan duration, bool record)
+        Func<IReferralPoster> newPoster, ReferralBodies[] bodies, TimeSpan duration, bool record)
     {
         var all = new List<double>();
         var failures = new Dictionary<string, int>();
         var stopwatch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        var workers = bodies.Select(worker => Task.Run(async () =>
         {
             await using var poster = newPoster();
             var mine = new List<double>();
             var bad = new Dictionary<string, int>();
-            var n = 0;
             while (stopwatch.Elapsed < duration)
             {
-                var body = Body(worker, n++);
+                var body = worker.Next();
                 var start = Stopwatch.GetTimestamp();
                 string outcome;
                 try
@@ -146,32 +148,6 @@ public static class IntakeRun
             foreach (var (k, v) in bad) failures[k] = failures.GetValueOrDefault(k) + v;
         }
         return (record ? all : [], failures, stopwatch.Elapsed);
-    }
-
-    private static readonly string[] Given = ["Amelia", "Noah", "Isla", "Leo", "Ava", "Oscar", "Mia", "Arthur", "Freya", "Theo"];
-    private static readonly string[] Family = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Patel", "Khan", "Hughes"];
-
-    /// <summary>A realistic referral about a new child each time (a new person row, like most real contacts).</summary>
-    private static bool SpreadPostcodes;
-
-    private static string Body(int worker, int n)
-    {
-        const string letters = "ABDEFGHJLNPQRSTUWXYZ";
-        var spread = worker * 100_003 + n;
-        var postcode = SpreadPostcodes
-            ? $"NB{spread % 9 + 1} {spread / 9 % 10}{letters[spread / 90 % letters.Length]}{letters[spread / 1800 % letters.Length]}"
-            : "NB2 4QT";
-        var given = Given[(worker + n) % Given.Length];
-        var family = Family[n / 10 % Family.Length] + "-" + worker.ToString(CultureInfo.InvariantCulture) + "x" + n.ToString(CultureInfo.InvariantCulture);
-        var dob = new DateOnly(2012, 1, 1).AddDays((worker * 7919 + n * 31) % 4000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return $$$"""
-            {"children":[{"givenName":"{{{given}}}","familyName":"{{{family}}}","dateOfBirth":"{{{dob}}}","sex":"female",
-              "address":{"line1":"{{{n % 200 + 1}}} Mill Lane","town":"Northbridge","postcode":"{{{postcode}}}"}}],
-             "referrer":{"name":"DC Alex Moore","organisation":"Northbridge Police","role":"Detective constable",
-              "email":"alex.moore@police.example","phone":"01234 567890"},
-             "concern":"Officers attended a domestic incident at 02:00; the child was present and distressed. Neighbours report shouting most nights.",
-             "categories":["domestic-abuse"],"injury":false,"immediateRisk":false,"parentsAware":true}
-            """;
     }
 
     private static async Task<WebApplication> StartAppAsync(string provider, string connection)

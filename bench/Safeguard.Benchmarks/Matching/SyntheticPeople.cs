@@ -97,7 +97,8 @@ public static class SyntheticPeople
         return people;
     }
 
-    private static PersonRecord Person(Random random, string id)
+    /// <summary>One more person drawn from <paramref name="random"/> (what <see cref="Generate"/> makes, one at a time).</summary>
+    public static PersonRecord Person(Random random, string id)
     {
         var female = random.Next(2) == 0;
         var given = female ? Girls[random.Next(Girls.Length)] : Boys[random.Next(Boys.Length)];
