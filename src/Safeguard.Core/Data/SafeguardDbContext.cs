@@ -118,6 +118,31 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
         return saved;
     }
 
+    /// <summary>
+    /// Saves a context whose pending changes are all additions (with their events, as <see cref="SaveChangesAsync(bool, CancellationToken)"/>)
+    /// through <see cref="AddedRows"/>: each table's INSERT written once and, on SQLite, compiled once per open connection.
+    /// Anything it cannot write exactly as SaveChanges would goes through SaveChanges. Either way the tracker is cleared
+    /// afterwards: values the database generates (an event's number) are not read back.
+    /// </summary>
+    public async Task SaveNewRowsAsync(CancellationToken ct = default)
+    {
+        // Changes are found once: the events and the inserts only add or read entries.
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            ChangeEvents.Capture(this);
+            if (!await AddedRows.TryInsertAsync(this, ct)) await base.SaveChangesAsync(true, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+        ChangeTracker.Clear();
+        Saved();
+    }
+
     private void Saved()
     {
         ChangeReason = null;

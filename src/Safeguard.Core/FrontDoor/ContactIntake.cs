@@ -134,7 +134,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                     results[i] = new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
                     if (claim is not null) inBatch[(claim.OrganisationId, claim.Key)] = (recorded.Id, claim.RequestHash);
                 }
-                await db.SaveChangesAsync(ct);
+                await db.SaveNewRowsAsync(ct);
                 await transaction.CommitAsync(ct);
                 return (IReadOnlyList<IdempotentIntake>)results;
             }

@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Safeguard.Core.Data;
+
+/// <summary>
+/// Writes the new rows of a context in which every pending change is an addition: one INSERT per row, in foreign-key
+/// order, nothing read back. It is the partner intake writer's save (docs/adr/0006): EF's SaveChanges writes each
+/// INSERT's SQL again on every save, and SQLite then compiles each one again; here each table's statement is written once
+/// per model and, on SQLite, compiled once per open connection (the writer keeps its connection open), so a row costs
+/// a bind and a step. Other databases get the statements as one command per save.
+/// <para>
+/// Values go through the same EF type mappings (and so the same converters) as SaveChanges. Anything this cannot write
+/// exactly as SaveChanges would is refused (<see cref="TryInsertAsync"/> returns false and writes nothing): a modified or
+/// deleted entity, an inherited, owned or table-sharing type, a type in a foreign-key cycle, or a new row that refers to
+/// another row of its own table.
+/// </para>
+/// </summary>
+internal static class AddedRows
+{
+    /// <summary>
+    /// Inserts every entity <paramref name="db"/> tracks as added, in the current transaction (or one of its own). Store
+    /// generated values (an event's number) are not read back: the caller must clear the tracker after.
+    /// A failed statement throws <see cref="DbUpdateException"/>, as SaveChanges does.
+    /// </summary>
+    /// <returns>False when nothing was written because SaveChanges must be used instead.</returns>
+    public static async Task<bool> TryInsertAsync(DbContext db, CancellationToken ct)
+    {
+        var plan = Plans.GetValue(db.Model, model => new ModelPlan(model, db.GetService<ISqlGenerationHelper>()));
+        var rows = new List<(TableShape Table, EntityEntry Entry)>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Unchanged or EntityState.Detached:
+                    continue;
+                case EntityState.Added when plan.Shape(entry.Metadata) is { } table && !table.RefersToItsOwnTable(entry):
+                    rows.Add((table, entry));
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        if (rows.Count == 0) return true;
+        // Principals before dependents; within a table, the order the entities were added.
+        var ordered = rows.Select((r, i) => (r.Table, r.Entry, i)).OrderBy(r => r.Table.Rank).ThenBy(r => r.i).ToList();
+
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction;
+        var own = transaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var dbTransaction = (transaction ?? own)!.GetDbTransaction();
+            if (connection is SqliteConnection) InsertEach(connection, dbTransaction, ordered.Select(r => (r.Table, r.Entry)));
+            else await InsertAsOneCommandAsync(connection, dbTransaction, ordered.Select(r => (r.Table, r.Entry)).ToList(), ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return true;
+        }
+        catch (DbException ex)
+        {
+            throw new DbUpdateException("An error occurred while saving new rows. See the inner exception for details.", ex);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>SQLite: one prepared statement per table shape, kept with the connection and run once per row.</summary>
+    private static void InsertEach(DbConnection connection, DbTransaction transaction, IEnumerable<(TableShape Table, EntityEntry Entry)> rows)
+    {
+        var statements = Statements.GetValue(connection, _ => new Dictionary<(TableShape, ulong), DbCommand>());
+        foreach (var (table, entry) in rows)
+        {
+            var values = entry.CurrentValues;
+            var omitted = table.Omitted(entry, values);
+            if (!statements.TryGetValue((table, omitted), out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = table.Sql(omitted, 0, out _);
+                statements[(table, omitted)] = command;
+            }
+            command.Transaction = transaction;
+            command.Parameters.Clear();
+            table.AddParameters(command, values, omitted, 0);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Other databases: every row's INSERT in one command (one round trip; the provider prepares repeated statements).</summary>
+    private static async Task InsertAsOneCommandAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<(TableShape Table, EntityEntry Entry)> rows, CancellationToken ct)
+    {
+        foreach (var chunk in rows.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder();
+            var next = 0;
+            foreach (var (table, entry) in chunk)
+            {
+                var values = entry.CurrentValues;
+                var omitted = table.Omitted(entry, values);
+                sql.Append(table.Sql(omitted, next, out var count)).Append(";\n");
+                table.AddParameters(command, values, omitted, next);
+                next += count;
+            }
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static readonly ConditionalWeakTable<IModel, ModelPlan> Plans = new();
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<(TableShape, ulong), DbCommand>> Statements = new();
+
+    /// <summary>What is known of a model once: each entity type's table shape (or that it is refused), and insert order.</summary>
+    private sealed class ModelPlan(IModel model, ISqlGenerationHelper sql)
+    {
+        private readonly ConcurrentDictionary<IEntityType, TableShape?> _shapes = new();
+        private readonly Dictionary<IEntityType, int> _ranks = Ranks(model);
+
+        public TableShape? Shape(IEntityType type) =>
+            _shapes.GetOrAdd(type, t => _ranks.TryGetValue(t, out var rank) ? TableShape.For(t, rank, sql) : null);
+
+        /// <summary>How many foreign keys away from a table with none each type is (principals first); types on a cycle are left out.</summary>
+        private static Dictionary<IEntityType, int> Ranks(IModel model)
+        {
+            var ranks = new Dictionary<IEntityType, int>();
+            var visiting = new HashSet<IEntityType>();
+            int? Rank(IEntityType type)
+            {
+                if (ranks.TryGetValue(type, out var known)) return known;
+                if (!visiting.Add(type)) return null;
+                var rank = 0;
+                foreach (var fk in type.GetForeignKeys())
+                {
+                    if (fk.PrincipalEntityType == type) continue;
+                    if (Rank(fk.PrincipalEntityType) is not { } principal) return null;
+                    rank = Math.Max(rank, principal + 1);
+                }
+                visiting.Remove(type);
+                ranks[type] = rank;
+                return rank;
+            }
+            foreach (var type in model.GetEntityTypes()) Rank(type);
+            return ranks;
+        }
+    }
+
+    /// <summary>One entity type's table and columns, and how to write its INSERT.</summary>
+    private sealed class TableShape
+    {
+        private readonly string _table;
+        private readonly IProperty[] _properties;
+        private readonly string[] _columns;
+        private readonly RelationalTypeMapping[] _mappings;
+        private readonly IProperty[] _selfReferences;
+        private readonly ISqlGenerationHelper _sql;
+        private readonly ConcurrentDictionary<ulong, string> _statements = new();
+
+        private TableShape(string table, IProperty[] properties, string[] columns, IProperty[] selfReferences, int rank, ISqlGenerationHelper sql)
+        {
+            _table = table;
+            _properties = properties;
+            _columns = columns;
+            _mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
+            _selfReferences = selfReferences;
+            Rank = rank;
+            _sql = sql;
+        }
+
+        public int Rank { get; }
+
+        public static TableShape? For(IEntityType type, int rank, ISqlGenerationHelper sql)
+        {
+            if (type.BaseType is not null || type.GetDerivedTypes().Any() || type.IsOwned() || type.GetComplexProperties().Any()) return null;
+            if (type.GetTableName() is not { } name) return null;
+            var table = StoreObjectIdentifier.Table(name, type.GetSchema());
+            if (type.GetTableMappings().SingleOrDefault() is not { } mapping || mapping.Table.EntityTypeMappings.Count() != 1) return null;
+            var properties = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToArray();
+            if (properties.Length > 64) return null;
+            var selfReferences = type.GetForeignKeys().Where(fk => fk.PrincipalEntityType == type).SelectMany(fk => fk.Properties).ToArray();
+            return new TableShape(sql.DelimitIdentifier(name, type.GetSchema()), properties,
+                properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)).ToArray(), selfReferences, rank, sql);
+        }
+
+        /// <summary>A new row pointing at a row of its own table might point at one not yet written: SaveChanges orders those.</summary>
+        public bool RefersToItsOwnTable(EntityEntry entry) =>
+            _selfReferences.Any(p => entry.CurrentValues[p] is not null);
+
+        /// <summary>
+        /// The columns left for the database to fill (bit i: property i): a generated value not set (an event's number),
+        /// exactly as SaveChanges leaves them out.
+        /// </summary>
+        public ulong Omitted(EntityEntry entry, PropertyValues values)
+        {
+            var omitted = 0UL;
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                var p = _properties[i];
+                if ((p.ValueGenerated & ValueGenerated.OnAdd) == 0) continue;
+                if (entry.Property(p).IsTemporary || Equals(values[p], p.Sentinel)) omitted |= 1UL << i;
+            }
+            return omitted;
+        }
+
+        /// <summary>The INSERT for one row, its parameters numbered from <paramref name="first"/>.</summary>
+        public string Sql(ulong omitted, int first, out int count)
+        {
+            count = _properties.Length - System.Numerics.BitOperations.PopCount(omitted);
+            return first == 0 ? _statements.GetOrAdd(omitted, o => Write(o, 0)) : Write(omitted, first);
+        }
+
+        private string Write(ulong omitted, int first)
+        {
+            var columns = new List<string>();
+            var values = new List<string>();
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if ((omitted & (1UL << i)) != 0) continue;
+                columns.Add(_columns[i]);
+                values.Add(_sql.GenerateParameterNamePlaceholder("p" + (first + values.Count)));
+            }
+            return columns.Count == 0
+                ? $"INSERT INTO {_table} DEFAULT VALUES"
+                : $"INSERT INTO {_table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)})";
+        }
+
+        public void AddParameters(DbCommand command, PropertyValues values, ulong omitted, int first)
+        {
+            var n = first;
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if ((omitted & (1UL << i)) != 0) continue;
+                var p = _properties[i];
+                command.Parameters.Add(_mappings[i].CreateParameter(command, _sql.GenerateParameterName("p" + n++), values[p], p.IsNullable));
+            }
+        }
+    }
+}
