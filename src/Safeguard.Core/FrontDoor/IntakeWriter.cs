@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -107,11 +108,46 @@ public sealed class IntakeWriter : IAsyncDisposable
             {
                 // WriteAsync completes every item itself; this is only a last guard so the loop never dies.
                 foreach (var pending in batch) pending.Done.TrySetException(ex);
+                _scope = null;
             }
             batch.Clear();
             Interlocked.Add(ref _writingTicks, Stopwatch.GetTimestamp() - started);
         }
+        try
+        {
+            DropWriterScopeAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "The intake writer's database connection could not be closed cleanly");
+        }
         _stopped.SetResult();
+    }
+
+    /// <summary>
+    /// The writer's own scope, kept from batch to batch with its connection open: the context's services are made once,
+    /// and on SQLite each table's INSERT stays compiled (<see cref="Data.AddedRows"/>). Dropped after a failure, so a
+    /// broken connection is not used again.
+    /// </summary>
+    private AsyncServiceScope? _scope;
+
+    private async Task<ContactIntake> WriterIntakeAsync()
+    {
+        if (_scope is not { } scope)
+        {
+            scope = _scopes.CreateAsyncScope();
+            _scope = scope;
+            var db = scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database;
+            await db.OpenConnectionAsync();
+            await Data.SqlitePragmas.ForLongLivedWriterAsync(db.GetDbConnection());
+        }
+        return scope.ServiceProvider.GetRequiredService<ContactIntake>();
+    }
+
+    private async Task DropWriterScopeAsync()
+    {
+        if (_scope is { } scope) await scope.DisposeAsync();
+        _scope = null;
     }
 
     private async Task WriteAsync(List<Pending> batch)
@@ -121,14 +157,13 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();
-                var results = await intake.RecordBatchAsync(batch.Select(p => p.Request).ToList());
+                var results = await (await WriterIntakeAsync()).RecordBatchAsync(batch.Select(p => p.Request).ToList());
                 for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
                 return;
             }
             catch (Exception ex)
             {
+                await DropWriterScopeAsync();
                 _log.LogWarning(ex, "A batch of {Count} contacts could not be recorded together; recording each alone", batch.Count);
             }
         }
@@ -136,12 +171,11 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();
-                pending.Done.TrySetResult(await intake.RecordAsync(pending.Request));
+                pending.Done.TrySetResult(await (await WriterIntakeAsync()).RecordAsync(pending.Request));
             }
             catch (Exception ex)
             {
+                await DropWriterScopeAsync();
                 pending.Done.TrySetException(ex);
             }
         }
