@@ -60,9 +60,12 @@ public sealed class RecentNewPeople(PersonMatchingSettings settings)
     public const int Capacity = 4096;
 
     private readonly Lock _gate = new();
-    private readonly Queue<(long Sequence, NewPerson Person)> _people = new();
+    /// <summary>The person numbered n is at n % Capacity while held: the last <see cref="Capacity"/> numbers.</summary>
+    private readonly NewPerson[] _people = new NewPerson[Capacity];
     private long _lastSequence;
-    private long _forgottenUpTo;
+
+    /// <summary>Everyone numbered at or below this has been forgotten (overwritten).</summary>
+    private long ForgottenUpTo => Math.Max(0, _lastSequence - Capacity);
 
     /// <summary>
     /// Read before a link decision's database reads: every person numbered at or below it was committed before they began,
@@ -77,9 +80,9 @@ public sealed class RecentNewPeople(PersonMatchingSettings settings)
         {
             foreach (var person in people)
             {
-                _people.Enqueue((Interlocked.Increment(ref _lastSequence), person));
+                _people[(_lastSequence + 1) % Capacity] = person;
+                Interlocked.Increment(ref _lastSequence);
             }
-            while (_people.Count > Capacity) _forgottenUpTo = _people.Dequeue().Sequence;
         }
     }
 
@@ -96,10 +99,16 @@ public sealed class RecentNewPeople(PersonMatchingSettings settings)
         List<NewPerson> sharing;
         lock (_gate)
         {
-            if (watermark < _forgottenUpTo) return null;
-            sharing = _people.Where(p => p.Sequence > watermark).Select(p => p.Person).Concat(staged)
-                .Where(p => keys.SharesABlockWith(p.Keys))
-                .ToList();
+            if (watermark < ForgottenUpTo) return null;
+            sharing = [];
+            for (var n = watermark + 1; n <= _lastSequence; n++)
+            {
+                if (keys.SharesABlockWith(_people[n % Capacity].Keys)) sharing.Add(_people[n % Capacity]);
+            }
+        }
+        foreach (var person in staged)
+        {
+            if (keys.SharesABlockWith(person.Keys)) sharing.Add(person);
         }
         if (sharing.Count == 0) return plan;
 
