@@ -29,10 +29,11 @@ internal static class AddedRows
     /// <summary>
     /// Inserts every entity <paramref name="db"/> tracks as added, in the current transaction (or one of its own). Store
     /// generated values (an event's number) are not read back: the caller must clear the tracker after.
-    /// A failed statement throws <see cref="DbUpdateException"/>, as SaveChanges does.
+    /// A failed statement throws <see cref="DbUpdateException"/>, as SaveChanges does. <paramref name="blocking"/>: block
+    /// the thread on the database instead of awaiting it.
     /// </summary>
     /// <returns>False when nothing was written because SaveChanges must be used instead.</returns>
-    public static async Task<bool> TryInsertAsync(DbContext db, CancellationToken ct)
+    public static async Task<bool> TryInsertAsync(DbContext db, bool blocking, CancellationToken ct)
     {
         var plan = Plans.GetValue(db.Model, model => new ModelPlan(model, db.GetService<ISqlGenerationHelper>()));
         var rows = new List<(TableShape Table, EntityEntry Entry)>();
@@ -55,13 +56,14 @@ internal static class AddedRows
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction;
-        var own = transaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var own = transaction is not null ? null : blocking ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
         try
         {
             var dbTransaction = (transaction ?? own)!.GetDbTransaction();
             if (connection is SqliteConnection) InsertEach(connection, dbTransaction, ordered.Select(r => (r.Table, r.Entry)));
-            else await InsertAsOneCommandAsync(connection, dbTransaction, ordered.Select(r => (r.Table, r.Entry)).ToList(), ct);
-            if (own is not null) await own.CommitAsync(ct);
+            else await InsertByTableAsync(connection, dbTransaction, ordered.Select(r => (r.Table, r.Entry)).ToList(), blocking, ct);
+            if (own is not null && blocking) own.Commit();
+            else if (own is not null) await own.CommitAsync(ct);
             return true;
         }
         catch (DbException ex)
@@ -85,7 +87,7 @@ internal static class AddedRows
             if (!statements.TryGetValue((table, omitted), out var command))
             {
                 command = connection.CreateCommand();
-                command.CommandText = table.Sql(omitted, 0, out _);
+                command.CommandText = table.Sql(omitted, 1, 0);
                 statements[(table, omitted)] = command;
             }
             command.Transaction = transaction;
@@ -95,28 +97,36 @@ internal static class AddedRows
         }
     }
 
-    /// <summary>Other databases: every row's INSERT in one command (one round trip; the provider prepares repeated statements).</summary>
-    private static async Task InsertAsOneCommandAsync(DbConnection connection, DbTransaction transaction,
-        IReadOnlyList<(TableShape Table, EntityEntry Entry)> rows, CancellationToken ct)
+    /// <summary>
+    /// Other databases: one command for the whole save, with one multi-row INSERT per table (a round trip, and on the
+    /// server one statement per table rather than one per row).
+    /// </summary>
+    private static async Task InsertByTableAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<(TableShape Table, EntityEntry Entry)> rows, bool blocking, CancellationToken ct)
     {
-        foreach (var chunk in rows.Chunk(500))
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder();
+        var next = 0;
+        var tables = rows.Select(r => (r.Table, r.Entry, Omitted: r.Table.Omitted(r.Entry, r.Entry.CurrentValues)))
+            .GroupBy(r => (r.Table, r.Omitted))
+            .OrderBy(g => g.Key.Table.Rank);
+        foreach (var table in tables)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder();
-            var next = 0;
-            foreach (var (table, entry) in chunk)
+            var (shape, omitted) = table.Key;
+            foreach (var statement in table.Chunk(Math.Max(1, MaxParametersPerStatement / Math.Max(1, shape.Columns(omitted)))))
             {
-                var values = entry.CurrentValues;
-                var omitted = table.Omitted(entry, values);
-                sql.Append(table.Sql(omitted, next, out var count)).Append(";\n");
-                table.AddParameters(command, values, omitted, next);
-                next += count;
+                sql.Append(shape.Sql(omitted, statement.Length, next)).Append(";\n");
+                foreach (var row in statement) next = shape.AddParameters(command, row.Entry.CurrentValues, omitted, next);
             }
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct);
         }
+        command.CommandText = sql.ToString();
+        if (blocking) command.ExecuteNonQuery();
+        else await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>Below PostgreSQL's limit of 65,535 parameters in one statement.</summary>
+    private const int MaxParametersPerStatement = 30_000;
 
     private static readonly ConditionalWeakTable<IModel, ModelPlan> Plans = new();
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<(TableShape, ulong), DbCommand>> Statements = new();
@@ -212,29 +222,34 @@ internal static class AddedRows
             return omitted;
         }
 
-        /// <summary>The INSERT for one row, its parameters numbered from <paramref name="first"/>.</summary>
-        public string Sql(ulong omitted, int first, out int count)
-        {
-            count = _properties.Length - System.Numerics.BitOperations.PopCount(omitted);
-            return first == 0 ? _statements.GetOrAdd(omitted, o => Write(o, 0)) : Write(omitted, first);
-        }
+        /// <summary>How many values a row sends (the columns not <paramref name="omitted"/>).</summary>
+        public int Columns(ulong omitted) => _properties.Length - System.Numerics.BitOperations.PopCount(omitted);
 
-        private string Write(ulong omitted, int first)
+        /// <summary>The INSERT for <paramref name="rows"/> rows, its parameters numbered from <paramref name="first"/>.</summary>
+        public string Sql(ulong omitted, int rows, int first) =>
+            rows == 1 && first == 0 ? _statements.GetOrAdd(omitted, o => Write(o, 1, 0)) : Write(omitted, rows, first);
+
+        private string Write(ulong omitted, int rows, int first)
         {
-            var columns = new List<string>();
-            var values = new List<string>();
-            for (var i = 0; i < _properties.Length; i++)
+            var columns = Enumerable.Range(0, _properties.Length).Where(i => (omitted & (1UL << i)) == 0).Select(i => _columns[i]).ToList();
+            if (columns.Count == 0) return string.Join(";\n", Enumerable.Repeat($"INSERT INTO {_table} DEFAULT VALUES", rows));
+            var sql = new StringBuilder($"INSERT INTO {_table} ({string.Join(", ", columns)}) VALUES ");
+            var n = first;
+            for (var row = 0; row < rows; row++)
             {
-                if ((omitted & (1UL << i)) != 0) continue;
-                columns.Add(_columns[i]);
-                values.Add(_sql.GenerateParameterNamePlaceholder("p" + (first + values.Count)));
+                sql.Append(row == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    if (c > 0) sql.Append(", ");
+                    sql.Append(_sql.GenerateParameterNamePlaceholder("p" + n++));
+                }
+                sql.Append(')');
             }
-            return columns.Count == 0
-                ? $"INSERT INTO {_table} DEFAULT VALUES"
-                : $"INSERT INTO {_table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)})";
+            return sql.ToString();
         }
 
-        public void AddParameters(DbCommand command, PropertyValues values, ulong omitted, int first)
+        /// <summary>Adds a row's values as parameters numbered from <paramref name="first"/>; returns the next number.</summary>
+        public int AddParameters(DbCommand command, PropertyValues values, ulong omitted, int first)
         {
             var n = first;
             for (var i = 0; i < _properties.Length; i++)
@@ -243,6 +258,7 @@ internal static class AddedRows
                 var p = _properties[i];
                 command.Parameters.Add(_mappings[i].CreateParameter(command, _sql.GenerateParameterName("p" + n++), values[p], p.IsNullable));
             }
+            return n;
         }
     }
 }

@@ -68,8 +68,10 @@ public sealed class AddedRowsTests : IAsyncLifetime
         (await check.Events.CountAsync(e => e.SubjectId == graph.Child.Id && e.Type == "created")).ShouldBe(1);
     }
 
-    [Fact]
-    public async Task ManySaves_OnOneOpenConnection_EachWriteTheirRows()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ManySaves_OnOneOpenConnection_EachWriteTheirRows(bool blocking)
     {
         var (team, police, known) = await SameCouncilInBothAsync();
         await using var db = _byNewRows.CreateContext(Time);
@@ -80,7 +82,7 @@ public sealed class AddedRowsTests : IAsyncLifetime
             await using var transaction = await db.Database.BeginTransactionAsync();
             var graph = IntakeGraph(team, police, known, $"key-{i}");
             Add(db, graph);
-            await db.SaveNewRowsAsync();
+            await db.SaveNewRowsAsync(blocking);
             await transaction.CommitAsync();
             contacts.Add(graph.Contact.Id);
         }
