@@ -122,9 +122,10 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     /// Saves a context whose pending changes are all additions (with their events, as <see cref="SaveChangesAsync(bool, CancellationToken)"/>)
     /// through <see cref="AddedRows"/>: each table's INSERT written once and, on SQLite, compiled once per open connection.
     /// Anything it cannot write exactly as SaveChanges would goes through SaveChanges. Either way the tracker is cleared
-    /// afterwards: values the database generates (an event's number) are not read back.
+    /// afterwards: values the database generates (an event's number) are not read back. <paramref name="blocking"/>: wait
+    /// for the database by blocking the thread (the intake writer's own thread) instead of awaiting.
     /// </summary>
-    public async Task SaveNewRowsAsync(CancellationToken ct = default)
+    public async Task SaveNewRowsAsync(bool blocking = false, CancellationToken ct = default)
     {
         // Changes are found once: the events and the inserts only add or read entries.
         ChangeTracker.DetectChanges();
@@ -133,7 +134,11 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
         try
         {
             ChangeEvents.Capture(this);
-            if (!await AddedRows.TryInsertAsync(this, ct)) await base.SaveChangesAsync(true, ct);
+            if (!await AddedRows.TryInsertAsync(this, blocking, ct))
+            {
+                if (blocking) base.SaveChanges(true);
+                else await base.SaveChangesAsync(true, ct);
+            }
         }
         finally
         {

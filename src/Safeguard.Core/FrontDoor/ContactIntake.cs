@@ -19,6 +19,14 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
 {
     private readonly RecentNewPeople _recent = recent ?? new RecentNewPeople(PersonMatchingSettings.Default);
 
+    /// <summary>
+    /// Set by the intake writer for its own scope: a batch's database calls block the writer's thread instead of
+    /// awaiting. An awaited round trip resumes through the thread pool, busy with the very requests the writer is serving:
+    /// under load on PostgreSQL a <c>SELECT 1</c> took 4–5 ms awaited against 0.3–0.4 ms blocking, and a batch makes
+    /// five. The writer's thread is its own, so blocking it costs nothing else. (SQLite never waits either way.)
+    /// </summary>
+    internal bool Blocking { get; set; }
+
     public async Task<RecordedContact> RecordAsync(NewContact input, CancellationToken ct = default) =>
         (await RecordAsync(input, null, ct)).Recorded!;
 
@@ -101,7 +109,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
             {
                 // The one save fails the whole transaction, so a savepoint before it would never be rolled back to.
                 db.Database.AutoSavepointsEnabled = false;
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await using var transaction = Blocking ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
                 var earlier = await EarlierAsync(requests.Select(r => r.Idempotency).OfType<IdempotencyClaim>().ToList(), ct);
                 var survivors = await SurvivorsAsync(requests, ct);
                 var inBatch = new Dictionary<(Guid, string), (Guid ContactId, string Hash)>();
@@ -134,8 +142,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                     results[i] = new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
                     if (claim is not null) inBatch[(claim.OrganisationId, claim.Key)] = (recorded.Id, claim.RequestHash);
                 }
-                await db.SaveNewRowsAsync(ct);
-                await transaction.CommitAsync(ct);
+                await db.SaveNewRowsAsync(Blocking, ct);
+                if (Blocking) transaction.Commit();
+                else await transaction.CommitAsync(ct);
                 return (IReadOnlyList<IdempotentIntake>)results;
             }
             finally
@@ -172,17 +181,16 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         var ids = requests.SelectMany(r => r.Links?.Plans ?? []).Select(p => p.ExistingPersonId).OfType<Guid>().Distinct().ToList();
         var moved = new Dictionary<Guid, Guid>();
         if (ids.Count == 0) return moved;
-        var merged = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoPersonId != null).Select(p => p.Id).ToListAsync(ct);
+        var merged = await ListAsync(db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoPersonId != null).Select(p => p.Id), ct);
         foreach (var id in merged) moved[id] = await IndexedPersonLinker.SurvivorOfAsync(db, id, ct);
         return moved;
     }
 
     private async Task<IdempotentIntake?> EarlierAsync(IdempotencyClaim claim, CancellationToken ct)
     {
-        var earlier = await db.IdempotencyRecords.AsNoTracking()
+        var earlier = (await ListAsync(db.IdempotencyRecords.AsNoTracking()
             .Where(r => r.OrganisationId == claim.OrganisationId && r.Key == claim.Key)
-            .Select(r => new { r.ContactId, r.RequestHash })
-            .FirstOrDefaultAsync(ct);
+            .Select(r => new { r.ContactId, r.RequestHash }), ct)).FirstOrDefault();
         return earlier is null ? null
             : new IdempotentIntake(earlier.ContactId, earlier.RequestHash == claim.RequestHash ? IntakeResult.Replayed : IntakeResult.KeyReused, null);
     }
@@ -195,10 +203,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         if (claims.Count == 0) return found;
         var keys = claims.Select(c => c.Key).Distinct().ToList();
         var organisations = claims.Select(c => c.OrganisationId).Distinct().ToList();
-        var rows = await db.IdempotencyRecords.AsNoTracking()
+        var rows = await ListAsync(db.IdempotencyRecords.AsNoTracking()
             .Where(r => organisations.Contains(r.OrganisationId) && keys.Contains(r.Key))
-            .Select(r => new { r.OrganisationId, r.Key, r.ContactId, r.RequestHash })
-            .ToListAsync(ct);
+            .Select(r => new { r.OrganisationId, r.Key, r.ContactId, r.RequestHash }), ct);
         foreach (var row in rows) found[(row.OrganisationId, row.Key)] = (row.ContactId, row.RequestHash);
         return found;
     }
@@ -262,8 +269,11 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     }
 
     private async Task<Guid> FrontDoorTeamAsync(CancellationToken ct) =>
-        await db.Teams.FirstOfKindAsync(TeamKind.FrontDoor, ct)
+        (await ListAsync(db.Teams.OfKindInOrder(TeamKind.FrontDoor).Take(1), ct)).FirstOrDefault()
         ?? throw new InvalidOperationException("There is no front door team to own new contacts. Add a team of kind FrontDoor.");
+
+    private Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken ct) =>
+        Blocking ? Task.FromResult(query.ToList()) : query.ToListAsync(ct);
 
     /// <summary>C + date + six random characters: unique without a shared counter, easy to read on the phone.</summary>
     private static string NewReference(DateTimeOffset now)

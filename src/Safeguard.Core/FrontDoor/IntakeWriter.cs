@@ -18,6 +18,13 @@ public sealed class IntakeWriterOptions
 
     /// <summary>At most this many contacts wait for the writer; further callers wait for room (back-pressure).</summary>
     public int QueueCapacity { get; set; } = 4096;
+
+    /// <summary>
+    /// At most this many requests look up their children in the person index at once (0: twice the processor count).
+    /// More only queue inside the database: on PostgreSQL each is a server process, and dozens of them at once starve the
+    /// writer's own server process, which every request then waits for.
+    /// </summary>
+    public int ConcurrentLookups { get; set; }
 }
 
 /// <summary>
@@ -44,6 +51,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly ILogger _log;
     private readonly int _maxBatch;
     private readonly Channel<Pending> _queue;
+    private readonly SemaphoreSlim _lookups;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record Pending(IntakeRequest Request, TaskCompletionSource<IdempotentIntake> Done);
@@ -53,6 +61,8 @@ public sealed class IntakeWriter : IAsyncDisposable
         _scopes = scopes;
         _log = (ILogger?)loggers?.CreateLogger<IntakeWriter>() ?? NullLogger.Instance;
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
+        var lookups = options.Value.ConcurrentLookups > 0 ? options.Value.ConcurrentLookups : 2 * Environment.ProcessorCount;
+        _lookups = new SemaphoreSlim(lookups, lookups);
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
         {
             SingleReader = true,
@@ -82,9 +92,15 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         ContactIntake.Validate(contact);
         PlannedLinks links;
-        await using (var scope = _scopes.CreateAsyncScope())
+        await _lookups.WaitAsync(ct);
+        try
         {
+            await using var scope = _scopes.CreateAsyncScope();
             links = await scope.ServiceProvider.GetRequiredService<ContactIntake>().PlanAsync(contact, ct);
+        }
+        finally
+        {
+            _lookups.Release();
         }
         var pending = new Pending(new IntakeRequest(contact, idempotency, actor, links),
             new TaskCompletionSource<IdempotentIntake>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -96,13 +112,14 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         var reader = _queue.Reader;
         var batch = new List<Pending>(_maxBatch);
+        var ownThread = new WriterThreadContext();
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var pending)) batch.Add(pending);
             var started = Stopwatch.GetTimestamp();
             try
             {
-                WriteAsync(batch).GetAwaiter().GetResult();
+                ownThread.Run(() => WriteAsync(batch));
             }
             catch (Exception ex)
             {
@@ -115,7 +132,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
         try
         {
-            DropWriterScopeAsync().GetAwaiter().GetResult();
+            ownThread.Run(DropWriterScopeAsync);
         }
         catch (Exception ex)
         {
@@ -141,7 +158,9 @@ public sealed class IntakeWriter : IAsyncDisposable
             await db.OpenConnectionAsync();
             await Data.SqlitePragmas.ForLongLivedWriterAsync(db.GetDbConnection());
         }
-        return scope.ServiceProvider.GetRequiredService<ContactIntake>();
+        var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();
+        intake.Blocking = true;
+        return intake;
     }
 
     private async Task DropWriterScopeAsync()

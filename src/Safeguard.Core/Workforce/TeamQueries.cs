@@ -6,5 +6,9 @@ public static class TeamQueries
 {
     /// <summary>The team of a kind that owns new work of that kind: the first by name when a council has several.</summary>
     public static Task<Guid?> FirstOfKindAsync(this IQueryable<Team> teams, TeamKind kind, CancellationToken ct = default) =>
-        teams.Where(t => t.Kind == kind).OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+        teams.OfKindInOrder(kind).FirstOrDefaultAsync(ct);
+
+    /// <summary>The ids of the teams of a kind, the one that owns new work first.</summary>
+    public static IQueryable<Guid?> OfKindInOrder(this IQueryable<Team> teams, TeamKind kind) =>
+        teams.Where(t => t.Kind == kind).OrderBy(t => t.Name).Select(t => (Guid?)t.Id);
 }

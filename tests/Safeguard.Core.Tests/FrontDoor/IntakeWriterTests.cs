@@ -167,4 +167,25 @@ public sealed class IntakeWriterTests : IAsyncLifetime
 
         await Should.ThrowAsync<ArgumentException>(() => Writer.RecordAsync(empty, Claim("none"), Partner(1)));
     }
+
+    [Fact]
+    public async Task WithOneLookupAtATime_ConcurrentIntakes_AreAllRecorded_AndAFailedLookupFreesItsTurn()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSafeguardCore(_database.Provider, _database.ConnectionString);
+        services.Configure<IntakeWriterOptions>(o => o.ConcurrentLookups = 1);
+        await using var provider = services.BuildServiceProvider();
+        var writer = provider.GetRequiredService<IntakeWriter>();
+
+        // A lookup that fails (the person it names does not exist) must give its turn back, or everyone behind it waits.
+        await Should.ThrowAsync<InvalidOperationException>(() => writer.RecordAsync(
+            TestData.Contact([TestData.Child(personId: Guid.NewGuid())], [], organisationId: _police), Claim("missing"), Partner(0)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => writer.RecordAsync(
+            TestData.Contact([TestData.Child("Isla", $"Reed{i}")], [], organisationId: _police), Claim($"one-{i}"), Partner(i)))));
+
+        results.ShouldAllBe(r => r.Result == IntakeResult.Recorded);
+        await using var db = _database.CreateContext();
+        (await db.Contacts.CountAsync()).ShouldBe(30);
+    }
 }
