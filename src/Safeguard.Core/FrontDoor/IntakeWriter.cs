@@ -125,19 +125,12 @@ public sealed class IntakeWriter : IAsyncDisposable
             {
                 // WriteAsync completes every item itself; this is only a last guard so the loop never dies.
                 foreach (var pending in batch) pending.Done.TrySetException(ex);
-                _scope = null;
+                ownThread.Run(DropWriterScopeAsync);
             }
             batch.Clear();
             Interlocked.Add(ref _writingTicks, Stopwatch.GetTimestamp() - started);
         }
-        try
-        {
-            ownThread.Run(DropWriterScopeAsync);
-        }
-        catch (Exception ex)
-        {
-            _log.LogWarning(ex, "The intake writer's database connection could not be closed cleanly");
-        }
+        ownThread.Run(DropWriterScopeAsync);
         _stopped.SetResult();
     }
 
@@ -165,8 +158,16 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     private async Task DropWriterScopeAsync()
     {
-        if (_scope is { } scope) await scope.DisposeAsync();
+        if (_scope is not { } scope) return;
         _scope = null;
+        try
+        {
+            await scope.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "The intake writer's database connection could not be closed cleanly");
+        }
     }
 
     private async Task WriteAsync(List<Pending> batch)
