@@ -12,11 +12,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Safeguard.Core.Data;
 
 /// <summary>
-/// Writes the new rows of a context in which every pending change is an addition: one INSERT per row, in foreign-key
-/// order, nothing read back. It is the partner intake writer's save (docs/adr/0006): EF's SaveChanges writes each
-/// INSERT's SQL again on every save, and SQLite then compiles each one again; here each table's statement is written once
-/// per model and, on SQLite, compiled once per open connection (the writer keeps its connection open), so a row costs
-/// a bind and a step. Other databases get the statements as one command per save.
+/// Writes the new rows of a context in which every pending change is an addition, in foreign-key order, nothing read
+/// back. It is the partner intake writer's save (docs/adr/0006): EF's SaveChanges writes each INSERT's SQL again on
+/// every save, and SQLite then compiles each one again. Here, on SQLite, each table's INSERT is written once per model
+/// and compiled once per open connection (the writer keeps its connection open), so a row costs a bind and a step; other
+/// databases get one command per save holding one multi-row INSERT per table.
 /// <para>
 /// Values go through the same EF type mappings (and so the same converters) as SaveChanges. Anything this cannot write
 /// exactly as SaveChanges would is refused (<see cref="TryInsertAsync"/> returns false and writes nothing): a modified or
