@@ -51,8 +51,8 @@ internal static class AddedRows
             }
         }
         if (rows.Count == 0) return true;
-        // Principals before dependents; within a table, the order the entities were added.
-        var ordered = rows.Select((r, i) => (r.Table, r.Entry, i)).OrderBy(r => r.Table.Rank).ThenBy(r => r.i).ToList();
+        // Principals before dependents; within a table, the order the entities were added (OrderBy is stable).
+        var ordered = rows.OrderBy(r => r.Table.Rank).ToList();
 
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction;
@@ -60,8 +60,8 @@ internal static class AddedRows
         try
         {
             var dbTransaction = (transaction ?? own)!.GetDbTransaction();
-            if (connection is SqliteConnection) InsertEach(connection, dbTransaction, ordered.Select(r => (r.Table, r.Entry)));
-            else await InsertByTableAsync(connection, dbTransaction, ordered.Select(r => (r.Table, r.Entry)).ToList(), blocking, ct);
+            if (connection is SqliteConnection) InsertEach(connection, dbTransaction, ordered);
+            else await InsertByTableAsync(connection, dbTransaction, ordered, blocking, ct);
             if (own is not null && blocking) own.Commit();
             else if (own is not null) await own.CommitAsync(ct);
             return true;
@@ -108,16 +108,21 @@ internal static class AddedRows
         command.Transaction = transaction;
         var sql = new StringBuilder();
         var next = 0;
-        var tables = rows.Select(r => (r.Table, r.Entry, Omitted: r.Table.Omitted(r.Entry, r.Entry.CurrentValues)))
-            .GroupBy(r => (r.Table, r.Omitted))
-            .OrderBy(g => g.Key.Table.Rank);
+        // The rows come in foreign-key order, and groups keep the order of their first row.
+        var tables = rows
+            .Select(r =>
+            {
+                var values = r.Entry.CurrentValues;
+                return (r.Table, Values: values, Omitted: r.Table.Omitted(r.Entry, values));
+            })
+            .GroupBy(r => (r.Table, r.Omitted));
         foreach (var table in tables)
         {
             var (shape, omitted) = table.Key;
             foreach (var statement in table.Chunk(Math.Max(1, MaxParametersPerStatement / Math.Max(1, shape.Columns(omitted)))))
             {
                 sql.Append(shape.Sql(omitted, statement.Length, next)).Append(";\n");
-                foreach (var row in statement) next = shape.AddParameters(command, row.Entry.CurrentValues, omitted, next);
+                foreach (var row in statement) next = shape.AddParameters(command, row.Values, omitted, next);
             }
         }
         command.CommandText = sql.ToString();
