@@ -18,6 +18,8 @@ public static class CoreServices
     public static IdentityBuilder AddSafeguardCore(this IServiceCollection services, DatabaseProvider provider, string connectionString,
         string? bankHolidaysFile = null)
     {
+        // Before anything can open a connection (see the method).
+        if (provider == DatabaseProvider.Sqlite) SqlitePragmas.ConfigureLibrary();
         services.AddSingleton<IWorkingDayCalendar>(_ => WorkingDayCalendar.FromFileOrDefault(bankHolidaysFile));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActorContext>(_ => new FixedActorContext(Actor.System));

@@ -24,6 +24,7 @@ public static class DatabaseOptions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
+                SqlitePragmas.ConfigureLibrary();
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(DatabaseOptions).Assembly.FullName));
                 options.AddInterceptors(SqlitePragmas.Instance);
                 break;
