@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -91,21 +92,62 @@ public sealed class IntakeWriter : IAsyncDisposable
     public async Task<IdempotentIntake> RecordAsync(NewContact contact, IdempotencyClaim? idempotency, Actor actor, CancellationToken ct = default)
     {
         ContactIntake.Validate(contact);
-        PlannedLinks links;
-        await _lookups.WaitAsync(ct);
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            links = await scope.ServiceProvider.GetRequiredService<ContactIntake>().PlanAsync(contact, ct);
-        }
-        finally
-        {
-            _lookups.Release();
-        }
+        var links = await PlanAsync(contact, ct);
         var pending = new Pending(new IntakeRequest(contact, idempotency, actor, links),
             new TaskCompletionSource<IdempotentIntake>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
         return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Decides the children's links (<see cref="ContactIntake.PlanAsync"/>) in a lookup scope kept from earlier requests,
+    /// its connection open: making a context and opening its connection cost about as much CPU as the lookups themselves.
+    /// A scope is used by one lookup at a time, so there are at most as many as lookup turns; one whose lookup failed is
+    /// dropped, not used again.
+    /// </summary>
+    private async Task<PlannedLinks> PlanAsync(NewContact contact, CancellationToken ct)
+    {
+        await _lookups.WaitAsync(ct);
+        AsyncServiceScope? scope = null;
+        try
+        {
+            scope = _lookupScopes.TryTake(out var kept) ? kept : await NewLookupScopeAsync(ct);
+            var links = await scope.Value.ServiceProvider.GetRequiredService<ContactIntake>().PlanAsync(contact, ct);
+            if (!_queue.Reader.Completion.IsCompleted)
+            {
+                _lookupScopes.Add(scope.Value);
+                scope = null;
+            }
+            return links;
+        }
+        finally
+        {
+            if (scope is { } dropped) await dropped.DisposeAsync();
+            _lookups.Release();
+        }
+    }
+
+    private readonly ConcurrentBag<AsyncServiceScope> _lookupScopes = [];
+
+    /// <summary>Lookup scopes made so far (diagnostics and tests: they are kept, so this stays small).</summary>
+    internal int LookupScopesMade => _lookupScopesMade;
+
+    private int _lookupScopesMade;
+
+    private async Task<AsyncServiceScope> NewLookupScopeAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _lookupScopesMade);
+        var scope = _scopes.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database.OpenConnectionAsync(ct);
+            return scope;
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
     }
 
     private void Run()
@@ -206,5 +248,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _stopped.Task;
+        while (_lookupScopes.TryTake(out var scope)) await scope.DisposeAsync();
     }
 }
