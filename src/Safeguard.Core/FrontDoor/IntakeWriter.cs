@@ -140,7 +140,9 @@ public sealed class IntakeWriter : IAsyncDisposable
         var scope = _scopes.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database.OpenConnectionAsync(ct);
+            var db = scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database;
+            await db.OpenConnectionAsync(ct);
+            Data.SqliteStatementCache.KeepFor(db.GetDbConnection());
             return scope;
         }
         catch
@@ -192,6 +194,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database;
             await db.OpenConnectionAsync();
             await Data.SqlitePragmas.ForLongLivedWriterAsync(db.GetDbConnection());
+            Data.SqliteStatementCache.KeepFor(db.GetDbConnection());
         }
         var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();
         intake.Blocking = true;
