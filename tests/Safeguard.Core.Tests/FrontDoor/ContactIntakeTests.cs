@@ -86,4 +86,23 @@ public sealed class ContactIntakeTests : IAsyncLifetime
         (await db.WorkItems.CountAsync(w => w.ClosedAt == null)).ShouldBeGreaterThan(0);
         unowned.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task AReferenceAlreadyInUse_OrDrawnTwiceInOneBatch_IsDrawnAgain_SoNoContactFailsForIt()
+    {
+        await using var db = _database.CreateContext(_time);
+        await TestData.CreateCouncilAsync(db);
+        var first = await Intake(db).RecordAsync(TestData.Contact(TestData.Child("Ava", "Hill")));
+        var intake = Intake(db);
+        var draws = new Queue<string>([first.Reference, "C260306-AAAAAA", "C260306-AAAAAA", first.Reference, "C260306-BBBBBB"]);
+        intake.ReferenceSource = _ => draws.Dequeue();
+
+        var results = await intake.RecordBatchAsync([
+            new IntakeRequest(TestData.Contact(TestData.Child("Leo", "Reed")), null, TestActors.Tester),
+            new IntakeRequest(TestData.Contact(TestData.Child("Mia", "Ward")), null, TestActors.Tester)]);
+
+        results.Select(r => r.Recorded!.Reference).Order().ShouldBe(["C260306-AAAAAA", "C260306-BBBBBB"]);
+        draws.ShouldBeEmpty();
+        (await db.Contacts.CountAsync()).ShouldBe(3);
+    }
 }
