@@ -196,18 +196,24 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
             : new IdempotentIntake(earlier.ContactId, earlier.RequestHash == claim.RequestHash ? IntakeResult.Replayed : IntakeResult.KeyReused, null);
     }
 
-    /// <summary>The keys among <paramref name="claims"/> already used: one query for a whole batch.</summary>
+    /// <summary>The keys among <paramref name="claims"/> already used: one query per organisation in the batch.</summary>
     private async Task<Dictionary<(Guid, string), (Guid ContactId, string Hash)>> EarlierAsync(IReadOnlyList<IdempotencyClaim> claims,
         CancellationToken ct)
     {
         var found = new Dictionary<(Guid, string), (Guid, string)>();
         if (claims.Count == 0) return found;
-        var keys = claims.Select(c => c.Key).Distinct().ToList();
-        var organisations = claims.Select(c => c.OrganisationId).Distinct().ToList();
-        var rows = await ListAsync(db.IdempotencyRecords.AsNoTracking()
-            .Where(r => organisations.Contains(r.OrganisationId) && keys.Contains(r.Key))
-            .Select(r => new { r.OrganisationId, r.Key, r.ContactId, r.RequestHash }), ct);
-        foreach (var row in rows) found[(row.OrganisationId, row.Key)] = (row.ContactId, row.RequestHash);
+        // One query per organisation (nearly always one): with the organisation as a single value, PostgreSQL seeks the
+        // unique index on both columns; given a list of organisations it sought on the organisation alone and read every
+        // key the organisation had ever used.
+        foreach (var organisation in claims.GroupBy(c => c.OrganisationId))
+        {
+            var id = organisation.Key;
+            var keys = organisation.Select(c => c.Key).Distinct().ToList();
+            var rows = await ListAsync(db.IdempotencyRecords.AsNoTracking()
+                .Where(r => r.OrganisationId == id && keys.Contains(r.Key))
+                .Select(r => new { r.Key, r.ContactId, r.RequestHash }), ct);
+            foreach (var row in rows) found[(id, row.Key)] = (row.ContactId, row.RequestHash);
+        }
         return found;
     }
 

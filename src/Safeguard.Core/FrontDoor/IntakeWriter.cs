@@ -193,7 +193,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             _scope = scope;
             var db = scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database;
             await db.OpenConnectionAsync();
-            await Data.SqlitePragmas.ForLongLivedWriterAsync(db.GetDbConnection());
+            await Data.WriterConnection.ConfigureAsync(db.GetDbConnection());
             Data.SqliteStatementCache.KeepFor(db.GetDbConnection());
         }
         var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();

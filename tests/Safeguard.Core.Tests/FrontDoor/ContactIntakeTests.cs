@@ -105,4 +105,27 @@ public sealed class ContactIntakeTests : IAsyncLifetime
         draws.ShouldBeEmpty();
         (await db.Contacts.CountAsync()).ShouldBe(3);
     }
+
+    [Fact]
+    public async Task OneBatch_TwoOrganisationsUsingTheSameKey_AreEachJudgedOnTheirOwnKeys()
+    {
+        await using var db = _database.CreateContext(_time);
+        var police = (await TestData.CreateCouncilAsync(db)).Police.Id;
+        var school = new Safeguard.Core.Workforce.Organisation("Northbridge Primary", Safeguard.Core.Workforce.OrganisationKind.Education);
+        db.Organisations.Add(school);
+        await db.SaveChangesAsync();
+        var intake = Intake(db);
+        var earlier = await intake.RecordAsync(TestData.Contact(TestData.Child("Ava", "Hill")), new IdempotencyClaim(police, "k1", "h1"));
+
+        var results = await intake.RecordBatchAsync([
+            new IntakeRequest(TestData.Contact(TestData.Child("Ava", "Hill")), new IdempotencyClaim(police, "k1", "h1"), TestActors.Tester),
+            new IntakeRequest(TestData.Contact(TestData.Child("Leo", "Reed")), new IdempotencyClaim(school.Id, "k1", "h2"), TestActors.Tester),
+            new IntakeRequest(TestData.Contact(TestData.Child("Mia", "Ward")), new IdempotencyClaim(police, "k2", "h3"), TestActors.Tester)]);
+
+        results[0].Result.ShouldBe(IntakeResult.Replayed);
+        results[0].ContactId.ShouldBe(earlier.ContactId);
+        results[1].Result.ShouldBe(IntakeResult.Recorded);
+        results[2].Result.ShouldBe(IntakeResult.Recorded);
+        (await db.Contacts.CountAsync()).ShouldBe(3);
+    }
 }
