@@ -110,9 +110,11 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                 // The one save fails the whole transaction, so a savepoint before it would never be rolled back to.
                 db.Database.AutoSavepointsEnabled = false;
                 await using var transaction = Blocking ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
+                await WriterConnection.PlanForValuesAsync(db.Database, true, Blocking, ct);
                 var earlier = await EarlierAsync(requests.Select(r => r.Idempotency).OfType<IdempotencyClaim>().ToList(), ct);
                 var survivors = await SurvivorsAsync(requests, ct);
                 var references = await FreshReferencesAsync(requests.Count, ct);
+                await WriterConnection.PlanForValuesAsync(db.Database, false, Blocking, ct);
                 var inBatch = new Dictionary<(Guid, string), (Guid ContactId, string Hash)>();
                 var results = new IdempotentIntake[requests.Count];
                 for (var i = 0; i < requests.Count; i++)

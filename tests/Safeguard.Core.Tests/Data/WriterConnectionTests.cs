@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Core.Data;
 using Safeguard.TestCommon;
 
@@ -7,7 +8,7 @@ namespace Safeguard.Core.Tests.Data;
 public sealed class WriterConnectionTests
 {
     [Fact]
-    public async Task TheWritersConnection_GetsItsOwnSettings_OnEachDatabase()
+    public async Task TheWritersConnection_GetsItsOwnSettings_AndItsChecksArePlannedForTheirValuesOnPostgreSql()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = database.CreateContext();
@@ -15,17 +16,29 @@ public sealed class WriterConnectionTests
         var connection = db.Database.GetDbConnection();
 
         await WriterConnection.ConfigureAsync(connection);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await WriterConnection.PlanForValuesAsync(db.Database, true, blocking: false);
+        var during = await SettingAsync(db, database.Provider);
+        await WriterConnection.PlanForValuesAsync(db.Database, false, blocking: true);
+        var after = await SettingAsync(db, database.Provider);
 
-        await using var command = connection.CreateCommand();
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            command.CommandText = "PRAGMA cache_size;";
-            (await command.ExecuteScalarAsync()).ShouldBe(-16384L);
+            during.ShouldBe("-16384");
+            after.ShouldBe("-16384");
         }
         else
         {
-            command.CommandText = "SHOW plan_cache_mode;";
-            (await command.ExecuteScalarAsync()).ShouldBe("force_custom_plan");
+            during.ShouldBe("force_custom_plan");
+            after.ShouldBe("auto");
         }
+    }
+
+    private static async Task<string?> SettingAsync(SafeguardDbContext db, DatabaseProvider provider)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = provider == DatabaseProvider.Sqlite ? "PRAGMA cache_size;" : "SHOW plan_cache_mode;";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
