@@ -15,7 +15,7 @@ namespace Safeguard.Core.Data;
 /// Writes the new rows of a context in which every pending change is an addition, in foreign-key order, nothing read
 /// back. It is the partner intake writer's save (docs/adr/0006): EF's SaveChanges writes each INSERT's SQL again on
 /// every save, and SQLite then compiles each one again. Here, on SQLite, each table's INSERT is written once per model
-/// and compiled once per open connection (the writer keeps its connection open), so a row costs a bind and a step; other
+/// and compiled once per kept connection (the writer keeps its connection open), so a row costs a bind and a step; other
 /// databases get one command per save holding one multi-row INSERT per table.
 /// <para>
 /// Values go through the same EF type mappings (and so the same converters) as SaveChanges. Anything this cannot write
@@ -76,24 +76,36 @@ internal static class AddedRows
         }
     }
 
-    /// <summary>SQLite: one prepared statement per table shape, kept with the connection and run once per row.</summary>
+    /// <summary>
+    /// SQLite: one compiled statement per table shape, run once per row: kept with the connection while it stays open
+    /// (<see cref="SqliteStatementCache"/>, the writer's), otherwise for this save only.
+    /// </summary>
     private static void InsertEach(DbConnection connection, DbTransaction transaction, IEnumerable<(TableShape Table, EntityEntry Entry)> rows)
     {
-        var statements = Statements.GetValue(connection, _ => new Dictionary<(TableShape, ulong), DbCommand>());
-        foreach (var (table, entry) in rows)
+        var ownCommands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        try
         {
-            var values = entry.CurrentValues;
-            var omitted = table.Omitted(entry, values);
-            if (!statements.TryGetValue((table, omitted), out var command))
+            foreach (var (table, entry) in rows)
             {
-                command = connection.CreateCommand();
-                command.CommandText = table.Sql(omitted, 1, 0);
-                statements[(table, omitted)] = command;
+                var values = entry.CurrentValues;
+                var omitted = table.Omitted(entry, values);
+                var sql = table.Sql(omitted, 1, 0);
+                var command = SqliteStatementCache.Take(connection, sql) ?? ownCommands.GetValueOrDefault(sql);
+                if (command is null)
+                {
+                    command = connection.CreateCommand();
+                    command.CommandText = sql;
+                    ownCommands[sql] = command;
+                }
+                command.Transaction = transaction;
+                command.Parameters.Clear();
+                table.AddParameters(command, values, omitted, 0);
+                command.ExecuteNonQuery();
             }
-            command.Transaction = transaction;
-            command.Parameters.Clear();
-            table.AddParameters(command, values, omitted, 0);
-            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            foreach (var command in ownCommands.Values) command.Dispose();
         }
     }
 
@@ -134,7 +146,6 @@ internal static class AddedRows
     private const int MaxParametersPerStatement = 30_000;
 
     private static readonly ConditionalWeakTable<IModel, ModelPlan> Plans = new();
-    private static readonly ConditionalWeakTable<DbConnection, Dictionary<(TableShape, ulong), DbCommand>> Statements = new();
 
     /// <summary>What is known of a model once: each entity type's table shape (or that it is refused), and insert order.</summary>
     private sealed class ModelPlan(IModel model, ISqlGenerationHelper sql)
