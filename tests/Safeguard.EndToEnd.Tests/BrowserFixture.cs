@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Safeguard.Web.Tests.Infrastructure;
 
@@ -14,6 +16,7 @@ public sealed class BrowserFixture : SafeguardAppFactory
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
+    public ServerLog ServerLog { get; } = new();
     public string BaseUrl { get; private set; } = "";
 
     public override async Task InitializeAsync()
@@ -31,6 +34,12 @@ public sealed class BrowserFixture : SafeguardAppFactory
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(ServerLog));
     }
 
     public override async ValueTask DisposeAsync()
@@ -62,11 +71,29 @@ public sealed class BrowserFixture : SafeguardAppFactory
         await page.WaitForURLAsync(decision);
     }
 
-    public static async Task SignInAsync(IPage page, string email, string password = Core.Seeding.DemoAccounts.Password)
+    /// <summary>Fills in and sends the sign-in form, without waiting for what comes back.</summary>
+    public static async Task SubmitSignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Signs in and waits to leave the sign-in page; a failure quotes where the browser is and what it shows.</summary>
+    public async Task SignInAsync(IPage page, string email, string password = Core.Seeding.DemoAccounts.Password)
+    {
+        await SubmitSignInAsync(page, email, password);
+        try
+        {
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.Ordinal),
+                new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new Xunit.Sdk.XunitException(
+                $"Signing in as {email} did not leave the sign-in page. At {page.Url}, the page says:\n{text}\nThe server logged:\n{ServerLog.Recent()}");
+        }
     }
 }

@@ -8,7 +8,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
     public async Task PartnerRefers_FrontDoorDecides_PartnerSeesTheOutcomeAndReasons()
     {
         var partner = await app.NewPageAsync();
-        await BrowserFixture.SignInAsync(partner, "kate.ward@nhs.example");
+        await app.SignInAsync(partner, "kate.ward@nhs.example");
         await partner.GotoAsync("/partner/referrals/new");
         await partner.GetByLabel("First name").FillAsync("Poppy");
         await partner.GetByLabel("Last name").FillAsync("Marsh");
@@ -26,7 +26,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         (await partner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("sent");
 
         var worker = await app.NewPageAsync();
-        await BrowserFixture.SignInAsync(worker, "tom.evans@northbridge.example");
+        await app.SignInAsync(worker, "tom.evans@northbridge.example");
         await worker.GotoAsync("/front-door");
         await worker.GetByRole(AriaRole.Link, new() { Name = "Poppy Marsh" }).ClickAsync();
         await worker.GetByLabel("Early help").CheckAsync();
@@ -50,7 +50,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
             db.People, p => p.GivenName == "Ellie" && p.FamilyName == "Watson");
         var dob = ellie.DateOfBirth!.Value;
         var worker = await app.NewPageAsync();
-        await BrowserFixture.SignInAsync(worker, "priya.shah@northbridge.example");
+        await app.SignInAsync(worker, "priya.shah@northbridge.example");
         await worker.GotoAsync("/front-door/contacts/new");
 
         await worker.GetByLabel("First name").FillAsync("Elly");
@@ -82,7 +82,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
     public async Task ContactLeftUndecidedPastItsClock_ShowsAsOverdue()
     {
         var worker = await app.NewPageAsync();
-        await BrowserFixture.SignInAsync(worker, "priya.shah@northbridge.example");
+        await app.SignInAsync(worker, "priya.shah@northbridge.example");
         await worker.GotoAsync("/front-door/contacts/new");
         await worker.GetByLabel("First name").FillAsync("Finn");
         await worker.GetByLabel("Last name").FillAsync("Overdue");
@@ -101,7 +101,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
 
         app.Time.Advance(TimeSpan.FromDays(3));
         var later = await app.NewPageAsync();
-        await BrowserFixture.SignInAsync(later, "jo.bennett@northbridge.example");
+        await app.SignInAsync(later, "jo.bennett@northbridge.example");
         await later.GotoAsync("/front-door");
 
         var row = later.GetByRole(AriaRole.Row).Filter(new() { HasText = "Finn Overdue" });

@@ -9,7 +9,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
     {
         var page = await app.NewPageAsync();
 
-        await BrowserFixture.SignInAsync(page, "sam.okafor@northbridge.example");
+        await app.SignInAsync(page, "sam.okafor@northbridge.example");
 
         await page.WaitForURLAsync(app.BaseUrl + "/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Sam Okafor");
@@ -24,7 +24,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
     {
         var page = await app.NewPageAsync();
 
-        await BrowserFixture.SignInAsync(page, "sam.okafor@northbridge.example", "wrong-password-here");
+        await BrowserFixture.SubmitSignInAsync(page, "sam.okafor@northbridge.example", "wrong-password-here");
 
         var summary = page.Locator(".govuk-error-summary");
         await summary.WaitForAsync();
@@ -40,7 +40,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
         var context = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
-        await BrowserFixture.SignInAsync(page, "grace.lee@northbridge.example");
+        await app.SignInAsync(page, "grace.lee@northbridge.example");
 
         await page.WaitForURLAsync(app.BaseUrl + "/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Grace Lee");
