@@ -68,6 +68,75 @@ public sealed class AddedRowsTests : IAsyncLifetime
         (await check.Events.CountAsync(e => e.SubjectId == graph.Child.Id && e.Type == "created")).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task SeveralContactsInOneSave_SomeValuesMissing_AreStoredExactlyAsSaveChangesStoresThem()
+    {
+        var (team, police, known) = await SameCouncilInBothAsync();
+        var graphs = Enumerable.Range(1, 3).Select(i => IntakeGraph(team, police, known, $"key-{i}")).ToList();
+        // Nulls between values in the same columns (on PostgreSQL each column goes as one array).
+        graphs[1].Child.NhsNumber = null;
+        graphs[1].Contact.ReferrerEmail = null;
+        graphs[1].Contact.ReferringOrganisationId = null;
+        graphs[0].Contact.ReferrerPhone = "0161 496 0000";
+
+        await using (var db = _bySaveChanges.CreateContext(Time))
+        {
+            foreach (var graph in graphs) Add(db, graph);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _byNewRows.CreateContext(Time))
+        {
+            foreach (var graph in graphs) Add(db, graph);
+            await db.SaveNewRowsAsync();
+        }
+
+        foreach (var table in IntakeTables)
+        {
+            var expected = await RowsAsync(_bySaveChanges, table);
+            expected.Count.ShouldBeGreaterThanOrEqualTo(3, table);
+            (await RowsAsync(_byNewRows, table)).ShouldBe(expected, table);
+        }
+    }
+
+    /// <summary>
+    /// The reason the writer has its own save: each table's INSERT is the same statement whatever the number of rows, so
+    /// the writer's kept connection compiles (SQLite) or prepares and plans (PostgreSQL) it once, not once per batch size.
+    /// </summary>
+    [Fact]
+    public async Task SavesOfDifferentSizes_OnTheWritersConnection_UseOneInsertStatementPerTable()
+    {
+        var (team, police, known) = await SameCouncilInBothAsync();
+        await using var db = _byNewRows.CreateContext(Time);
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        SqliteStatementCache.KeepFor(connection);
+        for (var size = 1; size <= 4; size++)
+        {
+            for (var i = 0; i < size; i++) Add(db, IntakeGraph(team, police, known, $"key-{size}-{i}"));
+            await db.SaveNewRowsAsync(blocking: true);
+        }
+
+        var insertStatements = _byNewRows.Provider == DatabaseProvider.Sqlite
+            ? SqliteStatementCache.CountFor(connection)
+            : await PreparedInsertsAsync(connection);
+        insertStatements.ShouldBe(IntakeTables.Length);
+        (await db.Contacts.CountAsync()).ShouldBe(10);
+    }
+
+    /// <summary>The intake tables' INSERTs this connection has prepared (pooled connections also hold earlier ones).</summary>
+    private static async Task<int> PreparedInsertsAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT statement FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO%'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var count = 0;
+        while (await reader.ReadAsync())
+        {
+            if (IntakeTables.Any(t => reader.GetString(0).StartsWith($"INSERT INTO \"{t}\" ", StringComparison.Ordinal))) count++;
+        }
+        return count;
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
