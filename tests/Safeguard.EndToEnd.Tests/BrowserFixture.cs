@@ -74,26 +74,78 @@ public sealed class BrowserFixture : SafeguardAppFactory
     /// <summary>Fills in and sends the sign-in form, without waiting for what comes back.</summary>
     public static async Task SubmitSignInAsync(IPage page, string email, string password)
     {
+        await FillSignInAsync(page, email, password);
+        await PressSignInAsync(page);
+    }
+
+    private static async Task FillSignInAsync(IPage page, string email, string password)
+    {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    /// <summary>Signs in and waits to leave the sign-in page; a failure quotes where the browser is and what it shows.</summary>
+    private static Task PressSignInAsync(IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+    private static bool IsSignInPost(IRequest request) =>
+        request.Method == "POST" && new Uri(request.Url).AbsolutePath == "/sign-in";
+
+    /// <summary>
+    /// Signs in and waits for the page it leads to. A failure says which step failed (the browser never sent the form,
+    /// the server did not answer, or answered something other than a redirect) and quotes the page and the server's
+    /// recent warnings and errors. A form the browser never sent is pressed once more: the server was never asked, as
+    /// when a person's click does not register.
+    /// </summary>
     public async Task SignInAsync(IPage page, string email, string password = Core.Seeding.DemoAccounts.Password)
     {
-        await SubmitSignInAsync(page, email, password);
+        await FillSignInAsync(page, email, password);
+        var sent = false;
+        void Watch(object? sender, IRequest request) => sent |= IsSignInPost(request);
+        page.Request += Watch;
         try
         {
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.Ordinal),
-                new() { Timeout = 60_000 });
+            var answer = await AnswerToSignInAsync(page);
+            if (answer is null && !sent)
+            {
+                Console.Error.WriteLine($"Signing in as {email}: the browser did not send the form within 30 s; pressing Sign in again.");
+                answer = await AnswerToSignInAsync(page);
+            }
+            if (answer is null) throw await FailureAsync(page, email, sent ? "the server did not answer within 30 s" : "the browser did not send the form");
+            if (answer.Status != 302) throw await FailureAsync(page, email, $"the server answered {answer.Status}, not a redirect");
+            try
+            {
+                await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.Ordinal),
+                    new() { Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                throw await FailureAsync(page, email, $"the browser did not follow the redirect to {await answer.HeaderValueAsync("location")}");
+            }
+        }
+        finally
+        {
+            page.Request -= Watch;
+        }
+    }
+
+    private static async Task<IResponse?> AnswerToSignInAsync(IPage page)
+    {
+        try
+        {
+            return await page.RunAndWaitForResponseAsync(() => PressSignInAsync(page), response => IsSignInPost(response.Request),
+                new() { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
-            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new Xunit.Sdk.XunitException(
-                $"Signing in as {email} did not leave the sign-in page. At {page.Url}, the page says:\n{text}\nThe server logged:\n{ServerLog.Recent()}");
+            return null;
         }
+    }
+
+    private async Task<Exception> FailureAsync(IPage page, string email, string what)
+    {
+        var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+        return new Xunit.Sdk.XunitException(
+            $"Signing in as {email} failed: {what}. At {page.Url}, the page says:\n{text}\nThe server logged:\n{ServerLog.Recent()}");
     }
 }
