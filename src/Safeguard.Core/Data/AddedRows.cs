@@ -114,7 +114,7 @@ internal static class AddedRows
     /// PostgreSQL: one command for the whole save, holding one INSERT per table that takes each column as an array
     /// (<c>INSERT ... SELECT * FROM unnest(@p0::uuid[], ...)</c>). One round trip; and the statement's text depends only on
     /// the table, not on how many rows it writes, so it is prepared once and planned once. (A multi-row VALUES list was
-    /// new text for every batch size: parsed and planned again each time, a fifth of the server's work for the writer.)
+    /// new text for every batch size, so PostgreSQL parsed and planned it again for every batch.)
     /// </summary>
     private static async Task InsertByTableAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<(TableShape Table, EntityEntry Entry)> rows, bool blocking, CancellationToken ct)
@@ -235,9 +235,6 @@ internal static class AddedRows
             }
             return omitted;
         }
-
-        /// <summary>How many values a row sends (the columns not <paramref name="omitted"/>).</summary>
-        public int Columns(ulong omitted) => _properties.Length - System.Numerics.BitOperations.PopCount(omitted);
 
         /// <summary>SQLite: the INSERT of one row, its parameters numbered from 0.</summary>
         public string Sql(ulong omitted) => _statements.GetOrAdd(omitted, o =>
