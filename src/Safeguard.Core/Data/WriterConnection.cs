@@ -25,10 +25,11 @@ internal static class WriterConnection
     /// <summary>
     /// PostgreSQL, inside a transaction: from now until <paramref name="forValues"/> is set false again (or the
     /// transaction ends), plan each statement for the values it is given. The writer's connection lives as long as the
-    /// process and its statements are prepared once; after five runs PostgreSQL may keep one generic plan for good, and
-    /// one made while the tables were nearly empty scanned them whole on every batch (seen in the benchmark: the
-    /// idempotency and reference checks). The writer's checks are cheap to plan, so they are planned each time. Not its
-    /// inserts: a custom plan there also re-plans every foreign-key check, which cost a tenth of the throughput.
+    /// process and its statements are prepared once; after five runs PostgreSQL may keep one generic plan until the
+    /// tables' statistics next change, and one made while the tables were nearly empty scanned them whole on every batch
+    /// (seen in the benchmark: the idempotency and reference checks). The writer's checks are cheap to plan, so they are
+    /// planned each time. Not its inserts: a custom plan there also re-plans every foreign-key check, which cost a tenth
+    /// of the throughput.
     /// No-op on SQLite: without statistics, its plans do not depend on how big the tables are.
     /// </summary>
     public static async Task PlanForValuesAsync(DatabaseFacade database, bool forValues, bool blocking, CancellationToken ct = default)
