@@ -58,6 +58,24 @@ public sealed class BrowserFixture : SafeguardAppFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Waits until the browser is on a page whose address matches and the page has been read to its end (its footer).
+    /// It watches the address and the page itself, not Playwright's load states: under heavy CPU load Playwright now and
+    /// then never reported a load state for a page the browser had shown, with the network idle, and any wait for one
+    /// (WaitForURL included, even for the address it was already at) timed out after sign-in or a decision.
+    /// </summary>
+    public static async Task WaitForPageAsync(IPage page, Func<string, bool> address)
+    {
+        for (var waited = 0; !address(page.Url); waited++)
+        {
+            if (waited == 600) throw new TimeoutException($"After 60 s the browser is still at {page.Url}");
+            await page.WaitForTimeoutAsync(100);
+        }
+        await page.Locator("footer.govuk-template__footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    public Task WaitForPageAsync(IPage page, string path) => WaitForPageAsync(page, url => url == BaseUrl + path);
+
     /// <summary>After recording a contact: the decision page, or a failure that quotes the page's error summary.</summary>
     public static async Task ExpectDecisionPageAsync(IPage page)
     {
@@ -68,7 +86,7 @@ public sealed class BrowserFixture : SafeguardAppFactory
             if (await errors.CountAsync() > 0) throw new Xunit.Sdk.XunitException($"The contact was not recorded: {await errors.InnerTextAsync()}");
             await page.WaitForTimeoutAsync(100);
         }
-        await page.WaitForURLAsync(decision);
+        await WaitForPageAsync(page, decision.IsMatch);
     }
 
     /// <summary>Fills in and sends the sign-in form, without waiting for what comes back.</summary>
@@ -93,39 +111,44 @@ public sealed class BrowserFixture : SafeguardAppFactory
 
     /// <summary>
     /// Signs in and waits for the page it leads to. A failure says which step failed (the browser never sent the form,
-    /// the server did not answer, or answered something other than a redirect) and quotes the page and the server's
-    /// recent warnings and errors. A form the browser never sent is pressed once more: the server was never asked, as
-    /// when a person's click does not register.
+    /// the server did not answer, answered something other than a redirect, or the redirect was not followed) and
+    /// quotes the requests still open, the page and the server's recent warnings and errors.
     /// </summary>
     public async Task SignInAsync(IPage page, string email, string password = Core.Seeding.DemoAccounts.Password)
     {
         await FillSignInAsync(page, email, password);
         var sent = false;
-        void Watch(object? sender, IRequest request) => sent |= IsSignInPost(request);
+        var pending = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, string>();
+        void Watch(object? sender, IRequest request)
+        {
+            sent |= IsSignInPost(request);
+            pending[request] = $"{request.Method} {request.Url}";
+        }
+        void Done(object? sender, IRequest request) => pending.TryRemove(request, out _);
         page.Request += Watch;
+        page.RequestFinished += Done;
+        page.RequestFailed += Done;
+        Task<Exception> FailureAsync(string what) =>
+            this.FailureAsync(page, email, $"{what}; requests not finished: {(pending.IsEmpty ? "none" : string.Join(", ", pending.Values))}");
         try
         {
             var answer = await AnswerToSignInAsync(page);
-            if (answer is null && !sent)
-            {
-                Console.Error.WriteLine($"Signing in as {email}: the browser did not send the form within 30 s; pressing Sign in again.");
-                answer = await AnswerToSignInAsync(page);
-            }
-            if (answer is null) throw await FailureAsync(page, email, sent ? "the server did not answer within 30 s" : "the browser did not send the form");
-            if (answer.Status != 302) throw await FailureAsync(page, email, $"the server answered {answer.Status}, not a redirect");
+            if (answer is null) throw await FailureAsync(sent ? "the server did not answer within 60 s" : "the browser did not send the form");
+            if (answer.Status != 302) throw await FailureAsync($"the server answered {answer.Status}, not a redirect");
             try
             {
-                await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.Ordinal),
-                    new() { Timeout = 60_000 });
+                await WaitForPageAsync(page, url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.Ordinal));
             }
             catch (TimeoutException)
             {
-                throw await FailureAsync(page, email, $"the browser did not follow the redirect to {await answer.HeaderValueAsync("location")}");
+                throw await FailureAsync($"the browser did not follow the redirect to {await answer.HeaderValueAsync("location")}");
             }
         }
         finally
         {
             page.Request -= Watch;
+            page.RequestFinished -= Done;
+            page.RequestFailed -= Done;
         }
     }
 
@@ -134,7 +157,7 @@ public sealed class BrowserFixture : SafeguardAppFactory
         try
         {
             return await page.RunAndWaitForResponseAsync(() => PressSignInAsync(page), response => IsSignInPost(response.Request),
-                new() { Timeout = 30_000 });
+                new() { Timeout = 60_000 });
         }
         catch (TimeoutException)
         {

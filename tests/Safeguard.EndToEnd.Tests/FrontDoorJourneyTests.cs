@@ -22,7 +22,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         await partner.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await partner.Locator("[name='Form.ParentsAware'][value='yes']").CheckAsync();
         await partner.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
-        await partner.WaitForURLAsync(app.BaseUrl + "/partner");
+        await app.WaitForPageAsync(partner, "/partner");
         (await partner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("sent");
 
         var worker = await app.NewPageAsync();
@@ -33,7 +33,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         await worker.GetByLabel("Reasons for the decision").FillAsync("Mother accepts support; no injuries; partner has left.");
         await worker.GetByLabel("What to tell the referrer").FillAsync("The family have been offered early help with a family support worker.");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
-        await worker.WaitForURLAsync(app.BaseUrl + "/front-door");
+        await app.WaitForPageAsync(worker, "/front-door");
         (await worker.Locator("[data-testid=tray]").InnerTextAsync()).ShouldNotContain("Poppy Marsh");
 
         await partner.GotoAsync("/partner");

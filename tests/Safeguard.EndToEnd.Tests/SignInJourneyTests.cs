@@ -11,7 +11,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
 
         await app.SignInAsync(page, "sam.okafor@northbridge.example");
 
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await app.WaitForPageAsync(page, "/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Sam Okafor");
         (await page.TitleAsync()).ShouldBe("Home – Safeguard");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Children" }).CountAsync()).ShouldBe(1);
@@ -42,7 +42,7 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
 
         await app.SignInAsync(page, "grace.lee@northbridge.example");
 
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await app.WaitForPageAsync(page, "/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Grace Lee");
     }
 }
