@@ -188,6 +188,10 @@ internal static class AddedRows
         private readonly IProperty[] _selfReferences;
         private readonly ISqlGenerationHelper _sql;
         private readonly ConcurrentDictionary<ulong, string> _statements = new();
+        private readonly ConcurrentDictionary<(ulong, int), string> _unnest = new();
+
+        /// <summary>What an array of a column's values holds: the stored type after conversion, nullable if the column is.</summary>
+        private readonly Type[] _arrayElements;
 
         private TableShape(string table, IProperty[] properties, string[] columns, IProperty[] selfReferences, int rank, ISqlGenerationHelper sql)
         {
@@ -195,6 +199,7 @@ internal static class AddedRows
             _properties = properties;
             _columns = columns;
             _mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
+            _arrayElements = properties.Select((p, i) => ArrayElement(p, _mappings[i])).ToArray();
             _selfReferences = selfReferences;
             Rank = rank;
             _sql = sql;
@@ -239,7 +244,7 @@ internal static class AddedRows
         /// <summary>SQLite: the INSERT of one row, its parameters numbered from 0.</summary>
         public string Sql(ulong omitted) => _statements.GetOrAdd(omitted, o =>
         {
-            var included = Enumerable.Range(0, _properties.Length).Where(i => (o & (1UL << i)) == 0).ToList();
+            var included = Included(o).ToList();
             if (included.Count == 0) return $"INSERT INTO {_table} DEFAULT VALUES";
             var n = 0;
             var values = included.Select(_ => _sql.GenerateParameterNamePlaceholder("p" + n++));
@@ -250,6 +255,7 @@ internal static class AddedRows
         public int AddParameters(DbCommand command, PropertyValues values, ulong omitted, int first)
         {
             var n = first;
+            // A plain loop: on SQLite this runs for every row.
             for (var i = 0; i < _properties.Length; i++)
             {
                 if ((omitted & (1UL << i)) != 0) continue;
@@ -266,12 +272,22 @@ internal static class AddedRows
         public string UnnestSql(ulong omitted, int first) => _unnest.GetOrAdd((omitted, first), key =>
         {
             var (o, n) = key;
-            var included = Enumerable.Range(0, _properties.Length).Where(i => (o & (1UL << i)) == 0).ToList();
+            var included = Included(o).ToList();
             var arrays = included.Select(i => $"{_sql.GenerateParameterNamePlaceholder("p" + n++)}::{_mappings[i].StoreType}[]");
             return $"INSERT INTO {_table} ({string.Join(", ", included.Select(i => _columns[i]))}) SELECT * FROM unnest({string.Join(", ", arrays)})";
         });
 
-        private readonly ConcurrentDictionary<(ulong, int), string> _unnest = new();
+        private static Type ArrayElement(IProperty property, RelationalTypeMapping mapping)
+        {
+            var type = mapping.Converter?.ProviderClrType ?? property.ClrType;
+            return type.IsValueType && Nullable.GetUnderlyingType(type) is null && property.IsNullable
+                ? typeof(Nullable<>).MakeGenericType(type)
+                : type;
+        }
+
+        /// <summary>The positions of the properties a row sends: those not <paramref name="omitted"/>.</summary>
+        private IEnumerable<int> Included(ulong omitted) =>
+            Enumerable.Range(0, _properties.Length).Where(i => (omitted & (1UL << i)) == 0);
 
         /// <summary>
         /// Adds one array parameter per column not <paramref name="omitted"/>, holding that column's value for each of
@@ -280,14 +296,11 @@ internal static class AddedRows
         public int AddColumnArrays(DbCommand command, IReadOnlyList<PropertyValues> rows, ulong omitted, int first)
         {
             var n = first;
-            for (var i = 0; i < _properties.Length; i++)
+            foreach (var i in Included(omitted))
             {
-                if ((omitted & (1UL << i)) != 0) continue;
                 var p = _properties[i];
                 var converter = _mappings[i].Converter;
-                var type = converter?.ProviderClrType ?? p.ClrType;
-                if (type.IsValueType && Nullable.GetUnderlyingType(type) is null && p.IsNullable) type = typeof(Nullable<>).MakeGenericType(type);
-                var column = Array.CreateInstance(type, rows.Count);
+                var column = Array.CreateInstance(_arrayElements[i], rows.Count);
                 for (var r = 0; r < rows.Count; r++)
                 {
                     var value = rows[r][p];

@@ -14,7 +14,8 @@ namespace Safeguard.Core.Data;
 /// </summary>
 /// <remarks>
 /// Only for connections registered with <see cref="KeepFor"/>, only for EF's single SELECT statements and the writer's
-/// inserts, and at most <see cref="MaxPerConnection"/> of them (the writer needs one insert per table and a few checks) (a compiled statement holds SQLite memory for as long as it is kept). EF still
+/// inserts, and at most <see cref="MaxPerConnection"/> of them: the writer needs one insert per table and a few checks,
+/// and a compiled statement holds SQLite memory for as long as it is kept. EF still
 /// makes its command and its parameters; a kept command with the same text runs instead, with those parameters, and its
 /// reader goes back to EF, which disposes it as usual (that resets the statement, ending its read). A kept command whose
 /// reader is still open is not used again until it closes. Everything is dropped when the connection closes (SQLite's

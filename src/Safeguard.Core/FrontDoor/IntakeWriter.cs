@@ -111,7 +111,12 @@ public sealed class IntakeWriter : IAsyncDisposable
         AsyncServiceScope? scope = null;
         try
         {
-            scope = _lookupScopes.TryTake(out var kept) ? kept : await NewLookupScopeAsync(ct);
+            if (_lookupScopes.TryTake(out var kept)) scope = kept;
+            else
+            {
+                Interlocked.Increment(ref _lookupScopesMade);
+                scope = await OpenKeptScopeAsync(writer: false, ct);
+            }
             var links = await scope.Value.ServiceProvider.GetRequiredService<ContactIntake>().PlanAsync(contact, ct);
             if (!_queue.Reader.Completion.IsCompleted)
             {
@@ -134,14 +139,18 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     private int _lookupScopesMade;
 
-    private async Task<AsyncServiceScope> NewLookupScopeAsync(CancellationToken ct)
+    /// <summary>
+    /// A scope whose connection is open and stays open (its statements kept, <see cref="Data.SqliteStatementCache"/>),
+    /// for a lookup or for the writer (with the writer's own settings, <see cref="Data.WriterConnection"/>).
+    /// </summary>
+    private async Task<AsyncServiceScope> OpenKeptScopeAsync(bool writer, CancellationToken ct = default)
     {
-        Interlocked.Increment(ref _lookupScopesMade);
         var scope = _scopes.CreateAsyncScope();
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database;
             await db.OpenConnectionAsync(ct);
+            if (writer) await Data.WriterConnection.ConfigureAsync(db.GetDbConnection(), ct);
             Data.SqliteStatementCache.KeepFor(db.GetDbConnection());
             return scope;
         }
@@ -189,12 +198,8 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         if (_scope is not { } scope)
         {
-            scope = _scopes.CreateAsyncScope();
+            scope = await OpenKeptScopeAsync(writer: true);
             _scope = scope;
-            var db = scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database;
-            await db.OpenConnectionAsync();
-            await Data.WriterConnection.ConfigureAsync(db.GetDbConnection());
-            Data.SqliteStatementCache.KeepFor(db.GetDbConnection());
         }
         var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();
         intake.Blocking = true;
