@@ -160,7 +160,8 @@ public class ComponentTagHelperTests
         (await RenderWithItems(new GovUkTableHeaderTagHelper(), "govuk-table-header", inHead)).ShouldContain("scope=\"col\"");
         (await RenderWithItems(new GovUkTableHeaderTagHelper { Numeric = true }, "govuk-table-header", inBody)).ShouldContain("scope=\"row\"");
 
-        var table = (await Render(new GovUkTableTagHelper { Caption = "Open work", CaptionSize = "m" }, "govuk-table", "<tbody></tbody>"))!;
+        var table = (await Render(new GovUkTableTagHelper { Caption = "Open work", CaptionSize = "m" }, "govuk-table", "<tbody></tbody>"))!
+            .QuerySelector("table")!;
         table.ClassName.ShouldBe("govuk-table");
         table.QuerySelector("caption.govuk-table__caption.govuk-table__caption--m")!.TextContent.ShouldBe("Open work");
         (await RenderHtml(new GovUkTableCellTagHelper { Numeric = true }, "govuk-table-cell", "12"))

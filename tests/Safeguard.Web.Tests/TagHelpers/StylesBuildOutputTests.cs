@@ -21,6 +21,15 @@ public class StylesBuildOutputTests
     }
 
     [Fact]
+    public void CompiledCss_KeepsTypedLineBreaks_AndScrollsTablesInsideTheirContainer()
+    {
+        var css = File.ReadAllText(FindWebAsset("css/safeguard.css"));
+
+        css.ShouldContain(".sg-preserve-lines{white-space:pre-line}");
+        css.ShouldContain(".sg-table-container{overflow-x:auto");
+    }
+
+    [Fact]
     public void GovUkFrontendScript_IsCopiedForProgressiveEnhancement()
     {
         File.Exists(FindWebAsset("govuk/govuk-frontend.min.js")).ShouldBeTrue();
