@@ -49,9 +49,10 @@ public sealed class BrowserFixture : SafeguardAppFactory
         await base.DisposeAsync();
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh browser context; <paramref name="javaScriptEnabled"/> false is a browser with JavaScript off.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScriptEnabled });
         // The machine has two cores shared by the whole suite; allow slow moments rather than flake.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
