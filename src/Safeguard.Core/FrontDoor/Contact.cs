@@ -23,6 +23,7 @@ public sealed class Contact : IAudited
         Channel = channel;
         Concern = concern;
         Status = ContactStatus.AwaitingDecision;
+        Version = 1;
     }
 
     public Guid Id { get; private set; }
@@ -59,6 +60,25 @@ public sealed class Contact : IAudited
     Guid? IAudited.AuditPersonId => Children.Count == 1 ? Children[0].PersonId : null;
 
     /// <summary>
+    /// Optimistic concurrency token: every change of state below moves it on, and a save whose contact has moved on
+    /// since it was read changes nothing (two people deciding at once: one wins, the other is told what was decided).
+    /// </summary>
+    public int Version { get; private set; }
+
+    /// <summary>The one-time key of the web form that recorded this contact (null for the API, which has Idempotency-Key).</summary>
+    public Guid? SubmissionKey { get; set; }
+
+    /// <summary>Why a manager last returned a proposal, when and who: shown to the worker who decides again.</summary>
+    public string? ReturnedReason { get; private set; }
+    public DateTimeOffset? ReturnedAt { get; private set; }
+    public Guid? ReturnedByUserId { get; private set; }
+
+    /// <summary>The proposal a manager returned: its outcome, reasons and who proposed it.</summary>
+    public ScreeningOutcome? PreviousOutcome { get; private set; }
+    public string? PreviousReasons { get; private set; }
+    public Guid? PreviousDecidedByUserId { get; private set; }
+
+    /// <summary>
     /// Records the screening decision. No further action on a child protection concern waits for a manager to
     /// confirm it (<see cref="NoFurtherActionNeedsManagerRule"/>) unless the decider is a manager.
     /// </summary>
@@ -75,6 +95,7 @@ public sealed class Contact : IAudited
         var needsConfirmation = NoFurtherActionNeedsManagerRule.Applies(this, outcome);
         if (needsConfirmation && byManager) ConfirmedByUserId = byUserId;
         Status = needsConfirmation && !byManager ? ContactStatus.AwaitingManagerConfirmation : ContactStatus.Decided;
+        Version++;
     }
 
     /// <summary>A manager confirms (or replaces) a no-further-action decision on a child protection concern.</summary>
@@ -83,18 +104,40 @@ public sealed class Contact : IAudited
         if (Status != ContactStatus.AwaitingManagerConfirmation) throw new InvalidOperationException("This decision is not waiting for a manager.");
         ConfirmedByUserId = managerId;
         Status = ContactStatus.Decided;
+        Version++;
     }
 
-    /// <summary>A manager sends a no-further-action proposal back to be decided again.</summary>
-    public void ReturnForRedecision()
+    /// <summary>
+    /// A manager sends a no-further-action proposal back to be decided again. The proposal and the manager's reason are
+    /// kept for the worker who decides again.
+    /// </summary>
+    public void ReturnForRedecision(string why, Guid? byUserId, DateTimeOffset at)
     {
         if (Status != ContactStatus.AwaitingManagerConfirmation) throw new InvalidOperationException("This decision is not waiting for a manager.");
+        if (string.IsNullOrWhiteSpace(why)) throw new ArgumentException("A reason is required.", nameof(why));
+        ReturnedReason = why.Trim();
+        ReturnedAt = at;
+        ReturnedByUserId = byUserId;
+        PreviousOutcome = Outcome;
+        PreviousReasons = DecisionReasons;
+        PreviousDecidedByUserId = DecidedByUserId;
         Outcome = null;
         DecisionReasons = null;
         FeedbackForReferrer = null;
         DecidedAt = null;
         DecidedByUserId = null;
         Status = ContactStatus.AwaitingDecision;
+        Version++;
+    }
+
+    /// <summary>A manager changes the priority of a contact not yet decided; the reason is kept with it.</summary>
+    public void ChangePriority(Priority priority, string reason)
+    {
+        if (Status == ContactStatus.Decided) throw new InvalidOperationException("This contact has already been decided.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reason is required.", nameof(reason));
+        Priority = priority;
+        PriorityReason = $"Changed by a manager: {reason.Trim()}";
+        Version++;
     }
 
     public bool IsChildProtectionConcern => Priority == Priority.ChildProtection;

@@ -63,14 +63,23 @@ public sealed class ContactDetails(SafeguardDbContext db)
             c.DecidedAt, c.FeedbackSentAt, c.ReferringOrganisationId, children);
     }
 
-    /// <summary>A manager changes the priority; the reason is required and recorded.</summary>
-    public async Task ChangePriorityAsync(Guid contactId, Priority priority, string reason, CancellationToken ct = default)
+    /// <summary>
+    /// A manager changes the priority of a contact not yet decided; the reason is required and recorded. Null when
+    /// changed; otherwise (decided meanwhile, or changed since the manager saw it at <paramref name="expectedVersion"/>)
+    /// nothing is saved and the contact as it stands is returned.
+    /// </summary>
+    public async Task<ContactChangedElsewhere?> ChangePriorityAsync(Guid contactId, Priority priority, string reason, int? expectedVersion = null,
+        CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reason is required.", nameof(reason));
         var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+        if (contact.Status == ContactStatus.Decided || expectedVersion is { } v && v != contact.Version)
+        {
+            db.ChangeTracker.Clear();
+            return await ContactChangedElsewhere.ReadAsync(db, contactId, ct);
+        }
         var before = contact.Priority;
-        contact.Priority = priority;
-        contact.PriorityReason = $"Changed by a manager: {reason.Trim()}";
+        contact.ChangePriority(priority, reason);
         foreach (var item in await db.WorkItems.Where(w => w.SubjectId == contactId && w.ClosedAt == null).ToListAsync(ct))
         {
             item.ChangePriority(priority);
@@ -80,7 +89,7 @@ public sealed class ContactDetails(SafeguardDbContext db)
             db.Record("contact.priority-changed", $"Priority of {contact.Reference} changed from {before} to {priority}", child.PersonId,
                 nameof(Contact), contact.Id, reason.Trim());
         }
-        await db.SaveChangesAsync(ct);
+        return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contactId, ct);
     }
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";

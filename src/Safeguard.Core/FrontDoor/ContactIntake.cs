@@ -57,6 +57,31 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         }
     }
 
+    /// <summary>
+    /// Records a contact from a web form once per <see cref="NewContact.SubmissionKey"/>: the same form posted again (a
+    /// double click, the browser sending it again) records nothing and is given the contact the first post recorded.
+    /// Two posts at the same moment both pass the first check; the unique index on the key then fails the later one.
+    /// </summary>
+    public async Task<SubmittedContact> RecordOnceAsync(NewContact input, CancellationToken ct = default)
+    {
+        if (input.SubmissionKey is { } key && await SubmittedAsync(key, ct) is { } earlier) return earlier;
+        try
+        {
+            var recorded = await RecordAsync(input, ct);
+            return new SubmittedContact(recorded.Id, recorded.Reference, recorded.FeedbackDueAt, AlreadyRecorded: false);
+        }
+        catch (DbUpdateException) when (input.SubmissionKey is { } raced)
+        {
+            db.ChangeTracker.Clear();
+            if (await SubmittedAsync(raced, ct) is { } winner) return winner;
+            throw;
+        }
+    }
+
+    private async Task<SubmittedContact?> SubmittedAsync(Guid key, CancellationToken ct) =>
+        await db.Contacts.AsNoTracking().Where(c => c.SubmissionKey == key)
+            .Select(c => new SubmittedContact(c.Id, c.Reference, c.FeedbackDueAt, true)).FirstOrDefaultAsync(ct);
+
     /// <summary>Throws for a contact that can never be recorded (so a caller can refuse it before queueing it).</summary>
     public static void Validate(NewContact input)
     {
@@ -256,6 +281,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         {
             contact.Children.Add(new ContactChild(child.PersonId));
         }
+        contact.SubmissionKey = input.SubmissionKey;
         db.Contacts.Add(contact);
 
         var names = string.Join(", ", linked.Select(l => l.Child.Name));

@@ -5,7 +5,7 @@ using Safeguard.Core.Work;
 namespace Safeguard.Core.FrontDoor;
 
 public sealed record TrayLine(Guid ContactId, string Reference, string Children, Priority Priority, string? PriorityReason,
-    ContactStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string Referrer, ContactChannel Channel);
+    ContactStatus Status, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string Referrer, ContactChannel Channel, bool Returned = false);
 
 public sealed record TrayPage(IReadOnlyList<TrayLine> Lines, int Total, int Overdue, int ChildProtection, int Page, int PageSize);
 
@@ -30,13 +30,13 @@ public sealed class FrontDoorTray(SafeguardDbContext db)
             .Select(c => new
             {
                 c.Id, c.Reference, c.Priority, c.PriorityReason, c.Status, c.ReceivedAt, c.DecisionDueAt, c.ReferrerName,
-                c.ReferrerOrganisationName, c.Channel,
+                c.ReferrerOrganisationName, c.Channel, Returned = c.ReturnedAt != null,
             })
             .ToListAsync(ct);
         var names = await ContactChildNames.ForAsync(db, rows.Select(r => r.Id).ToList(), ct);
         var lines = rows.Select(r => new TrayLine(r.Id, r.Reference, names.GetValueOrDefault(r.Id, ""), r.Priority, r.PriorityReason, r.Status,
             r.ReceivedAt, r.DecisionDueAt, r.ReferrerOrganisationName is null ? r.ReferrerName : $"{r.ReferrerName} ({r.ReferrerOrganisationName})",
-            r.Channel)).ToList();
+            r.Channel, r.Returned && r.Status == ContactStatus.AwaitingDecision)).ToList();
         return new TrayPage(lines, total, overdue, cp, Math.Max(1, page), pageSize);
     }
 }

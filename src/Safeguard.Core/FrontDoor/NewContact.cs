@@ -19,7 +19,7 @@ public sealed record NewChild(
 public sealed record NewReferrer(string Name, string? Organisation, string? Role, string? Email, string? Phone);
 
 /// <summary>Everything a contact records, from whichever door it came through.</summary>
-public sealed record NewContact(
+public sealed partial record NewContact(
     IReadOnlyList<NewChild> Children,
     NewReferrer Referrer,
     string Concern,
@@ -29,6 +29,9 @@ public sealed record NewContact(
     bool? ParentsAware,
     ContactChannel Channel,
     Guid? ReferringOrganisationId);
+
+/// <summary>A contact recorded from a web form, now or (<paramref name="AlreadyRecorded"/>) by an earlier post of the same form.</summary>
+public sealed record SubmittedContact(Guid Id, string Reference, DateTimeOffset FeedbackDueAt, bool AlreadyRecorded);
 
 public sealed record RecordedContact(Guid Id, string Reference, Work.Priority Priority, DateTimeOffset ReceivedAt,
     DateTimeOffset DecisionDueAt, DateTimeOffset FeedbackDueAt, IReadOnlyList<LinkedChild> Children);

@@ -7,70 +7,108 @@ using Safeguard.Core.Workforce;
 
 namespace Safeguard.Core.FrontDoor;
 
-public sealed record DecisionInput(Guid ContactId, ScreeningOutcome Outcome, string Reasons, string? FeedbackForReferrer);
+/// <summary>
+/// A screening decision. <paramref name="ExpectedVersion"/>: the contact's <see cref="Contact.Version"/> the decider saw
+/// (null: whatever it is now); if the contact has changed since, nothing is decided.
+/// </summary>
+public sealed record DecisionInput(Guid ContactId, ScreeningOutcome Outcome, string Reasons, string? FeedbackForReferrer, int? ExpectedVersion = null);
 
-public enum DecisionResult { Decided, AwaitingManagerConfirmation }
+public enum DecisionResult { Decided, AwaitingManagerConfirmation, ChangedElsewhere }
+
+/// <summary>What became of a decision: recorded, or (<see cref="DecisionResult.ChangedElsewhere"/>) not, because
+/// someone else decided or changed the contact first; <see cref="Conflict"/> then says what they did.</summary>
+public sealed record DecisionAttempt(DecisionResult Result, ContactChangedElsewhere? Conflict = null);
 
 /// <summary>
 /// The screening decision and what follows from it, in one transaction: a referral opens each child's case and
 /// puts "awaiting allocation" on the team's tray with its own due time; feedback for the referrer goes into the
-/// outbox; the decision clock closes.
+/// outbox; the decision clock closes. A contact is decided once: of two people deciding it at the same moment, one
+/// wins and the other is given the decision made (<see cref="ContactChangedElsewhere"/>), with nothing of theirs saved.
 /// </summary>
 public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalendar calendar)
 {
     /// <summary>Allocation of a new referral: local standard, one working day.</summary>
     public const int AllocationWorkingDays = 1;
 
-    public async Task<DecisionResult> DecideAsync(DecisionInput input, Guid deciderId, bool deciderIsManager, CancellationToken ct = default)
+    public async Task<DecisionAttempt> DecideAsync(DecisionInput input, Guid deciderId, bool deciderIsManager, CancellationToken ct = default)
     {
-        var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == input.ContactId, ct);
+        var contact = await LoadAsync(input.ContactId, ct);
+        if (contact.Status != ContactStatus.AwaitingDecision || IsStale(contact, input.ExpectedVersion))
+        {
+            return new DecisionAttempt(DecisionResult.ChangedElsewhere, await AsItStandsAsync(contact.Id, ct));
+        }
         var now = db.Time.GetUtcNow();
         contact.RecordDecision(input.Outcome, input.Reasons, deciderId, now, input.FeedbackForReferrer, deciderIsManager);
         db.ChangeReason = input.Reasons;
         var screening = await OpenItemAsync(contact.Id, WorkKind.ScreeningDecision, ct);
+        screening?.Close(now);
+        var result = DecisionResult.Decided;
 
         if (contact.Status == ContactStatus.AwaitingManagerConfirmation)
         {
-            screening?.Close(now);
+            // The manager's confirmation runs on the screening's own clock: a late screening stays late.
             var team = screening?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
             db.WorkItems.Add(new WorkItem(WorkKind.ManagerConfirmation, contact.Id, $"Confirm no further action on {contact.Reference}",
-                team, contact.Priority, now, calendar.DueAt(now, AllocationWorkingDays), contact.Children.FirstOrDefault()?.PersonId));
+                team, contact.Priority, now, contact.DecisionDueAt, contact.Children.FirstOrDefault()?.PersonId));
             RecordForChildren(contact, "contact.decision-proposed",
                 $"No further action proposed on child protection concern {contact.Reference}; waiting for a manager to confirm", input.Reasons);
-            await db.SaveChangesAsync(ct);
-            return DecisionResult.AwaitingManagerConfirmation;
+            result = DecisionResult.AwaitingManagerConfirmation;
+        }
+        else
+        {
+            await CompleteAsync(contact, now, ct);
         }
 
-        screening?.Close(now);
-        await CompleteAsync(contact, now, ct);
-        await db.SaveChangesAsync(ct);
-        return DecisionResult.Decided;
+        var conflict = await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contact.Id, ct);
+        return conflict is null ? new DecisionAttempt(result) : new DecisionAttempt(DecisionResult.ChangedElsewhere, conflict);
     }
 
-    public async Task ConfirmAsync(Guid contactId, Guid managerId, CancellationToken ct = default)
+    /// <summary>A manager confirms a no-further-action proposal. Null when confirmed; otherwise what someone else did first.</summary>
+    public async Task<ContactChangedElsewhere?> ConfirmAsync(Guid contactId, Guid managerId, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+        var contact = await LoadAsync(contactId, ct);
+        if (contact.Status != ContactStatus.AwaitingManagerConfirmation || IsStale(contact, expectedVersion)) return await AsItStandsAsync(contactId, ct);
         var now = db.Time.GetUtcNow();
         contact.ConfirmByManager(managerId);
         (await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct))?.Close(now);
         await CompleteAsync(contact, now, ct);
         RecordForChildren(contact, "contact.decision-confirmed", $"Manager confirmed no further action on {contact.Reference}", contact.DecisionReasons);
-        await db.SaveChangesAsync(ct);
+        return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contact.Id, ct);
     }
 
-    public async Task ReturnAsync(Guid contactId, string why, CancellationToken ct = default)
+    /// <summary>
+    /// A manager returns a no-further-action proposal to be decided again, by the screening's original due time. The
+    /// proposal and the reason are kept on the contact for the worker. Null when returned; otherwise what someone else did first.
+    /// </summary>
+    public async Task<ContactChangedElsewhere?> ReturnAsync(Guid contactId, string why, int? expectedVersion = null, CancellationToken ct = default)
     {
-        var contact = await db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+        var contact = await LoadAsync(contactId, ct);
+        if (contact.Status != ContactStatus.AwaitingManagerConfirmation || IsStale(contact, expectedVersion)) return await AsItStandsAsync(contactId, ct);
         var now = db.Time.GetUtcNow();
-        contact.ReturnForRedecision();
+        contact.ReturnForRedecision(why, db.Actor.UserId, now);
         var confirmation = await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct);
         confirmation?.Close(now);
         var team = confirmation?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
         db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Decide again: {contact.Reference}", team,
             contact.Priority, now, contact.DecisionDueAt, contact.Children.FirstOrDefault()?.PersonId));
-        RecordForChildren(contact, "contact.decision-returned", $"Manager returned {contact.Reference} to be decided again", why);
-        await db.SaveChangesAsync(ct);
+        RecordForChildren(contact, "contact.decision-returned", $"Manager returned {contact.Reference} to be decided again", why.Trim());
+        return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contact.Id, ct);
     }
+
+    /// <summary>The contact as it stands now, with the names of who decided, confirmed or returned it.</summary>
+    public Task<ContactChangedElsewhere> AsItStandsAsync(Guid contactId, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        return ContactChangedElsewhere.ReadAsync(db, contactId, ct);
+    }
+
+    /// <summary>The version of the contact now, who decided and confirmed it, and any returned proposal (null: no such contact).</summary>
+    public Task<DecisionState?> StateAsync(Guid contactId, CancellationToken ct = default) => DecisionState.ReadAsync(db, contactId, ct);
+
+    private Task<Contact> LoadAsync(Guid contactId, CancellationToken ct) =>
+        db.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+
+    private static bool IsStale(Contact contact, int? expectedVersion) => expectedVersion is { } v && v != contact.Version;
 
     private async Task CompleteAsync(Contact contact, DateTimeOffset now, CancellationToken ct)
     {

@@ -6,6 +6,8 @@ public static class Permissions
     public const string ViewChildRecords = "children.view";
     public const string EditChildRecords = "children.edit";
     public const string RecordContacts = "frontdoor.record";
+    /// <summary>Read a contact and its decision (not decide it): the people who act on it, as well as those who decide it.</summary>
+    public const string ReadContacts = "frontdoor.read";
     public const string DecideContacts = "frontdoor.decide";
     public const string ManageFrontDoor = "frontdoor.manage";
     public const string ViewBacklog = "oversight.backlog";
@@ -18,23 +20,24 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         ViewChildRecords, EditChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
-        ReferAsPartner, ViewReports, AdministerUsers, SearchAudit,
+        ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
     ];
 }
 
 /// <summary>The one map from roles to permissions.</summary>
 public static class RolePermissions
 {
-    private static readonly string[] Practice = [Permissions.ViewChildRecords, Permissions.EditChildRecords];
+    private static readonly string[] Practice = [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts];
     private static readonly string[] Management =
     [
         Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
-        Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports,
+        Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports, Permissions.ReadContacts,
     ];
 
     private static readonly Dictionary<string, string[]> Map = new()
     {
-        [Roles.FrontDoorWorker] = [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts],
+        [Roles.FrontDoorWorker] =
+            [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts, Permissions.ReadContacts],
         [Roles.SocialWorker] = Practice,
         [Roles.SocialWorkAssistant] = Practice,
         [Roles.ConferenceChair] = [Permissions.ViewChildRecords],

@@ -33,7 +33,8 @@ public static class PageAccess
         ("/Children/Family", Permissions.EditChildRecords),
         ("/Children/Names", Permissions.EditChildRecords),
         ("/FrontDoor", Permissions.RecordContacts),
-        ("/FrontDoor/Decide", Permissions.DecideContacts),
+        // Read by the people who act on a contact too; deciding, confirming and changing priority check their own permissions.
+        ("/FrontDoor/Decide", Permissions.ReadContacts),
         ("/Oversight", Permissions.ViewBacklog),
         ("/Partner", Permissions.ReferAsPartner),
         ("/People/Duplicates", Permissions.ReviewDuplicates),
@@ -43,14 +44,24 @@ public static class PageAccess
         ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
     ];
 
+    private static string? DeepestFolder(string viewEnginePath) => Folders
+        .Select(f => f.Folder)
+        .Where(f => viewEnginePath.StartsWith(f + "/", StringComparison.OrdinalIgnoreCase))
+        .MaxBy(f => f.Length);
+
     /// <summary>A policy name meaning "any one of these permissions".</summary>
     public static string AnyOf(params string[] permissions) => string.Join('|', permissions);
 
     public static void Apply(PageConventionCollection conventions)
     {
+        // A page follows the rule of the deepest folder listed for it, so a subfolder can be open to people its parent's
+        // rule would refuse (the contact page, read by social workers who cannot use the rest of the front door).
         foreach (var (folder, permission) in Folders)
         {
-            conventions.AuthorizeFolder(folder, permission);
+            conventions.AddFolderApplicationModelConvention(folder, page =>
+            {
+                if (DeepestFolder(page.ViewEnginePath) == folder) page.EndpointMetadata.Add(new AuthorizeAttribute(permission));
+            });
         }
         conventions.AllowAnonymousToFolder("/Account");
         conventions.AllowAnonymousToFolder("/Status");

@@ -39,7 +39,7 @@ public sealed class ScreeningDecisionTests : IAsyncLifetime
 
         var result = await Decisions(db).DecideAsync(new DecisionInput(contact.Id, ScreeningOutcome.ReferralToSocialCare, "Neglect needs assessment", null), Worker, false);
 
-        result.ShouldBe(DecisionResult.Decided);
+        result.Result.ShouldBe(DecisionResult.Decided);
         var referral = await db.Referrals.SingleAsync();
         referral.PersonId.ShouldBe(contact.Children.Single().PersonId);
         referral.SourceCode.ShouldBe("6");
@@ -73,7 +73,7 @@ public sealed class ScreeningDecisionTests : IAsyncLifetime
 
         var result = await Decisions(db).DecideAsync(new DecisionInput(contact.Id, ScreeningOutcome.NoFurtherAction, "Accidental injury explained", null), Worker, false);
 
-        result.ShouldBe(DecisionResult.AwaitingManagerConfirmation);
+        result.Result.ShouldBe(DecisionResult.AwaitingManagerConfirmation);
         (await db.FeedbackMessages.CountAsync()).ShouldBe(0);
         (await db.WorkItems.SingleAsync(w => w.Kind == WorkKind.ManagerConfirmation && w.ClosedAt == null)).SubjectId.ShouldBe(contact.Id);
 

@@ -107,7 +107,7 @@ public sealed class ReferralsApiTests(SafeguardAppFactory app) : AppTests(app)
         {
             var decisions = scope.ServiceProvider.GetRequiredService<ScreeningDecisions>();
             (await decisions.DecideAsync(new DecisionInput(id, ScreeningOutcome.NoFurtherAction, "Explained", null), Guid.NewGuid(), false))
-                .ShouldBe(DecisionResult.AwaitingManagerConfirmation);
+                .Result.ShouldBe(DecisionResult.AwaitingManagerConfirmation);
         }
 
         var body = await (await client.GetAsync($"/api/v1/referrals/{id}")).JsonAsync();

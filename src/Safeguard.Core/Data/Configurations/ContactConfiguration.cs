@@ -28,6 +28,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasIndex(x => new { x.Status, x.DecisionDueAt });
         b.HasIndex(x => x.ReceivedAt);
         b.HasIndex(x => new { x.ReferringOrganisationId, x.ReceivedAt });
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.SubmissionKey).IsUnique();
+        b.Property(x => x.ReturnedReason).HasMaxLength(4000);
+        b.Property(x => x.PreviousReasons).HasMaxLength(8000);
     }
 }
 

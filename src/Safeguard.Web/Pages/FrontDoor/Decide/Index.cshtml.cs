@@ -12,13 +12,24 @@ namespace Safeguard.Web.Pages.FrontDoor.Decide;
 /// <summary>
 /// The screening decision: the contact and each child's previous contacts and referrals on screen, then the
 /// outcome and reasons. Managers also confirm or return "no further action" on child protection concerns and
-/// can change the priority with a reason.
+/// can change the priority with a reason. Social workers and others who act on a contact may read it; only deciders
+/// decide. Each form posts the contact's version as it was shown: if someone else decided or changed it meanwhile,
+/// nothing is saved and the page says what they did (409).
 /// </summary>
 public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisions, TimeProvider time) : PageModel
 {
     public ContactView Contact { get; private set; } = default!;
+    public DecisionState State { get; private set; } = default!;
     public DateTimeOffset Now { get; private set; }
     public bool IsManager => User.Can(Permissions.ManageFrontDoor);
+    public bool CanDecide => User.Can(Permissions.DecideContacts);
+
+    /// <summary>The contact's version as the person saw it, posted back with each form.</summary>
+    [BindProperty]
+    public int? Version { get; set; }
+
+    /// <summary>What someone else did first, when this person's change was not saved.</summary>
+    public string? ChangedElsewhere { get; private set; }
 
     [BindProperty, Display(Name = "Decision")]
     public string? Outcome { get; set; }
@@ -50,17 +61,19 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
+        if (!CanDecide) return Forbid();
         if (!await LoadAsync(id, recordView: false)) return NotFound();
         ModelState.Clear();
-        if (Contact.Status != ContactStatus.AwaitingDecision) ModelState.AddModelError(nameof(Outcome), "This contact has already been decided");
+        if (Contact.Status != ContactStatus.AwaitingDecision) return await ChangedElsewhereAsync(await decisions.AsItStandsAsync(id));
         var outcome = Enum.TryParse<ScreeningOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : (ScreeningOutcome?)null;
         if (outcome is null) ModelState.AddModelError(nameof(Outcome), "Select the decision");
         Text(nameof(Reasons), Reasons, "Enter the reasons for the decision", 8000, required: true);
         Text(nameof(Feedback), Feedback, "What to tell the referrer", 8000, required: false);
         if (!ModelState.IsValid) return this.PageWithErrors();
 
-        var result = await decisions.DecideAsync(new DecisionInput(id, outcome!.Value, Reasons!, Feedback), User.UserIdOrEmpty(), IsManager);
-        TempData["Success"] = result == DecisionResult.AwaitingManagerConfirmation
+        var attempt = await decisions.DecideAsync(new DecisionInput(id, outcome!.Value, Reasons!, Feedback, Version), User.UserIdOrEmpty(), IsManager);
+        if (attempt.Conflict is { } conflict) return await ChangedElsewhereAsync(conflict);
+        TempData["Success"] = attempt.Result == DecisionResult.AwaitingManagerConfirmation
             ? $"Decision on {Contact.Reference} sent to a manager to confirm"
             : $"Decision on {Contact.Reference} recorded";
         return RedirectToPage("/FrontDoor/Tray/Index");
@@ -70,12 +83,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
     {
         if (!IsManager) return Forbid();
         if (!await LoadAsync(id, recordView: false)) return NotFound();
-        if (Contact.Status != ContactStatus.AwaitingManagerConfirmation)
-        {
-            ModelState.AddModelError("", "This decision is not waiting for a manager to confirm");
-            return this.PageWithErrors();
-        }
-        await decisions.ConfirmAsync(id, User.UserIdOrEmpty());
+        if (await decisions.ConfirmAsync(id, User.UserIdOrEmpty(), Version) is { } conflict) return await ChangedElsewhereAsync(conflict);
         TempData["Success"] = $"No further action on {Contact.Reference} confirmed";
         return RedirectToPage("/FrontDoor/Tray/Index");
     }
@@ -85,10 +93,10 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         if (!IsManager) return Forbid();
         if (!await LoadAsync(id, recordView: false)) return NotFound();
         ModelState.Clear();
-        if (Contact.Status != ContactStatus.AwaitingManagerConfirmation) ModelState.AddModelError("", "This decision is not waiting for a manager to confirm");
+        if (Contact.Status != ContactStatus.AwaitingManagerConfirmation) return await ChangedElsewhereAsync(await decisions.AsItStandsAsync(id));
         Text(nameof(ReturnReason), ReturnReason, "Enter why you are returning this decision", 4000, required: true);
         if (!ModelState.IsValid) return this.PageWithErrors();
-        await decisions.ReturnAsync(id, ReturnReason!.Trim());
+        if (await decisions.ReturnAsync(id, ReturnReason!.Trim(), Version) is { } conflict) return await ChangedElsewhereAsync(conflict);
         TempData["Success"] = $"{Contact.Reference} returned to be decided again";
         return RedirectToPage("/FrontDoor/Tray/Index");
     }
@@ -98,18 +106,35 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         if (!IsManager) return Forbid();
         if (!await LoadAsync(id, recordView: false)) return NotFound();
         ModelState.Clear();
+        if (Contact.Status == ContactStatus.Decided) return await ChangedElsewhereAsync(await decisions.AsItStandsAsync(id));
         var priority = Enum.TryParse<Priority>(NewPriority, out var p) && Enum.IsDefined(p) ? p : (Priority?)null;
         if (priority is null) ModelState.AddModelError(nameof(NewPriority), "Select the new priority");
         Text(nameof(PriorityReason), PriorityReason, "Enter the reason for changing the priority", 1000, required: true);
         if (!ModelState.IsValid) return this.PageWithErrors();
-        await details.ChangePriorityAsync(id, priority!.Value, PriorityReason!);
+        if (await details.ChangePriorityAsync(id, priority!.Value, PriorityReason!, Version) is { } conflict) return await ChangedElsewhereAsync(conflict);
         TempData["Success"] = $"Priority of {Contact.Reference} changed";
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// Someone else got there first: nothing of this person's was saved. The page shows the contact as it stands, says
+    /// what the other person did, and keeps what this person typed (409).
+    /// </summary>
+    private async Task<IActionResult> ChangedElsewhereAsync(ContactChangedElsewhere conflict)
+    {
+        await LoadAsync(conflict.ContactId, recordView: false);
+        ChangedElsewhere = ChangedElsewhereText.Describe(conflict, Now);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status409Conflict;
+        return page;
     }
 
     private async Task<bool> LoadAsync(Guid id, bool recordView)
     {
         Now = time.GetUtcNow();
+        // The state first: a change between the two reads then shows as a newer contact than the version posted back.
+        if (await decisions.StateAsync(id) is not { } state) return false;
+        State = state;
         var contact = await details.ViewAsync(id, recordView);
         if (contact is null) return false;
         Contact = contact;

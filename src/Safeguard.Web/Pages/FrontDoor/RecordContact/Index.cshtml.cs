@@ -61,8 +61,10 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
         {
             return this.PageWithErrors();
         }
-        var recorded = await intake.RecordAsync(contact);
-        TempData["Success"] = $"Contact {recorded.Reference} recorded";
+        var recorded = await intake.RecordOnceAsync(contact with { SubmissionKey = SubmissionKey });
+        TempData["Success"] = recorded.AlreadyRecorded
+            ? $"Contact {recorded.Reference} was already recorded from this form. It has not been recorded twice"
+            : $"Contact {recorded.Reference} recorded";
         return RedirectToPage("/FrontDoor/Decide/Index", new { id = recorded.Id });
     }
 }

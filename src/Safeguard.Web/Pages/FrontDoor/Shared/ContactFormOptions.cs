@@ -34,6 +34,15 @@ public abstract class ContactFormPageModel : Microsoft.AspNetCore.Mvc.RazorPages
 
     public abstract bool IsPartner { get; }
 
+    /// <summary>
+    /// The form's one-time key: made when the form is first shown, kept through its re-renders, and posted with it, so
+    /// the same form sent twice (a double click, the browser sending it again) records one contact.
+    /// </summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty]
+    public Guid? SubmissionKey { get; set; }
+
+    public Guid KeepSubmissionKey() => SubmissionKey ??= Guid.NewGuid();
+
     public Microsoft.AspNetCore.Mvc.RazorPages.PageResult OnPostAddChild()
     {
         ModelState.Clear();

@@ -31,7 +31,12 @@ public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, Time
         {
             return this.PageWithErrors();
         }
-        var recorded = await intake.RecordAsync(contact);
+        var recorded = await intake.RecordOnceAsync(contact with { SubmissionKey = SubmissionKey });
+        if (recorded.AlreadyRecorded)
+        {
+            TempData["Success"] = $"Referral {recorded.Reference} was already sent from this form. It has not been sent twice";
+            return RedirectToPage("/Partner/Referral/Index", new { id = recorded.Id });
+        }
         TempData["Success"] = $"Referral {recorded.Reference} sent. You will hear the outcome by {DueTime.Local(recorded.FeedbackDueAt)}";
         return RedirectToPage("/Partner/Referrals/Index");
     }
