@@ -3,8 +3,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.Seeding;
 using Safeguard.Core.Work;
 using Safeguard.TestCommon;
+using Safeguard.Web.Tests.Api;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests;
@@ -92,5 +94,24 @@ public sealed class ChildStatusPageTests(SafeguardAppFactory app) : AppTests(app
         known.NextElementSibling!.TextContent.ShouldContain($"Neglect, since {since}");
         await using var check = App.CreateDbContext();
         (await check.Events.CountAsync(e => e.PersonId == maya && e.Type == EventTypes.RecordViewed && e.SubjectId == contactId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PartnerApiReferral_AboutAChildOnAPlan_KnownByHerNhsNumber_IsChildProtection()
+    {
+        await using var db = App.CreateDbContext();
+        var maya = await db.People.AsNoTracking().SingleAsync(p => p.GivenName == "Maya" && p.FamilyName == "Green");
+        var client = App.ApiClient((await App.CreateKeyAsync(DemoAccounts.Health)).Key);
+
+        var response = await client.PostReferralAsync(PartnerApiTestHelpers.Referral("Maya", "Green",
+            maya.DateOfBirth!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), maya.NhsNumber, ["neglect"]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var body = await response.JsonAsync();
+        body.GetProperty("priority").GetString().ShouldBe("child-protection");
+        var id = body.GetProperty("id").GetGuid();
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Children).SingleAsync(c => c.Id == id);
+        contact.Children.Single().PersonId.ShouldBe(maya.Id);
+        contact.PriorityReason.ShouldBe($"Maya Green has been on a child protection plan (neglect) since {await MayasPlanStartAsync()}");
     }
 }
