@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<FrontDoor.ScreeningDecisions>();
         services.AddScoped<FrontDoor.FrontDoorTray>();
         services.AddScoped<FrontDoor.ContactDetails>();
+        services.AddScoped<CaseWork.ChildStatuses>();
         services.AddScoped<Oversight.BacklogBoard>();
         services.AddScoped<FrontDoor.PartnerKeys>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)

@@ -31,6 +31,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<ChildPlan> ChildPlans => Set<ChildPlan>();
+    public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
+    public DbSet<LookedAfterPeriod> LookedAfterPeriods => Set<LookedAfterPeriod>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<EventRecord> Events => Set<EventRecord>();
     public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();

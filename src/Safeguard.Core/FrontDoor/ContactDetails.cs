@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
+using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.Work;
 
@@ -8,7 +9,11 @@ namespace Safeguard.Core.FrontDoor;
 public sealed record PriorHistoryLine(DateTimeOffset At, string What, string? Outcome);
 
 public sealed record ContactChildView(Guid PersonId, string Name, DateOnly? DateOfBirth, string? NhsNumber,
-    IReadOnlyList<PriorHistoryLine> History);
+    IReadOnlyList<PriorHistoryLine> History)
+{
+    /// <summary>The child's open plans, case, enquiry, looked-after status and alerts, as the decision is made.</summary>
+    public ChildStatus Status { get; init; } = ChildStatus.None(PersonId);
+}
 
 public sealed record ContactView(Guid Id, string Reference, DateTimeOffset ReceivedAt, ContactChannel Channel, string Referrer,
     string? ReferrerOrganisation, string? ReferrerRole, string? ReferrerEmail, string? ReferrerPhone, string Concern,
@@ -55,6 +60,8 @@ public sealed class ContactDetails(SafeguardDbContext db)
                     link.PersonId, nameof(Contact), c.Id);
             }
         }
+        var statuses = await new ChildStatuses(db).ForChildrenAsync(children.Select(ch => ch.PersonId).ToList(), ct);
+        children = children.Select(ch => ch with { Status = statuses[ch.PersonId] }).ToList();
         if (recordView) await db.SaveChangesAsync(ct);
 
         return new ContactView(c.Id, c.Reference, c.ReceivedAt, c.Channel, c.ReferrerName, c.ReferrerOrganisationName, c.ReferrerRole,

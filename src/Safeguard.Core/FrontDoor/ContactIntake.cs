@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
+using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
 using Safeguard.Core.Security;
@@ -138,6 +139,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                 await WriterConnection.PlanForValuesAsync(db.Database, true, Blocking, ct);
                 var earlier = await EarlierAsync(requests.Select(r => r.Idempotency).OfType<IdempotencyClaim>().ToList(), ct);
                 var survivors = await SurvivorsAsync(requests, ct);
+                var protection = new Dictionary<Guid, List<ChildProtectionFact>>();
+                await ChildProtectionAsync(protection, requests.SelectMany(r => r.Links?.Plans ?? []).Select(p => p.ExistingPersonId)
+                    .OfType<Guid>().Select(id => survivors.GetValueOrDefault(id, id)), ct);
                 var references = await FreshReferencesAsync(requests.Count, ct);
                 await WriterConnection.PlanForValuesAsync(db.Database, false, Blocking, ct);
                 var inBatch = new Dictionary<(Guid, string), (Guid ContactId, string Hash)>();
@@ -166,7 +170,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                         if (link.Created) staged.Add(new NewPerson(link.PersonId, child));
                         linked.Add(link);
                     }
-                    var recorded = Stage(input, linked, claim, frontDoor, references.Dequeue());
+                    await ChildProtectionAsync(protection, linked.Where(l => !l.Created).Select(l => l.PersonId), ct);
+                    var recorded = Stage(input, linked, claim, frontDoor, references.Dequeue(), protection);
                     results[i] = new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
                     if (claim is not null) inBatch[(claim.OrganisationId, claim.Key)] = (recorded.Id, claim.RequestHash);
                 }
@@ -214,6 +219,20 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         return moved;
     }
 
+    /// <summary>
+    /// Adds to <paramref name="known"/> which of <paramref name="people"/> (existing people: a new one cannot be on a plan)
+    /// are on a child protection plan or in an open section 47 enquiry, querying only people not looked up yet: one query
+    /// for a batch whose links were decided before it, and one more for a contact whose children were linked inside it.
+    /// </summary>
+    private async Task ChildProtectionAsync(Dictionary<Guid, List<ChildProtectionFact>> known, IEnumerable<Guid> people, CancellationToken ct)
+    {
+        var ids = people.Where(id => !known.ContainsKey(id)).Distinct().ToList();
+        if (ids.Count == 0) return;
+        foreach (var id in ids) known[id] = [];
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        foreach (var fact in await ListAsync(ChildProtectionFact.Of(db, ids, today), ct)) known[fact.PersonId].Add(fact);
+    }
+
     private async Task<IdempotentIntake?> EarlierAsync(IdempotencyClaim claim, CancellationToken ct)
     {
         var earlier = (await ListAsync(db.IdempotencyRecords.AsNoTracking()
@@ -250,7 +269,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     /// context (not saved).
     /// </summary>
     private RecordedContact Stage(NewContact input, IReadOnlyList<PersonLinkResult> links, IdempotencyClaim? idempotency, Guid frontDoor,
-        string reference)
+        string reference, IReadOnlyDictionary<Guid, List<ChildProtectionFact>> protection)
     {
         var now = db.Time.GetUtcNow();
         var linked = input.Children.Select((child, i) => (
@@ -259,7 +278,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
             .ToList();
 
         var (priority, priorityReason) = ContactPriorityRule.Assess(input.Categories, input.ImmediateRisk, input.InjurySeen,
-            linked.Select(l => l.Dob), DateOnly.FromDateTime(now.UtcDateTime));
+            linked.Select(l => l.Dob), DateOnly.FromDateTime(now.UtcDateTime),
+            linked.SelectMany(l => protection.GetValueOrDefault(l.Child.PersonId, []).Select(fact => (l.Child.Name, fact))));
         var contact = new Contact(reference, now, input.Channel, input.Concern.Trim())
         {
             ReferringOrganisationId = input.ReferringOrganisationId,

@@ -1,3 +1,4 @@
+using Safeguard.Core.CaseWork;
 using Safeguard.Core.Work;
 
 namespace Safeguard.Core.FrontDoor;
@@ -15,6 +16,21 @@ public static class ContactPriorityRule
     /// <summary>Categories that call for a same-day look without being child protection by themselves.</summary>
     public static readonly IReadOnlySet<string> UrgentCategories =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "neglect", "emotional-abuse", "domestic-abuse", "exploitation", "missing" };
+
+    /// <summary>
+    /// As the other overload, and: any contact about a child already on a child protection plan, or the subject of an
+    /// open section 47 enquiry, is child protection whatever it says, with the plan or enquiry named in the reason
+    /// (local rule: what is already known about a child outweighs how a new concern is worded).
+    /// </summary>
+    public static (Priority Priority, string Reason) Assess(IEnumerable<string> categories, bool immediateRisk, bool injurySeen,
+        IEnumerable<DateOnly?> childrensBirthDates, DateOnly today, IEnumerable<(string ChildName, ChildProtectionFact Fact)> alreadyKnown)
+    {
+        var (priority, reason) = Assess(categories, immediateRisk, injurySeen, childrensBirthDates, today);
+        var known = alreadyKnown.Select(k => k.Fact.Describe(k.ChildName)).Distinct().ToList();
+        if (known.Count == 0) return (priority, reason);
+        var why = string.Join("; ", known);
+        return (Priority.ChildProtection, priority == Priority.ChildProtection ? $"{reason}; {why}" : why);
+    }
 
     public static (Priority Priority, string Reason) Assess(IEnumerable<string> categories, bool immediateRisk, bool injurySeen,
         IEnumerable<DateOnly?> childrensBirthDates, DateOnly today)

@@ -49,21 +49,25 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         return true;
     }
 
+    /// <summary>Alerts nobody has acknowledged whose subject is still open (the work still open, the feedback still undelivered).</summary>
+    public static IQueryable<Alert> Open(SafeguardDbContext db) =>
+        db.Alerts.AsNoTracking().Where(a => a.AcknowledgedAt == null
+            && ((a.Kind == AlertKind.FeedbackUndelivered
+                 && db.FeedbackMessages.Any(m => m.Id == a.SubjectId && m.Status == FeedbackStatus.Pending))
+                || (a.Kind == AlertKind.ContactOverdue
+                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ScreeningDecision && w.ClosedAt == null))
+                || (a.Kind == AlertKind.FeedbackOverdue
+                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReferrerFeedback && w.ClosedAt == null))
+                || (a.Kind == AlertKind.AllocationOverdue
+                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null))));
+
     private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)
     {
         var now = db.Time.GetUtcNow();
         var rows = await (
-                from a in db.Alerts.AsNoTracking()
+                from a in Open(db)
                 join t in db.Teams on a.TeamId equals t.Id
-                where a.AcknowledgedAt == null && (teamId == null || a.TeamId == teamId)
-                      && ((a.Kind == AlertKind.FeedbackUndelivered
-                           && db.FeedbackMessages.Any(m => m.Id == a.SubjectId && m.Status == FeedbackStatus.Pending))
-                          || (a.Kind == AlertKind.ContactOverdue
-                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ScreeningDecision && w.ClosedAt == null))
-                          || (a.Kind == AlertKind.FeedbackOverdue
-                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReferrerFeedback && w.ClosedAt == null))
-                          || (a.Kind == AlertKind.AllocationOverdue
-                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null)))
+                where teamId == null || a.TeamId == teamId
                 orderby a.RaisedAt
                 select new { a.Id, a.Kind, a.Message, a.SubjectId, a.TeamId, TeamName = t.Name, a.PersonId, a.RaisedAt })
             .Take(max)

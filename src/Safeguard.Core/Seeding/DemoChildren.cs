@@ -7,7 +7,8 @@ namespace Safeguard.Core.Seeding;
 
 internal sealed record DemoContact(TimeSpan Ago, ContactChannel Channel, string Referrer, string Organisation, string Concern,
     string Categories, Priority Priority, ScreeningOutcome? Outcome, string? Reasons = null, bool Injury = false,
-    bool ImmediateRisk = false, string SourceCode = "1B", string Factors = "", PlanKind? Plan = null);
+    bool ImmediateRisk = false, string SourceCode = "1B", string Factors = "", PlanKind? Plan = null,
+    string? Worker = null, LookedAfterLegalStatus? LookedAfter = null);
 
 internal sealed record DemoChild(Person Person, IReadOnlyList<DemoContact> Contacts);
 
@@ -66,12 +67,17 @@ internal static class DemoChildren
                 new DemoContact(days(700), ContactChannel.PartnerPage, "Kate Ward", DemoAccounts.Health,
                     "Mother's mental health has deteriorated; concerns about care of Maya.", "mental-health|neglect",
                     Priority.Urgent, ScreeningOutcome.ReferralToSocialCare, "Parental mental health affecting care.",
-                    SourceCode: "2A", Factors: "4A|8A", Plan: PlanKind.ChildProtection)),
+                    SourceCode: "2A", Factors: "4A|8A", Plan: PlanKind.ChildProtection, Worker: "grace.lee@northbridge.example")),
             Child("Kai", "Robinson", 9, Sex.Male, "5559797111", "12 Willow Walk", "NB3 8RT",
                 new DemoContact(days(2), ContactChannel.PartnerApi, "Arjun Singh", DemoAccounts.School,
                     "Kai told his teacher he is scared to go home because of fighting between his parents.", "domestic-abuse",
                     Priority.Urgent, ScreeningOutcome.ReferralToSocialCare, "Domestic abuse at home affecting Kai; assessment needed.",
                     SourceCode: "2A")),
+            Child("Leo", "Carter", 12, Sex.Male, "4857302640", "Flat 2, 9 Queens Road", "NB4 6PL",
+                new DemoContact(days(500), ContactChannel.PartnerApi, "PC Rhys Jones", DemoAccounts.Police,
+                    "Leo was found alone at home for the third day; his mother is in hospital and no family can care for him.", "neglect",
+                    Priority.Urgent, ScreeningOutcome.ReferralToSocialCare, "No one to care for Leo; he needs to be accommodated.",
+                    SourceCode: "5A", Factors: "4A", Worker: "sam.okafor@northbridge.example", LookedAfter: LookedAfterLegalStatus.CareOrder)),
             Child("Ethan", "Clarke", 16, Sex.Male, "2527601898", "77 Park View", "NB5 6GH",
                 new DemoContact(days(0.9), ContactChannel.FrontDoor, "Ethan's aunt", "Family member",
                     "Ethan has not been home for two nights and is not answering his phone.", "exploitation",

@@ -83,6 +83,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         var children = DemoChildren.Create(today);
+        var workers = await db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!, ct);
         db.People.AddRange(children.Select(c => c.Person));
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
@@ -114,9 +115,11 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                     if (outcome == ScreeningOutcome.ReferralToSocialCare)
                     {
                         var referralDate = DateOnly.FromDateTime(receivedAt.UtcDateTime);
-                        var referral = new Referral(child.Person.Id, contact.Id, referralDate, story.SourceCode, assessment.Id)
+                        var worker = story.Worker is { } email ? workers[email] : null;
+                        var referral = new Referral(child.Person.Id, contact.Id, referralDate, story.SourceCode, worker?.TeamId ?? assessment.Id)
                         {
                             Status = story.Ago > TimeSpan.FromDays(60) ? ReferralStatus.Allocated : ReferralStatus.AwaitingAllocation,
+                            AllocatedWorkerId = worker?.Id,
                         };
                         db.Referrals.Add(referral);
                         if (referral.Status == ReferralStatus.AwaitingAllocation)
@@ -137,6 +140,10 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                             {
                                 db.ChildPlans.Add(new ChildPlan(referral.Id, child.Person.Id, plan, calendar.AddWorkingDays(start, 40),
                                     plan == PlanKind.ChildProtection ? "neglect" : null));
+                            }
+                            if (story.LookedAfter is { } legalStatus)
+                            {
+                                db.LookedAfterPeriods.Add(new LookedAfterPeriod(child.Person.Id, calendar.AddWorkingDays(start, 2), legalStatus));
                             }
                         }
                     }

@@ -32,6 +32,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.Kind, x.SubjectId }).IsUnique();
         b.HasIndex(x => new { x.TeamId, x.AcknowledgedAt });
+        b.HasIndex(x => x.PersonId);
     }
 }
 

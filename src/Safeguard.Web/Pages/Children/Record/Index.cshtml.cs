@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.CaseWork;
 using Safeguard.Core.People;
 
 namespace Safeguard.Web.Pages.Children.Record;
 
-/// <summary>A child's record: details, addresses, contacts, referrals and change history. Every view is audited.</summary>
-public sealed class IndexModel(PersonRecords people) : PageModel
+/// <summary>
+/// A child's record: first their current plans and status, then details, addresses, contacts, referrals and change
+/// history. Every view is audited.
+/// </summary>
+public sealed class IndexModel(PersonRecords people, ChildStatuses statuses) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
+
+    public ChildStatus Status { get; private set; } = default!;
 
     public bool CanEdit => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.EditChildRecords);
 
@@ -19,6 +25,7 @@ public sealed class IndexModel(PersonRecords people) : PageModel
         if (record is null) return NotFound();
         if (record.Person.MergedIntoPersonId is { } survivor) return RedirectToPage(new { id = survivor });
         Record = record;
+        Status = await statuses.ForChildAsync(id);
         return Page();
     }
 }
