@@ -20,8 +20,10 @@ public static class TestData
         return (frontDoor, assessment, cp, police);
     }
 
-    public static NewChild Child(string given = "Ruby", string family = "Taylor", DateOnly? dob = null, string? nhs = null, Guid? personId = null) =>
-        new(personId, given, family, dob ?? new DateOnly(2018, 5, 14), null, Sex.Female, nhs, "1 High Street", "Northbridge", "NB1 1AA", null);
+    /// <summary>A child as a contact sends them; <paramref name="personId"/> is a worker's choice of a known record, <paramref name="link"/> any other choice.</summary>
+    public static NewChild Child(string given = "Ruby", string family = "Taylor", DateOnly? dob = null, string? nhs = null, Guid? personId = null,
+        LinkChoice? link = null) =>
+        new(personId is { } chosen ? LinkChoice.Existing(chosen) : link ?? LinkChoice.NotChosen, given, family, dob ?? new DateOnly(2018, 5, 14), null, Sex.Female, nhs, "1 High Street", "Northbridge", "NB1 1AA", null);
 
     public static NewContact Contact(params NewChild[] children) => Contact(children, []);
 

@@ -143,7 +143,10 @@ public sealed class Contact : IAudited
     public bool IsChildProtectionConcern => Priority == Priority.ChildProtection;
 }
 
-/// <summary>Links a contact to each child it is about.</summary>
+/// <summary>
+/// Links a contact to each child it is about, and keeps what the referrer sent about the child (the "Sent" columns):
+/// the linked record may say otherwise, and a difference is how a wrong link is seen.
+/// </summary>
 public sealed class ContactChild
 {
     private ContactChild() { }
@@ -154,7 +157,36 @@ public sealed class ContactChild
         PersonId = personId;
     }
 
+    public ContactChild(Guid personId, ChildAsSent sent) : this(personId)
+    {
+        SentGivenName = sent.GivenName;
+        SentFamilyName = sent.FamilyName;
+        SentDateOfBirth = sent.DateOfBirth;
+        SentExpectedDateOfBirth = sent.ExpectedDateOfBirth;
+        SentNhsNumber = sent.NhsNumber;
+        SentAddressLine1 = sent.AddressLine1;
+        SentTown = sent.Town;
+        SentPostcode = sent.Postcode;
+        SentSchool = sent.School;
+    }
+
     public Guid Id { get; private set; }
     public Guid ContactId { get; private set; }
     public Guid PersonId { get; private set; }
+
+    public string? SentGivenName { get; private set; }
+    public string? SentFamilyName { get; private set; }
+    public DateOnly? SentDateOfBirth { get; private set; }
+    public DateOnly? SentExpectedDateOfBirth { get; private set; }
+    public string? SentNhsNumber { get; private set; }
+    public string? SentAddressLine1 { get; private set; }
+    public string? SentTown { get; private set; }
+    public string? SentPostcode { get; private set; }
+    public string? SentSchool { get; private set; }
+
+    public ChildAsSent Sent => new(SentGivenName, SentFamilyName, SentDateOfBirth, SentExpectedDateOfBirth, SentNhsNumber,
+        SentAddressLine1, SentTown, SentPostcode, SentSchool);
+
+    /// <summary>The name as sent (for a partner, who only ever sees what it sent).</summary>
+    public string SentName => $"{SentGivenName} {SentFamilyName}".Trim();
 }

@@ -297,9 +297,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
             DecisionDueAt = calendar.ScreeningDecisionDue(now),
             FeedbackDueAt = TimeLimits.ReferrerFeedbackDue(now),
         };
-        foreach (var (child, _) in linked.DistinctBy(l => l.Child.PersonId))
+        foreach (var (child, sent) in linked.Select((l, i) => (l.Child, input.Children[i].AsSent)).DistinctBy(l => l.Child.PersonId))
         {
-            contact.Children.Add(new ContactChild(child.PersonId));
+            contact.Children.Add(new ContactChild(child.PersonId, sent));
         }
         contact.SubmissionKey = input.SubmissionKey;
         db.Contacts.Add(contact);

@@ -4,34 +4,45 @@ using Safeguard.Core.FrontDoor;
 
 namespace Safeguard.Core.People;
 
-/// <summary>The simple matcher: a valid shared NHS number, or the same names and date of birth.</summary>
+/// <summary>
+/// The simple matcher, without the engine: the worker's choice; else a record that shares the child's valid NHS number,
+/// or names and date of birth, linked only when <see cref="DecisiveMatchRule"/> says so, and otherwise queued for review.
+/// </summary>
 public sealed class ExactPersonLinker : IPersonLinker
 {
     public async Task<PersonLinkPlan> PlanAsync(SafeguardDbContext db, NewChild child, CancellationToken ct)
     {
-        if (child.PersonId is { } chosen)
+        if (child.Link is { Kind: LinkChoiceKind.Existing, PersonId: { } chosen })
         {
-            var exists = await db.People.AnyAsync(p => p.Id == chosen, ct);
-            if (!exists) throw new InvalidOperationException("The linked person does not exist.");
-            var survivor = await db.People.Where(p => p.Id == chosen).Select(p => p.MergedIntoPersonId).SingleAsync(ct);
-            return PersonLinkPlan.Existing(survivor ?? chosen);
+            return PersonLinkPlan.Existing(await IndexedPersonLinker.SurvivorOfAsync(db, chosen, ct));
         }
 
         var nhs = Identifiers.NhsNumber.TryParse(child.NhsNumber, out var parsed) ? parsed.Value : null;
-        Guid? match = null;
-        if (nhs is not null)
+        var dob = child.DateOfBirth;
+        var given = child.GivenName.Trim().ToLower();
+        var family = child.FamilyName.Trim().ToLower();
+        var found = await db.People.AsNoTracking()
+            .Where(p => p.MergedIntoPersonId == null && ((nhs != null && p.NhsNumber == nhs)
+                || (dob != null && p.DateOfBirth == dob && p.GivenName.ToLower() == given && p.FamilyName.ToLower() == family)))
+            .Select(p => new
+            {
+                p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber,
+                Address = p.Addresses.OrderBy(a => a.To == null ? 0 : 1).ThenByDescending(a => a.From)
+                    .Select(a => new { a.Line1, a.Postcode }).FirstOrDefault(),
+            })
+            .Take(10).ToListAsync(ct);
+        var people = found.Select(p => (p.Id, Particulars: new MatchParticulars(p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber,
+            p.Address?.Line1, p.Address?.Postcode))).ToList();
+        if (child.Link.Kind == LinkChoiceKind.NotChosen
+            && DecisiveMatchRule.SingleDecisive(IndexedPersonLinker.Particulars(child), people) is { } decisive)
         {
-            match = await db.People.Where(p => p.NhsNumber == nhs && p.MergedIntoPersonId == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+            return PersonLinkPlan.Existing(decisive);
         }
-        if (match is null && child.DateOfBirth is { } dob)
-        {
-            var given = child.GivenName.Trim().ToLower();
-            var family = child.FamilyName.Trim().ToLower();
-            match = await db.People
-                .Where(p => p.DateOfBirth == dob && p.GivenName.ToLower() == given && p.FamilyName.ToLower() == family && p.MergedIntoPersonId == null)
-                .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-        }
-        return match is { } id ? PersonLinkPlan.Existing(id) : PersonLinkPlan.New([]);
+        return PersonLinkPlan.New(people.Take(IndexedPersonLinker.MaxQueuedPerPerson).Select(p => new PossibleMatch(p.Id,
+            $"{p.Particulars.GivenName} {p.Particulars.FamilyName}", 0, "Possible",
+            PersonCandidates.ExplanationJson([p.Particulars.NhsNumber is not null && p.Particulars.NhsNumber == nhs
+                ? "Same NHS number, but the date of birth differs" : "Same names and date of birth, at another address"])))
+            .ToList());
     }
 }
 

@@ -33,9 +33,13 @@ public sealed record PersonQuery(
         && string.IsNullOrWhiteSpace(LocalChildId);
 }
 
-/// <summary>An existing person who may be the one being looked for, with why.</summary>
+/// <summary>
+/// An existing person who may be the one being looked for, with why; and their record's particulars (given and family
+/// names, sex, NHS number, current address), so choosing them fills in a form without retyping.
+/// </summary>
 public sealed record PersonCandidateView(Guid PersonId, string Name, DateOnly? DateOfBirth, string? Postcode, double Score,
-    double Probability, MatchBand Band, IReadOnlyList<string> Explanation);
+    double Probability, MatchBand Band, IReadOnlyList<string> Explanation, string? GivenName = null, string? FamilyName = null,
+    Sex Sex = Sex.Unknown, string? NhsNumber = null, string? AddressLine1 = null, string? Town = null);
 
 /// <summary>The matching model and bands the person index uses (the engine's defaults unless configured).</summary>
 public sealed class PersonMatchingSettings
@@ -71,7 +75,8 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
         var scored = await ScoreAsync(query, ct);
         return scored.Where(s => s.Comparison.Score >= 0).Take(max).Select(s => new PersonCandidateView(
             s.Id, $"{s.Record.GivenName} {s.Record.FamilyName}".Trim(), s.DateOfBirth, s.Record.Postcode, Math.Round(s.Comparison.Score, 2),
-            s.Comparison.Probability, s.Comparison.Band, s.Comparison.Explanation)).ToList();
+            s.Comparison.Probability, s.Comparison.Band, s.Comparison.Explanation, s.Record.GivenName, s.Record.FamilyName, s.Record.Sex,
+            s.Record.NhsNumber, s.Record.AddressLines.FirstOrDefault(), s.Record.Town)).ToList();
     }
 
     internal sealed record Scored(Guid Id, PersonRecord Record, DateOnly? DateOfBirth, MatchComparison Comparison);

@@ -12,12 +12,14 @@ public sealed class NewPerson
         Name = $"{child.GivenName} {child.FamilyName}".Trim();
         Record = PersonCandidates.ToRecord(PersonQuery.From(child)) with { Id = personId.ToString() };
         Keys = BlockKeys.Of(child);
+        Particulars = IndexedPersonLinker.Particulars(child);
     }
 
     public Guid PersonId { get; }
     internal string Name { get; }
     internal PersonRecord Record { get; }
     internal BlockKeys Keys { get; }
+    internal MatchParticulars Particulars { get; }
 }
 
 /// <summary>The cheap keys the database blocks on (see <see cref="PersonCandidates"/>): only people sharing one are scored.</summary>
@@ -89,8 +91,9 @@ public sealed class RecentNewPeople(PersonMatchingSettings settings)
     /// <summary>
     /// <paramref name="plan"/> for <paramref name="child"/>, decided having seen people up to <paramref name="watermark"/>,
     /// checked against everyone committed since and <paramref name="staged"/> (added earlier in the same transaction):
-    /// a certain match among them is linked instead of a new person; possible ones are queued for review with the
-    /// others. Null when people committed since may no longer be held: the caller must decide again.
+    /// a decisive match among them is linked instead of a new person; likely ones are queued for review with the
+    /// others. Only decisive evidence links (<see cref="DecisiveMatchRule"/>), and only for a child no one chose a link for;
+    /// a strong match short of it is queued for review too. Null when people committed since may no longer be held: the caller must decide again.
     /// </summary>
     public PersonLinkPlan? Recheck(PersonLinkPlan plan, NewChild child, long watermark, IReadOnlyCollection<NewPerson> staged)
     {
@@ -118,8 +121,12 @@ public sealed class RecentNewPeople(PersonMatchingSettings settings)
             .Where(s => s.Comparison.Band is MatchBand.Certain or MatchBand.Possible)
             .OrderByDescending(s => s.Comparison.Score)
             .ToList();
+        if (child.Link.Kind == LinkChoiceKind.NotChosen
+            && DecisiveMatchRule.SingleDecisive(IndexedPersonLinker.Particulars(child), sharing.Select(p => (p.PersonId, p.Particulars))) is { } decisive)
+        {
+            return PersonLinkPlan.Existing(decisive);
+        }
         if (scored.Count == 0) return plan;
-        if (scored[0].Comparison.Band == MatchBand.Certain) return PersonLinkPlan.Existing(scored[0].Person.PersonId);
         var possible = scored.Select(s => new PossibleMatch(s.Person.PersonId, s.Person.Name, s.Comparison.Score,
             s.Comparison.Band.ToString(), PersonCandidates.ExplanationJson(s.Comparison.Explanation)));
         return PersonLinkPlan.New(plan.PossibleMatches.Concat(possible)

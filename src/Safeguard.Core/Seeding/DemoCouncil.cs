@@ -107,7 +107,8 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                     DecisionDueAt = calendar.ScreeningDecisionDue(receivedAt),
                     FeedbackDueAt = TimeLimits.ReferrerFeedbackDue(receivedAt),
                 };
-                contact.Children.Add(new ContactChild(child.Person.Id));
+                contact.Children.Add(new ContactChild(child.Person.Id, new ChildAsSent(child.Person.GivenName, child.Person.FamilyName,
+                    child.Person.DateOfBirth, child.Person.ExpectedDateOfBirth, child.Person.NhsNumber, null, null, null, child.Person.School)));
                 db.Contacts.Add(contact);
                 if (story.Outcome is { } outcome)
                 {

@@ -89,7 +89,7 @@ public static class ReferralRequestValidator
                         else Add($"{path}.address.postcode", $"'{Clip(address.Postcode)}' is not a UK postcode, for example NB1 1AA.");
                     }
                 }
-                children.Add(new NewChild(null, given ?? "", family ?? "", dob, expected, sex, nhs, line1, town, postcode, null));
+                children.Add(new NewChild(LinkChoice.NotChosen, given ?? "", family ?? "", dob, expected, sex, nhs, line1, town, postcode, null));
 
                 Sex Invalid(string p, string message)
                 {

@@ -42,5 +42,14 @@ internal sealed class ContactChildConfiguration : IEntityTypeConfiguration<Conta
         b.ToTable("ContactChildren");
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.PersonId);
+        b.Property(x => x.SentGivenName).HasMaxLength(100);
+        b.Property(x => x.SentFamilyName).HasMaxLength(100);
+        b.Property(x => x.SentNhsNumber).HasMaxLength(20);
+        b.Property(x => x.SentAddressLine1).HasMaxLength(200);
+        b.Property(x => x.SentTown).HasMaxLength(100);
+        b.Property(x => x.SentPostcode).HasMaxLength(20);
+        b.Property(x => x.SentSchool).HasMaxLength(200);
+        b.Ignore(x => x.Sent);
+        b.Ignore(x => x.SentName);
     }
 }

@@ -59,7 +59,7 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, 
             ModelState.AddModelError(nameof(Postcode), "Enter a real postcode, like NB1 4QT");
         if (!ModelState.IsValid) return this.PageWithErrors();
 
-        var relative = new NewChild(null, GivenName!.Trim(), FamilyName!.Trim(), dob, null, Sex.Unknown, null, null, null, Postcode, null);
+        var relative = new NewChild(LinkChoice.NotChosen, GivenName!.Trim(), FamilyName!.Trim(), dob, null, Sex.Unknown, null, null, null, Postcode, null);
         await family.AddRelationshipAsync(id, relative, kind!.Value);
         return Redirect($"/children/{id}#family");
     }

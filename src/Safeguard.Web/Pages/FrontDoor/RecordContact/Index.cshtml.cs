@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
 using Safeguard.Web.Pages.FrontDoor.Shared;
@@ -9,7 +10,7 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.FrontDoor.RecordContact;
 
 /// <summary>Record a contact on one page: the children (linked to known records), the referrer and the concern.</summary>
-public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, TimeProvider time) : ContactFormPageModel
+public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, SafeguardDbContext db, TimeProvider time) : ContactFormPageModel
 {
     public override bool IsPartner => false;
 
@@ -28,7 +29,7 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
         {
             return Content("", "text/html");
         }
-        var query = new NewChild(null, Clip(givenName), Clip(familyName), dob.TryGetDate(out date) ? date : null, null,
+        var query = new NewChild(LinkChoice.NotChosen, Clip(givenName), Clip(familyName), dob.TryGetDate(out date) ? date : null, null,
             Safeguard.Core.People.Sex.Unknown, Clip(nhsNumber), null, null, Clip(postcode), null);
         var candidates = await finder.FindCandidatesAsync(query, max: 5);
         return Partial("/Pages/FrontDoor/Shared/_ChildCandidates.cshtml", new ChildCandidates(child, candidates, null));
@@ -44,7 +45,7 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
         {
             var c = Form.Children[find];
             c.DateOfBirth.TryGetDate(out var dob);
-            var query = new NewChild(null, c.GivenName ?? "", c.FamilyName ?? "", c.DateOfBirth.IsEmpty ? null : dob, null,
+            var query = new NewChild(LinkChoice.NotChosen, c.GivenName ?? "", c.FamilyName ?? "", c.DateOfBirth.IsEmpty ? null : dob, null,
                 Safeguard.Core.People.Sex.Unknown, c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School);
             candidates[find] = await finder.FindCandidatesAsync(query, max: 5);
         }
@@ -52,13 +53,31 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
         return Page();
     }
 
+    /// <summary>Shows again the records offered for each child that was offered some, so a choice can still be made.</summary>
+    private async Task OfferAgainAsync()
+    {
+        var candidates = new Dictionary<int, IReadOnlyList<PersonCandidateView>>();
+        for (var i = 0; i < Math.Min(Form.Children.Count, ContactFormValidator.MaxChildren); i++)
+        {
+            var c = Form.Children[i];
+            if (string.IsNullOrWhiteSpace(c.Offered)) continue;
+            c.DateOfBirth.TryGetDate(out var dob);
+            var query = new NewChild(LinkChoice.NotChosen, c.GivenName ?? "", c.FamilyName ?? "",
+                c.DateOfBirth.IsEmpty ? null : dob, null, Safeguard.Core.People.Sex.Unknown, c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School);
+            candidates[i] = await finder.FindCandidatesAsync(query, max: 5);
+        }
+        Candidates = candidates;
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today);
+        var chosen = await LinkedRecord.ForAsync(db, ContactFormValidator.ChosenIds(Form));
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today, chosen);
         if (contact is null)
         {
+            await OfferAgainAsync();
             return this.PageWithErrors();
         }
         var recorded = await intake.RecordOnceAsync(contact with { SubmissionKey = SubmissionKey });

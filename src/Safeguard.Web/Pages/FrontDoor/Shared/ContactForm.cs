@@ -41,8 +41,21 @@ public sealed class ContactForm
 
 public sealed class ChildForm
 {
-    /// <summary>Set when the worker picked an existing record: nothing about the child is typed twice.</summary>
-    public Guid? PersonId { get; set; }
+    /// <summary>
+    /// The worker's choice among the records offered: an existing record's id (nothing about the child is typed twice),
+    /// "new" for "None of these: create a new record", or blank for no choice (<see cref="Safeguard.Core.People.LinkChoice.Parse"/>).
+    /// Posted as text, so a malformed value is never a server error. A partner's form ignores it.
+    /// </summary>
+    public string? PersonId { get; set; }
+
+    /// <summary>The ids of the records offered for this child (space-separated): when any were, a choice is required.</summary>
+    public string? Offered { get; set; }
+
+    /// <summary>
+    /// What the worker typed before choosing a record filled the fields in (JSON, written by contact-candidates.js): kept as
+    /// what was sent. Blank when the fields are what was typed.
+    /// </summary>
+    public string? Typed { get; set; }
 
     [Display(Name = "First name")]
     public string? GivenName { get; set; }

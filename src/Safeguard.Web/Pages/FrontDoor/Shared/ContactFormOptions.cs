@@ -16,8 +16,9 @@ public static class ContactFormOptions
         [new("Female", "Female"), new("Male", "Male"), new("Indeterminate", "Indeterminate"), new("Not known", "Unknown")];
 }
 
-/// <summary>Existing records offered for one child on the contact form.</summary>
-public sealed record ChildCandidates(int Index, IReadOnlyList<Safeguard.Core.People.PersonCandidateView> Candidates, Guid? Selected);
+/// <summary>Existing records offered for one child on the contact form, the worker's choice (as posted) and any error about it.</summary>
+public sealed record ChildCandidates(int Index, IReadOnlyList<Safeguard.Core.People.PersonCandidateView> Candidates, string? Selected,
+    string? Error = null);
 
 /// <summary>
 /// A page that shows the contact form partial: the front door's "Record a contact" and a partner's "Make a referral"

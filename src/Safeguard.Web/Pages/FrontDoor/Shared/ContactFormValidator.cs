@@ -11,7 +11,15 @@ public static class ContactFormValidator
     public const int MaxChildren = 10;
     public const int MaxConcernLength = 20000;
 
-    public static NewContact? Validate(ContactForm form, ModelStateDictionary state, ContactChannel channel, Guid? organisationId, DateOnly today)
+    public const string ChooseARecord = "Select the existing record or 'None of these'";
+
+    /// <summary>
+    /// Checks the form and makes the contact. <paramref name="chosenRecords"/>: the records the worker chose, as they are now
+    /// (<see cref="ChosenIds"/>), whose details then replace what was typed (kept as sent); null for a form whose choices are
+    /// ignored (a partner's: a partner never links a child to a record).
+    /// </summary>
+    public static NewContact? Validate(ContactForm form, ModelStateDictionary state, ContactChannel channel, Guid? organisationId, DateOnly today,
+        IReadOnlyDictionary<Guid, LinkedRecord>? chosenRecords = null)
     {
         const string p = "Form.";
         var children = new List<NewChild>();
@@ -22,8 +30,26 @@ public static class ContactFormValidator
             var c = form.Children[i];
             var key = $"{p}Children[{i}].";
             var label = form.Children.Count > 1 ? $"child {i + 1}'s" : "the child's";
-            Required(state, key + "GivenName", c.GivenName, $"Enter {label} first name", 100);
-            Required(state, key + "FamilyName", c.FamilyName, $"Enter {label} last name", 100);
+            var link = chosenRecords is null ? LinkChoice.NotChosen : LinkChoice.Parse(c.PersonId);
+            LinkedRecord? record = null;
+            if (link is { Kind: LinkChoiceKind.Existing, PersonId: { } chosenId } && !chosenRecords!.TryGetValue(chosenId, out record))
+            {
+                state.AddModelError(key + "PersonId", "The chosen record was not found. " + ChooseARecord);
+            }
+            else if (chosenRecords is not null && link.Kind == LinkChoiceKind.NotChosen && !string.IsNullOrWhiteSpace(c.Offered))
+            {
+                state.AddModelError(key + "PersonId", ChooseARecord);
+            }
+            if (record is null)
+            {
+                Required(state, key + "GivenName", c.GivenName, $"Enter {label} first name", 100);
+                Required(state, key + "FamilyName", c.FamilyName, $"Enter {label} last name", 100);
+            }
+            else
+            {
+                Optional(state, key + "GivenName", c.GivenName, "First name", 100);
+                Optional(state, key + "FamilyName", c.FamilyName, "Last name", 100);
+            }
             DateOnly? dob = null, edd = null;
             if (!c.DateOfBirth.IsEmpty)
             {
@@ -38,7 +64,7 @@ public static class ContactFormValidator
                 else if (d < today.AddMonths(-1) || d > today.AddMonths(10)) state.AddModelError(key + "ExpectedDateOfBirth.Day", "Expected date of birth must be within the next 10 months");
                 else edd = d;
             }
-            if (c.DateOfBirth.IsEmpty && c.ExpectedDateOfBirth.IsEmpty && c.PersonId is null)
+            if (c.DateOfBirth.IsEmpty && c.ExpectedDateOfBirth.IsEmpty && record is null)
                 state.AddModelError(key + "DateOfBirth.Day", "Enter the date of birth, or the expected date of birth for an unborn child");
             var sex = c.Sex switch { "Female" => Sex.Female, "Male" => Sex.Male, "Indeterminate" => Sex.Indeterminate, "Unknown" or null or "" => Sex.Unknown, _ => (Sex?)null };
             if (sex is null) state.AddModelError(key + "Sex", "Select the child's sex, or 'Not known'");
@@ -49,8 +75,9 @@ public static class ContactFormValidator
             Optional(state, key + "AddressLine1", c.AddressLine1, "Address line 1", 200);
             Optional(state, key + "Town", c.Town, "Town", 100);
             Optional(state, key + "School", c.School, "School", 200);
-            children.Add(new NewChild(c.PersonId, c.GivenName?.Trim() ?? "", c.FamilyName?.Trim() ?? "", dob, edd, sex ?? Sex.Unknown,
-                c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School));
+            var typed = new NewChild(link, c.GivenName?.Trim() ?? "", c.FamilyName?.Trim() ?? "", dob, edd, sex ?? Sex.Unknown,
+                c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School);
+            children.Add(record is null ? typed : FromRecord(link, record, TypedBeforeFilling(c.Typed, typed) ?? typed.AsSent));
         }
 
         Required(state, p + "ReferrerName", form.ReferrerName, "Enter the referrer's name", 200);
@@ -71,6 +98,44 @@ public static class ContactFormValidator
         return new NewContact(children,
             new NewReferrer(form.ReferrerName!.Trim(), form.ReferrerOrganisation, form.ReferrerRole, form.ReferrerEmail?.Trim(), form.ReferrerPhone),
             form.Concern!.Trim(), form.Categories, injury!.Value, risk!.Value, parentsAware, channel, organisationId);
+    }
+
+    /// <summary>The ids of the existing records chosen on <paramref name="form"/>, to look up before <see cref="Validate"/>.</summary>
+    public static IReadOnlyList<Guid> ChosenIds(ContactForm form) =>
+        form.Children.Take(MaxChildren).Select(c => LinkChoice.Parse(c.PersonId).PersonId).OfType<Guid>().Distinct().ToList();
+
+    /// <summary>A chosen child: the record's details, so nothing is typed twice; what was typed is kept as sent.</summary>
+    private static NewChild FromRecord(LinkChoice link, LinkedRecord r, ChildAsSent sent) =>
+        new(link, r.GivenName, r.FamilyName, r.DateOfBirth, r.ExpectedDateOfBirth, r.Sex, r.NhsNumber, r.AddressLine1, r.Town, r.Postcode, r.School)
+        {
+            Sent = sent,
+        };
+
+    /// <summary>What was typed before a chosen record filled the fields in (the form's Typed field), or null if nothing was filled in.</summary>
+    private static ChildAsSent? TypedBeforeFilling(string? json, NewChild posted)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json.Length > 4000) return null;
+        try
+        {
+            var t = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(json);
+            if (t is null) return null;
+            string? Get(string name) => t.TryGetValue(name, out var v) ? v : null;
+            var dob = new Safeguard.Web.TagHelpers.GovUkDate { Day = Get("DateOfBirth.Day"), Month = Get("DateOfBirth.Month"), Year = Get("DateOfBirth.Year") };
+            return ChildAsSent.From(posted with
+            {
+                GivenName = Get("GivenName") ?? "",
+                FamilyName = Get("FamilyName") ?? "",
+                DateOfBirth = dob.TryGetDate(out var d) ? d : null,
+                NhsNumber = Get("NhsNumber"),
+                AddressLine1 = Get("AddressLine1"),
+                Town = Get("Town"),
+                Postcode = Get("Postcode"),
+            });
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static void Required(ModelStateDictionary state, string key, string? value, string message, int max)

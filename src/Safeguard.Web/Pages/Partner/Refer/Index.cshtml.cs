@@ -26,7 +26,9 @@ public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, Time
     {
         if (PartnerAccount.OrganisationId(User) is not { } org) return Forbid();
         ModelState.Clear();
-        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.PartnerPage, org, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        // No chosen records: a partner never links a child to an existing record (any posted choice is ignored).
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.PartnerPage, org, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+            chosenRecords: null);
         if (contact is null)
         {
             return this.PageWithErrors();

@@ -18,8 +18,9 @@ public sealed class IndexModel(SafeguardDbContext db) : PageModel
         var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ReferringOrganisationId == org);
         if (contact is null) return NotFound();
         Contact = contact;
-        Children = await db.ContactChildren.Where(cc => cc.ContactId == id)
-            .Join(db.People, cc => cc.PersonId, p => p.Id, (cc, p) => p.GivenName + " " + p.FamilyName).ToListAsync();
+        // The names the partner sent, never the person index's (which may have been corrected, or linked to another record).
+        Children = (await db.ContactChildren.AsNoTracking().Where(cc => cc.ContactId == id).OrderBy(cc => cc.Id).ToListAsync())
+            .Select(cc => cc.SentName).ToList();
         return Page();
     }
 }

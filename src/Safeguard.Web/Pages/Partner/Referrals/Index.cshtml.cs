@@ -23,7 +23,7 @@ public sealed class IndexModel(SafeguardDbContext db) : PageModel
             .OrderByDescending(c => c.ReceivedAt).Take(200)
             .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.Status, c.Outcome })
             .ToListAsync();
-        var names = await ContactChildNames.ForAsync(db, rows.Select(r => r.Id).ToList());
+        var names = await ContactChildNames.AsSentAsync(db, rows.Select(r => r.Id).ToList());
         Referrals = rows.Select(r => new PartnerReferralLine(r.Id, r.Reference, r.ReceivedAt, names.GetValueOrDefault(r.Id, ""), r.Status,
             r.Status == ContactStatus.Decided ? r.Outcome : null)).ToList();
         return Page();
