@@ -3,7 +3,7 @@ namespace Safeguard.Core.Audit;
 /// <summary>
 /// Turns a person's events into history lines, one line per action. A save that records a named event
 /// ("Contact C1 decided: early help") also writes automatic rows for each entity it touched ("Contact changed",
-/// "Referral created"); those rows have the same actor and (almost) the same time. They are shown under the named
+/// "Referral created"), after it, by the same actor at (almost) the same time. They are shown under the named
 /// event as "Also recorded", never dropped, so the history stays complete. Automatic rows with no named event in
 /// their save (an edit of the record) are one line together.
 /// </summary>
@@ -38,25 +38,25 @@ public static class HistoryGrouping
 
     private static IEnumerable<HistoryEntry> OneSave(List<HistoryEvent> run)
     {
-        var named = run.Where(e => !IsAutomatic(e.Type)).ToList();
-        var automatic = run.Where(e => IsAutomatic(e.Type)).ToList();
-        if (named.Count == 0)
+        // A save writes its named events first and its automatic rows when it saves, so (newest first) the automatic
+        // rows of an action come just before its named event: each named event takes the rows above it.
+        var pending = new List<HistoryEvent>();
+        foreach (var e in run)
         {
-            var newest = run[0];
-            yield return new HistoryEntry(newest.OccurredAt, newest.ActorName, newest.Type,
-                string.Join("; ", automatic.Select(a => a.Summary).Distinct()), newest.Reason, []);
-            yield break;
+            if (IsAutomatic(e.Type))
+            {
+                pending.Add(e);
+                continue;
+            }
+            yield return new HistoryEntry(e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Reason,
+                pending.Select(p => p.Summary).Distinct().ToList());
+            pending.Clear();
         }
-        // An automatic row belongs with the named event about the same subject, otherwise with the save's first named event.
-        var also = named.ToDictionary(n => n, _ => new List<string>());
-        foreach (var a in automatic)
+        if (pending.Count > 0)
         {
-            var owner = named.FirstOrDefault(n => n.SubjectId is not null && n.SubjectId == a.SubjectId) ?? named[^1];
-            if (!also[owner].Contains(a.Summary)) also[owner].Add(a.Summary);
-        }
-        foreach (var n in named)
-        {
-            yield return new HistoryEntry(n.OccurredAt, n.ActorName, n.Type, n.Summary, n.Reason, also[n]);
+            // Rows with no named event (an edit of the record): one line together.
+            yield return new HistoryEntry(pending[0].OccurredAt, pending[0].ActorName, pending[0].Type,
+                string.Join("; ", pending.Select(p => p.Summary).Distinct()), pending[0].Reason, []);
         }
     }
 }
