@@ -101,14 +101,12 @@ public static class PartnerApi
         });
     }
 
-    /// <summary>What Redocly's "recommended" rules ask of the document beyond the endpoints (OpenApiLintTests):
-    /// server addresses without a trailing slash and a description for every tag.</summary>
+    /// <summary>What Redocly's "recommended" rules ask of the document beyond the endpoints (OpenApiLintTests).
+    /// The server is "/", relative to where the document was read (each council's own address, behind any proxy),
+    /// rather than the request's host with a trailing slash ("http://localhost/"); every tag has a description.</summary>
     private static void DescribeForLint(OpenApiDocument document)
     {
-        foreach (var server in document.Servers ?? [])
-        {
-            if (server.Url is { Length: > 1 } url && url.EndsWith('/')) server.Url = url.TrimEnd('/');
-        }
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The Safeguard server this document was read from" }];
         document.Tags ??= new HashSet<OpenApiTag>();
         foreach (var (name, description) in TagDescriptions)
         {
