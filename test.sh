@@ -21,6 +21,8 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium >/dev/null
 fi
 command -v npm >/dev/null || { echo "Installing Node.js and npm from Debian..."; apt_install nodejs npm >/dev/null; }
+# Redocly CLI for the OpenAPI lint test (pinned in tests/openapi-lint; the test also installs it when missing).
+(cd "$ROOT/tests/openapi-lint" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null) || echo "Could not install tests/openapi-lint yet; its test will try again"
 
 PG="$("$ROOT/scripts/test-postgres.sh" start)" || { echo "Could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
 trap '"$ROOT/scripts/test-postgres.sh" stop' EXIT

@@ -48,9 +48,9 @@ public sealed class ContactDetails(SafeguardDbContext db)
                 .Select(r => new { r.ReferralDate, r.Status, r.ClosureReason })
                 .ToListAsync(ct);
             var history = previousContacts
-                .Select(o => new PriorHistoryLine(o.ReceivedAt, $"Contact {o.Reference}: {Shorten(o.Concern)}", o.Outcome is { } oc ? OutcomeText.Of(oc) : "not yet decided"))
+                .Select(o => new PriorHistoryLine(o.ReceivedAt, $"Contact {o.Reference}: {Shorten(o.Concern)}", o.Outcome.Words()))
                 .Concat(referrals.Select(r => new PriorHistoryLine(new DateTimeOffset(r.ReferralDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                    "Referral to children's social care", r.Status.ToString())))
+                    "Referral to children's social care", CaseWork.CaseWorkWords.Words(r.Status))))
                 .OrderByDescending(h => h.At)
                 .ToList();
             children.Add(new ContactChildView(link.PersonId, $"{person.GivenName} {person.FamilyName}", person.DateOfBirth, person.NhsNumber, history));
@@ -93,7 +93,7 @@ public sealed class ContactDetails(SafeguardDbContext db)
         }
         foreach (var child in contact.Children)
         {
-            db.Record("contact.priority-changed", $"Priority of {contact.Reference} changed from {before} to {priority}", child.PersonId,
+            db.Record("contact.priority-changed", $"Priority of {contact.Reference} changed from {before.Words()} to {priority.Words()}", child.PersonId,
                 nameof(Contact), contact.Id, reason.Trim());
         }
         return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contactId, ct);

@@ -100,7 +100,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
             var team = m.Team ?? frontDoor;
             if (team is null) continue;
             result.Add(new Candidate(AlertKind.FeedbackUndelivered, m.Id, team.Value, m.Person,
-                Truncate($"Feedback on contact {m.Reference} to {m.ToEmail} has not been delivered after {m.Attempts} attempts: {m.LastError ?? "no error given"}")));
+                Truncate($"Feedback on contact {m.Reference} to {m.ToEmail} has not been delivered after {Text.Plural.Count(m.Attempts, "attempt")}: {m.LastError ?? "no error given"}")));
         }
         return result;
     }
@@ -223,9 +223,8 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
     /// <summary>"45 minutes", "1 hour", "26 hours".</summary>
     public static string Lateness(TimeSpan late)
     {
-        if (late < TimeSpan.FromHours(1)) return late.TotalMinutes < 2 ? "1 minute" : $"{(int)late.TotalMinutes} minutes";
-        var hours = (int)late.TotalHours;
-        return hours == 1 ? "1 hour" : $"{hours} hours";
+        if (late < TimeSpan.FromHours(1)) return Text.Plural.Count(Math.Max(1, (int)late.TotalMinutes), "minute");
+        return Text.Plural.Count((int)late.TotalHours, "hour");
     }
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..997] + "...";

@@ -36,7 +36,7 @@ public sealed class DuplicateReview(SafeguardDbContext db)
     {
         var c = await db.DuplicateCandidates.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
-        var explanation = JsonSerializer.Deserialize<List<string>>(c.Explanation) ?? [];
+        var explanation = (JsonSerializer.Deserialize<List<string>>(c.Explanation) ?? []).Select(Matching.MatchWords.WithoutWeight).ToList();
         return new DuplicateReviewView(c.Id, c.Status, c.Score, c.Band, c.FoundBy, c.FoundAt, explanation,
             await SideAsync(c.PersonId1, ct), await SideAsync(c.PersonId2, ct), c.Reason, c.ResolvedByName, c.MergeId);
     }

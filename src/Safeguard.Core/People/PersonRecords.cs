@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Work;
 using Safeguard.Core.Data;
 
 namespace Safeguard.Core.People;
@@ -11,9 +14,13 @@ public sealed record AddressLine(string Line1, string Town, string Postcode, Dat
 
 public sealed record ContactLine(Guid Id, string Reference, DateTimeOffset ReceivedAt, string Status, string? Outcome, string Priority);
 
-public sealed record ReferralLine(Guid Id, DateOnly ReferralDate, string SourceCode, string Status, DateOnly? ClosedOn);
+/// <summary>A referral in words: the CIN referral source and status as people read them.</summary>
+public sealed record ReferralLine(Guid Id, DateOnly ReferralDate, string Source, string Status, DateOnly? ClosedOn);
 
-public sealed record HistoryLine(DateTimeOffset OccurredAt, string ActorName, string Type, string Summary, string? Reason, string? Data);
+/// <summary>One action in a person's change history, with the automatic change rows written in the same save
+/// (<see cref="HistoryGrouping"/>).</summary>
+public sealed record HistoryLine(DateTimeOffset OccurredAt, string ActorName, string Type, string Summary, string? Reason,
+    IReadOnlyList<string> AlsoRecorded);
 
 public sealed record NameLine(PersonNameKind Kind, string GivenName, string FamilyName, DateOnly? From, DateOnly? To);
 
@@ -59,16 +66,22 @@ public sealed class PersonRecords(SafeguardDbContext db)
             .OrderByDescending(a => a.From)
             .Select(a => new AddressLine(a.Line1, a.Town, a.Postcode, a.From, a.To))
             .ToListAsync(ct);
-        var contacts = await db.Contacts.AsNoTracking()
+        var contactRows = await db.Contacts.AsNoTracking()
             .Where(c => db.ContactChildren.Where(ch => ch.PersonId == personId).Select(ch => ch.ContactId).Contains(c.Id))
             .OrderByDescending(c => c.ReceivedAt)
-            .Select(c => new ContactLine(c.Id, c.Reference, c.ReceivedAt, c.Status.ToString(), c.Outcome.ToString(), c.Priority.ToString()))
+            .Select(c => new { c.Id, c.Reference, c.ReceivedAt, c.Status, c.Outcome, c.Priority })
             .ToListAsync(ct);
-        var referrals = await db.Referrals.AsNoTracking()
+        var contacts = contactRows
+            .Select(c => new ContactLine(c.Id, c.Reference, c.ReceivedAt, c.Status.Words(), c.Outcome.Words(), c.Priority.Words()))
+            .ToList();
+        var referralRows = await db.Referrals.AsNoTracking()
             .Where(r => r.PersonId == personId)
             .OrderByDescending(r => r.ReferralDate)
-            .Select(r => new ReferralLine(r.Id, r.ReferralDate, r.SourceCode, r.Status.ToString(), r.ClosedOn))
+            .Select(r => new { r.Id, r.ReferralDate, r.SourceCode, r.Status, r.ClosedOn })
             .ToListAsync(ct);
+        var referrals = referralRows
+            .Select(r => new ReferralLine(r.Id, r.ReferralDate, CaseWorkWords.ReferralSource(r.SourceCode), r.Status.Words(), r.ClosedOn))
+            .ToList();
         // The survivor's history shows the events of every record merged into it; the events keep their own person.
         var historyPeople = new List<Guid> { personId };
         var frontier = new List<Guid> { personId };
@@ -79,12 +92,15 @@ public sealed class PersonRecords(SafeguardDbContext db)
                 .Select(p => p.Id).ToListAsync(ct);
             historyPeople.AddRange(frontier);
         }
-        var history = await db.Events.AsNoTracking()
+        var events = await db.Events.AsNoTracking()
             .Where(e => e.PersonId != null && historyPeople.Contains(e.PersonId.Value) && e.Type != EventTypes.RecordViewed)
             .OrderByDescending(e => e.Id)
-            .Take(200)
-            .Select(e => new HistoryLine(e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Reason, e.Data))
+            .Take(400)
+            .Select(e => new HistoryEvent(e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Reason, e.SubjectType, e.SubjectId))
             .ToListAsync(ct);
+        var history = HistoryGrouping.Group(events).Take(200)
+            .Select(h => new HistoryLine(h.OccurredAt, h.ActorName, h.Type, h.Summary, h.Reason, h.AlsoRecorded))
+            .ToList();
         var names = await db.PersonNames.AsNoTracking().Where(n => n.PersonId == personId).OrderByDescending(n => n.From)
             .Select(n => new NameLine(n.Kind, n.GivenName, n.FamilyName, n.From, n.To)).ToListAsync(ct);
         var merges = await db.PersonMerges.AsNoTracking().Where(m => m.SurvivorId == personId && m.UnmergedAt == null)
@@ -147,7 +163,10 @@ public sealed class PersonRecords(SafeguardDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<PersonSearchResult>> SearchAsync(string? text, int max = 25, CancellationToken ct = default)
     {
-        var parsed = SearchTerms.Parse(text);
+        var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
+        var parsed = SearchTerms.Parse(text, today);
+        // Children (under 18 today, or not yet born) first, then people whose age is not known, then adults.
+        var adultBornBy = today.AddYears(-18);
         if (parsed.IsEmpty) return [];
         var people = db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null);
         if (parsed.NhsNumber is { } nhs) people = people.Where(p => p.NhsNumber == nhs);
@@ -167,9 +186,10 @@ public sealed class PersonRecords(SafeguardDbContext db)
                 || db.PersonNames.Any(n => n.PersonId == p.Id && (n.FamilyNameKey == key || n.GivenNameKey == key)));
         }
         var rows = await people
-            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
+            .OrderBy(p => p.DateOfBirth != null ? (p.DateOfBirth > adultBornBy ? 0 : 2) : p.ExpectedDateOfBirth != null ? 0 : 1)
+            .ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName)
             .Take(parsed.Names.Count > 0 ? 500 : max)
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth,
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth,
                 Postcode = p.Addresses.OrderBy(a => a.To == null ? 0 : 1).ThenByDescending(a => a.From).Select(a => a.Postcode).FirstOrDefault() })
             .ToListAsync(ct);
         if (parsed.Names.Count == 0)
@@ -178,21 +198,25 @@ public sealed class PersonRecords(SafeguardDbContext db)
         }
         return rows
             .Select(r => (Row: r, Rank: SearchTerms.Rank(parsed.Names, r.GivenName, r.FamilyName)))
-            .OrderByDescending(x => x.Rank).ThenBy(x => x.Row.FamilyName).ThenBy(x => x.Row.GivenName)
+            .OrderBy(x => AgeGroup(x.Row.DateOfBirth, x.Row.ExpectedDateOfBirth, adultBornBy))
+            .ThenByDescending(x => x.Rank).ThenBy(x => x.Row.FamilyName).ThenBy(x => x.Row.GivenName)
             .Take(max)
             .Select(x => new PersonSearchResult(x.Row.Id, x.Row.GivenName + " " + x.Row.FamilyName, x.Row.DateOfBirth, x.Row.Postcode))
             .ToList();
     }
+
+    /// <summary>0 for a child (under 18, or not yet born), 1 when the age is not known, 2 for an adult.</summary>
+    private static int AgeGroup(DateOnly? dateOfBirth, DateOnly? expected, DateOnly adultBornBy) =>
+        dateOfBirth is { } dob ? (dob > adultBornBy ? 0 : 2) : expected is not null ? 0 : 1;
 }
 
 /// <summary>One search box, read as names, a date of birth, an NHS number and a postcode.</summary>
 public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBirth, string? NhsNumber, string? Postcode)
 {
-    private static readonly string[] UkDateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd"];
-
     public bool IsEmpty => Names.Count == 0 && DateOfBirth is null && NhsNumber is null && Postcode is null;
 
-    public static SearchTerms Parse(string? text)
+    /// <summary>Reads the box; <paramref name="today"/> decides the century of a two-digit year (<see cref="TypedDate"/>).</summary>
+    public static SearchTerms Parse(string? text, DateOnly today)
     {
         var term = (text ?? "").Trim();
         if (term.Length > 200) term = term[..200];
@@ -207,8 +231,8 @@ public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBi
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i].Trim(',', ';');
-            if (DateOnly.TryParseExact(w, UkDateFormats, System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.None, out var d)) { dob = d; continue; }
+            if (TypedDate.TryParse(w, today, out var d)) { dob = d; continue; }
+            if (i + 2 < words.Count && TypedDate.TryParse($"{w} {words[i + 1]} {words[i + 2]}", today, out var spaced)) { dob = spaced; i += 2; continue; }
             if (i + 2 < words.Count + 1 && words.Count - i >= 3 && new[] { w, words[i + 1], words[i + 2] }.All(x => x.All(char.IsDigit))
                 && string.Concat(w, words[i + 1], words[i + 2]) is { Length: 10 } nhs3) { nhs = nhs3; i += 2; continue; }
             if (w.Length == 10 && w.All(char.IsDigit)) { nhs = w; continue; }

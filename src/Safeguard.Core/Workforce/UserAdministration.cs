@@ -70,7 +70,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
             OrganisationId = input.OrganisationId,
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Record("account.created", $"Account added for {input.DisplayName} ({input.Email}) with roles {string.Join(", ", input.Roles)}",
+        db.Record("account.created", $"Account added for {input.DisplayName} ({input.Email}) with roles {string.Join(", ", input.Roles.Select(Roles.DisplayName))}",
             subjectType: "StaffUser", subjectId: user.Id);
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded)
@@ -96,8 +96,8 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
         if (added.Count > 0) await users.AddToRolesAsync(user, added);
 
         var summary = new List<string>();
-        if (added.Count > 0) summary.Add("roles added: " + string.Join(", ", added));
-        if (removed.Count > 0) summary.Add("roles removed: " + string.Join(", ", removed));
+        if (added.Count > 0) summary.Add("roles added: " + string.Join(", ", added.Select(Roles.DisplayName)));
+        if (removed.Count > 0) summary.Add("roles removed: " + string.Join(", ", removed.Select(Roles.DisplayName)));
         if (user.TeamId != change.TeamId) summary.Add("team changed");
         if (user.OrganisationId != change.OrganisationId) summary.Add("organisation changed");
         if (user.IsDisabled != change.IsDisabled) summary.Add(change.IsDisabled ? "account disabled" : "account enabled");

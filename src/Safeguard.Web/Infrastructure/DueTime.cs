@@ -1,3 +1,5 @@
+using Safeguard.Core.Text;
+
 namespace Safeguard.Web.Infrastructure;
 
 /// <summary>Plain-English time left or how late, for trays: "due in 3 hours", "2 days late".</summary>
@@ -8,15 +10,14 @@ public static class DueTime
         var gap = due - now;
         var late = gap < TimeSpan.Zero;
         var span = late ? -gap : gap;
-        var amount = span.TotalHours < 1 ? Plural((int)Math.Max(1, span.TotalMinutes), "minute")
-            : span.TotalHours < 48 ? Plural((int)span.TotalHours, "hour")
-            : Plural((int)span.TotalDays, "day");
+        var amount = span.TotalHours < 1 ? Plural.Count((int)Math.Max(1, span.TotalMinutes), "minute")
+            : span.TotalHours < 48 ? Plural.Count((int)span.TotalHours, "hour")
+            : Plural.Count((int)span.TotalDays, "day");
         return late ? $"{amount} late" : $"due in {amount}";
     }
 
     public static bool IsOverdue(DateTimeOffset due, DateTimeOffset now) => due < now;
 
-    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
     public static string Local(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Core.Timescales.WorkingDayCalendar.UkTime).ToString("d MMM yyyy, HH:mm");

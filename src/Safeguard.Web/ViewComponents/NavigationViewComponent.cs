@@ -15,6 +15,7 @@ public sealed class NavigationViewComponent : ViewComponent
         ("Front door", "/front-door", Permissions.RecordContacts),
         ("Children", "/children", Permissions.ViewChildRecords),
         ("Backlog", "/oversight/backlog", Permissions.ViewBacklog),
+        ("Duplicates", "/people/duplicates", Permissions.ReviewDuplicates),
         ("Referrals", "/partner", Permissions.ReferAsPartner),
         ("Users", "/admin/users", Permissions.AdministerUsers),
         ("Audit", "/admin/audit", Permissions.SearchAudit),

@@ -54,7 +54,8 @@ public class ComparisonTests
         dob.Description.ShouldBe("day and month swapped");
         dob.Kind.ShouldBe(AgreementKind.Partial);
         dob.Weight.ShouldBeGreaterThan(0);
-        dob.Explanation.ShouldStartWith("Date of birth: day and month swapped (partial agreement, +");
+        dob.Detail.ShouldStartWith("Date of birth: day and month swapped (partial agreement, +");
+        dob.Explanation.ShouldBe("date of birth with day and month swapped");
     }
 
     [Fact]
@@ -126,7 +127,8 @@ public class ComparisonTests
 
         var nhs = Field(result, MatchField.NhsNumber);
         nhs.Kind.ShouldBe(AgreementKind.Missing);
-        nhs.Explanation.ShouldBe("NHS number: missing on one or both records (0)");
+        nhs.Detail.ShouldBe("NHS number: missing on one or both records (0)");
+        nhs.Explanation.ShouldBe("no NHS number to compare");
     }
 
     [Fact]
@@ -151,17 +153,29 @@ public class ComparisonTests
     }
 
     [Fact]
-    public void Explanation_NamesEveryField()
+    public void Detail_NamesEveryFieldWithItsWeight()
     {
         var result = PersonMatcher.Compare(Person("a"), Person("b", given: "Liz"));
 
-        var text = string.Join("\n", result.Explanation);
+        var text = string.Join("\n", result.Fields.Select(f => f.Detail));
         foreach (var label in new[] { "Given name:", "Family name:", "Date of birth:", "Sex:", "NHS number:", "Other identifier", "Address:" })
         {
             text.ShouldContain(label);
         }
 
-        result.Explanation.ShouldContain(e => e.StartsWith("Family name: agrees exactly (+", StringComparison.Ordinal));
+        result.Fields.ShouldContain(f => f.Detail.StartsWith("Family name: agrees exactly (+", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explanation_IsPlainWordsWithoutWeights()
+    {
+        var result = PersonMatcher.Compare(Person("a"), Person("b", given: "Liz", line: "2 Acacia Avenue", postcode: "M1 1AE", town: "Manchester"));
+
+        result.Explanation.ShouldContain("same date of birth");
+        result.Explanation.ShouldContain("same family name");
+        result.Explanation.ShouldContain("first name is a nickname, alias or one of several first names");
+        result.Explanation.ShouldContain("different address (may have moved)");
+        foreach (var line in result.Explanation) line.ShouldNotMatch(@"agreement|[+-]\d|\d\)$");
     }
 
     [Theory]

@@ -30,8 +30,8 @@ public class PersonIndexTests
         candidates[0].Id.ShouldBe("1");
         candidates[0].Score.ShouldBeGreaterThan(candidates.Skip(1).Select(c => c.Score).DefaultIfEmpty(double.MinValue).Max());
         candidates[0].Probability.ShouldBeInRange(0, 1);
-        candidates[0].Explanation.ShouldContain(e => e.StartsWith("Date of birth: day and month swapped", StringComparison.Ordinal));
-        candidates[0].Explanation.ShouldContain(e => e.StartsWith("Given name: nickname", StringComparison.Ordinal));
+        candidates[0].Explanation.ShouldContain("date of birth with day and month swapped");
+        candidates[0].Explanation.ShouldContain("first name is a nickname, alias or one of several first names");
     }
 
     [Fact]

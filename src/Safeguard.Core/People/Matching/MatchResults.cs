@@ -1,10 +1,16 @@
 namespace Safeguard.Core.People.Matching;
 
-/// <summary>How one field compared for one pair, with its weight and a plain-English explanation.</summary>
+/// <summary>How one field compared for one pair, with its weight; <see cref="Words"/> says it plainly for people.</summary>
 public sealed record FieldComparison(MatchField Field, string Label, int Level, string Description, AgreementKind Kind, double Weight)
 {
-    /// <summary>e.g. "Date of birth: day and month swapped (partial agreement, +4.1)".</summary>
-    public string Explanation => Kind switch
+    /// <summary>e.g. "date of birth with day and month swapped" (<see cref="MatchWords"/>).</summary>
+    public string Words { get; init; } = MatchWords.Of(Field, Level);
+
+    /// <summary>What a worker reads: the plain words, without weights.</summary>
+    public string Explanation => Words;
+
+    /// <summary>For tuning the matcher, not for pages: "Date of birth: day and month swapped (partial agreement, +4.1)".</summary>
+    public string Detail => Kind switch
     {
         AgreementKind.Missing => $"{Label}: {Description} (0)",
         AgreementKind.Exact => $"{Label}: {Description} ({FormatWeight(Weight)})",
@@ -82,9 +88,10 @@ internal static class Explanations
             }
 
             var label = FieldLevels.Label(field);
+            string? scheme = null;
             if (field == MatchField.OtherIdentifier)
             {
-                var scheme = a.Extra.Select(e => e.Scheme)
+                scheme = a.Extra.Select(e => e.Scheme)
                     .FirstOrDefault(s => b.Extra.Any(e => string.Equals(e.Scheme, s, StringComparison.OrdinalIgnoreCase)));
                 if (scheme is not null)
                 {
@@ -92,7 +99,11 @@ internal static class Explanations
                 }
             }
 
-            fields[f] = new FieldComparison(field, label, level, description, info.Kind, model.Weight(field, level));
+            var swapped = (vector.Notes & ComparisonNotes.NamesSwapped) != 0;
+            fields[f] = new FieldComparison(field, label, level, description, info.Kind, model.Weight(field, level))
+            {
+                Words = MatchWords.Of(field, level, scheme, swapped),
+            };
         }
 
         return fields;

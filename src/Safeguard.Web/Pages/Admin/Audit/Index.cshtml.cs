@@ -63,7 +63,12 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
     private DateOnly? ReadDate(GovUkDate date, string field)
     {
         if (date.IsEmpty) return null;
-        if (date.TryGetDate(out var value)) return value;
+        if (date.TryGetDate(out var value))
+        {
+            if (Core.People.DateRules.RecordDateProblem(value, $"The '{field.ToLowerInvariant()}' date") is not { } problem) return value;
+            ModelState.AddModelError(field, problem);
+            return null;
+        }
         ModelState.AddModelError($"{field}.Day", $"The '{field.ToLowerInvariant()}' date must be a real date");
         return null;
     }

@@ -52,7 +52,8 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, 
         if (!DateOfBirth.IsEmpty)
         {
             if (!DateOfBirth.TryGetDate(out var d)) ModelState.AddModelError($"{nameof(DateOfBirth)}.Day", "Date of birth must be a real date");
-            else if (d > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) ModelState.AddModelError($"{nameof(DateOfBirth)}.Day", "Date of birth must be in the past");
+            else if (DateRules.DateOfBirthProblem(d, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { } problem)
+                ModelState.AddModelError(nameof(DateOfBirth), problem);
             else dob = d;
         }
         if (!string.IsNullOrWhiteSpace(Postcode) && !Core.People.Identifiers.Postcode.TryParse(Postcode, out _))

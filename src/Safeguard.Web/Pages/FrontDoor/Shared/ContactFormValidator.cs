@@ -54,7 +54,7 @@ public static class ContactFormValidator
             if (!c.DateOfBirth.IsEmpty)
             {
                 if (!c.DateOfBirth.TryGetDate(out var d)) state.AddModelError(key + "DateOfBirth.Day", "Date of birth must be a real date");
-                else if (d > today) state.AddModelError(key + "DateOfBirth.Day", "Date of birth must be today or in the past");
+                else if (DateRules.DateOfBirthProblem(d, today) is { } problem) state.AddModelError(key + "DateOfBirth.Day", problem);
                 else if (d < today.AddYears(-25)) state.AddModelError(key + "DateOfBirth.Day", "Date of birth must be within the last 25 years");
                 else dob = d;
             }

@@ -11,12 +11,5 @@ public sealed class IndexModel(BacklogBoard board) : PageModel
 
     public async Task OnGetAsync() => Backlog = await board.GetAsync();
 
-    public static string KindName(WorkKind kind) => kind switch
-    {
-        WorkKind.ScreeningDecision => "Contacts waiting for a decision",
-        WorkKind.ManagerConfirmation => "Decisions waiting for a manager",
-        WorkKind.Allocation => "Referrals waiting for allocation",
-        WorkKind.ReferrerFeedback => "Feedback to referrers not sent",
-        _ => kind.ToString(),
-    };
+    public static string KindName(WorkKind kind) => kind.GroupHeading();
 }

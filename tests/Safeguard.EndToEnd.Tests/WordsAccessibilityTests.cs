@@ -1,0 +1,49 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Safeguard.EndToEnd.Tests;
+
+/// <summary>axe-core finds no WCAG 2.1 A or AA violation on the pages that show words for codes, the search with its
+/// dates, the family member form with a refused date of birth, and the navigation with the duplicate review link.</summary>
+public sealed class WordsAccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private static async Task NoViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var found = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})").ToList();
+        found.ShouldBeEmpty($"axe-core on {page.Url}:\n{string.Join("\n", found)}");
+    }
+
+    [Fact]
+    public async Task PagesWithWordsSearchFamilyFormAndNavigation_HaveNoAxeViolations()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "jo.bennett@northbridge.example");
+        var maya = await app.DemoChildIdAsync("Maya");
+        var kai = await app.DemoChildIdAsync("Kai");
+
+        foreach (var path in new[] { $"/children/{maya}", $"/children/{kai}", "/front-door", "/oversight/backlog", "/people/duplicates",
+                     "/children?q=" + Uri.EscapeDataString("Green 31 May 2019"), "/children?q=Watson" })
+        {
+            await page.GotoAsync(path);
+            await BrowserFixture.WaitForPageAsync(page, _ => true);
+            await NoViolationsAsync(page);
+        }
+
+        await page.GotoAsync($"/children/{maya}/family/add");
+        await page.GetByLabel("Parent", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("First name").FillAsync("Ada");
+        await page.GetByLabel("Last name").FillAsync("Green");
+        await page.Locator("[name='DateOfBirth.Day']").FillAsync("14");
+        await page.Locator("[name='DateOfBirth.Month']").FillAsync("2");
+        await page.Locator("[name='DateOfBirth.Year']").FillAsync("1800");
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Date of birth must be the same as or after 1 January 1900");
+        await NoViolationsAsync(page);
+    }
+}
