@@ -17,6 +17,8 @@ public sealed class NavigationViewComponent : ViewComponent
         ("Backlog", "/oversight/backlog", Permissions.ViewBacklog),
         ("Referrals", "/partner", Permissions.ReferAsPartner),
         ("Users", "/admin/users", Permissions.AdministerUsers),
+        ("Organisations", "/admin/organisations", Permissions.AdministerOrganisations),
+        ("Teams", "/admin/teams", Permissions.AdministerOrganisations),
         ("Audit", "/admin/audit", Permissions.SearchAudit),
     ];
 
