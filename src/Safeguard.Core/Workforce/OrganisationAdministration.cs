@@ -32,21 +32,21 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
     private const string What = "organisation";
 
     public async Task<IReadOnlyList<OrganisationLine>> ListAsync(bool includeRetired = true, CancellationToken ct = default) =>
-        await Lines(includeRetired).OrderBy(o => o.RetiredAt != null).ThenBy(o => o.Name).ToListAsync(ct);
+        await Lines(db.Organisations.Where(o => includeRetired || o.RetiredAt == null).OrderBy(o => o.RetiredAt != null).ThenBy(o => o.Name))
+            .ToListAsync(ct);
 
     public Task<OrganisationLine?> FindAsync(Guid id, CancellationToken ct = default) =>
-        Lines(true).SingleOrDefaultAsync(o => o.Id == id, ct);
+        Lines(db.Organisations.Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
 
     /// <summary>By name, ignoring case; an active organisation before a retired one of the same name.</summary>
     public Task<OrganisationLine?> FindByNameAsync(string name, CancellationToken ct = default)
     {
         var key = name.Trim().ToUpperInvariant();
-        return Lines(true).Where(o => o.Name.ToUpper() == key).OrderBy(o => o.RetiredAt != null).FirstOrDefaultAsync(ct);
+        return Lines(db.Organisations.Where(o => o.Name.ToUpper() == key).OrderBy(o => o.RetiredAt != null)).FirstOrDefaultAsync(ct);
     }
 
-    private IQueryable<OrganisationLine> Lines(bool includeRetired) =>
-        db.Organisations.AsNoTracking()
-            .Where(o => includeRetired || o.RetiredAt == null)
+    private IQueryable<OrganisationLine> Lines(IQueryable<Organisation> organisations) =>
+        organisations.AsNoTracking()
             .Select(o => new OrganisationLine(o.Id, o.Name, o.Kind, o.CinReferralSourceCode, o.RetiredAt, o.Version,
                 db.Users.Count(u => u.OrganisationId == o.Id)));
 

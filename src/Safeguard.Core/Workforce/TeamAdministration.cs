@@ -31,20 +31,19 @@ public sealed class TeamAdministration(SafeguardDbContext db)
     private const string What = "team";
 
     public async Task<IReadOnlyList<TeamLine>> ListAsync(bool includeRetired = true, CancellationToken ct = default) =>
-        await Lines(includeRetired).OrderBy(t => t.RetiredAt != null).ThenBy(t => t.Name).ToListAsync(ct);
+        await Lines(db.Teams.Where(t => includeRetired || t.RetiredAt == null).OrderBy(t => t.RetiredAt != null).ThenBy(t => t.Name)).ToListAsync(ct);
 
-    public Task<TeamLine?> FindAsync(Guid id, CancellationToken ct = default) => Lines(true).SingleOrDefaultAsync(t => t.Id == id, ct);
+    public Task<TeamLine?> FindAsync(Guid id, CancellationToken ct = default) => Lines(db.Teams.Where(t => t.Id == id)).SingleOrDefaultAsync(ct);
 
     /// <summary>By name, ignoring case; an active team before a retired one of the same name.</summary>
     public Task<TeamLine?> FindByNameAsync(string name, CancellationToken ct = default)
     {
         var key = name.Trim().ToUpperInvariant();
-        return Lines(true).Where(t => t.Name.ToUpper() == key).OrderBy(t => t.RetiredAt != null).FirstOrDefaultAsync(ct);
+        return Lines(db.Teams.Where(t => t.Name.ToUpper() == key).OrderBy(t => t.RetiredAt != null)).FirstOrDefaultAsync(ct);
     }
 
-    private IQueryable<TeamLine> Lines(bool includeRetired) =>
-        db.Teams.AsNoTracking()
-            .Where(t => includeRetired || t.RetiredAt == null)
+    private IQueryable<TeamLine> Lines(IQueryable<Team> teams) =>
+        teams.AsNoTracking()
             .Select(t => new TeamLine(t.Id, t.Name, t.Kind, t.RetiredAt, t.Version,
                 db.Users.Count(u => u.TeamId == t.Id),
                 db.WorkItems.Count(w => w.OwnerTeamId == t.Id && w.ClosedAt == null)));
