@@ -26,6 +26,9 @@ public static class DatabaseProblem
                 case PostgresException { SqlState: "28P01" or "28000" }:
                     return $"PostgreSQL refused the user name or password for the database {Where(provider, connectionString)}. "
                         + "Check the connection string (ConnectionStrings__Safeguard or --connection).";
+                case PostgresException { SqlState: "42501" } when e.Message.Contains("create database", StringComparison.OrdinalIgnoreCase):
+                    return $"The PostgreSQL database {Where(provider, connectionString)} does not exist and this user may not create it. "
+                        + "Create it (CREATE DATABASE) or give the user CREATEDB, then start again.";
                 case PostgresException { SqlState: "42P01" }:
                 case SqliteException { SqliteErrorCode: 1 } when e.Message.Contains("no such table", StringComparison.Ordinal):
                     return $"The database has no Safeguard schema. {SchemaStatus.Fix}";
