@@ -29,6 +29,8 @@ public static class CoreServices
         services.AddScoped<AuditSearch>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<OrganisationAdministration>();
+        services.AddScoped<TeamAdministration>();
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Work.TeamWork>();

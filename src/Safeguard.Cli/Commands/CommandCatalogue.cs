@@ -12,5 +12,7 @@ internal static class CommandCatalogue
         CalendarCommands.Create(),
         PeopleCommands.Create(),
         PartnerKeyCommands.Create(),
+        OrganisationCommands.Create(),
+        TeamCommands.Create(),
     ];
 }

@@ -45,7 +45,7 @@ internal static class PartnerKeyCommands
                 output.WriteLine(key.Key);
                 return 0;
             }
-            catch (UnknownOrganisationException ex)
+            catch (Exception ex) when (ex is UnknownOrganisationException or RetiredOrganisationException)
             {
                 parse.InvocationConfiguration.Error.WriteLine(ex.Message);
                 return BadInput;

@@ -15,7 +15,7 @@ internal static class SeedCommand
         var seed = new Option<int>("--seed") { Description = "Random seed for the large council: the same seed gives the same data", DefaultValueFactory = _ => 1 };
         var scale = new Option<double>("--scale") { Description = "Fraction of the full large council (1.0 = about 300,000 people, 1,000,000 contacts)", DefaultValueFactory = _ => 1.0 };
         var command = new Command("seed", "Migrate, then fill the database with demo or synthetic data") { size, seed, scale };
-        CliDatabase.AddOptionsTo(command);
+        CliDatabase.AddOptionsTo(command, migratesItself: true);
         command.SetAction(async (parse, ct) =>
         {
             var (provider, connection) = CliDatabase.Resolve(parse);

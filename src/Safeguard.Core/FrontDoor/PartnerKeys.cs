@@ -14,10 +14,13 @@ public sealed record VerifiedPartnerKey(Guid KeyId, string Prefix, Guid Organisa
 
 public sealed record PartnerKeySummary(string Prefix, string Name, string OrganisationName, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
-public enum PartnerKeyCheck { Valid, Malformed, Unknown, Revoked }
+public enum PartnerKeyCheck { Valid, Malformed, Unknown, Revoked, OrganisationRetired }
 
 public sealed class UnknownOrganisationException(string name)
-    : Exception($"There is no organisation called '{name}'. Names must match exactly; see the Organisations table.");
+    : Exception($"There is no organisation called '{name}'. Names must match exactly; see `safeguard organisation list`.");
+
+public sealed class RetiredOrganisationException(string name)
+    : Exception($"{name} is retired and can no longer refer, so it cannot have a new key. Reinstate it first if that was a mistake.");
 
 /// <summary>
 /// Partner API keys: `sgk_{prefix}_{secret}`. Only the 8-character prefix (to find the key) and a SHA-256 hash of the
@@ -42,8 +45,10 @@ public sealed class PartnerKeys(SafeguardDbContext db)
 
     public async Task<CreatedPartnerKey> CreateAsync(string organisationName, string? name = null, CancellationToken ct = default)
     {
-        var organisation = await db.Organisations.Where(o => o.Name == organisationName).Select(o => new { o.Id, o.Name }).SingleOrDefaultAsync(ct)
+        var organisation = await db.Organisations.Where(o => o.Name == organisationName).OrderBy(o => o.RetiredAt != null)
+            .Select(o => new { o.Id, o.Name, o.RetiredAt }).FirstOrDefaultAsync(ct)
             ?? throw new UnknownOrganisationException(organisationName);
+        if (organisation.RetiredAt is not null) throw new RetiredOrganisationException(organisation.Name);
         var prefix = Random(PrefixLength);
         var key = $"{KeyStart}{prefix}_{Random(SecretLength)}";
         var label = string.IsNullOrWhiteSpace(name) ? $"{organisation.Name} key" : name.Trim();
@@ -78,7 +83,7 @@ public sealed class PartnerKeys(SafeguardDbContext db)
         var cacheKey = (db.ConnectionString, hash);
         var stored = await db.PartnerApiKeys.AsNoTracking()
             .Where(k => k.Prefix == prefix)
-            .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new { k.Id, k.Hash, k.RevokedAt, k.OrganisationId, OrganisationName = o.Name })
+            .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new { k.Id, k.Hash, k.RevokedAt, k.OrganisationId, OrganisationName = o.Name, o.RetiredAt })
             .SingleOrDefaultAsync(ct);
         if (stored is null) return (PartnerKeyCheck.Unknown, null);
         if (!HashesEqual(hash, stored.Hash)) return (PartnerKeyCheck.Unknown, null);
@@ -86,6 +91,11 @@ public sealed class PartnerKeys(SafeguardDbContext db)
         {
             Verified.TryRemove(cacheKey, out _);
             return (PartnerKeyCheck.Revoked, null);
+        }
+        if (stored.RetiredAt is not null)
+        {
+            Verified.TryRemove(cacheKey, out _);
+            return (PartnerKeyCheck.OrganisationRetired, null);
         }
         var verified = new VerifiedPartnerKey(stored.Id, prefix, stored.OrganisationId, stored.OrganisationName);
         if (Verified.Count > 10_000) Verified.Clear();

@@ -148,20 +148,23 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
 
     private async Task<Guid> TeamOfKindAsync(TeamKind kind, CancellationToken ct) =>
         await db.Teams.FirstOfKindAsync(kind, ct)
-        ?? await db.Teams.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync(ct);
+        ?? await db.Teams.Where(t => t.RetiredAt == null).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync(ct);
 
     private async Task<string> ReferralSourceAsync(Contact contact, CancellationToken ct)
     {
-        var kind = contact.ReferringOrganisationId is { } org
-            ? await db.Organisations.Where(o => o.Id == org).Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(ct)
+        var organisation = contact.ReferringOrganisationId is { } org
+            ? await db.Organisations.Where(o => o.Id == org).Select(o => new { o.Kind, o.CinReferralSourceCode }).SingleOrDefaultAsync(ct)
             : null;
-        return CinReferralSourceRule.For(kind);
+        return CinReferralSourceRule.For(organisation?.Kind, organisation?.CinReferralSourceCode);
     }
 }
 
 /// <summary>CIN census referral source from the referring agency (DfE CIN census guide, referral source codes).</summary>
 public static class CinReferralSourceRule
 {
+    /// <summary>The organisation's own code when an administrator set one, else the default for its kind.</summary>
+    public static string For(OrganisationKind? kind, string? ownCode) => ownCode ?? For(kind);
+
     public static string For(OrganisationKind? kind) => kind switch
     {
         OrganisationKind.Police => "6",

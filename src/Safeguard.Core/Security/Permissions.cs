@@ -16,11 +16,13 @@ public static class Permissions
     public const string ViewReports = "reports.view";
     public const string AdministerUsers = "admin.users";
     public const string SearchAudit = "admin.audit";
+    public const string AdministerOrganisations = "admin.organisations";
 
     public static readonly IReadOnlyList<string> All =
     [
         ViewChildRecords, EditChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
+        AdministerOrganisations,
     ];
 }
 
@@ -47,7 +49,7 @@ public static class RolePermissions
         [Roles.Director] = Management,
         [Roles.PartnerReferrer] = [Permissions.ReferAsPartner],
         [Roles.PerformanceAnalyst] = [Permissions.ViewReports, Permissions.ViewBacklog],
-        [Roles.SystemAdministrator] = [Permissions.AdministerUsers, Permissions.SearchAudit],
+        [Roles.SystemAdministrator] = [Permissions.AdministerUsers, Permissions.SearchAudit, Permissions.AdministerOrganisations],
     };
 
     public static IReadOnlyList<string> For(string role) => Map.TryGetValue(role, out var p) ? p : [];

@@ -19,4 +19,33 @@ public sealed class Team
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
     public TeamKind Kind { get; private set; }
+
+    /// <summary>When it stopped taking work: a retired team is given no new work and is not offered in lists.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: goes up by one with every change.</summary>
+    public int Version { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    public void Change(string name, TeamKind kind)
+    {
+        Name = name;
+        Kind = kind;
+        Version++;
+    }
+
+    public void Retire(DateTimeOffset at)
+    {
+        if (IsRetired) throw new InvalidOperationException($"{Name} is already retired.");
+        RetiredAt = at;
+        Version++;
+    }
+
+    public void Reinstate()
+    {
+        if (!IsRetired) throw new InvalidOperationException($"{Name} is not retired.");
+        RetiredAt = null;
+        Version++;
+    }
 }

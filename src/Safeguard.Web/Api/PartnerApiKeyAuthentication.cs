@@ -44,6 +44,8 @@ public sealed class PartnerApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOpt
                 return Fail("This API key is not known. Check that it was copied whole, or ask the council for a new key.");
             case PartnerKeyCheck.Revoked:
                 return Fail("This API key has been revoked. Ask the council for a new key.");
+            case PartnerKeyCheck.OrganisationRetired:
+                return Fail("The organisation this API key belongs to has been retired by the council, so it can no longer send referrals.");
         }
 
         var display = $"{key!.OrganisationName} (API)";

@@ -41,6 +41,8 @@ public static class PageAccess
         ("/People/Candidates", AnyOf(Permissions.RecordContacts, Permissions.ViewChildRecords)),
         ("/Admin/Users", Permissions.AdministerUsers),
         ("/Admin/Audit", Permissions.SearchAudit),
+        ("/Admin/Organisations", Permissions.AdministerOrganisations),
+        ("/Admin/Teams", Permissions.AdministerOrganisations),
         ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
     ];
 

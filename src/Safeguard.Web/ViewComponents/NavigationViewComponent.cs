@@ -18,6 +18,8 @@ public sealed class NavigationViewComponent : ViewComponent
         ("Duplicates", "/people/duplicates", Permissions.ReviewDuplicates),
         ("Referrals", "/partner", Permissions.ReferAsPartner),
         ("Users", "/admin/users", Permissions.AdministerUsers),
+        ("Organisations", "/admin/organisations", Permissions.AdministerOrganisations),
+        ("Teams", "/admin/teams", Permissions.AdministerOrganisations),
         ("Audit", "/admin/audit", Permissions.SearchAudit),
     ];
 

@@ -10,7 +10,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         b.ToTable("Organisations");
         b.Property(x => x.Name).HasMaxLength(200);
-        b.HasIndex(x => x.Name).IsUnique();
+        // Unique among active organisations: a retired one's name can be used again (20261202000006_Organisations).
+        b.HasIndex(x => x.Name).IsUnique().HasFilter(WorkforceIndexes.ActiveOnly);
+        b.Property(x => x.CinReferralSourceCode).HasMaxLength(3);
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(0);
     }
 }
 
@@ -20,8 +23,15 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
     {
         b.ToTable("Teams");
         b.Property(x => x.Name).HasMaxLength(200);
-        b.HasIndex(x => x.Name).IsUnique();
+        b.HasIndex(x => x.Name).IsUnique().HasFilter(WorkforceIndexes.ActiveOnly);
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(0);
     }
+}
+
+internal static class WorkforceIndexes
+{
+    /// <summary>The filter of the name indexes of organisations and teams; the same SQL on SQLite and PostgreSQL.</summary>
+    public const string ActiveOnly = "\"RetiredAt\" IS NULL";
 }
 
 internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
@@ -57,6 +58,13 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded && await RetiredOrganisationAsync(user!) is { } retired)
+        {
+            await signIn.SignOutAsync();
+            await RecordFailureAsync(email, $"{retired} is retired", user!.Id);
+            ModelState.AddModelError(nameof(Email), RetiredOrganisation(retired));
+            return Invalid();
+        }
         if (result.Succeeded)
         {
             db.Record(EventTypes.SignedIn, $"{user!.DisplayName} signed in", subjectType: "StaffUser", subjectId: user.Id,
@@ -77,6 +85,13 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, redirect);
         return Challenge(properties, scheme);
     }
+
+    public static string RetiredOrganisation(string organisation) =>
+        $"{organisation} has been retired in Safeguard, so its accounts can no longer sign in or make referrals. Contact the council's front door";
+
+    /// <summary>The name of the user's organisation when it is retired (its people can no longer refer).</summary>
+    private Task<string?> RetiredOrganisationAsync(StaffUser user) =>
+        db.Organisations.Where(o => o.Id == user.OrganisationId && o.RetiredAt != null).Select(o => o.Name).FirstOrDefaultAsync();
 
     private async Task RecordFailureAsync(string email, string why, Guid? userId)
     {

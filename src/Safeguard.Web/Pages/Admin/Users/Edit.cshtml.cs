@@ -62,10 +62,10 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        Options = await new UserFormOptions(db).LoadAsync();
         var account = await admin.FindAsync(id);
         if (account is null) return false;
         Account = account;
+        Options = await new UserFormOptions(db).LoadAsync(account.TeamId, account.OrganisationId);
         return true;
     }
 }

@@ -14,10 +14,13 @@ public sealed class UserFormOptions(SafeguardDbContext db)
     public IReadOnlyList<SelectListItem> Teams { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
-    public async Task<UserFormOptions> LoadAsync()
+    /// <summary>Retired teams and organisations are not offered, except the ones the account already has (<paramref name="keepTeamId"/>, <paramref name="keepOrganisationId"/>).</summary>
+    public async Task<UserFormOptions> LoadAsync(Guid? keepTeamId = null, Guid? keepOrganisationId = null)
     {
-        Teams = [new SelectListItem("No team", ""), .. await db.Teams.OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync()];
-        Organisations = [new SelectListItem("None (council staff)", ""), .. await db.Organisations.OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync()];
+        Teams = [new SelectListItem("No team", ""), .. await db.Teams.Where(t => t.RetiredAt == null || t.Id == keepTeamId).OrderBy(t => t.Name)
+            .Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync()];
+        Organisations = [new SelectListItem("None (council staff)", ""), .. await db.Organisations.Where(o => o.RetiredAt == null || o.Id == keepOrganisationId)
+            .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync()];
         return this;
     }
 
