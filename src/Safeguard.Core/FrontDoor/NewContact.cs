@@ -18,7 +18,11 @@ public sealed record NewChild(
 
 public sealed record NewReferrer(string Name, string? Organisation, string? Role, string? Email, string? Phone);
 
-/// <summary>Everything a contact records, from whichever door it came through.</summary>
+/// <summary>
+/// Everything a contact records, from whichever door it came through. <see cref="Method"/>: how it reached the council
+/// (default: what the channel implies); <see cref="ReceivedAt"/>: when, which starts its clocks (default: now, as it is
+/// recorded).
+/// </summary>
 public sealed record NewContact(
     IReadOnlyList<NewChild> Children,
     NewReferrer Referrer,
@@ -28,7 +32,9 @@ public sealed record NewContact(
     bool ImmediateRisk,
     bool? ParentsAware,
     ContactChannel Channel,
-    Guid? ReferringOrganisationId);
+    Guid? ReferringOrganisationId,
+    ContactMethod? Method = null,
+    DateTimeOffset? ReceivedAt = null);
 
 public sealed record RecordedContact(Guid Id, string Reference, Work.Priority Priority, DateTimeOffset ReceivedAt,
     DateTimeOffset DecisionDueAt, DateTimeOffset FeedbackDueAt, IReadOnlyList<LinkedChild> Children);

@@ -63,7 +63,9 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
                           || (a.Kind == AlertKind.FeedbackOverdue
                               && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReferrerFeedback && w.ClosedAt == null))
                           || (a.Kind == AlertKind.AllocationOverdue
-                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null)))
+                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null))
+                          || (a.Kind == AlertKind.InformationUnread
+                              && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReadNewInformation && w.ClosedAt == null)))
                 orderby a.RaisedAt
                 select new { a.Id, a.Kind, a.Message, a.SubjectId, a.TeamId, TeamName = t.Name, a.PersonId, a.RaisedAt })
             .Take(max)

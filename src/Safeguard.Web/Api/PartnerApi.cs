@@ -106,6 +106,7 @@ public static class PartnerApi
             .RequireRateLimiting(RateLimitPolicy)
             .DisableAntiforgery();
         ReferralsEndpoints.Map(v1);
+        ReferralInformationEndpoints.Map(v1);
     }
 
     /// <summary>

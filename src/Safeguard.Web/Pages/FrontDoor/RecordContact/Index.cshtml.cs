@@ -13,7 +13,7 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
 {
     public override bool IsPartner => false;
 
-    public void OnGet() { }
+    public void OnGet() => ReceivedFields.DefaultToNow(Form, time.GetUtcNow());
 
     /// <summary>
     /// Candidates for one child as the worker types (fetched by contact-candidates.js). The same list the
@@ -55,8 +55,9 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Ti
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today, now);
         if (contact is null)
         {
             return this.PageWithErrors();

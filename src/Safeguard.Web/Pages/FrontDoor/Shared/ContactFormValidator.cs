@@ -11,7 +11,8 @@ public static class ContactFormValidator
     public const int MaxChildren = 10;
     public const int MaxConcernLength = 20000;
 
-    public static NewContact? Validate(ContactForm form, ModelStateDictionary state, ContactChannel channel, Guid? organisationId, DateOnly today)
+    public static NewContact? Validate(ContactForm form, ModelStateDictionary state, ContactChannel channel, Guid? organisationId, DateOnly today,
+        DateTimeOffset? now = null)
     {
         const string p = "Form.";
         var children = new List<NewChild>();
@@ -67,10 +68,13 @@ public static class ContactFormValidator
         bool? parentsAware = form.ParentsAware switch { "yes" => true, "no" => false, "not-known" => null, _ => null };
         if (form.ParentsAware is not ("yes" or "no" or "not-known")) state.AddModelError(p + "ParentsAware", "Select whether the parents or carers know");
 
+        // The front door says how and when the contact came in; the partner page is an online form received now.
+        var (method, receivedAt) = channel == ContactChannel.FrontDoor && now is { } at ? ReceivedFields.Validate(form, state, at) : (null, null);
+
         if (!state.IsValid) return null;
         return new NewContact(children,
             new NewReferrer(form.ReferrerName!.Trim(), form.ReferrerOrganisation, form.ReferrerRole, form.ReferrerEmail?.Trim(), form.ReferrerPhone),
-            form.Concern!.Trim(), form.Categories, injury!.Value, risk!.Value, parentsAware, channel, organisationId);
+            form.Concern!.Trim(), form.Categories, injury!.Value, risk!.Value, parentsAware, channel, organisationId, method, receivedAt);
     }
 
     private static void Required(ModelStateDictionary state, string key, string? value, string message, int max)
