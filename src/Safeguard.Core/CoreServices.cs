@@ -43,7 +43,11 @@ public static class CoreServices
         // The matching engine replaces the exact linker (kept for tests and as the simplest fallback).
         services.TryAddScoped<IPersonLinker, IndexedPersonLinker>();
         services.TryAddSingleton<RecentNewPeople>();
+        services.AddOptions<ScreeningClockOptions>();
+        services.TryAddSingleton(sp => new ScreeningDecisionClock(sp.GetRequiredService<IWorkingDayCalendar>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScreeningClockOptions>>().Value.UrgentDecisionBy));
         services.AddScoped<FrontDoor.ContactIntake>();
+        services.AddScoped<FrontDoor.ContactInformationRecords>();
         services.AddOptions<FrontDoor.IntakeWriterOptions>();
         services.TryAddSingleton<FrontDoor.IntakeWriter>();
         services.AddScoped<FrontDoor.ScreeningDecisions>();

@@ -71,6 +71,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         await worker.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ParentsAware'][value='no']").CheckAsync();
+        await worker.Locator("[name='Form.Method'][value='Phone']").CheckAsync(); // received: the page's default, now
         await worker.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
         await BrowserFixture.ExpectDecisionPageAsync(worker);
 
@@ -96,6 +97,7 @@ public sealed class FrontDoorJourneyTests(BrowserFixture app) : IClassFixture<Br
         await worker.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ParentsAware'][value='no']").CheckAsync();
+        await worker.Locator("[name='Form.Method'][value='Phone']").CheckAsync(); // received: the page's default, now
         await worker.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
         await BrowserFixture.ExpectDecisionPageAsync(worker);
 

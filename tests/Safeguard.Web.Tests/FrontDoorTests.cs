@@ -20,7 +20,26 @@ public sealed class FrontDoorTests(SafeguardAppFactory app) : AppTests(app)
         ["Form.ReferrerName"] = "Sue Black", ["Form.ReferrerOrganisation"] = "Hillside Nursery", ["Form.ReferrerEmail"] = "sue@hillside.example",
         ["Form.Concern"] = "Mia arrived with no coat in the snow again and was very hungry.", ["Form.Categories"] = category,
         ["Form.InjurySeen"] = "no", ["Form.ImmediateRisk"] = "no", ["Form.ParentsAware"] = "yes",
+        ["Form.Method"] = "Phone",
     };
+
+    private Dictionary<string, string> ValidContactReceivedNow(string given = "Mia", string family = "Cooper", string category = "neglect")
+    {
+        var form = ValidContact(given, family, category);
+        foreach (var (key, value) in ReceivedAt(App.Time.GetUtcNow())) form[key] = value;
+        return form;
+    }
+
+    /// <summary>The "When was it received?" fields for an instant, in UK local time as a worker types them.</summary>
+    public static Dictionary<string, string> ReceivedAt(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Core.Timescales.WorkingDayCalendar.UkTime);
+        return new()
+        {
+            ["Form.ReceivedOn.Day"] = local.Day.ToString(), ["Form.ReceivedOn.Month"] = local.Month.ToString(),
+            ["Form.ReceivedOn.Year"] = local.Year.ToString(), ["Form.ReceivedTime"] = local.ToString("HH:mm"),
+        };
+    }
 
     [Fact]
     public async Task RecordContact_WithNothingFilledIn_ShowsEveryProblemAndKeepsWhatWasTyped()
@@ -50,7 +69,7 @@ public sealed class FrontDoorTests(SafeguardAppFactory app) : AppTests(app)
     {
         var client = await App.SignInAsync(FrontDoorWorker);
 
-        var form = ValidContact("Mia", "Cooper");
+        var form = ValidContactReceivedNow("Mia", "Cooper");
         form["Form.Concern"] = "Mia was left alone at the park for three hours.";
         var response = await SafeguardAppFactory.PostFormAsync(client, "/front-door/contacts/new", form);
 
@@ -82,7 +101,7 @@ public sealed class FrontDoorTests(SafeguardAppFactory app) : AppTests(app)
         var client = await App.SignInAsync(FrontDoorWorker);
         await using var db = App.CreateDbContext();
         var ellie = await db.People.SingleAsync(p => p.GivenName == "Ellie" && p.FamilyName == "Watson");
-        var form = ValidContact("Ellie", "Watson");
+        var form = ValidContactReceivedNow("Ellie", "Watson");
         form["Form.Children[0].DateOfBirth.Day"] = ellie.DateOfBirth!.Value.Day.ToString();
         form["Form.Children[0].DateOfBirth.Month"] = ellie.DateOfBirth.Value.Month.ToString();
         form["Form.Children[0].DateOfBirth.Year"] = ellie.DateOfBirth.Value.Year.ToString();

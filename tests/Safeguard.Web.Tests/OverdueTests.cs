@@ -16,7 +16,9 @@ public sealed class OverdueTests(SafeguardAppFactory app) : AppTests(app)
             ["Form.Children[0].DateOfBirth.Day"] = "1", ["Form.Children[0].DateOfBirth.Month"] = "1", ["Form.Children[0].DateOfBirth.Year"] = "2016",
             ["Form.Children[0].Sex"] = "Female", ["Form.ReferrerName"] = "A neighbour", ["Form.Concern"] = "Zoe is often outside alone at night.",
             ["Form.Categories"] = "neglect", ["Form.InjurySeen"] = "no", ["Form.ImmediateRisk"] = "no", ["Form.ParentsAware"] = "not-known",
+            ["Form.Method"] = "Phone",
         };
+        foreach (var (key, value) in FrontDoorTests.ReceivedAt(App.Time.GetUtcNow())) form[key] = value;
         var recorded = await SafeguardAppFactory.PostFormAsync(client, "/front-door/contacts/new", form);
         recorded.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect,
             (await Html.ParseAsync(recorded)).QuerySelector(".govuk-error-summary")?.TextContent);

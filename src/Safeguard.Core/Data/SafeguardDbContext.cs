@@ -39,6 +39,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Oversight.Alert> Alerts => Set<Oversight.Alert>();
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ContactInformation> ContactInformation => Set<ContactInformation>();
 
     public TimeProvider Time => time;
 

@@ -19,6 +19,7 @@ internal static class StringEnums
         b.Properties<Sex>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<ContactStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<ContactChannel>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<ContactMethod>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<ScreeningOutcome>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<PlanKind>().HaveConversion<string>().HaveMaxLength(Length);

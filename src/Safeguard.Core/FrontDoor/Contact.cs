@@ -56,6 +56,8 @@ public sealed class Contact : IAudited
     public Guid? ConfirmedByUserId { get; private set; }
     public DateTimeOffset? FeedbackSentAt { get; set; }
     public List<ContactChild> Children { get; private set; } = [];
+    /// <summary>How the contact reached the council (null on contacts recorded before this was asked).</summary>
+    public ContactMethod? Method { get; set; }
 
     Guid? IAudited.AuditPersonId => Children.Count == 1 ? Children[0].PersonId : null;
 

@@ -20,13 +20,13 @@ public sealed record ContactView(Guid Id, string Reference, DateTimeOffset Recei
     IReadOnlyList<string> Categories, bool InjurySeen, bool ImmediateRisk, bool? ParentsAware, Priority Priority, string? PriorityReason,
     ContactStatus Status, DateTimeOffset DecisionDueAt, DateTimeOffset FeedbackDueAt, ScreeningOutcome? Outcome, string? DecisionReasons,
     string? FeedbackForReferrer, DateTimeOffset? DecidedAt, DateTimeOffset? FeedbackSentAt, Guid? ReferringOrganisationId,
-    IReadOnlyList<ContactChildView> Children);
+    IReadOnlyList<ContactChildView> Children, ContactMethod? Method = null);
 
 /// <summary>
 /// A contact with each child's previous contacts and referrals, for the decision page: history is on the screen
 /// before anyone decides. Opening it is recorded against each child.
 /// </summary>
-public sealed class ContactDetails(SafeguardDbContext db)
+public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDecisionClock? clock = null)
 {
     public async Task<ContactView?> ViewAsync(Guid contactId, bool recordView = true, CancellationToken ct = default)
     {
@@ -67,7 +67,7 @@ public sealed class ContactDetails(SafeguardDbContext db)
         return new ContactView(c.Id, c.Reference, c.ReceivedAt, c.Channel, c.ReferrerName, c.ReferrerOrganisationName, c.ReferrerRole,
             c.ReferrerEmail, c.ReferrerPhone, c.Concern, ConcernCategories.Split(c.Categories), c.InjurySeen, c.ImmediateRisk, c.ParentsAware,
             c.Priority, c.PriorityReason, c.Status, c.DecisionDueAt, c.FeedbackDueAt, c.Outcome, c.DecisionReasons, c.FeedbackForReferrer,
-            c.DecidedAt, c.FeedbackSentAt, c.ReferringOrganisationId, children);
+            c.DecidedAt, c.FeedbackSentAt, c.ReferringOrganisationId, children, c.Method);
     }
 
     /// <summary>
@@ -87,9 +87,13 @@ public sealed class ContactDetails(SafeguardDbContext db)
         }
         var before = contact.Priority;
         contact.ChangePriority(priority, reason);
+        // The decision clock follows the new priority, still from when the contact was received.
+        contact.DecisionDueAt = (clock ?? new Timescales.ScreeningDecisionClock(Timescales.WorkingDayCalendar.Default()))
+            .DecisionDue(contact.ReceivedAt, priority);
         foreach (var item in await db.WorkItems.Where(w => w.SubjectId == contactId && w.ClosedAt == null).ToListAsync(ct))
         {
             item.ChangePriority(priority);
+            if (item.Kind == WorkKind.ScreeningDecision) item.Reschedule(contact.DecisionDueAt);
         }
         foreach (var child in contact.Children)
         {

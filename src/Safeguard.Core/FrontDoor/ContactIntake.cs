@@ -16,9 +16,11 @@ namespace Safeguard.Core.FrontDoor;
 /// each child linked to the person index, a priority with its reason, the one-working-day decision clock and the
 /// 48-hour feedback clock as work items on the front-door tray, and an event per child for the chronology.
 /// </summary>
-public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, IWorkingDayCalendar calendar, RecentNewPeople? recent = null)
+public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, IWorkingDayCalendar calendar, RecentNewPeople? recent = null,
+    ScreeningDecisionClock? clock = null)
 {
     private readonly RecentNewPeople _recent = recent ?? new RecentNewPeople(PersonMatchingSettings.Default);
+    private readonly ScreeningDecisionClock _clock = clock ?? new ScreeningDecisionClock(calendar);
 
     /// <summary>
     /// Set by the intake writer for its own scope: a batch's database calls block the writer's thread instead of
@@ -272,6 +274,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         string reference, IReadOnlyDictionary<Guid, List<ChildProtectionFact>> protection)
     {
         var now = db.Time.GetUtcNow();
+        // The clocks run from when the contact reached the council, which may be before it is recorded.
+        var received = input.ReceivedAt ?? now;
+        if (received > now) throw new ArgumentException("A contact cannot be received in the future.", nameof(input));
         var linked = input.Children.Select((child, i) => (
                 Child: new LinkedChild(links[i].PersonId, $"{child.GivenName} {child.FamilyName}".Trim(), links[i].Created, links[i].NeedsReview),
                 Dob: child.DateOfBirth ?? child.ExpectedDateOfBirth))
@@ -280,8 +285,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         var (priority, priorityReason) = ContactPriorityRule.Assess(input.Categories, input.ImmediateRisk, input.InjurySeen,
             linked.Select(l => l.Dob), DateOnly.FromDateTime(now.UtcDateTime),
             linked.SelectMany(l => protection.GetValueOrDefault(l.Child.PersonId, []).Select(fact => (l.Child.Name, fact))));
-        var contact = new Contact(reference, now, input.Channel, input.Concern.Trim())
+        var contact = new Contact(reference, received, input.Channel, input.Concern.Trim())
         {
+            Method = input.Method ?? ContactMethods.ImpliedBy(input.Channel),
             ReferringOrganisationId = input.ReferringOrganisationId,
             ReferrerName = input.Referrer.Name.Trim(),
             ReferrerOrganisationName = Clean(input.Referrer.Organisation),
@@ -294,8 +300,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
             ParentsAware = input.ParentsAware,
             Priority = priority,
             PriorityReason = priorityReason,
-            DecisionDueAt = calendar.ScreeningDecisionDue(now),
-            FeedbackDueAt = TimeLimits.ReferrerFeedbackDue(now),
+            DecisionDueAt = _clock.DecisionDue(received, priority),
+            FeedbackDueAt = TimeLimits.ReferrerFeedbackDue(received),
         };
         foreach (var (child, sent) in linked.Select((l, i) => (l.Child, input.Children[i].AsSent)).DistinctBy(l => l.Child.PersonId))
         {
@@ -307,9 +313,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         var names = string.Join(", ", linked.Select(l => l.Child.Name));
         var firstPerson = linked[0].Child.PersonId;
         db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {names}",
-            frontDoor, priority, now, contact.DecisionDueAt, firstPerson));
+            frontDoor, priority, received, contact.DecisionDueAt, firstPerson));
         db.WorkItems.Add(new WorkItem(WorkKind.ReferrerFeedback, contact.Id, $"Tell {contact.ReferrerName} the outcome for {names}",
-            frontDoor, priority, now, contact.FeedbackDueAt, firstPerson));
+            frontDoor, priority, received, contact.FeedbackDueAt, firstPerson));
         foreach (var (child, _) in linked)
         {
             db.Record("contact.received", $"Contact {contact.Reference} received from {contact.ReferrerName}" +
@@ -320,7 +326,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord(idempotency.OrganisationId, idempotency.Key, idempotency.RequestHash, contact.Id, now));
         }
-        return new RecordedContact(contact.Id, contact.Reference, priority, now, contact.DecisionDueAt, contact.FeedbackDueAt,
+        return new RecordedContact(contact.Id, contact.Reference, priority, received, contact.DecisionDueAt, contact.FeedbackDueAt,
             linked.Select(l => l.Child).ToList());
     }
 

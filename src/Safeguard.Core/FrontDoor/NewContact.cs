@@ -42,7 +42,11 @@ public sealed record ChildAsSent(string? GivenName, string? FamilyName, DateOnly
 
 public sealed record NewReferrer(string Name, string? Organisation, string? Role, string? Email, string? Phone);
 
-/// <summary>Everything a contact records, from whichever door it came through.</summary>
+/// <summary>
+/// Everything a contact records, from whichever door it came through. <see cref="Method"/>: how it reached the council
+/// (default: what the channel implies); <see cref="ReceivedAt"/>: when, which starts its clocks (default: now, as it is
+/// recorded).
+/// </summary>
 public sealed partial record NewContact(
     IReadOnlyList<NewChild> Children,
     NewReferrer Referrer,
@@ -52,7 +56,9 @@ public sealed partial record NewContact(
     bool ImmediateRisk,
     bool? ParentsAware,
     ContactChannel Channel,
-    Guid? ReferringOrganisationId);
+    Guid? ReferringOrganisationId,
+    ContactMethod? Method = null,
+    DateTimeOffset? ReceivedAt = null);
 
 /// <summary>A contact recorded from a web form, now or (<paramref name="AlreadyRecorded"/>) by an earlier post of the same form.</summary>
 public sealed record SubmittedContact(Guid Id, string Reference, DateTimeOffset FeedbackDueAt, bool AlreadyRecorded);

@@ -2,7 +2,7 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Oversight;
 
-public enum AlertKind { ContactOverdue, FeedbackOverdue, FeedbackUndelivered, AllocationOverdue }
+public enum AlertKind { ContactOverdue, FeedbackOverdue, FeedbackUndelivered, AllocationOverdue, InformationUnread }
 
 /// <summary>Something a manager must know about, raised once per subject and kind, open until acknowledged.</summary>
 public sealed class Alert

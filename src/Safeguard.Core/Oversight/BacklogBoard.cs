@@ -34,7 +34,8 @@ public sealed record Backlog(DateTimeOffset At, IReadOnlyList<BacklogRow> Rows)
 /// </summary>
 public sealed class BacklogBoard(SafeguardDbContext db)
 {
-    public static readonly WorkKind[] Kinds = [WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback];
+    public static readonly WorkKind[] Kinds = [WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback,
+        WorkKind.ReadNewInformation];
 
     public async Task<Backlog> GetAsync(CancellationToken ct = default)
     {

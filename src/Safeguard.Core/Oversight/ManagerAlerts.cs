@@ -59,7 +59,9 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
                 || (a.Kind == AlertKind.FeedbackOverdue
                     && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReferrerFeedback && w.ClosedAt == null))
                 || (a.Kind == AlertKind.AllocationOverdue
-                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null))));
+                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null))
+                || (a.Kind == AlertKind.InformationUnread
+                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReadNewInformation && w.ClosedAt == null))));
 
     private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)
     {

@@ -36,6 +36,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         candidates.AddRange(await LateContactWorkAsync(WorkKind.ReferrerFeedback, AlertKind.FeedbackOverdue, now, ct));
         candidates.AddRange(await UndeliveredFeedbackAsync(ct));
         candidates.AddRange(await LateAllocationsAsync(now, ct));
+        candidates.AddRange(await UnreadInformationAsync(now, ct));
         if (candidates.Count == 0) return new SweepResult(0, 0);
 
         var raised = await InsertAsync(candidates, now, ct);
@@ -119,6 +120,22 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
             .Select(g => g.First())
             .Select(l => new Candidate(AlertKind.AllocationOverdue, l.SubjectId, l.OwnerTeamId, l.PersonId,
                 Truncate($"{l.Title}: allocation is {Lateness(now - l.DueAt)} late")))
+            .ToList();
+    }
+
+    /// <summary>New information from a referrer about a decided contact, not read in time (one alert per piece).</summary>
+    private async Task<IReadOnlyList<Candidate>> UnreadInformationAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var late = await db.WorkItems.AsNoTracking()
+            .Where(w => w.Kind == WorkKind.ReadNewInformation && w.ClosedAt == null && w.DueAt < now
+                        && !db.Alerts.Any(a => a.Kind == AlertKind.InformationUnread && a.SubjectId == w.SubjectId))
+            .OrderBy(w => w.DueAt)
+            .Select(w => new { w.SubjectId, w.OwnerTeamId, w.PersonId, w.DueAt, w.Title })
+            .Take(MaxPerKind)
+            .ToListAsync(ct);
+        return late
+            .Select(l => new Candidate(AlertKind.InformationUnread, l.SubjectId, l.OwnerTeamId, l.PersonId,
+                Truncate($"{l.Title}: not read, {Lateness(now - l.DueAt)} late")))
             .ToList();
     }
 
@@ -217,6 +234,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         AlertKind.FeedbackOverdue => "referrer not told the outcome in time",
         AlertKind.FeedbackUndelivered => "feedback to a referrer not delivered",
         AlertKind.AllocationOverdue => "referral not allocated in time",
+        AlertKind.InformationUnread => "new information from a referrer not read in time",
         _ => kind.ToString(),
     };
 

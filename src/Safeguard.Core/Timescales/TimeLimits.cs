@@ -36,6 +36,14 @@ public static class TimeLimits
     /// <summary>Referrer told the outcome and reasons: 48 calendar hours from receipt.</summary>
     public static readonly TimeSpan ReferrerFeedback = TimeSpan.FromHours(48);
 
+    // Source: local policy, not statutory (nothing a referrer sends goes unread)
+    /// <summary>New information from a referrer about a decided contact is read within 1 working day of receipt.</summary>
+    public const int NewInformationWorkingDays = 1;
+
+    /// <summary>When new information received at <paramref name="receivedAt"/> about a decided contact must be read.</summary>
+    public static DateTimeOffset NewInformationReadDue(this IWorkingDayCalendar calendar, DateTimeOffset receivedAt) =>
+        calendar.DueAt(receivedAt, NewInformationWorkingDays);
+
     /// <summary>When the screening decision on a contact received at <paramref name="receivedAt"/> is due.</summary>
     public static DateTimeOffset ScreeningDecisionDue(this IWorkingDayCalendar calendar, DateTimeOffset receivedAt) =>
         calendar.DueAt(receivedAt, ScreeningDecisionWorkingDays);

@@ -2,7 +2,7 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Work;
 
-public enum WorkKind { ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review }
+public enum WorkKind { ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review, ReadNewInformation }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }
 
@@ -47,6 +47,9 @@ public sealed class WorkItem
     public void Retitle(string title) => Title = title;
 
     public void ChangePriority(Priority priority) => Priority = priority;
+
+    /// <summary>A new due time, when the clock the item runs on changes (e.g. a new priority).</summary>
+    public void Reschedule(DateTimeOffset dueAt) => DueAt = dueAt;
 
     public void Close(DateTimeOffset at)
     {

@@ -132,6 +132,7 @@ public static class PartnerApi
             .RequireRateLimiting(RateLimitPolicy)
             .DisableAntiforgery();
         ReferralsEndpoints.Map(v1);
+        ReferralInformationEndpoints.Map(v1);
     }
 
     /// <summary>

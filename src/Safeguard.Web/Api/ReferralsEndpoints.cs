@@ -211,7 +211,7 @@ public static partial class ReferralsEndpoints
         _ => "standard",
     };
 
-    private static Guid OrganisationOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(SafeguardClaims.OrganisationId)!);
+    internal static Guid OrganisationOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(SafeguardClaims.OrganisationId)!);
 
     private static string OrganisationNameOf(ClaimsPrincipal user)
     {
@@ -220,7 +220,7 @@ public static partial class ReferralsEndpoints
     }
 
     /// <summary>The body, or null when it is over the limit (whatever Content-Length said).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         using var buffer = new MemoryStream(request.ContentLength is > 0 and <= PartnerApiOptions.MaxBodyBytes ? (int)request.ContentLength : 4096);
         var chunk = new byte[16 * 1024];
@@ -240,13 +240,13 @@ public static partial class ReferralsEndpoints
         return buffer.ToArray();
     }
 
-    private static IResult TooLarge()
+    internal static IResult TooLarge()
     {
         var (type, title, detail) = ApiProblems.ForStatus(StatusCodes.Status413PayloadTooLarge);
         return ApiProblems.Result(StatusCodes.Status413PayloadTooLarge, type, title, detail);
     }
 
-    private static IResult Malformed(JsonException ex)
+    internal static IResult Malformed(JsonException ex)
     {
         var path = ex.Path is null or "$" ? "$" : ex.Path.StartsWith("$.", StringComparison.Ordinal) ? ex.Path[2..] : ex.Path;
         var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";

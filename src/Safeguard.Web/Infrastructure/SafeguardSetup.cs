@@ -35,6 +35,7 @@ public static class SafeguardSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
 
+        builder.Services.Configure<Core.Timescales.ScreeningClockOptions>(config.GetSection(Core.Timescales.ScreeningClockOptions.Section));
         builder.AddFeedbackDelivery();
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)

@@ -30,10 +30,12 @@ public sealed class ReferralsApiTests(SafeguardAppFactory app) : AppTests(app)
         body.TryGetProperty("decision", out _).ShouldBeFalse();
 
         var now = App.Time.GetUtcNow();
-        var calendar = App.Services.GetRequiredService<IWorkingDayCalendar>();
         body.GetProperty("receivedAt").GetString().ShouldEndWith("Z");
         body.GetProperty("receivedAt").GetDateTimeOffset().ShouldBe(now);
-        body.GetProperty("decisionDueAt").GetDateTimeOffset().ShouldBe(calendar.ScreeningDecisionDue(now));
+        // Child protection runs on the urgent clock: 17:00 UK time the same working day (received Monday 09:00).
+        body.GetProperty("decisionDueAt").GetDateTimeOffset().ShouldBe(
+            App.Services.GetRequiredService<ScreeningDecisionClock>().DecisionDue(now, Core.Work.Priority.ChildProtection));
+        body.GetProperty("decisionDueAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero));
         body.GetProperty("feedbackDueAt").GetDateTimeOffset().ShouldBe(TimeLimits.ReferrerFeedbackDue(now));
 
         await using var db = App.CreateDbContext();
@@ -53,7 +55,8 @@ public sealed class ReferralsApiTests(SafeguardAppFactory app) : AppTests(app)
         App.Time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 14, 0, 0, TimeSpan.Zero)); // Thursday before Good Friday
         try
         {
-            var response = await App.ApiClient(key.Key).PostReferralAsync(PartnerApiTestHelpers.Referral());
+            // A standard referral (one working day); urgent ones are due by 17:00 the same day.
+            var response = await App.ApiClient(key.Key).PostReferralAsync(PartnerApiTestHelpers.Referral(categories: ["other"]));
 
             var body = await response.JsonAsync();
             var due = body.GetProperty("decisionDueAt").GetDateTimeOffset();

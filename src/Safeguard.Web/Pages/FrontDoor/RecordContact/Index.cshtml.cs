@@ -14,7 +14,7 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Sa
 {
     public override bool IsPartner => false;
 
-    public void OnGet() { }
+    public void OnGet() => ReceivedFields.DefaultToNow(Form, time.GetUtcNow());
 
     /// <summary>
     /// Candidates for one child as the worker types (fetched by contact-candidates.js). The same list the
@@ -72,9 +72,10 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Sa
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var chosen = await LinkedRecord.ForAsync(db, ContactFormValidator.ChosenIds(Form));
-        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today, chosen);
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today, chosen, now);
         if (contact is null)
         {
             await OfferAgainAsync();

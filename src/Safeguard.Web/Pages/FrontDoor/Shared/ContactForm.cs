@@ -37,6 +37,16 @@ public sealed class ContactForm
 
     [Display(Name = "Do the parents or carers know about this contact?")]
     public string? ParentsAware { get; set; }
+
+    // Front door only: a partner's referral is received when it is sent (see ReceivedFields).
+    [Display(Name = "How did the contact come in?")]
+    public string? Method { get; set; }
+
+    [Display(Name = "Date received", Description = "The clock for the decision starts when the contact reached us. For example, 2 12 2026.")]
+    public GovUkDate ReceivedOn { get; set; } = new();
+
+    [Display(Name = "Time received", Description = "For example, 09:14 or 14:30.")]
+    public string? ReceivedTime { get; set; }
 }
 
 public sealed class ChildForm

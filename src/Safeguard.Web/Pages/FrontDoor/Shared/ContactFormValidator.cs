@@ -19,7 +19,7 @@ public static class ContactFormValidator
     /// ignored (a partner's: a partner never links a child to a record).
     /// </summary>
     public static NewContact? Validate(ContactForm form, ModelStateDictionary state, ContactChannel channel, Guid? organisationId, DateOnly today,
-        IReadOnlyDictionary<Guid, LinkedRecord>? chosenRecords = null)
+        IReadOnlyDictionary<Guid, LinkedRecord>? chosenRecords = null, DateTimeOffset? now = null)
     {
         const string p = "Form.";
         var children = new List<NewChild>();
@@ -94,10 +94,13 @@ public static class ContactFormValidator
         bool? parentsAware = form.ParentsAware switch { "yes" => true, "no" => false, "not-known" => null, _ => null };
         if (form.ParentsAware is not ("yes" or "no" or "not-known")) state.AddModelError(p + "ParentsAware", "Select whether the parents or carers know");
 
+        // The front door says how and when the contact came in; the partner page is an online form received now.
+        var (method, receivedAt) = channel == ContactChannel.FrontDoor && now is { } at ? ReceivedFields.Validate(form, state, at) : (null, null);
+
         if (!state.IsValid) return null;
         return new NewContact(children,
             new NewReferrer(form.ReferrerName!.Trim(), form.ReferrerOrganisation, form.ReferrerRole, form.ReferrerEmail?.Trim(), form.ReferrerPhone),
-            form.Concern!.Trim(), form.Categories, injury!.Value, risk!.Value, parentsAware, channel, organisationId);
+            form.Concern!.Trim(), form.Categories, injury!.Value, risk!.Value, parentsAware, channel, organisationId, method, receivedAt);
     }
 
     /// <summary>The ids of the existing records chosen on <paramref name="form"/>, to look up before <see cref="Validate"/>.</summary>

@@ -1,0 +1,35 @@
+using Safeguard.Core.Work;
+
+namespace Safeguard.Core.Timescales;
+
+/// <summary>Settings of the screening-decision clock (configuration section "FrontDoor").</summary>
+public sealed class ScreeningClockOptions
+{
+    public const string Section = "FrontDoor";
+
+    /// <summary>
+    /// End of the working day by which an urgent or child protection contact is decided, UK local time
+    /// (<c>FrontDoor__UrgentDecisionBy</c>, e.g. "17:00"). See <see cref="UrgentDecisionDueRule"/>.
+    /// </summary>
+    public TimeOnly UrgentDecisionBy { get; set; } = UrgentDecisionDueRule.DefaultBy;
+}
+
+/// <summary>
+/// When the screening decision on a contact is due, by its priority, from when it was received: standard, one working
+/// day (<see cref="TimeLimits.ScreeningDecisionDue"/>); urgent and child protection, the shorter
+/// <see cref="UrgentDecisionDueRule"/> (child protection is never given longer than urgent).
+/// </summary>
+public sealed class ScreeningDecisionClock(IWorkingDayCalendar calendar, TimeOnly urgentBy)
+{
+    public ScreeningDecisionClock(IWorkingDayCalendar calendar) : this(calendar, UrgentDecisionDueRule.DefaultBy) { }
+
+    public TimeOnly UrgentBy => urgentBy;
+
+    public DateTimeOffset DecisionDue(DateTimeOffset receivedAt, Priority priority)
+    {
+        var oneWorkingDay = calendar.ScreeningDecisionDue(receivedAt);
+        if (priority == Priority.Standard) return oneWorkingDay;
+        var urgent = UrgentDecisionDueRule.DueAt(calendar, receivedAt, urgentBy);
+        return urgent < oneWorkingDay ? urgent : oneWorkingDay;
+    }
+}
