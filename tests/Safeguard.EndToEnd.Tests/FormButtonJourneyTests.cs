@@ -160,6 +160,7 @@ public sealed class FormButtonJourneyTests(BrowserFixture app) : IClassFixture<B
         var tray = worker.Locator(".sg-table-container:has([data-testid=tray])");
         (await tray.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth")).ShouldBeTrue("the tray is wider than the screen and scrolls in its container");
         (await tray.GetAttributeAsync("tabindex")).ShouldBe("0");
+        (await tray.GetAttributeAsync("aria-label")).ShouldBe("Contacts waiting for a decision");
 
         await worker.GotoAsync($"/front-door/contacts/{contactId}");
         (await worker.Locator(".sg-table-container [data-testid=history]").CountAsync()).ShouldBe(1);

@@ -127,15 +127,21 @@ public sealed class GovUkPlainTableTagHelper : TagHelper
 public static class TableScrollContainer
 {
     public const string LabelAttribute = "region-label";
-    public const string DefaultLabel = "Scrollable table";
 
+    /// <summary>
+    /// With a label (give every table one: its caption, or region-label="..." saying what it lists) the container is a
+    /// named region. Without one it is only focusable: several regions all called "table" would be noise.
+    /// </summary>
     public static void Wrap(TagHelperOutput output, string? label)
     {
         var container = new TagBuilder("div");
         container.AddCssClass("sg-table-container");
         container.Attributes["tabindex"] = "0";
-        container.Attributes["role"] = "region";
-        container.Attributes["aria-label"] = string.IsNullOrWhiteSpace(label) ? DefaultLabel : label;
+        if (!string.IsNullOrWhiteSpace(label))
+        {
+            container.Attributes["role"] = "region";
+            container.Attributes["aria-label"] = label;
+        }
         container.TagRenderMode = TagRenderMode.StartTag;
         output.PreElement.AppendHtml(container);
         output.PostElement.AppendHtml("</div>");

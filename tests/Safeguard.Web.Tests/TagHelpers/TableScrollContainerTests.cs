@@ -20,21 +20,25 @@ public class TableScrollContainerTests
     }
 
     [Fact]
-    public async Task GovUkTable_WithoutACaption_UsesTheRegionLabelGiven_OrSaysItIsAScrollableTable()
+    public async Task GovUkTable_WithoutACaption_IsNamedByItsRegionLabel_OrWithoutOneIsFocusableButNoLandmark()
     {
         var labelled = (await Render(new GovUkTableTagHelper { RegionLabel = "Contacts waiting" }, "govuk-table"))!;
         var plain = (await Render(new GovUkTableTagHelper(), "govuk-table"))!;
 
+        labelled.GetAttribute("role").ShouldBe("region");
         labelled.GetAttribute("aria-label").ShouldBe("Contacts waiting");
-        plain.GetAttribute("aria-label").ShouldBe(TableScrollContainer.DefaultLabel);
+        plain.GetAttribute("tabindex").ShouldBe("0");
+        plain.HasAttribute("role").ShouldBeFalse();
+        plain.HasAttribute("aria-label").ShouldBeFalse();
     }
 
     [Fact]
     public async Task HandWrittenGovUkTable_GetsTheSameContainer()
     {
-        var html = await RenderHtml(new GovUkPlainTableTagHelper(), "table", "<tbody></tbody>", ("class", "govuk-table"), ("data-testid", "tray"));
+        var html = await RenderHtml(new GovUkPlainTableTagHelper { RegionLabel = "Contacts waiting" }, "table", "<tbody></tbody>",
+            ("class", "govuk-table"), ("data-testid", "tray"));
 
-        html.ShouldBe("<div aria-label=\"Scrollable table\" class=\"sg-table-container\" role=\"region\" tabindex=\"0\">"
+        html.ShouldBe("<div aria-label=\"Contacts waiting\" class=\"sg-table-container\" role=\"region\" tabindex=\"0\">"
             + "<table class=\"govuk-table\" data-testid=\"tray\"><tbody></tbody></table></div>");
     }
 
