@@ -96,7 +96,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/audit", Permissions.SearchAudit),
         ("/front-door", Permissions.RecordContacts),
         ("/front-door/contacts/new", Permissions.RecordContacts),
-        ("/front-door/contacts/{contact}", Permissions.DecideContacts),
+        ("/front-door/contacts/{contact}", Permissions.ReadContacts),
         ("/oversight/backlog", Permissions.ViewBacklog),
         ("/partner", Permissions.ReferAsPartner),
         ("/partner/referrals/new", Permissions.ReferAsPartner),
