@@ -172,7 +172,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                         if (link.Created) staged.Add(new NewPerson(link.PersonId, child));
                         linked.Add(link);
                     }
-                    await ChildProtectionAsync(protection, linked.Where(l => !l.Created).Select(l => l.PersonId), ct);
+                    // Children linked here, not before the batch (none, when they were): people added in this batch are new.
+                    await ChildProtectionAsync(protection, linked.Where(l => !l.Created && staged.All(n => n.PersonId != l.PersonId))
+                        .Select(l => l.PersonId), ct);
                     var recorded = Stage(input, linked, claim, frontDoor, references.Dequeue(), protection);
                     results[i] = new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
                     if (claim is not null) inBatch[(claim.OrganisationId, claim.Key)] = (recorded.Id, claim.RequestHash);

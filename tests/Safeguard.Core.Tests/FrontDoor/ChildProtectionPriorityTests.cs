@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
@@ -144,5 +146,78 @@ public sealed class ChildProtectionPriorityTests : IAsyncLifetime
         var reasons = await db.Contacts.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.PriorityReason);
         reasons[results[0].ContactId].ShouldBe("Maya Green has been on a child protection plan (neglect) since 3 March 2025");
         reasons[results[1].ContactId].ShouldBe("Concern needing a same-day look: Neglect");
+    }
+
+    [Fact]
+    public async Task GroupCommit_LooksUpThePlansAndEnquiriesOfAllItsKnownChildrenInOneQuery()
+    {
+        // Listening before any context exists: EF stops checking for listeners for a while when it finds none.
+        using var lookups = new CommandsReading("Section47Enquiries");
+        var maya = await MayaAsync((db, maya, referral) =>
+            db.ChildPlans.Add(new ChildPlan(referral, maya, PlanKind.ChildProtection, new DateOnly(2025, 3, 3), "neglect")));
+        await using var db = Db();
+        await TestData.CreateCouncilAsync(db);
+        var known = new List<NewChild>();
+        foreach (var (given, family) in new[] { ("Ellie", "Watson"), ("Jayden", "Watson"), ("Kai", "Robinson") })
+        {
+            var person = await TestData.PersonAsync(db, given, family, new DateOnly(2017, 2, 1));
+            known.Add(TestData.Child(given, family, new DateOnly(2017, 2, 1), personId: person.Id));
+        }
+        var intake = Intake(db);
+        var requests = new List<IntakeRequest>();
+        foreach (var children in new[] { [Maya()], [known[0], known[1]], [known[2], TestData.Child("Ava", "Hill")], new[] { TestData.Child("Leo", "Hill") } })
+        {
+            var contact = TestData.Contact(children, ["neglect"]);
+            requests.Add(new IntakeRequest(contact, null, TestActors.Tester, await intake.PlanAsync(contact)));
+        }
+        lookups.Watch(db);
+
+        var results = await intake.RecordBatchAsync(requests);
+
+        lookups.Count.ShouldBe(1);
+        results.Select(r => r.Recorded!.Priority).ShouldBe([Priority.ChildProtection, Priority.Urgent, Priority.Urgent, Priority.Urgent]);
+    }
+
+    /// <summary>Counts the commands one context sends that read a table (EF Core's diagnostic events).</summary>
+    private sealed class CommandsReading : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private DbContext? _context;
+        private readonly string _table;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public CommandsReading(string table)
+        {
+            _table = table;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        /// <summary>Counts from now on the commands of <paramref name="context"/>.</summary>
+        public void Watch(DbContext context) => Volatile.Write(ref _context, context);
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
+                && ReferenceEquals(data.Context, Volatile.Read(ref _context)) && data.Command.CommandText.Contains(_table, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+        }
     }
 }
