@@ -46,7 +46,7 @@ public static class ContactAsSent
         return differences;
     }
 
-    private static string? Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    private static string? Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string? Digits(string? value) => value is null ? null : new string(value.Where(char.IsDigit).ToArray());
 }

@@ -29,7 +29,7 @@ public sealed class IndexedPersonLinker(PersonMatchingSettings settings) : IPers
         {
             return PersonLinkPlan.Existing(decisive);
         }
-        return PersonLinkPlan.New(scored.Where(s => s.Comparison.Band is MatchBand.Certain or MatchBand.Possible).Take(MaxQueuedPerPerson)
+        return PersonLinkPlan.New(scored.Where(s => PersonCandidates.IsWorthShowing(s.Comparison)).Take(MaxQueuedPerPerson)
             .Select(s => new PossibleMatch(s.Id, $"{s.Record.GivenName} {s.Record.FamilyName}", s.Comparison.Score,
                 s.Comparison.Band.ToString(), PersonCandidates.ExplanationJson(s.Comparison.Explanation)))
             .ToList());

@@ -73,13 +73,19 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
     public async Task<IReadOnlyList<PersonCandidateView>> FindCandidatesAsync(PersonQuery query, int max = 10, CancellationToken ct = default)
     {
         var scored = await ScoreAsync(query, ct);
-        return scored.Where(s => s.Comparison.Score >= 0).Take(max).Select(s => new PersonCandidateView(
+        return scored.Where(s => IsWorthShowing(s.Comparison)).Take(max).Select(s => new PersonCandidateView(
             s.Id, $"{s.Record.GivenName} {s.Record.FamilyName}".Trim(), s.DateOfBirth, s.Record.Postcode, Math.Round(s.Comparison.Score, 2),
             s.Comparison.Probability, s.Comparison.Band, s.Comparison.Explanation, s.Record.GivenName, s.Record.FamilyName, s.Record.Sex,
             s.Record.NhsNumber, s.Record.AddressLines.FirstOrDefault(), s.Record.Town)).ToList();
     }
 
     internal sealed record Scored(Guid Id, PersonRecord Record, DateOnly? DateOfBirth, MatchComparison Comparison);
+
+    /// <summary>
+    /// A candidate offered to a worker, and (when intake makes a new record instead) queued for the duplicate review:
+    /// at least as likely the same person as not (score ≥ 0), even when short of the engine's "possible" band.
+    /// </summary>
+    internal static bool IsWorthShowing(MatchComparison comparison) => comparison.Score >= 0;
 
     internal async Task<IReadOnlyList<Scored>> ScoreAsync(PersonQuery query, CancellationToken ct)
     {

@@ -118,7 +118,7 @@ public sealed class RecentNewPeople(PersonMatchingSettings settings)
         var target = PersonMatcher.Prepare(PersonCandidates.ToRecord(PersonQuery.From(child)));
         var scored = sharing
             .Select(p => (Person: p, Comparison: PersonMatcher.Compare(target, p.Record, settings.Model, settings.Thresholds)))
-            .Where(s => s.Comparison.Band is MatchBand.Certain or MatchBand.Possible)
+            .Where(s => PersonCandidates.IsWorthShowing(s.Comparison))
             .OrderByDescending(s => s.Comparison.Score)
             .ToList();
         if (child.Link.Kind == LinkChoiceKind.NotChosen

@@ -53,7 +53,7 @@ public sealed class ContactIntakeTests : IAsyncLifetime
         await TestData.CreateCouncilAsync(db);
         var known = await TestData.PersonAsync(db, "Jack", "Reed", new DateOnly(2015, 1, 2), "9434765919");
 
-        var recorded = await Intake(db).RecordAsync(TestData.Contact(TestData.Child("Jackie", "Reid", nhs: "943 476 5919")));
+        var recorded = await Intake(db).RecordAsync(TestData.Contact(TestData.Child("Jackie", "Reid", new DateOnly(2015, 1, 2), nhs: "943 476 5919")));
 
         recorded.Children.Single().PersonId.ShouldBe(known.Id);
         recorded.Children.Single().NewPerson.ShouldBeFalse();
