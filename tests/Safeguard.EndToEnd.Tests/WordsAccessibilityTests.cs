@@ -14,7 +14,7 @@ public sealed class WordsAccessibilityTests(BrowserFixture app) : IClassFixture<
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
-        var found = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})").ToList();
+        var found = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
         found.ShouldBeEmpty($"axe-core on {page.Url}:\n{string.Join("\n", found)}");
     }
 
