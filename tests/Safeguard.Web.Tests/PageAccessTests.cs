@@ -73,7 +73,17 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             .Replace("{child}", (await DemoChildIdAsync("Ellie")).ToString())
             .Replace("{contact}", (await ContactIdAsync()).ToString())
             .Replace("{policeContact}", (await PoliceContactIdAsync()).ToString())
-            .Replace("{user}", (await UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.SocialWorker).Email)).ToString());
+            .Replace("{user}", (await UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.SocialWorker).Email)).ToString())
+            .Replace("{organisation}", path.Contains("{organisation}") ? (await WorkforceIdAsync(organisation: true)).ToString() : "")
+            .Replace("{team}", path.Contains("{team}") ? (await WorkforceIdAsync(organisation: false)).ToString() : "");
+
+        private async Task<Guid> WorkforceIdAsync(bool organisation)
+        {
+            await using var db = CreateDbContext();
+            return organisation
+                ? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Organisations.Where(o => o.Name == Core.Seeding.DemoAccounts.School).Select(o => o.Id))
+                : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Teams.Where(t => t.Name == Core.Seeding.DemoAccounts.EarlyHelpTeam).Select(t => t.Id));
+        }
     }
 
     /// <summary>Each page and the permission it needs (null: any signed-in user).</summary>
@@ -102,6 +112,14 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/partner/referrals/new", Permissions.ReferAsPartner),
         ("/partner/referrals/{policeContact}", Permissions.ReferAsPartner),
         ("/front-door/alerts", Permissions.ManageFrontDoor),
+        ("/admin/organisations", Permissions.AdministerOrganisations),
+        ("/admin/organisations/add", Permissions.AdministerOrganisations),
+        ("/admin/organisations/{organisation}", Permissions.AdministerOrganisations),
+        ("/admin/organisations/{organisation}/retire", Permissions.AdministerOrganisations),
+        ("/admin/teams", Permissions.AdministerOrganisations),
+        ("/admin/teams/add", Permissions.AdministerOrganisations),
+        ("/admin/teams/{team}", Permissions.AdministerOrganisations),
+        ("/admin/teams/{team}/retire", Permissions.AdministerOrganisations),
     ];
 
     public static TheoryData<string, string> RolesAndPages()
