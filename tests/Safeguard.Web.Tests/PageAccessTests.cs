@@ -152,8 +152,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     /// <summary>Pages anyone may open: sign-in and its callback, sign-out, and the status and error pages.</summary>
     private static readonly string[] PublicRoutes = ["sign-in", "sign-in/external/callback", "sign-out", "status/{}", "error"];
 
-    /// <summary>POST-only pages, whose refusals are tested beside their journeys (FrontDoorAlertsTests).</summary>
-    private static readonly string[] PostOnlyRoutes = ["front-door/alerts/{}/acknowledge"];
+    /// <summary>POST-only pages, whose refusals are tested beside their journeys (FrontDoorAlertsTests, ReferralInformationTests).</summary>
+    private static readonly string[] PostOnlyRoutes = ["front-door/alerts/{}/acknowledge", "front-door/contacts/{}/information/read"];
 
     [Fact]
     public void EveryPageOfTheApp_IsInThisMatrixOrKnownToBePublic()

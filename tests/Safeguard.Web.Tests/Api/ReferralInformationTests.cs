@@ -191,6 +191,23 @@ public sealed class ReferralInformationTests(SafeguardAppFactory app) : AppTests
     }
 
     [Fact]
+    public async Task MarkingInformationRead_IsRefusedToAPartner_AndLeavesItUnread()
+    {
+        var (_, id) = await PoliceReferralAsync("Readrefused");
+        await DecideAsync(id);
+        var partner = await App.SignInAsync(PolicePartner);
+        await SafeguardAppFactory.PostFormAsync(partner, $"/partner/referrals/{id}", new() { ["Text"] = "More news." });
+        var token = SafeguardAppFactory.AntiforgeryToken(await partner.GetStringAsync($"/partner/referrals/{id}"));
+
+        var response = await partner.PostAsync($"/front-door/contacts/{id}/information/read",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = App.CreateDbContext();
+        (await db.ContactInformation.SingleAsync(i => i.ContactId == id)).ReadAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task PartnerPage_WithNoText_IsRefusedWithAMessage_KeepingTheName()
     {
         var (_, id) = await PoliceReferralAsync("Pageempty");
