@@ -48,6 +48,7 @@ public sealed class ChildLinkingJourneyTests(BrowserFixture app) : IClassFixture
         await page.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
         await page.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await page.Locator("[name='Form.ParentsAware'][value='no']").CheckAsync();
+        await BrowserFixture.SayItCameInByPhoneAsync(page);
     }
 
     [Theory]

@@ -38,6 +38,7 @@ public sealed class ChildStatusJourneyTests(BrowserFixture app) : IClassFixture<
         await worker.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await worker.Locator("[name='Form.ParentsAware'][value='yes']").CheckAsync();
+        await BrowserFixture.SayItCameInByPhoneAsync(worker);
         await worker.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
         await BrowserFixture.ExpectDecisionPageAsync(worker);
 

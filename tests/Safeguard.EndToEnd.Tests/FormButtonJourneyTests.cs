@@ -190,5 +190,6 @@ public sealed class FormButtonJourneyTests(BrowserFixture app) : IClassFixture<B
         await page.Locator("[name='Form.InjurySeen'][value='no']").CheckAsync();
         await page.Locator("[name='Form.ImmediateRisk'][value='no']").CheckAsync();
         await page.Locator("[name='Form.ParentsAware'][value='yes']").CheckAsync();
+        await BrowserFixture.SayItCameInByPhoneAsync(page);
     }
 }

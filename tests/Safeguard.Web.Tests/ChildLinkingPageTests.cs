@@ -14,8 +14,8 @@ public sealed class ChildLinkingPageTests(SafeguardAppFactory app) : AppTests(ap
     private const string PolicePartner = "pc.jones@police.example";
     private static readonly DateOnly Born = new(2017, 9, 8);
 
-    private static Dictionary<string, string> Contact(string given, string family, DateOnly dob, string? nhs = null, string line1 = "12 Canal Walk",
-        string postcode = "NB3 5RT") => new()
+    private Dictionary<string, string> Contact(string given, string family, DateOnly dob, string? nhs = null, string line1 = "12 Canal Walk",
+        string postcode = "NB3 5RT") => new Dictionary<string, string>
     {
         ["Form.Children[0].GivenName"] = given, ["Form.Children[0].FamilyName"] = family,
         ["Form.Children[0].DateOfBirth.Day"] = dob.Day.ToString(), ["Form.Children[0].DateOfBirth.Month"] = dob.Month.ToString(),
@@ -25,7 +25,7 @@ public sealed class ChildLinkingPageTests(SafeguardAppFactory app) : AppTests(ap
         ["Form.ReferrerName"] = "Sue Black", ["Form.ReferrerOrganisation"] = "Hillside Nursery", ["Form.ReferrerEmail"] = "sue@hillside.example",
         ["Form.Concern"] = "The child came in with bruises on both arms and would not say how.", ["Form.Categories"] = "physical-abuse",
         ["Form.InjurySeen"] = "yes", ["Form.ImmediateRisk"] = "no", ["Form.ParentsAware"] = "no",
-    };
+    }.ReceivedBy(App.Time.GetUtcNow());
 
     private async Task<Person> KnownAsync(string given, string family, string? nhs = null)
     {

@@ -177,7 +177,7 @@ public sealed class DecideOnceTests(SafeguardAppFactory app, Xunit.Abstractions.
     }
 
     /// <summary>A filled-in contact form with the one-time key the form page gave.</summary>
-    private static async Task<Dictionary<string, string>> ContactFormAsync(HttpClient client, string page, string given)
+    private async Task<Dictionary<string, string>> ContactFormAsync(HttpClient client, string page, string given)
     {
         var html = await client.GetStringAsync(page);
         var key = Regex.Match(html, "name=\"SubmissionKey\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -191,6 +191,6 @@ public sealed class DecideOnceTests(SafeguardAppFactory app, Xunit.Abstractions.
             ["Form.ReferrerName"] = "Sue Black", ["Form.ReferrerOrganisation"] = "Hillside Nursery", ["Form.ReferrerEmail"] = "sue@hillside.example",
             ["Form.Concern"] = $"{given} arrived with no coat in the snow again ({Guid.NewGuid():N}).", ["Form.Categories"] = "neglect",
             ["Form.InjurySeen"] = "no", ["Form.ImmediateRisk"] = "no", ["Form.ParentsAware"] = "yes",
-        };
+        }.ReceivedBy(App.Time.GetUtcNow());
     }
 }

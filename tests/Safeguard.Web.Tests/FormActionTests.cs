@@ -59,7 +59,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     public async Task ContactForm_AfterAddAnotherChild_RecordContactStillPostsToRecord_AndRecordsBothChildren()
     {
         var client = await App.SignInAsync(FrontDoorManager);
-        var form = ContactAbout("Tamsin", "Ferriday");
+        var form = ContactAbout("Tamsin", "Ferriday").ReceivedBy(App.Time.GetUtcNow());
 
         var added = await SafeguardAppFactory.PostFormAsync(client, "/front-door/contacts/new?handler=AddChild", form, "/front-door/contacts/new");
 
@@ -112,7 +112,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     public async Task AddAnotherChild_StopsAtTheMostChildrenOneContactCanHold(string path, string account)
     {
         var client = await App.SignInAsync(account);
-        var form = ContactAbout("Ivy", "Maxfield");
+        var form = ContactAbout("Ivy", "Maxfield").ReceivedBy(App.Time.GetUtcNow());
         for (var i = 1; i < ContactFormValidator.MaxChildren - 1; i++) form[$"Form.Children[{i}].GivenName"] = $"Child{i}";
 
         var upToMost = await Html.ParseAsync(await SafeguardAppFactory.PostFormAsync(client, $"{path}?handler=AddChild", form, path));

@@ -132,7 +132,7 @@ public sealed class WordsOnPagesTests(SafeguardAppFactory app) : AppTests(app)
             ["Form.ReferrerName"] = "Sue Black", ["Form.ReferrerOrganisation"] = "Hillside Nursery", ["Form.ReferrerEmail"] = "sue@hillside.example",
             ["Form.Concern"] = "Rosa said she is hit at home with a belt.", ["Form.Categories"] = "physical-abuse",
             ["Form.InjurySeen"] = "no", ["Form.ImmediateRisk"] = "no", ["Form.ParentsAware"] = "no",
-        };
+        }.ReceivedBy(App.Time.GetUtcNow());
         (await SafeguardAppFactory.PostFormAsync(client, "/front-door/contacts/new", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var db = App.CreateDbContext();
         var rosa = await db.People.Where(p => p.FamilyName == "Whitlock").Select(p => p.Id).SingleAsync();
