@@ -18,11 +18,15 @@ public sealed class ReferralInformationTests(SafeguardAppFactory app) : AppTests
     private const string SchoolPartner = "mr.singh@riverside.example";
     private const string FrontDoorWorker = "priya.shah@northbridge.example";
 
+    private static int _births;
+
     private async Task<(HttpClient Client, Guid ReferralId)> PoliceReferralAsync(string family)
     {
         var key = await App.CreateKeyAsync(DemoAccounts.Police);
         var client = App.ApiClient(key.Key);
-        var created = await client.PostReferralAsync(PartnerApiTestHelpers.Referral("Tom", family));
+        // Each test's Tom is born on his own day: two Toms with one birthday at one address would be linked as one child.
+        var dob = new DateOnly(2019, 1, 1).AddDays(Interlocked.Increment(ref _births) * 3).ToString("yyyy-MM-dd");
+        var created = await client.PostReferralAsync(PartnerApiTestHelpers.Referral("Tom", family, dob));
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return (client, (await created.JsonAsync()).GetProperty("id").GetGuid());
     }
