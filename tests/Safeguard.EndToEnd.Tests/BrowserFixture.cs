@@ -77,7 +77,6 @@ public sealed class BrowserFixture : SafeguardAppFactory
 
     public Task WaitForPageAsync(IPage page, string path) => WaitForPageAsync(page, url => url == BaseUrl + path);
 
-    /// <summary>After recording a contact: the decision page, or a failure that quotes the page's error summary.</summary>
     /// <summary>On the front-door contact form, answers "How did the contact come in?" (a partner's form does not ask).</summary>
     public static async Task SayItCameInByPhoneAsync(IPage page)
     {
@@ -85,6 +84,7 @@ public sealed class BrowserFixture : SafeguardAppFactory
         if (await phone.CountAsync() > 0) await phone.CheckAsync();
     }
 
+    /// <summary>After recording a contact: the decision page, or a failure that quotes the page's error summary.</summary>
     public static async Task ExpectDecisionPageAsync(IPage page)
     {
         var decision = new System.Text.RegularExpressions.Regex("/front-door/contacts/[0-9a-f-]{36}$");

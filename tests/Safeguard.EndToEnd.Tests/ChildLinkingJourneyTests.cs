@@ -51,9 +51,7 @@ public sealed class ChildLinkingJourneyTests(BrowserFixture app) : IClassFixture
         await BrowserFixture.SayItCameInByPhoneAsync(page);
     }
 
-    // Not yet passing in the browser (the same flow passes over HTTP in ChildLinkingPageTests): without JavaScript the
-    // records offered after "Check for existing records" were not seen; with it, no error summary came back.
-    [Theory(Skip = "Fails in Chromium; under investigation, see the commit message")]
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task OfferedRecords_MustBeChosenBetween_AndNoneOfTheseIsHonoured(bool javaScript)

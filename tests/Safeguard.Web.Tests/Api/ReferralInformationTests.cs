@@ -191,7 +191,9 @@ public sealed class ReferralInformationTests(SafeguardAppFactory app) : AppTests
 
         read.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == item.Id)).ClosedAt.ShouldNotBeNull();
-        (await worker.GetStringAsync("/front-door")).ShouldNotContain("Read by");
+        var reference = await db.Contacts.Where(c => c.Id == id).Select(c => c.Reference).SingleAsync();
+        (await Html.ParseAsync(await worker.GetAsync("/front-door"))).QuerySelector($"[data-testid=new-information] [data-reference='{reference}']")
+            .ShouldBeNull();
     }
 
     [Fact]
