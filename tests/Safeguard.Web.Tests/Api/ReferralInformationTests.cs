@@ -191,9 +191,9 @@ public sealed class ReferralInformationTests(SafeguardAppFactory app) : AppTests
 
         read.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == item.Id)).ClosedAt.ShouldNotBeNull();
-        var reference = await db.Contacts.Where(c => c.Id == id).Select(c => c.Reference).SingleAsync();
-        (await Html.ParseAsync(await worker.GetAsync("/front-door"))).QuerySelector($"[data-testid=new-information] [data-reference='{reference}']")
-            .ShouldBeNull();
+        // Other tests in this class leave information unread; this referral's is no longer listed.
+        var tray = await Html.ParseAsync(await worker.GetAsync("/front-door"));
+        (tray.QuerySelector("[data-testid=new-information]")?.TextContent ?? "").ShouldNotContain("Tom Pageadded");
     }
 
     [Fact]
