@@ -20,7 +20,8 @@ public static class WorkWords
         WorkKind.Assessment => "Assessment",
         WorkKind.Visit => "Visit",
         WorkKind.Review => "Review",
-        _ => "Other work",
+        WorkKind.ReadNewInformation => "Read new information",
+        _ => "Unknown",
     };
 
     /// <summary>A heading for a group of open work of one kind, as on the backlog board.</summary>
@@ -33,6 +34,7 @@ public static class WorkWords
         WorkKind.Assessment => "Assessments in progress",
         WorkKind.Visit => "Visits due",
         WorkKind.Review => "Reviews due",
+        WorkKind.ReadNewInformation => "New information from referrers not yet read",
         _ => "Other work",
     };
 }

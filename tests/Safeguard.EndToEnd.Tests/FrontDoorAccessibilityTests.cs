@@ -1,0 +1,74 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Safeguard.Core.FrontDoor;
+
+namespace Safeguard.EndToEnd.Tests;
+
+/// <summary>
+/// axe-core finds no WCAG 2.1 A or AA violation on the front door's own pages as their users see them: the contact form
+/// (empty and after a failed check), the decision page with its status summary, the partner's form, list and referral,
+/// and the administration of organisations and teams.
+/// </summary>
+public sealed class FrontDoorAccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private static async Task NoViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var found = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
+        found.ShouldBeEmpty($"axe-core on {page.Url}:\n{string.Join("\n", found)}");
+    }
+
+    private static async Task VisitAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await BrowserFixture.WaitForPageAsync(page, _ => true);
+        await NoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task ContactFormAndDecisionPage_HaveNoAxeViolations()
+    {
+        Guid undecided;
+        await using (var db = app.CreateDbContext())
+        {
+            undecided = await db.Contacts.Where(c => c.Status == ContactStatus.AwaitingDecision).Select(c => c.Id).FirstAsync();
+        }
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "jo.bennett@northbridge.example");
+
+        await VisitAsync(page, "/front-door/contacts/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await NoViolationsAsync(page);
+
+        await VisitAsync(page, $"/front-door/contacts/{undecided}");
+    }
+
+    [Fact]
+    public async Task PartnerPages_HaveNoAxeViolations()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "pc.jones@police.example");
+
+        await VisitAsync(page, "/partner");
+        await VisitAsync(page, "/partner/referrals/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await NoViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task OrganisationAndTeamAdministration_HaveNoAxeViolations()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "alex.admin@northbridge.example");
+
+        await VisitAsync(page, "/admin/organisations");
+        await VisitAsync(page, "/admin/teams");
+    }
+}
