@@ -97,7 +97,7 @@ public sealed class ChildStatusPageTests(SafeguardAppFactory app) : AppTests(app
     }
 
     [Fact]
-    public async Task PartnerApiReferral_AboutAChildOnAPlan_KnownByHerNhsNumber_IsChildProtection()
+    public async Task PartnerApiReferral_AboutAChildOnAPlan_IsChildProtectionForTheCouncil_ButThePartnerIsNotToldAboutThePlan()
     {
         await using var db = App.CreateDbContext();
         var maya = await db.People.AsNoTracking().SingleAsync(p => p.GivenName == "Maya" && p.FamilyName == "Green");
@@ -108,10 +108,17 @@ public sealed class ChildStatusPageTests(SafeguardAppFactory app) : AppTests(app
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var body = await response.JsonAsync();
-        body.GetProperty("priority").GetString().ShouldBe("child-protection");
+        // Need to know: the partner is told what its own words earn (neglect: urgent), never that she is on a plan.
+        body.GetProperty("priority").GetString().ShouldBe("urgent");
         var id = body.GetProperty("id").GetGuid();
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Children).SingleAsync(c => c.Id == id);
         contact.Children.Single().PersonId.ShouldBe(maya.Id);
+        contact.Priority.ShouldBe(Priority.ChildProtection);
         contact.PriorityReason.ShouldBe($"Maya Green has been on a child protection plan (neglect) since {await MayasPlanStartAsync()}");
+        var followed = await (await client.GetAsync($"/api/v1/referrals/{id}")).JsonAsync();
+        followed.GetProperty("priority").GetString().ShouldBe("urgent");
+        var listed = await (await client.GetAsync("/api/v1/referrals")).JsonAsync();
+        listed.GetProperty("referrals").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id)
+            .GetProperty("priority").GetString().ShouldBe("urgent");
     }
 }

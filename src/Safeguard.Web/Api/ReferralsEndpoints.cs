@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Security;
+using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
 using Safeguard.Web.Infrastructure;
 
@@ -76,7 +77,7 @@ public static partial class ReferralsEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        IntakeWriter intake, IActorContext actors, SafeguardDbContext db, TimeProvider time, CancellationToken ct)
+        IntakeWriter intake, IActorContext actors, SafeguardDbContext db, TimeProvider time, ScreeningDecisionClock clock, CancellationToken ct)
     {
         var request = http.Request;
         if (!request.HasJsonContentType())
@@ -126,12 +127,14 @@ public static partial class ReferralsEndpoints
         {
             case IntakeResult.Recorded:
                 var recorded = outcome.Recorded!;
+                var (seen, seenDue) = PartnerSeenUrgency.Of(clock, contact.Categories, contact.ImmediateRisk, contact.InjurySeen,
+                    contact.Children.Select(c => c.DateOfBirth ?? c.ExpectedDateOfBirth), recorded.ReceivedAt);
                 return Results.Json(new ReferralResponse(recorded.Id, recorded.Reference, StatusName(ContactStatus.AwaitingDecision),
-                        PriorityName(recorded.Priority), recorded.ReceivedAt.UtcDateTime, recorded.DecisionDueAt.UtcDateTime,
+                        PriorityName(seen), recorded.ReceivedAt.UtcDateTime, seenDue.UtcDateTime,
                         recorded.FeedbackDueAt.UtcDateTime, null), ResponseJson, statusCode: StatusCodes.Status201Created)
                     .WithLocation(http, location);
             case IntakeResult.Replayed:
-                var current = await FindAsync(db, outcome.ContactId, organisationId, ct);
+                var current = await FindAsync(db, clock, outcome.ContactId, organisationId, ct);
                 http.Response.Headers[ReplayedHeader] = "true";
                 http.Response.Headers.Location = location;
                 return Results.Json(current, ResponseJson, statusCode: StatusCodes.Status200OK);
@@ -143,15 +146,17 @@ public static partial class ReferralsEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, SafeguardDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, SafeguardDbContext db, ScreeningDecisionClock clock,
+        CancellationToken ct)
     {
-        var referral = await FindAsync(db, id, OrganisationOf(http.User), ct);
+        var referral = await FindAsync(db, clock, id, OrganisationOf(http.User), ct);
         return referral is null
             ? ApiProblems.NotFoundResult($"Your organisation has no referral with id {id}.")
             : Results.Json(referral, ResponseJson);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, SafeguardDbContext db, string? since, int? limit, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, SafeguardDbContext db, ScreeningDecisionClock clock, string? since, int? limit,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         DateTimeOffset from = DateTimeOffset.MinValue;
@@ -169,29 +174,34 @@ public static partial class ReferralsEndpoints
                 .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
                 .Take(take))
             .ToListAsync(ct);
-        return Results.Json(new ReferralList(rows.Select(ToResponse).ToList()), ResponseJson);
+        return Results.Json(new ReferralList(rows.Select(r => ToResponse(r, clock)).ToList()), ResponseJson);
     }
 
-    private static async Task<ReferralResponse?> FindAsync(SafeguardDbContext db, Guid id, Guid organisationId, CancellationToken ct)
+    private static async Task<ReferralResponse?> FindAsync(SafeguardDbContext db, ScreeningDecisionClock clock, Guid id, Guid organisationId,
+        CancellationToken ct)
     {
         var row = await Project(db.Contacts.AsNoTracking().Where(c => c.Id == id && c.ReferringOrganisationId == organisationId))
             .SingleOrDefaultAsync(ct);
-        return row is null ? null : ToResponse(row);
+        return row is null ? null : ToResponse(row, clock);
     }
 
-    private sealed record Row(Guid Id, string Reference, ContactStatus Status, Priority Priority, DateTimeOffset ReceivedAt,
-        DateTimeOffset DecisionDueAt, DateTimeOffset FeedbackDueAt, ScreeningOutcome? Outcome, string? DecisionReasons,
-        string? FeedbackForReferrer, DateTimeOffset? DecidedAt);
+    /// <summary>What the partner sent that sets how urgent it is told the referral is (<see cref="PartnerSeenUrgency"/>).</summary>
+    private sealed record Row(Guid Id, string Reference, ContactStatus Status, string Categories, bool ImmediateRisk, bool InjurySeen,
+        List<DateOnly?> SentBirthDates, DateTimeOffset ReceivedAt, DateTimeOffset FeedbackDueAt, ScreeningOutcome? Outcome,
+        string? DecisionReasons, string? FeedbackForReferrer, DateTimeOffset? DecidedAt);
 
     private static IQueryable<Row> Project(IQueryable<Contact> contacts) => contacts.Select(c => new Row(c.Id, c.Reference, c.Status,
-        c.Priority, c.ReceivedAt, c.DecisionDueAt, c.FeedbackDueAt, c.Outcome, c.DecisionReasons, c.FeedbackForReferrer, c.DecidedAt));
+        c.Categories, c.ImmediateRisk, c.InjurySeen, c.Children.Select(ch => ch.SentDateOfBirth ?? ch.SentExpectedDateOfBirth).ToList(),
+        c.ReceivedAt, c.FeedbackDueAt, c.Outcome, c.DecisionReasons, c.FeedbackForReferrer, c.DecidedAt));
 
     /// <summary>The decision shows only when final: a proposal waiting for a manager is still "awaiting-decision".</summary>
-    private static ReferralResponse ToResponse(Row row)
+    private static ReferralResponse ToResponse(Row row, ScreeningDecisionClock clock)
     {
         var decided = row.Status == ContactStatus.Decided && row.Outcome is not null && row.DecidedAt is not null;
+        var (priority, decisionDue) = PartnerSeenUrgency.Of(clock, ConcernCategories.Split(row.Categories), row.ImmediateRisk, row.InjurySeen,
+            row.SentBirthDates, row.ReceivedAt);
         return new ReferralResponse(row.Id, row.Reference, StatusName(decided ? ContactStatus.Decided : ContactStatus.AwaitingDecision),
-            PriorityName(row.Priority), row.ReceivedAt.UtcDateTime, row.DecisionDueAt.UtcDateTime, row.FeedbackDueAt.UtcDateTime,
+            PriorityName(priority), row.ReceivedAt.UtcDateTime, decisionDue.UtcDateTime, row.FeedbackDueAt.UtcDateTime,
             decided
                 ? new ReferralDecision(OutcomeText.ApiName(row.Outcome!.Value), row.FeedbackForReferrer ?? row.DecisionReasons ?? "",
                     row.DecidedAt!.Value.UtcDateTime)
