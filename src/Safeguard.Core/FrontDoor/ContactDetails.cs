@@ -26,7 +26,7 @@ public sealed record ContactView(Guid Id, string Reference, DateTimeOffset Recei
 /// A contact with each child's previous contacts and referrals, for the decision page: history is on the screen
 /// before anyone decides. Opening it is recorded against each child.
 /// </summary>
-public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDecisionClock? clock = null)
+public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDecisionClock clock)
 {
     public async Task<ContactView?> ViewAsync(Guid contactId, bool recordView = true, CancellationToken ct = default)
     {
@@ -88,8 +88,7 @@ public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDe
         var before = contact.Priority;
         contact.ChangePriority(priority, reason);
         // The decision clock follows the new priority, still from when the contact was received.
-        contact.DecisionDueAt = (clock ?? new Timescales.ScreeningDecisionClock(Timescales.WorkingDayCalendar.Default()))
-            .DecisionDue(contact.ReceivedAt, priority);
+        contact.DecisionDueAt = clock.DecisionDue(contact.ReceivedAt, priority);
         foreach (var item in await db.WorkItems.Where(w => w.SubjectId == contactId && w.ClosedAt == null).ToListAsync(ct))
         {
             item.ChangePriority(priority);

@@ -31,7 +31,6 @@ public sealed record ReferralInformationResponse(
 /// </summary>
 public static class ReferralInformationEndpoints
 {
-    private const int MaxIdempotencyKeyLength = 200;
 
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web)
     {
@@ -70,26 +69,8 @@ public static class ReferralInformationEndpoints
     private static async Task<IResult> AddAsync(Guid id, HttpContext http, [FromHeader(Name = ReferralsEndpoints.IdempotencyHeader)] string? idempotencyKey,
         ContactInformationRecords information, CancellationToken ct)
     {
-        var request = http.Request;
-        if (!request.HasJsonContentType())
-        {
-            var (type, title, detail) = ApiProblems.ForStatus(StatusCodes.Status415UnsupportedMediaType);
-            return ApiProblems.Result(StatusCodes.Status415UnsupportedMediaType, type, title, detail);
-        }
-        if (request.ContentLength > PartnerApiOptions.MaxBodyBytes) return ReferralsEndpoints.TooLarge();
-        var body = await ReferralsEndpoints.ReadBodyAsync(request, ct);
-        if (body is null) return ReferralsEndpoints.TooLarge();
-
-        var key = idempotencyKey?.Trim();
-        if (string.IsNullOrEmpty(key) || key.Length > MaxIdempotencyKeyLength || key.Any(c => c is < ' ' or > '~'))
-        {
-            return ApiProblems.Invalid(new Dictionary<string, string[]>
-            {
-                [ReferralsEndpoints.IdempotencyHeader] = [string.IsNullOrEmpty(key)
-                    ? "Send an Idempotency-Key header with every POST: a value unique to this request (a UUID is ideal). Send the same value if you retry."
-                    : $"The Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters."],
-            });
-        }
+        var (body, key, refused) = await ReferralsEndpoints.ReadPostAsync(http.Request, idempotencyKey, "request", ct);
+        if (refused is not null) return refused;
 
         ReferralInformationRequest? parsed;
         try

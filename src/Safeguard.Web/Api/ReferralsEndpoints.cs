@@ -79,27 +79,8 @@ public static partial class ReferralsEndpoints
     private static async Task<IResult> CreateAsync(HttpContext http, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         IntakeWriter intake, IActorContext actors, SafeguardDbContext db, TimeProvider time, ScreeningDecisionClock clock, CancellationToken ct)
     {
-        var request = http.Request;
-        if (!request.HasJsonContentType())
-        {
-            var (type, title, detail) = ApiProblems.ForStatus(StatusCodes.Status415UnsupportedMediaType);
-            return ApiProblems.Result(StatusCodes.Status415UnsupportedMediaType, type, title, detail);
-        }
-        if (request.ContentLength > PartnerApiOptions.MaxBodyBytes) return TooLarge();
-
-        var body = await ReadBodyAsync(request, ct);
-        if (body is null) return TooLarge();
-
-        var key = idempotencyKey?.Trim();
-        if (string.IsNullOrEmpty(key) || key.Length > MaxIdempotencyKeyLength || key.Any(c => c is < ' ' or > '~'))
-        {
-            return ApiProblems.Invalid(new Dictionary<string, string[]>
-            {
-                [IdempotencyHeader] = [string.IsNullOrEmpty(key)
-                    ? "Send an Idempotency-Key header with every POST: a value unique to this referral (a UUID is ideal). Send the same value if you retry."
-                    : $"The Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters."],
-            });
-        }
+        var (body, key, refused) = await ReadPostAsync(http.Request, idempotencyKey, "referral", ct);
+        if (refused is not null) return refused;
 
         ReferralRequest? parsed;
         try
@@ -230,7 +211,36 @@ public static partial class ReferralsEndpoints
     }
 
     /// <summary>The body, or null when it is over the limit (whatever Content-Length said).</summary>
-    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// What every partner POST checks before reading its JSON: a JSON content type (415), a body within the limit (413) and
+    /// a usable Idempotency-Key (400). <paramref name="what"/> names what the key must be unique to, for the message.
+    /// </summary>
+    internal static async Task<(byte[] Body, string Key, IResult? Refused)> ReadPostAsync(HttpRequest request, string? idempotencyKey,
+        string what, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+        {
+            var (type, title, detail) = ApiProblems.ForStatus(StatusCodes.Status415UnsupportedMediaType);
+            return ([], "", ApiProblems.Result(StatusCodes.Status415UnsupportedMediaType, type, title, detail));
+        }
+        if (request.ContentLength > PartnerApiOptions.MaxBodyBytes) return ([], "", TooLarge());
+        var body = await ReadBodyAsync(request, ct);
+        if (body is null) return ([], "", TooLarge());
+
+        var key = idempotencyKey?.Trim();
+        if (string.IsNullOrEmpty(key) || key.Length > MaxIdempotencyKeyLength || key.Any(c => c is < ' ' or > '~'))
+        {
+            return (body, "", ApiProblems.Invalid(new Dictionary<string, string[]>
+            {
+                [IdempotencyHeader] = [string.IsNullOrEmpty(key)
+                    ? $"Send an Idempotency-Key header with every POST: a value unique to this {what} (a UUID is ideal). Send the same value if you retry."
+                    : $"The Idempotency-Key must be 1 to {MaxIdempotencyKeyLength} printable ASCII characters."],
+            }));
+        }
+        return (body, key, null);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         using var buffer = new MemoryStream(request.ContentLength is > 0 and <= PartnerApiOptions.MaxBodyBytes ? (int)request.ContentLength : 4096);
         var chunk = new byte[16 * 1024];

@@ -77,7 +77,7 @@ public sealed class DecideOnceTests : IAsyncLifetime
         var contact = await ContactAsync("neglect");
         await using var db = Context(Worker);
         var seen = (await Decisions(db).StateAsync(contact.Id))!.Version;
-        (await new ContactDetails(db).ChangePriorityAsync(contact.Id, Priority.Urgent, "Younger sibling at home", seen)).ShouldBeNull();
+        (await new ContactDetails(db, new ScreeningDecisionClock(WorkingDayCalendar.Default())).ChangePriorityAsync(contact.Id, Priority.Urgent, "Younger sibling at home", seen)).ShouldBeNull();
 
         var attempt = await Decisions(db).DecideAsync(new DecisionInput(contact.Id, ScreeningOutcome.EarlyHelp, "Family agree", null, seen), Worker, false);
 
@@ -98,7 +98,7 @@ public sealed class DecideOnceTests : IAsyncLifetime
         await using var db = Context(Worker);
         await Decisions(db).DecideAsync(new DecisionInput(contact.Id, ScreeningOutcome.EarlyHelp, "Family agree", null), Worker, false);
 
-        var conflict = await new ContactDetails(db).ChangePriorityAsync(contact.Id, Priority.ChildProtection, "New information");
+        var conflict = await new ContactDetails(db, new ScreeningDecisionClock(WorkingDayCalendar.Default())).ChangePriorityAsync(contact.Id, Priority.ChildProtection, "New information");
 
         conflict.ShouldNotBeNull();
         conflict.Outcome.ShouldBe(ScreeningOutcome.EarlyHelp);
