@@ -56,7 +56,7 @@ public sealed class FrontDoorAlertsTests(SafeguardAppFactory app) : AppTests(app
         var saved = await db.Alerts.SingleAsync(a => a.Id == alert.Id);
         saved.AcknowledgedAt.ShouldNotBeNull();
         saved.AcknowledgedByUserId.ShouldBe(await App.UserIdAsync(manager.Email));
-        (await db.Events.CountAsync(e => e.Type == "alert.acknowledged" && e.SubjectId == alert.Id)).ShouldBe(1);
+        (await db.Events.CountAsync(e => e.Type == AlertAcknowledged.Name && e.SubjectId == alert.Id)).ShouldBe(1);
         (await client.GetStringAsync("/front-door/alerts")).ShouldNotContain(message);
     }
 

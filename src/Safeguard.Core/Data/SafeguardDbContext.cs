@@ -89,6 +89,14 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     /// <summary>Why the pending changes are being made; written on each event of the next save.</summary>
     public string? ChangeReason { get; set; }
 
+    /// <summary>
+    /// Adds a typed event for something that happened, saved with the other pending changes: its catalogue name, its
+    /// description as the summary, and its payload as the data.
+    /// </summary>
+    public EventRecord Record<T>(T happened, Guid? personId = null, string? subjectType = null, Guid? subjectId = null,
+        string? reason = null, Actor? actor = null) where T : IEvent =>
+        Record(T.Name, happened.Describe(), personId, subjectType, subjectId, reason, EventCatalogue.Serialise(happened), actor);
+
     /// <summary>Adds an event for something that happened, saved with the other pending changes.</summary>
     public EventRecord Record(string type, string summary, Guid? personId = null, string? subjectType = null,
         Guid? subjectId = null, string? reason = null, string? data = null, Actor? actor = null)

@@ -43,8 +43,7 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         if (alert is null) return false;
         if (alert.AcknowledgedAt is not null) return true;
         alert.Acknowledge(userId, db.Time.GetUtcNow());
-        db.Record("alert.acknowledged", $"Alert acknowledged: {alert.Message}", alert.PersonId, nameof(Alert), alert.Id,
-            data: alert.Kind.ToString());
+        db.Record(new AlertAcknowledged(alert.Id, alert.Kind, alert.Message), alert.PersonId, nameof(Alert), alert.Id);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -182,7 +182,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
     {
         var alert = new Alert(c.Kind, c.SubjectId, c.TeamId, Truncate(c.Message), now, c.PersonId);
         db.Alerts.Add(alert);
-        db.Record("alert.raised", alert.Message, c.PersonId, nameof(Alert), alert.Id, data: c.Kind.ToString());
+        db.Record(new AlertRaised(alert.Id, c.Kind, alert.Message), c.PersonId, nameof(Alert), alert.Id);
         return alert;
     }
 

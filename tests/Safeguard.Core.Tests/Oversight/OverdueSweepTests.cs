@@ -52,7 +52,7 @@ public sealed class OverdueSweepTests : MailTestBase
         alert.TeamId.ShouldBe(frontDoor.Id);
         alert.PersonId.ShouldBe(contact.Children.Single().PersonId);
         alert.Message.ShouldBe($"Contact {contact.Reference} about Ruby Taylor is 3 hours late for a screening decision");
-        (await check.Events.CountAsync(e => e.Type == "alert.raised" && e.SubjectId == alert.Id)).ShouldBe(1);
+        (await check.Events.CountAsync(e => e.Type == AlertRaised.Name && e.SubjectId == alert.Id)).ShouldBe(1);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class OverdueSweepTests : MailTestBase
         var acknowledged = await check.Alerts.SingleAsync(a => a.SubjectId == other.Id && a.Kind == AlertKind.ContactOverdue);
         acknowledged.AcknowledgedAt.ShouldBe(Time.GetUtcNow());
         acknowledged.AcknowledgedByUserId.ShouldBe(managerId);
-        var ev = await check.Events.SingleAsync(e => e.Type == "alert.acknowledged");
+        var ev = await check.Events.SingleAsync(e => e.Type == AlertAcknowledged.Name);
         ev.SubjectId.ShouldBe(acknowledged.Id);
         ev.PersonId.ShouldBe(other.Children.Single().PersonId);
         (await new ManagerAlerts(check).ForAllTeamsAsync()).ShouldBeEmpty();

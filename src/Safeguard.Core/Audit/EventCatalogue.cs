@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Safeguard.Core.Audit;
+
+/// <summary>
+/// Every kind of event, by its stable name: the one list of what can happen in Safeguard. Built from the
+/// <see cref="IEvent"/> records in Core, so a new kind is one record; a name used twice fails at start (and in a test).
+/// </summary>
+public static class EventCatalogue
+{
+    /// <summary>Strict, so data stored before a kind was typed (or in another shape) is not read as that kind.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private static readonly FrozenDictionary<string, Type> ByName = Build();
+
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
+
+    public static IEnumerable<Type> Types => ByName.Values;
+
+    public static string NameOf<T>() where T : IEvent => T.Name;
+
+    public static string NameOf(Type eventType) =>
+        (string)(eventType.GetProperty(nameof(IEvent.Name), BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+                 ?? throw new ArgumentException($"{eventType.Name} is not an event kind.", nameof(eventType)));
+
+    public static Type? TypeOf(string name) => ByName.GetValueOrDefault(name);
+
+    public static string Serialise<T>(T payload) where T : IEvent => JsonSerializer.Serialize(payload, Json);
+
+    /// <summary>
+    /// The typed event stored as <paramref name="name"/> with <paramref name="data"/>, or null when the name is not
+    /// a kind in the catalogue or the data is not its payload (an event stored before its kind was typed).
+    /// </summary>
+    public static IEvent? Read(string name, string? data)
+    {
+        if (data is null || TypeOf(name) is not { } type) return null;
+        try
+        {
+            return JsonSerializer.Deserialize(data, type, Json) as IEvent;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What people read for a stored event: its typed description, else the summary stored with it.</summary>
+    public static string Describe(string name, string? data, string storedSummary) =>
+        Read(name, data)?.Describe() ?? storedSummary;
+
+    private static FrozenDictionary<string, Type> Build()
+    {
+        var kinds = typeof(IEvent).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEvent).IsAssignableFrom(t));
+        var byName = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var kind in kinds)
+        {
+            var name = NameOf(kind);
+            if (!byName.TryAdd(name, kind))
+            {
+                throw new InvalidOperationException($"The event name '{name}' is used by both {byName[name].Name} and {kind.Name}.");
+            }
+        }
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

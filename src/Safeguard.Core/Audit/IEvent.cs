@@ -1,0 +1,15 @@
+namespace Safeguard.Core.Audit;
+
+/// <summary>
+/// A kind of thing that happened. Each kind is a record whose properties are its payload (stored as JSON) and
+/// whose <see cref="Name"/> is stored with it and never changes once released: stored events are read back by
+/// it. Every kind is found by <see cref="EventCatalogue"/>; write one with <c>db.Record(new SomethingHappened(...))</c>.
+/// </summary>
+public interface IEvent
+{
+    /// <summary>The stable name stored in the event table, e.g. <c>contact.received</c>.</summary>
+    static abstract string Name { get; }
+
+    /// <summary>One line for people: history, the audit page and the chronology show it.</summary>
+    string Describe();
+}
