@@ -50,22 +50,25 @@ public sealed class ReferralsApiTests(SafeguardAppFactory app) : AppTests(app)
     [Fact]
     public async Task Post_OverABankHoliday_DecisionIsDueOnTheNextWorkingDay()
     {
-        var key = await App.CreateKeyAsync(DemoAccounts.Police);
-        var before = App.Time.GetUtcNow();
-        App.Time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 14, 0, 0, TimeSpan.Zero)); // Thursday before Good Friday
+        // A council of its own: the clock only moves forward, and this test moves it a month on.
+        var app = new SafeguardAppFactory();
+        await ((IAsyncLifetime)app).InitializeAsync();
         try
         {
+            var key = await app.CreateKeyAsync(DemoAccounts.Police);
+            app.Time.SetUtcNow(new DateTimeOffset(2026, 4, 2, 14, 0, 0, TimeSpan.Zero)); // Thursday before Good Friday
+
             // A standard referral (one working day); urgent ones are due by 17:00 the same day.
-            var response = await App.ApiClient(key.Key).PostReferralAsync(PartnerApiTestHelpers.Referral(categories: ["other"]));
+            var response = await app.ApiClient(key.Key).PostReferralAsync(PartnerApiTestHelpers.Referral(categories: ["other"]));
 
             var body = await response.JsonAsync();
             var due = body.GetProperty("decisionDueAt").GetDateTimeOffset();
-            due.ShouldBe(App.Services.GetRequiredService<IWorkingDayCalendar>().ScreeningDecisionDue(App.Time.GetUtcNow()));
+            due.ShouldBe(app.Services.GetRequiredService<IWorkingDayCalendar>().ScreeningDecisionDue(app.Time.GetUtcNow()));
             due.Date.ShouldBe(new DateTime(2026, 4, 7)); // Good Friday and Easter Monday skipped
         }
         finally
         {
-            App.Time.SetUtcNow(before);
+            await ((IAsyncLifetime)app).DisposeAsync();
         }
     }
 
