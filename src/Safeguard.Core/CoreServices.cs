@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddDbContext<SafeguardDbContext>(options => DatabaseOptions.Configure(options, provider, connectionString),
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<AuditSearch>();
+        services.AddScoped<ChangesSince>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationAdministration>();

@@ -6,7 +6,7 @@ namespace Safeguard.Core.CaseWork;
 public enum ReferralStatus { AwaitingAllocation, Allocated, Closed }
 
 /// <summary>A referral accepted by children's social care: the start of a CIN episode for one child.</summary>
-public sealed class Referral : IAudited
+public sealed class Referral : IAudited, IVersioned
 {
     private Referral() { }
 
@@ -33,6 +33,7 @@ public sealed class Referral : IAudited
     public DateOnly? ClosedOn { get; set; }
     /// <summary>CIN census reason for closure (RC1..RC9).</summary>
     public string? ClosureReason { get; set; }
+    public int Version { get; private set; } = 1;
 
     Guid? IAudited.AuditPersonId => PersonId;
 }

@@ -34,7 +34,8 @@ internal static class ChangeEvents
         var fields = new Dictionary<string, object?[]>();
         foreach (var p in entry.Properties)
         {
-            if (p.Metadata.IsPrimaryKey()) continue;
+            // The version token moves with every change; it is not a change anyone made.
+            if (p.Metadata.IsPrimaryKey() || p.Metadata.IsConcurrencyToken) continue;
             switch (entry.State)
             {
                 case EntityState.Added when p.CurrentValue is not null:

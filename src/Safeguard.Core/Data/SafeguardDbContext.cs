@@ -115,6 +115,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        VersionTokens.MoveOn(this);
         ChangeEvents.Capture(this);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Saved();
@@ -123,6 +124,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        VersionTokens.MoveOn(this);
         ChangeEvents.Capture(this);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Saved();

@@ -6,7 +6,7 @@ namespace Safeguard.Core.People;
 public enum Sex { Unknown, Female, Male, Indeterminate }
 
 /// <summary>A child or adult known to the council. Exists once; a duplicate is merged into the survivor.</summary>
-public sealed class Person : IAudited
+public sealed class Person : IAudited, IVersioned
 {
     private Person() { }
 
@@ -33,9 +33,16 @@ public sealed class Person : IAudited
     public bool IsRestricted { get; set; }
     public Guid? MergedIntoPersonId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; private set; } = 1;
     public List<PersonAddress> Addresses { get; private set; } = [];
 
     public string FullName => $"{GivenName} {FamilyName}".Trim();
+
+    /// <summary>
+    /// Moves the record's version on for a change kept in rows of its own (another name, a relative, a merge), so a
+    /// save made from what someone saw before it is refused.
+    /// </summary>
+    public void Changed() => Version++;
 
     /// <summary>Soundex of the first given name, kept by the entity so "sounds like" search and matching use an index.</summary>
     public string? GivenNameKey { get => PersonKeys.Name(GivenName); private set { } }

@@ -36,6 +36,7 @@ public sealed class PersonMerging(SafeguardDbContext db)
                 if ((candidate.PersonId1, candidate.PersonId2) != pair) throw new PersonIndexException("The records do not belong to this possible duplicate");
                 if (candidate.Status != DuplicateStatus.Open) throw new PersonIndexException("This possible duplicate has already been decided");
             }
+            await ClaimAsync(survivor, merged, ct);
 
             var moved = await MoveAsync(mergedId, survivorId, ct);
             merged.MergedIntoPersonId = survivorId;
@@ -66,6 +67,7 @@ public sealed class PersonMerging(SafeguardDbContext db)
             var survivor = await db.People.SingleAsync(p => p.Id == merge.SurvivorId, ct);
             if (merged.MergedIntoPersonId != survivor.Id) throw new PersonIndexException("The merged record is no longer part of the survivor");
             if (survivor.MergedIntoPersonId is not null) throw new PersonIndexException($"Undo the later merge of {survivor.FullName} first");
+            await ClaimAsync(survivor, merged, ct);
 
             var moved = JsonSerializer.Deserialize<Dictionary<string, List<Guid>>>(merge.Moved) ?? [];
             await MoveBackAsync(moved, merge.SurvivorId, merge.MergedId, ct);
@@ -81,6 +83,26 @@ public sealed class PersonMerging(SafeguardDbContext db)
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
+    }
+
+    /// <summary>
+    /// Moves both records' versions on first, in one save inside the transaction. Another merge or unmerge of either
+    /// record at the same moment (even the opposite merge, which would make each record merged into the other) then
+    /// waits for this one's row locks and matches no row, so it is refused instead of making a circle. The rows are
+    /// updated in key order, so two such saves cannot deadlock.
+    /// </summary>
+    private async Task ClaimAsync(Person survivor, Person merged, CancellationToken ct)
+    {
+        survivor.Changed();
+        merged.Changed();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new PersonIndexException("Someone else merged or changed one of these records while you were working on it. Check both records and try again.");
+        }
     }
 
     internal static class Tables

@@ -17,17 +17,18 @@ public static class AtOnce
     /// <summary>
     /// Posts <paramref name="formA"/> as <paramref name="clientA"/> to <paramref name="urlA"/> and <paramref name="formB"/>
     /// as <paramref name="clientB"/> to <paramref name="urlB"/> (default: the same address) at the same moment, each with
-    /// the antiforgery token of its own GET of <paramref name="formPage"/> (default: <paramref name="urlA"/>). The same
+    /// the antiforgery token and hidden inputs (such as the version of the record it showed) of its own GET of
+    /// <paramref name="formPage"/> (default: <paramref name="urlA"/>), as two browsers would. The same
     /// client twice is one person double-clicking. Returns both responses (redirects are not followed).
     /// </summary>
     public static async Task<(HttpResponseMessage A, HttpResponseMessage B)> PostAsync(HttpClient clientA, HttpClient clientB, string urlA,
         IReadOnlyDictionary<string, string> formA, IReadOnlyDictionary<string, string> formB, string? urlB = null, string? formPage = null)
     {
         var page = formPage ?? urlA.Split('?')[0];
-        var tokenA = SafeguardAppFactory.AntiforgeryToken(await clientA.GetStringAsync(page));
-        var tokenB = ReferenceEquals(clientA, clientB) ? tokenA : SafeguardAppFactory.AntiforgeryToken(await clientB.GetStringAsync(page));
-        var bodyA = Body(formA, tokenA);
-        var bodyB = Body(formB, tokenB);
+        var pageA = await clientA.GetStringAsync(page);
+        var pageB = ReferenceEquals(clientA, clientB) ? pageA : await clientB.GetStringAsync(page);
+        var bodyA = Body(pageA, urlA, formA);
+        var bodyB = Body(pageB, urlB ?? urlA, formB);
 
         using var start = new Barrier(2);
         var a = Task.Run(() => { start.SignalAndWait(); return clientA.PostAsync(urlA, bodyA); });
@@ -38,6 +39,7 @@ public static class AtOnce
     /// <summary>Both responses, whichever came first: exactly one should have succeeded.</summary>
     public static IReadOnlyList<HttpResponseMessage> Both(this (HttpResponseMessage A, HttpResponseMessage B) pair) => [pair.A, pair.B];
 
-    private static FormUrlEncodedContent Body(IReadOnlyDictionary<string, string> form, string token) =>
-        new(form.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
+    /// <summary>The form as each person's browser sends it: the hidden inputs of their own GET (the version they saw), then their fields.</summary>
+    private static FormUrlEncodedContent Body(string page, string url, IReadOnlyDictionary<string, string> form) =>
+        new(Html.AsPosted(page, url, form).Append(new("__RequestVerificationToken", SafeguardAppFactory.AntiforgeryToken(page))));
 }

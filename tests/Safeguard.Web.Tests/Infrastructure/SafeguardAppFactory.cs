@@ -70,12 +70,16 @@ public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public Task<HttpClient> SignInAsRoleAsync(string role) => SignInAsync(DemoAccounts.ForRole(role).Email);
 
-    /// <summary>GETs the page to pick up its antiforgery token, then posts the form with it.</summary>
+    /// <summary>
+    /// GETs the page as a browser would, then posts its form with the page's antiforgery token and hidden inputs (the
+    /// version it showed, a one-time key) and the given fields, which win over hidden inputs of the same name.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? path);
         var token = AntiforgeryToken(page);
-        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        var body = Html.AsPosted(page, path, fields);
+        body.Add(new("__RequestVerificationToken", token));
         return await client.PostAsync(path, new FormUrlEncodedContent(body));
     }
 

@@ -16,6 +16,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.LocalChildId).HasMaxLength(40);
         b.Property(x => x.School).HasMaxLength(200);
         b.Ignore(x => x.FullName);
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.Property(x => x.GivenNameKey).HasMaxLength(4).UsePropertyAccessMode(PropertyAccessMode.Property);
         b.Property(x => x.FamilyNameKey).HasMaxLength(4).UsePropertyAccessMode(PropertyAccessMode.Property);
         b.HasIndex(x => new { x.FamilyNameKey, x.GivenNameKey, x.DateOfBirth });

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
@@ -14,10 +15,9 @@ namespace Safeguard.Web.Pages.Children.Family;
 /// Record a parent, step-parent, sibling, carer or household member. The relative is looked up in the person
 /// index first, so someone already known is linked rather than typed in again.
 /// </summary>
-public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, TimeProvider time) : PageModel
+public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, ChangesSince changes, TimeProvider time)
+    : PersonEditPage(db, changes)
 {
-    public string PersonName { get; private set; } = "";
-
     [BindProperty, Display(Name = "Who are they to the child?")]
     public string? Kind { get; set; }
 
@@ -36,11 +36,11 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, 
     public static readonly IReadOnlyList<SelectListItem> Kinds = Enum.GetValues<RelationshipKind>()
         .Select(k => new SelectListItem(PersonRelationship.Describe(k), k.ToString())).ToList();
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, freshForm: true) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, freshForm: false)) return NotFound();
         ModelState.Clear();
         var kind = Enum.TryParse<RelationshipKind>(Kind, out var k) && Enum.IsDefined(k) ? k : (RelationshipKind?)null;
         if (kind is null) ModelState.AddModelError(nameof(Kind), "Select who they are to the child");
@@ -61,14 +61,7 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, 
         if (!ModelState.IsValid) return this.PageWithErrors();
 
         var relative = new NewChild(LinkChoice.NotChosen, GivenName!.Trim(), FamilyName!.Trim(), dob, null, Sex.Unknown, null, null, null, Postcode, null);
-        await family.AddRelationshipAsync(id, relative, kind!.Value);
-        return Redirect($"/children/{id}#family");
-    }
-
-    private async Task<bool> LoadAsync(Guid id)
-    {
-        var name = await ChildName.OfLiveRecordAsync(db, id);
-        PersonName = name ?? "";
-        return name is not null;
+        var (saved, _) = await family.AddRelationshipAsync(id, relative, kind!.Value, Version);
+        return saved == EditOutcome.Saved ? Redirect($"/children/{id}#family") : await ChangedElsewhereAsync(id);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
 using Safeguard.Web.Infrastructure;
@@ -9,10 +10,8 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.Children.Names;
 
 /// <summary>Record a previous name or an alias, so searches and matching find the child by it.</summary>
-public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db) : PageModel
+public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, ChangesSince changes) : PersonEditPage(db, changes)
 {
-    public string PersonName { get; private set; } = "";
-
     [BindProperty, Display(Name = "What kind of name is it?")]
     public string? Kind { get; set; }
 
@@ -25,11 +24,11 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db) 
     public static readonly IReadOnlyList<SelectListItem> Kinds =
         [new("A previous name", nameof(PersonNameKind.Previous)), new("Also known as (alias)", nameof(PersonNameKind.Alias))];
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, freshForm: true) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, freshForm: false)) return NotFound();
         ModelState.Clear();
         var kind = Enum.TryParse<PersonNameKind>(Kind, out var k) && Enum.IsDefined(k) ? k : (PersonNameKind?)null;
         if (kind is null) ModelState.AddModelError(nameof(Kind), "Select what kind of name it is");
@@ -39,14 +38,7 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db) 
         if (FamilyName is { Length: > 100 }) ModelState.AddModelError(nameof(FamilyName), "Last name must be 100 characters or fewer");
         if (!ModelState.IsValid) return this.PageWithErrors();
 
-        await family.AddNameAsync(id, kind!.Value, GivenName ?? "", FamilyName ?? "");
-        return Redirect($"/children/{id}");
-    }
-
-    private async Task<bool> LoadAsync(Guid id)
-    {
-        var name = await ChildName.OfLiveRecordAsync(db, id);
-        PersonName = name ?? "";
-        return name is not null;
+        var saved = await family.AddNameAsync(id, kind!.Value, GivenName ?? "", FamilyName ?? "", Version);
+        return saved == EditOutcome.Saved ? Redirect($"/children/{id}") : await ChangedElsewhereAsync(id);
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Safeguard.Core.Data;
+
+/// <summary>
+/// A record two people can edit at once. <see cref="Version"/> is its optimistic concurrency token: every save of a
+/// change moves it on (<see cref="VersionTokens"/>), and a save made from an older version matches no row, so it fails
+/// instead of overwriting the other person's change.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; }
+}
+
+/// <summary>What became of a change made from a version the person was looking at.</summary>
+public enum EditOutcome
+{
+    Saved,
+    /// <summary>Someone else changed the record first; nothing was saved.</summary>
+    ChangedElsewhere,
+}
+
+internal static class VersionTokens
+{
+    /// <summary>Moves on the version of every changed <see cref="IVersioned"/> record whose change did not move it already.</summary>
+    public static void MoveOn(DbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(nameof(IVersioned.Version));
+            if (!version.IsModified) version.CurrentValue = (int)version.OriginalValue! + 1;
+        }
+    }
+}
