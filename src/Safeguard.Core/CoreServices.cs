@@ -49,6 +49,7 @@ public static class CoreServices
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScreeningClockOptions>>().Value.UrgentDecisionBy));
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddScoped<FrontDoor.ContactInformationRecords>();
+        services.AddScoped<FrontDoor.PartnerReferrals>();
         services.AddOptions<FrontDoor.IntakeWriterOptions>();
         services.TryAddSingleton<FrontDoor.IntakeWriter>();
         services.AddScoped<FrontDoor.ScreeningDecisions>();

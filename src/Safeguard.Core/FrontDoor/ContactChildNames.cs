@@ -19,18 +19,4 @@ public static class ContactChildNames
             .ToListAsync(ct);
         return rows.GroupBy(r => r.ContactId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Name)));
     }
-
-    /// <summary>The children's names as the referrer sent them (what a partner may see), in one keyed query.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> AsSentAsync(SafeguardDbContext db, IReadOnlyCollection<Guid> contactIds,
-        CancellationToken ct = default)
-    {
-        if (contactIds.Count == 0) return new Dictionary<Guid, string>();
-        var rows = await db.ContactChildren.AsNoTracking()
-            .Where(cc => contactIds.Contains(cc.ContactId))
-            .OrderBy(cc => cc.Id)
-            .Select(cc => new { cc.ContactId, cc.SentGivenName, cc.SentFamilyName })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.ContactId)
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => $"{r.SentGivenName} {r.SentFamilyName}".Trim())));
-    }
 }

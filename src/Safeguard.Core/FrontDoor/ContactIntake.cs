@@ -88,7 +88,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     /// <summary>Throws for a contact that can never be recorded (so a caller can refuse it before queueing it).</summary>
     public static void Validate(NewContact input)
     {
-        if (input.Children.Count == 0) throw new ArgumentException("A contact is about at least one child.", nameof(input));
+        // The doors check everything with ContactContentRule first; this guards only what the writer relies on.
+        if (input.Children.Count is 0 or > ContactContentRule.MaxChildren)
+            throw new ArgumentException($"A contact is about 1 to {ContactContentRule.MaxChildren} children.", nameof(input));
     }
 
     /// <summary>

@@ -39,10 +39,10 @@ public sealed class ReferralChild
     [Required, Description("Family name (at most 100 characters).")]
     public string? FamilyName { get; set; }
 
-    [Description("Date of birth, YYYY-MM-DD. Give this or expectedDateOfBirth, not both.")]
+    [Description("Date of birth, YYYY-MM-DD: not in the future, and the child under 18. Give this or expectedDateOfBirth, not both.")]
     public string? DateOfBirth { get; set; }
 
-    [Description("Expected date of birth of an unborn baby, YYYY-MM-DD.")]
+    [Description("Expected date of birth of an unborn baby, YYYY-MM-DD: between one month ago and ten months ahead.")]
     public string? ExpectedDateOfBirth { get; set; }
 
     [Description("female, male, unknown or indeterminate (default unknown).")]
@@ -72,13 +72,13 @@ public sealed class ReferralReferrer
     [Required, Description("Name of the person referring (at most 200 characters).")]
     public string? Name { get; set; }
 
-    [Description("Their organisation; defaults to the organisation that owns the API key.")]
+    [Description("Their organisation (at most 200 characters); defaults to the organisation that owns the API key.")]
     public string? Organisation { get; set; }
 
-    [Description("Their role, e.g. Detective constable.")]
+    [Description("Their role, e.g. Detective constable (at most 200 characters).")]
     public string? Role { get; set; }
 
-    [Description("Email address the outcome is sent to.")]
+    [Description("Email address the outcome is sent to (at most 320 characters).")]
     public string? Email { get; set; }
 
     [Description("Phone number (at most 40 characters).")]
@@ -90,11 +90,16 @@ public sealed record ReferralResponse(
     [property: Description("Identifier for GET /api/v1/referrals/{id}.")] Guid Id,
     [property: Description("The council's reference, to quote on the phone.")] string Reference,
     [property: Description("awaiting-decision or decided.")] string Status,
+    [property: Description("The children's names exactly as you sent them (never the council's own records).")] IReadOnlyList<ReferralChildName> Children,
     [property: Description("child-protection, urgent or standard.")] string Priority,
     [property: Description("When the council received it (UTC).")] DateTime ReceivedAt,
     [property: Description("When the screening decision is due: one working day after receipt (UTC).")] DateTime DecisionDueAt,
     [property: Description("When you should hear the outcome: 48 hours after receipt (UTC).")] DateTime FeedbackDueAt,
     [property: Description("Present once the referral is decided.")] ReferralDecision? Decision);
+
+public sealed record ReferralChildName(
+    [property: Description("Given name as sent.")] string GivenName,
+    [property: Description("Family name as sent.")] string FamilyName);
 
 public sealed record ReferralDecision(
     [property: Description("no-further-action, information-and-advice, early-help, referral-to-social-care or strategy-discussion.")] string Outcome,

@@ -77,7 +77,7 @@ public static partial class ReferralsEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        IntakeWriter intake, IActorContext actors, SafeguardDbContext db, TimeProvider time, ScreeningDecisionClock clock, CancellationToken ct)
+        IntakeWriter intake, IActorContext actors, PartnerReferrals referrals, TimeProvider time, ScreeningDecisionClock clock, CancellationToken ct)
     {
         var (body, key, refused) = await ReadPostAsync(http.Request, idempotencyKey, "referral", ct);
         if (refused is not null) return refused;
@@ -96,7 +96,7 @@ public static partial class ReferralsEndpoints
         var organisationId = OrganisationOf(http.User);
         var organisationName = OrganisationNameOf(http.User);
         var errors = new Dictionary<string, string[]>();
-        var contact = ReferralRequestValidator.Validate(parsed, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), organisationId,
+        var contact = ReferralRequestValidator.Validate(parsed, ContactContentRule.Today(time.GetUtcNow()), organisationId,
             organisationName, errors);
         if (contact is null) return ApiProblems.Invalid(errors);
 
@@ -107,18 +107,14 @@ public static partial class ReferralsEndpoints
         switch (outcome.Result)
         {
             case IntakeResult.Recorded:
-                var recorded = outcome.Recorded!;
-                var (seen, seenDue) = PartnerSeenUrgency.Of(clock, contact.Categories, contact.ImmediateRisk, contact.InjurySeen,
-                    contact.Children.Select(c => c.DateOfBirth ?? c.ExpectedDateOfBirth), recorded.ReceivedAt);
-                return Results.Json(new ReferralResponse(recorded.Id, recorded.Reference, StatusName(ContactStatus.AwaitingDecision),
-                        PriorityName(seen), recorded.ReceivedAt.UtcDateTime, seenDue.UtcDateTime,
-                        recorded.FeedbackDueAt.UtcDateTime, null), ResponseJson, statusCode: StatusCodes.Status201Created)
+                return Results.Json(ToResponse(PartnerReferrals.JustRecorded(clock, contact, outcome.Recorded!)), ResponseJson,
+                        statusCode: StatusCodes.Status201Created)
                     .WithLocation(http, location);
             case IntakeResult.Replayed:
-                var current = await FindAsync(db, clock, outcome.ContactId, organisationId, ct);
+                var current = await referrals.OneAsync(organisationId, outcome.ContactId, ct);
                 http.Response.Headers[ReplayedHeader] = "true";
                 http.Response.Headers.Location = location;
-                return Results.Json(current, ResponseJson, statusCode: StatusCodes.Status200OK);
+                return Results.Json(current is null ? null : ToResponse(current), ResponseJson, statusCode: StatusCodes.Status200OK);
             default:
                 return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, ApiProblems.IdempotencyKeyReused,
                     "Idempotency-Key already used",
@@ -127,17 +123,15 @@ public static partial class ReferralsEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, SafeguardDbContext db, ScreeningDecisionClock clock,
-        CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, PartnerReferrals referrals, CancellationToken ct)
     {
-        var referral = await FindAsync(db, clock, id, OrganisationOf(http.User), ct);
+        var referral = await referrals.OneAsync(OrganisationOf(http.User), id, ct);
         return referral is null
             ? ApiProblems.NotFoundResult($"Your organisation has no referral with id {id}.")
-            : Results.Json(referral, ResponseJson);
+            : Results.Json(ToResponse(referral), ResponseJson);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, SafeguardDbContext db, ScreeningDecisionClock clock, string? since, int? limit,
-        CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, PartnerReferrals referrals, string? since, int? limit, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         DateTimeOffset from = DateTimeOffset.MinValue;
@@ -149,45 +143,16 @@ public static partial class ReferralsEndpoints
         if (take is < 1 or > 500) errors["limit"] = ["limit must be between 1 and 500."];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
 
-        var organisationId = OrganisationOf(http.User);
-        var rows = await Project(db.Contacts.AsNoTracking()
-                .Where(c => c.ReferringOrganisationId == organisationId && c.ReceivedAt >= from.ToUniversalTime())
-                .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
-                .Take(take))
-            .ToListAsync(ct);
-        return Results.Json(new ReferralList(rows.Select(r => ToResponse(r, clock)).ToList()), ResponseJson);
+        var rows = await referrals.SinceAsync(OrganisationOf(http.User), from, take, ct);
+        return Results.Json(new ReferralList(rows.Select(ToResponse).ToList()), ResponseJson);
     }
 
-    private static async Task<ReferralResponse?> FindAsync(SafeguardDbContext db, ScreeningDecisionClock clock, Guid id, Guid organisationId,
-        CancellationToken ct)
-    {
-        var row = await Project(db.Contacts.AsNoTracking().Where(c => c.Id == id && c.ReferringOrganisationId == organisationId))
-            .SingleOrDefaultAsync(ct);
-        return row is null ? null : ToResponse(row, clock);
-    }
-
-    /// <summary>What the partner sent that sets how urgent it is told the referral is (<see cref="PartnerSeenUrgency"/>).</summary>
-    private sealed record Row(Guid Id, string Reference, ContactStatus Status, string Categories, bool ImmediateRisk, bool InjurySeen,
-        List<DateOnly?> SentBirthDates, DateTimeOffset ReceivedAt, DateTimeOffset FeedbackDueAt, ScreeningOutcome? Outcome,
-        string? DecisionReasons, string? FeedbackForReferrer, DateTimeOffset? DecidedAt);
-
-    private static IQueryable<Row> Project(IQueryable<Contact> contacts) => contacts.Select(c => new Row(c.Id, c.Reference, c.Status,
-        c.Categories, c.ImmediateRisk, c.InjurySeen, c.Children.Select(ch => ch.SentDateOfBirth ?? ch.SentExpectedDateOfBirth).ToList(),
-        c.ReceivedAt, c.FeedbackDueAt, c.Outcome, c.DecisionReasons, c.FeedbackForReferrer, c.DecidedAt));
-
-    /// <summary>The decision shows only when final: a proposal waiting for a manager is still "awaiting-decision".</summary>
-    private static ReferralResponse ToResponse(Row row, ScreeningDecisionClock clock)
-    {
-        var decided = row.Status == ContactStatus.Decided && row.Outcome is not null && row.DecidedAt is not null;
-        var (priority, decisionDue) = PartnerSeenUrgency.Of(clock, ConcernCategories.Split(row.Categories), row.ImmediateRisk, row.InjurySeen,
-            row.SentBirthDates, row.ReceivedAt);
-        return new ReferralResponse(row.Id, row.Reference, StatusName(decided ? ContactStatus.Decided : ContactStatus.AwaitingDecision),
-            PriorityName(priority), row.ReceivedAt.UtcDateTime, decisionDue.UtcDateTime, row.FeedbackDueAt.UtcDateTime,
-            decided
-                ? new ReferralDecision(OutcomeText.ApiName(row.Outcome!.Value), row.FeedbackForReferrer ?? row.DecisionReasons ?? "",
-                    row.DecidedAt!.Value.UtcDateTime)
-                : null);
-    }
+    /// <summary>The wire shape of what a partner may see (<see cref="PartnerReferralView"/>).</summary>
+    private static ReferralResponse ToResponse(PartnerReferralView view) => new(view.Id, view.Reference,
+        StatusName(view.Decided ? ContactStatus.Decided : ContactStatus.AwaitingDecision),
+        view.ChildrenAsSent.Select(c => new ReferralChildName(c.GivenName ?? "", c.FamilyName ?? "")).ToList(),
+        PriorityName(view.Priority), view.ReceivedAt.UtcDateTime, view.DecisionDueAt.UtcDateTime, view.FeedbackDueAt.UtcDateTime,
+        view.Decision is { } d ? new ReferralDecision(OutcomeText.ApiName(d.Outcome), d.Reasons, d.DecidedAt.UtcDateTime) : null);
 
     public static string StatusName(ContactStatus status) => status switch
     {

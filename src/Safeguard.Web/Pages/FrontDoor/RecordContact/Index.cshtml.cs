@@ -73,9 +73,8 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Sa
     {
         ModelState.Clear();
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var chosen = await LinkedRecord.ForAsync(db, ContactFormValidator.ChosenIds(Form));
-        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, today, chosen, now);
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.FrontDoor, null, ContactContentRule.Today(now), chosen, now);
         if (contact is null)
         {
             await OfferAgainAsync();

@@ -1,35 +1,37 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
-using Safeguard.Core.People.Identifiers;
 
 namespace Safeguard.Web.Pages.FrontDoor.Shared;
 
-/// <summary>Checks the contact form on the server with GOV.UK wording and turns it into a NewContact.</summary>
+/// <summary>
+/// Reads the contact form on the server (its date boxes, radios and checkboxes, and a front-door worker's choice of
+/// record), then checks what it says with <see cref="ContactContentRule"/>, the rule every door shares, and turns it into
+/// a NewContact. Problems go beside their fields in GOV.UK wording.
+/// </summary>
 public static class ContactFormValidator
 {
-    public const int MaxChildren = 10;
-    public const int MaxConcernLength = 20000;
+    public const int MaxChildren = ContactContentRule.MaxChildren;
 
     public const string ChooseARecord = "Select the existing record or 'None of these'";
 
     /// <summary>
     /// Checks the form and makes the contact. <paramref name="chosenRecords"/>: the records the worker chose, as they are now
     /// (<see cref="ChosenIds"/>), whose details then replace what was typed (kept as sent); null for a form whose choices are
-    /// ignored (a partner's: a partner never links a child to a record).
+    /// ignored (a partner's: a partner never links a child to a record). <paramref name="today"/>: see <see cref="ContactContentRule.Today"/>.
     /// </summary>
     public static NewContact? Validate(ContactForm form, ModelStateDictionary state, ContactChannel channel, Guid? organisationId, DateOnly today,
         IReadOnlyDictionary<Guid, LinkedRecord>? chosenRecords = null, DateTimeOffset? now = null)
     {
         const string p = "Form.";
         var children = new List<NewChild>();
+        var records = new List<LinkedRecord?>();
         if (form.Children.Count == 0) form.Children.Add(new ChildForm());
-        if (form.Children.Count > MaxChildren) state.AddModelError(p + "Children", $"Record at most {MaxChildren} children on one contact");
-        for (var i = 0; i < Math.Min(form.Children.Count, MaxChildren); i++)
+        // Children past the most are not read: the rule refuses the contact for them.
+        for (var i = 0; i < Math.Min(form.Children.Count, MaxChildren + 1); i++)
         {
             var c = form.Children[i];
             var key = $"{p}Children[{i}].";
-            var label = form.Children.Count > 1 ? $"child {i + 1}'s" : "the child's";
             var link = chosenRecords is null ? LinkChoice.NotChosen : LinkChoice.Parse(c.PersonId);
             LinkedRecord? record = null;
             if (link is { Kind: LinkChoiceKind.Existing, PersonId: { } chosenId } && !chosenRecords!.TryGetValue(chosenId, out record))
@@ -40,53 +42,16 @@ public static class ContactFormValidator
             {
                 state.AddModelError(key + "PersonId", ChooseARecord);
             }
-            if (record is null)
-            {
-                Required(state, key + "GivenName", c.GivenName, $"Enter {label} first name", 100);
-                Required(state, key + "FamilyName", c.FamilyName, $"Enter {label} last name", 100);
-            }
-            else
-            {
-                Optional(state, key + "GivenName", c.GivenName, "First name", 100);
-                Optional(state, key + "FamilyName", c.FamilyName, "Last name", 100);
-            }
-            DateOnly? dob = null, edd = null;
-            if (!c.DateOfBirth.IsEmpty)
-            {
-                if (!c.DateOfBirth.TryGetDate(out var d)) state.AddModelError(key + "DateOfBirth.Day", "Date of birth must be a real date");
-                else if (DateRules.DateOfBirthProblem(d, today) is { } problem) state.AddModelError(key + "DateOfBirth.Day", problem);
-                else if (d < today.AddYears(-25)) state.AddModelError(key + "DateOfBirth.Day", "Date of birth must be within the last 25 years");
-                else dob = d;
-            }
-            if (!c.ExpectedDateOfBirth.IsEmpty)
-            {
-                if (!c.ExpectedDateOfBirth.TryGetDate(out var d)) state.AddModelError(key + "ExpectedDateOfBirth.Day", "Expected date of birth must be a real date");
-                else if (d < today.AddMonths(-1) || d > today.AddMonths(10)) state.AddModelError(key + "ExpectedDateOfBirth.Day", "Expected date of birth must be within the next 10 months");
-                else edd = d;
-            }
-            if (c.DateOfBirth.IsEmpty && c.ExpectedDateOfBirth.IsEmpty && record is null)
-                state.AddModelError(key + "DateOfBirth.Day", "Enter the date of birth, or the expected date of birth for an unborn child");
+            var dob = ReadDate(state, key + "DateOfBirth.Day", c.DateOfBirth, "Date of birth");
+            var edd = ReadDate(state, key + "ExpectedDateOfBirth.Day", c.ExpectedDateOfBirth, "Expected date of birth");
             var sex = c.Sex switch { "Female" => Sex.Female, "Male" => Sex.Male, "Indeterminate" => Sex.Indeterminate, "Unknown" or null or "" => Sex.Unknown, _ => (Sex?)null };
             if (sex is null) state.AddModelError(key + "Sex", "Select the child's sex, or 'Not known'");
-            if (!string.IsNullOrWhiteSpace(c.NhsNumber) && !NhsNumber.TryParse(c.NhsNumber, out _))
-                state.AddModelError(key + "NhsNumber", "Enter a valid NHS number, 10 digits like 943 476 5919, or leave it blank");
-            if (!string.IsNullOrWhiteSpace(c.Postcode) && !Postcode.TryParse(c.Postcode, out _))
-                state.AddModelError(key + "Postcode", "Enter a real postcode, like NB1 4QT");
-            Optional(state, key + "AddressLine1", c.AddressLine1, "Address line 1", 200);
-            Optional(state, key + "Town", c.Town, "Town", 100);
-            Optional(state, key + "School", c.School, "School", 200);
-            var typed = new NewChild(link, c.GivenName?.Trim() ?? "", c.FamilyName?.Trim() ?? "", dob, edd, sex ?? Sex.Unknown,
-                c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School);
-            children.Add(record is null ? typed : FromRecord(link, record, TypedBeforeFilling(c.Typed, typed) ?? typed.AsSent));
+            // A chosen record that was not found is refused above; the typed details are then checked as for a new child.
+            children.Add(new NewChild(record is null && link.Kind == LinkChoiceKind.Existing ? LinkChoice.NotChosen : link, c.GivenName?.Trim() ?? "",
+                c.FamilyName?.Trim() ?? "", dob, edd, sex ?? Sex.Unknown, c.NhsNumber, c.AddressLine1, c.Town, c.Postcode, c.School));
+            records.Add(record);
         }
 
-        Required(state, p + "ReferrerName", form.ReferrerName, "Enter the referrer's name", 200);
-        Optional(state, p + "ReferrerOrganisation", form.ReferrerOrganisation, "Agency or organisation", 200);
-        Optional(state, p + "ReferrerRole", form.ReferrerRole, "Role", 200);
-        if (!string.IsNullOrWhiteSpace(form.ReferrerEmail) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(form.ReferrerEmail.Trim()))
-            state.AddModelError(p + "ReferrerEmail", "Enter an email address in the correct format, like name@example.com");
-        Optional(state, p + "ReferrerPhone", form.ReferrerPhone, "Phone number", 40);
-        Required(state, p + "Concern", form.Concern, "Describe what happened", MaxConcernLength);
         if (form.Categories.Count == 0) state.AddModelError(p + "Categories", "Select at least one concern category");
         else if (form.Categories.Any(c => !ConcernCategories.IsKnown(c))) state.AddModelError(p + "Categories", "Select concern categories from the list");
         var injury = YesNo(state, p + "InjurySeen", form.InjurySeen, "Select yes if an injury was seen");
@@ -97,10 +62,45 @@ public static class ContactFormValidator
         // The front door says how and when the contact came in; the partner page is an online form received now.
         var (method, receivedAt) = channel == ContactChannel.FrontDoor && now is { } at ? ReceivedFields.Validate(form, state, at) : (null, null);
 
+        var contact = new NewContact(children,
+            new NewReferrer(form.ReferrerName?.Trim() ?? "", form.ReferrerOrganisation, form.ReferrerRole, form.ReferrerEmail?.Trim(), form.ReferrerPhone),
+            form.Concern?.Trim() ?? "", form.Categories, injury ?? false, risk ?? false, parentsAware, channel, organisationId, method, receivedAt);
+        foreach (var problem in ContactContentRule.Check(contact, today))
+        {
+            // One message a field: a date that is not a real date is not also "missing".
+            var field = FieldName(problem);
+            if (!state.ContainsKey(field)) state.AddModelError(field, problem.Message);
+        }
+
         if (!state.IsValid) return null;
-        return new NewContact(children,
-            new NewReferrer(form.ReferrerName!.Trim(), form.ReferrerOrganisation, form.ReferrerRole, form.ReferrerEmail?.Trim(), form.ReferrerPhone),
-            form.Concern!.Trim(), form.Categories, injury!.Value, risk!.Value, parentsAware, channel, organisationId, method, receivedAt);
+        return contact with
+        {
+            Children = children.Select((typed, i) => records[i] is { } record
+                ? FromRecord(typed.Link, record, TypedBeforeFilling(form.Children[i].Typed, typed) ?? typed.AsSent)
+                : typed).ToList(),
+        };
+    }
+
+    /// <summary>The form field a problem of the shared rule belongs beside.</summary>
+    public static string FieldName(ContactProblem problem)
+    {
+        var child = problem.Child is { } i ? $"Form.Children[{i}]." : "Form.";
+        return problem.Field switch
+        {
+            ContactField.Children => "Form.Children",
+            ContactField.DateOfBirth => child + "DateOfBirth.Day",
+            ContactField.ExpectedDateOfBirth => child + "ExpectedDateOfBirth.Day",
+            var field => child + field,
+        };
+    }
+
+    /// <summary>A date typed into the day, month and year boxes: null when blank, or when not a real date (an error is added).</summary>
+    private static DateOnly? ReadDate(ModelStateDictionary state, string key, Safeguard.Web.TagHelpers.GovUkDate typed, string label)
+    {
+        if (typed.IsEmpty) return null;
+        if (typed.TryGetDate(out var date)) return date;
+        state.AddModelError(key, $"{label} must be a real date");
+        return null;
     }
 
     /// <summary>The ids of the existing records chosen on <paramref name="form"/>, to look up before <see cref="Validate"/>.</summary>
@@ -139,17 +139,6 @@ public static class ContactFormValidator
         {
             return null;
         }
-    }
-
-    private static void Required(ModelStateDictionary state, string key, string? value, string message, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value)) state.AddModelError(key, message);
-        else if (value.Length > max) state.AddModelError(key, $"{message.Replace("Enter ", "").Replace("Describe ", "")} must be {max} characters or fewer");
-    }
-
-    private static void Optional(ModelStateDictionary state, string key, string? value, string label, int max)
-    {
-        if (value is { } v && v.Length > max) state.AddModelError(key, $"{label} must be {max} characters or fewer");
     }
 
     private static bool? YesNo(ModelStateDictionary state, string key, string? value, string message)

@@ -27,7 +27,7 @@ public sealed class IndexModel(ContactIntake intake, SafeguardDbContext db, Time
         if (PartnerAccount.OrganisationId(User) is not { } org) return Forbid();
         ModelState.Clear();
         // No chosen records: a partner never links a child to an existing record (any posted choice is ignored).
-        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.PartnerPage, org, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+        var contact = ContactFormValidator.Validate(Form, ModelState, ContactChannel.PartnerPage, org, ContactContentRule.Today(time.GetUtcNow()),
             chosenRecords: null);
         if (contact is null)
         {

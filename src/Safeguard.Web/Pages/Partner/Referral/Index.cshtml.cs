@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Web.Infrastructure;
 
@@ -12,10 +10,10 @@ namespace Safeguard.Web.Pages.Partner.Referral;
 /// One of the partner's own referrals: what they sent, the outcome and reasons once decided, and any information they
 /// added since (with a form to add more).
 /// </summary>
-public sealed class IndexModel(SafeguardDbContext db, ContactInformationRecords information) : PageModel
+public sealed class IndexModel(PartnerReferrals referrals, ContactInformationRecords information) : PageModel
 {
-    public Contact Contact { get; private set; } = default!;
-    public IReadOnlyList<string> Children { get; private set; } = [];
+    public PartnerReferralView Referral { get; private set; } = default!;
+    public string ConcernAsSent { get; private set; } = "";
     public IReadOnlyList<InformationLine> AddedInformation { get; private set; } = [];
 
     [BindProperty, Display(Name = "What do you want to add?", Description = "For example, something that has happened since, or details you did not have before.")]
@@ -45,18 +43,15 @@ public sealed class IndexModel(SafeguardDbContext db, ContactInformationRecords 
         if (!ModelState.IsValid) return this.PageWithErrors();
 
         await information.AddAsync(id, org, Text!, From, User.UserId());
-        TempData["Success"] = $"Information added to referral {Contact.Reference}";
+        TempData["Success"] = $"Information added to referral {Referral.Reference}";
         return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid org)
     {
-        var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ReferringOrganisationId == org);
-        if (contact is null) return false;
-        Contact = contact;
-        // The names the partner sent, never the person index's (which may have been corrected, or linked to another record).
-        Children = (await db.ContactChildren.AsNoTracking().Where(cc => cc.ContactId == id).OrderBy(cc => cc.Id).ToListAsync())
-            .Select(cc => cc.SentName).ToList();
+        if (await referrals.OneAsync(org, id) is not { } referral) return false;
+        Referral = referral;
+        ConcernAsSent = await referrals.ConcernAsSentAsync(org, id) ?? "";
         AddedInformation = await information.ForContactAsync(id, org);
         return true;
     }
