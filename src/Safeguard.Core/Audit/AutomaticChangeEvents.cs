@@ -13,7 +13,7 @@ public sealed record FieldChange(string? Before, string? After);
 /// subject type, so it is not stored twice. Values are text: rows stored before events were typed may hold numbers
 /// or true/false, which read as their text.
 /// </summary>
-public abstract record AutomaticChange(string Entity, IReadOnlyDictionary<string, FieldChange> Fields)
+public abstract record AutomaticChange(string Entity, IReadOnlyDictionary<string, FieldChange> Fields) : IEventPayload
 {
     /// <summary>The kinds every save writes: the history shows them under the action they belong to.</summary>
     public static bool IsAutomatic(string type) => type == RecordCreated.Name || type == RecordChanged.Name || type == RecordDeleted.Name;
@@ -42,21 +42,21 @@ public abstract record AutomaticChange(string Entity, IReadOnlyDictionary<string
 public sealed record RecordCreated(string Entity, IReadOnlyDictionary<string, FieldChange> Fields) : AutomaticChange(Entity, Fields), IEvent
 {
     public static string Name => "created";
-    protected override string Verb => "created";
+    protected override string Verb => Name;
 }
 
 /// <summary>Fields of a row of an audited entity changed.</summary>
 public sealed record RecordChanged(string Entity, IReadOnlyDictionary<string, FieldChange> Fields) : AutomaticChange(Entity, Fields), IEvent
 {
     public static string Name => "changed";
-    protected override string Verb => "changed";
+    protected override string Verb => Name;
 }
 
 /// <summary>A row of an audited entity was deleted.</summary>
 public sealed record RecordDeleted(string Entity, IReadOnlyDictionary<string, FieldChange> Fields) : AutomaticChange(Entity, Fields), IEvent
 {
     public static string Name => "deleted";
-    protected override string Verb => "deleted";
+    protected override string Verb => Name;
 }
 
 /// <summary>Reads and writes an automatic change as its stored shape: <c>{"Field": [before, after], ...}</c>.</summary>

@@ -54,14 +54,14 @@ public static class EventCatalogue
     /// a kind in the catalogue or the data is not its payload (an event stored before its kind was typed).
     /// <paramref name="subjectType"/>: the row's subject type, which names the entity of an automatic change.
     /// </summary>
-    public static IEvent? Read(string name, string? data, string? subjectType = null)
+    public static IEventPayload? Read(string name, string? data, string? subjectType = null)
     {
         if (data is null || TypeOf(name) is not { } type) return null;
         try
         {
-            var read = JsonSerializer.Deserialize(data, type, Json) as IEvent;
+            var read = JsonSerializer.Deserialize(data, type, Json) as IEventPayload;
             // An automatic change stores only its fields (as it always has); its entity is the row's subject type.
-            return read is AutomaticChange change ? (IEvent)(change with { Entity = subjectType ?? "" }) : read;
+            return read is AutomaticChange change ? change with { Entity = subjectType ?? "" } : read;
         }
         catch (JsonException)
         {
