@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Security;
+using Safeguard.Core.Workforce;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests;
@@ -45,7 +46,7 @@ public sealed class AdministrationTests(SafeguardAppFactory app) : AppTests(app)
         (await zara.GetAsync("/children")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await zara.GetAsync("/admin/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await using var db = App.CreateDbContext();
-        (await db.Events.AnyAsync(e => e.Type == "account.created" && e.Summary.Contains("zara.khan@northbridge.example"))).ShouldBeTrue();
+        (await db.Events.AnyAsync(e => e.Type == AccountCreated.Name && e.Summary.Contains("zara.khan@northbridge.example"))).ShouldBeTrue();
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class AdministrationTests(SafeguardAppFactory app) : AppTests(app)
             new() { ["Email"] = analyst, ["Password"] = Core.Seeding.DemoAccounts.Password });
         attempt.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await using var db = App.CreateDbContext();
-        (await db.Events.SingleAsync(e => e.Type == "account.changed" && e.SubjectId == id)).Reason.ShouldBe("Left the council");
+        (await db.Events.SingleAsync(e => e.Type == AccountChanged.Name && e.SubjectId == id)).Reason.ShouldBe("Left the council");
     }
 
     [Fact]

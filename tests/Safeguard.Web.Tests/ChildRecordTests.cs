@@ -17,7 +17,7 @@ public sealed class ChildRecordTests(SafeguardAppFactory app) : AppTests(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         await using var db = App.CreateDbContext();
-        var viewed = await db.Events.Where(e => e.PersonId == childId && e.Type == EventTypes.RecordViewed).ToListAsync();
+        var viewed = await db.Events.Where(e => e.PersonId == childId && e.Type == RecordViewed.Name).ToListAsync();
         viewed.ShouldContain(e => e.ActorName == "Grace Lee");
     }
 

@@ -40,7 +40,7 @@ public sealed class ChildStatusPageTests(SafeguardAppFactory app) : AppTests(app
         text.ShouldContain($"Child protection plan Neglect, since {since}");
         text.ShouldContain("Allocated to Grace Lee (Child Protection Team)");
         await using var db = App.CreateDbContext();
-        (await db.Events.CountAsync(e => e.PersonId == maya && e.Type == EventTypes.RecordViewed && e.ActorName == "Priya Shah")).ShouldBe(1);
+        (await db.Events.CountAsync(e => e.PersonId == maya && e.Type == RecordViewed.Name && e.ActorName == "Priya Shah")).ShouldBe(1);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ChildStatusPageTests(SafeguardAppFactory app) : AppTests(app
         known.NextElementSibling.ShouldNotBeNull().GetAttribute("data-testid").ShouldBe("child-status");
         known.NextElementSibling!.TextContent.ShouldContain($"Neglect, since {since}");
         await using var check = App.CreateDbContext();
-        (await check.Events.CountAsync(e => e.PersonId == maya && e.Type == EventTypes.RecordViewed && e.SubjectId == contactId)).ShouldBe(1);
+        (await check.Events.CountAsync(e => e.PersonId == maya && e.Type == RecordViewed.Name && e.SubjectId == contactId)).ShouldBe(1);
     }
 
     [Fact]

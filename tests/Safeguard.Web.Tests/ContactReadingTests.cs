@@ -37,14 +37,14 @@ public sealed class ContactReadingTests(SafeguardAppFactory app) : AppTests(app)
         html.QuerySelector("input[name=Outcome]").ShouldBeNull("no decision form for someone who cannot decide");
         await using var db = App.CreateDbContext();
         var reader = await App.UserIdAsync(SocialWorker);
-        (await db.Events.CountAsync(e => e.Type == EventTypes.RecordViewed && e.SubjectId == id && e.ActorUserId == reader)).ShouldBe(1);
+        (await db.Events.CountAsync(e => e.Type == RecordViewed.Name && e.SubjectId == id && e.ActorUserId == reader)).ShouldBe(1);
 
         var decide = await SafeguardAppFactory.PostFormAsync(socialWorker, $"/front-door/contacts/{id}",
             new() { ["Outcome"] = "EarlyHelp", ["Reasons"] = "I should not be able to decide this" });
 
         decide.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == id)).Status.ShouldBe(ContactStatus.AwaitingDecision);
-        (await db.Events.CountAsync(e => e.SubjectId == id && e.ActorUserId == reader && e.Type != EventTypes.RecordViewed)).ShouldBe(0);
+        (await db.Events.CountAsync(e => e.SubjectId == id && e.ActorUserId == reader && e.Type != RecordViewed.Name)).ShouldBe(0);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class ContactReadingTests(SafeguardAppFactory app) : AppTests(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await using var db = App.CreateDbContext();
-        (await db.Events.CountAsync(e => e.Type == EventTypes.RecordViewed && e.SubjectId == id)).ShouldBe(0);
+        (await db.Events.CountAsync(e => e.Type == RecordViewed.Name && e.SubjectId == id)).ShouldBe(0);
     }
 
     [Fact]

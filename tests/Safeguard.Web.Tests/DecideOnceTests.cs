@@ -66,7 +66,7 @@ public sealed class DecideOnceTests(SafeguardAppFactory app, Xunit.Abstractions.
             contact.DecidedByUserId.ShouldBe(await App.UserIdAsync(tomWon ? Tom : Priya));
             (await db.Referrals.CountAsync(r => r.ContactId == id)).ShouldBe(tomWon ? 1 : 0);
             (await db.FeedbackMessages.CountAsync(m => m.ContactId == id)).ShouldBe(1);
-            (await db.Events.CountAsync(e => e.SubjectId == id && e.Type == "contact.decided")).ShouldBe(1);
+            (await db.Events.CountAsync(e => e.SubjectId == id && e.Type == ContactDecided.Name)).ShouldBe(1);
             (await db.WorkItems.CountAsync(w => w.SubjectId == id && w.Kind == WorkKind.ScreeningDecision && w.ClosedAt == null)).ShouldBe(0);
         }
     }
@@ -97,7 +97,7 @@ public sealed class DecideOnceTests(SafeguardAppFactory app, Xunit.Abstractions.
                 changed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
                 (await ChangedElsewhereAsync(changed)).ShouldContain("This contact was decided by Tom Evans at");
                 contact.Priority.ShouldNotBe(Priority.ChildProtection);
-                (await db.Events.CountAsync(e => e.SubjectId == id && e.Type == "contact.priority-changed")).ShouldBe(0);
+                (await db.Events.CountAsync(e => e.SubjectId == id && e.Type == ContactPriorityChanged.Name)).ShouldBe(0);
                 (await db.Referrals.CountAsync(r => r.ContactId == id)).ShouldBe(1);
             }
             else

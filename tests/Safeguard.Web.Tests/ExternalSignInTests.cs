@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Safeguard.Core.Audit;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests;
@@ -98,6 +99,6 @@ public sealed class ExternalSignInTests(ExternalSignInTests.Factory app) : IClas
         (await callback.Content.ReadAsStringAsync()).ShouldContain("There is no Safeguard account for you");
         (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var db = app.CreateDbContext();
-        (await db.Events.AnyAsync(e => e.Type == Core.Audit.EventTypes.SignInFailed && e.Summary.Contains("stranger@elsewhere.example"))).ShouldBeTrue();
+        (await db.Events.AnyAsync(e => e.Type == SignInFailed.Name && e.Summary.Contains("stranger@elsewhere.example"))).ShouldBeTrue();
     }
 }

@@ -193,7 +193,7 @@ public sealed class FrontDoorTests(SafeguardAppFactory app) : AppTests(app)
         withReason.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var db = App.CreateDbContext();
         (await db.Contacts.SingleAsync(c => c.Id == contactId)).Priority.ShouldBe(Core.Work.Priority.ChildProtection);
-        (await db.Events.AnyAsync(e => e.Type == "contact.priority-changed" && e.Reason == "Police now believe Ethan is being exploited")).ShouldBeTrue();
+        (await db.Events.AnyAsync(e => e.Type == ContactPriorityChanged.Name && e.Reason == "Police now believe Ethan is being exploited")).ShouldBeTrue();
     }
 
     [Fact]

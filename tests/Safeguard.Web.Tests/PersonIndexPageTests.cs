@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.People;
-using Safeguard.Core.Seeding;
 using Safeguard.Core.Security;
+using Safeguard.Core.Seeding;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests;
@@ -65,7 +65,7 @@ public sealed class PersonIndexPageTests(SafeguardAppFactory app) : AppTests(app
             (await db.People.SingleAsync(p => p.Id == b.Id)).MergedIntoPersonId.ShouldBe(a.Id);
             (await db.DuplicateCandidates.SingleAsync(c => c.Id == candidate.Id)).Status.ShouldBe(DuplicateStatus.Merged);
             mergeId = (await db.PersonMerges.SingleAsync(m => m.MergedId == b.Id)).Id;
-            (await db.Events.CountAsync(e => e.PersonId == a.Id && e.Type == PersonIndexEvents.Merged && e.ActorName != "")).ShouldBe(1);
+            (await db.Events.CountAsync(e => e.PersonId == a.Id && e.Type == PersonMerged.Name && e.ActorName != "")).ShouldBe(1);
         }
         (await client.GetStringAsync($"/children/{a.Id}")).ShouldContain($"/people/merges/{mergeId}");
 

@@ -1,9 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Security;
 using Safeguard.Web.Pages.Account;
 using Safeguard.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Safeguard.Web.Tests;
 
@@ -68,7 +68,7 @@ public sealed class SignInTests(SafeguardAppFactory app) : AppTests(app)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Your account is locked");
         await using var db = App.CreateDbContext();
-        (await db.Events.CountAsync(e => e.Type == EventTypes.SignInFailed && e.Summary.Contains(email))).ShouldBeGreaterThanOrEqualTo(6);
+        (await db.Events.CountAsync(e => e.Type == SignInFailed.Name && e.Summary.Contains(email))).ShouldBeGreaterThanOrEqualTo(6);
     }
 
     [Fact]

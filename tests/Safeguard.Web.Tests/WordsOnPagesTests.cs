@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Security;
 using Safeguard.Web.Tests.Infrastructure;
@@ -150,7 +151,7 @@ public sealed class WordsOnPagesTests(SafeguardAppFactory app) : AppTests(app)
         rows.Single(r => r.Contains("decided: strategy discussion now")).ShouldContain("Also recorded: Contact changed");
         rows.ShouldNotContain(r => r.Contains(" Contact changed ") && !r.Contains("Also recorded"));
         rows.Count(r => r.Contains("received from Sue Black")).ShouldBe(1);
-        (await db.Events.CountAsync(e => e.PersonId == rosa && e.Type == Core.Audit.EventTypes.Changed)).ShouldBeGreaterThan(0, "the automatic rows are still kept");
+        (await db.Events.CountAsync(e => e.PersonId == rosa && e.Type == RecordChanged.Name)).ShouldBeGreaterThan(0, "the automatic rows are still kept");
         HasNoCodes(VisibleText(page));
     }
 

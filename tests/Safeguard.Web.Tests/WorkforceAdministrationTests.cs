@@ -41,7 +41,7 @@ public sealed class WorkforceAdministrationTests(SafeguardAppFactory app) : AppT
         row.ShouldContain("2B: Education services");
         row.ShouldContain("Active");
         await using var db = App.CreateDbContext();
-        var recorded = await db.Events.SingleAsync(e => e.Type == OrganisationEvents.Added && e.Summary.Contains("Hillcrest Academy"));
+        var recorded = await db.Events.SingleAsync(e => e.Type == OrganisationAdded.Name && e.Summary.Contains("Hillcrest Academy"));
         recorded.ActorName.ShouldBe(DemoAccounts.All.Single(a => a.Email == Admin).DisplayName);
     }
 
@@ -147,7 +147,7 @@ public sealed class WorkforceAdministrationTests(SafeguardAppFactory app) : AppT
         var list = await Html.ParseAsync(await admin.GetAsync("/admin/users/add"));
         list.QuerySelectorAll("#OrganisationId option").Select(o => o.TextContent).ShouldNotContain("Southshire Police");
         await using var db = App.CreateDbContext();
-        (await db.Events.SingleAsync(e => e.Type == OrganisationEvents.Retired && e.SubjectId == id)).Reason.ShouldBe("Merged into Northbridge Police");
+        (await db.Events.SingleAsync(e => e.Type == OrganisationRetired.Name && e.SubjectId == id)).Reason.ShouldBe("Merged into Northbridge Police");
     }
 
     [Fact]

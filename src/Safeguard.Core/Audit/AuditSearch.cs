@@ -3,14 +3,17 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Audit;
 
-public sealed record AuditQuery(IReadOnlyCollection<Guid>? PersonIds, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
+/// <summary>What to search for. <paramref name="Kind"/>: an event kind's stored name (<see cref="EventCatalogue.Kinds"/>), or null for all.</summary>
+public sealed record AuditQuery(IReadOnlyCollection<Guid>? PersonIds, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50,
+    string? Kind = null);
 
+/// <summary>One event as the audit trail shows it. <paramref name="Summary"/>: its description (<see cref="EventCatalogue.Describe"/>).</summary>
 public sealed record AuditEntry(long Id, DateTimeOffset OccurredAt, string Type, string ActorName, Guid? ActorUserId,
     Guid? PersonId, string? PersonName, string Summary, string? Reason, string? Data);
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, int PageSize, bool HasMore);
 
-/// <summary>Reads the audit trail (the event table) by person, user and date, newest first.</summary>
+/// <summary>Reads the audit trail (the event table) by person, user, date and kind of event, newest first.</summary>
 public sealed class AuditSearch(SafeguardDbContext db)
 {
     public async Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken ct = default)
@@ -18,6 +21,7 @@ public sealed class AuditSearch(SafeguardDbContext db)
         var events = db.Events.AsNoTracking().AsQueryable();
         if (query.PersonIds is { } personIds) events = events.Where(e => e.PersonId != null && personIds.Contains(e.PersonId.Value));
         if (query.UserId is { } userId) events = events.Where(e => e.ActorUserId == userId);
+        if (query.Kind is { } kind) events = events.Where(e => e.Type == kind);
         if (query.From is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -34,10 +38,17 @@ public sealed class AuditSearch(SafeguardDbContext db)
             .OrderByDescending(e => e.Id)
             .Skip((page - 1) * query.PageSize)
             .Take(query.PageSize + 1)
-            .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId,
-                db.People.Where(p => p.Id == e.PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
-                e.Summary, e.Reason, e.Data))
+            .Select(e => new
+            {
+                e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId,
+                PersonName = db.People.Where(p => p.Id == e.PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
+                e.Summary, e.Reason, e.Data, e.SubjectType,
+            })
             .ToListAsync(ct);
-        return new AuditPage(rows.Take(query.PageSize).ToList(), page, query.PageSize, rows.Count > query.PageSize);
+        var entries = rows.Take(query.PageSize)
+            .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId, e.PersonName,
+                EventCatalogue.Describe(e.Type, e.Data, e.Summary, e.SubjectType), e.Reason, e.Data))
+            .ToList();
+        return new AuditPage(entries, page, query.PageSize, rows.Count > query.PageSize);
     }
 }

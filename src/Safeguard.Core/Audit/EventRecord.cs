@@ -32,14 +32,3 @@ public sealed class EventRecord
     /// <summary>JSON detail, e.g. the fields that changed with their old and new values.</summary>
     public string? Data { get; set; }
 }
-
-/// <summary>Event type names. A view of a child's record is an event too.</summary>
-public static class EventTypes
-{
-    public const string Created = "created";
-    public const string Changed = "changed";
-    public const string Deleted = "deleted";
-    public const string RecordViewed = "record.viewed";
-    public const string SignedIn = "account.signed-in";
-    public const string SignInFailed = "account.sign-in-failed";
-}

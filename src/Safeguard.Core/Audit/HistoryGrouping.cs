@@ -12,7 +12,7 @@ public static class HistoryGrouping
     /// <summary>Events of one save are written within this window; a person's next action is never this quick.</summary>
     public static readonly TimeSpan SameSave = TimeSpan.FromSeconds(2);
 
-    public static bool IsAutomatic(string type) => type is EventTypes.Created or EventTypes.Changed or EventTypes.Deleted;
+    public static bool IsAutomatic(string type) => AutomaticChange.IsAutomatic(type);
 
     /// <summary>Groups events given newest first (as the history shows them); returns lines newest first.</summary>
     public static IReadOnlyList<HistoryEntry> Group(IReadOnlyList<HistoryEvent> newestFirst)
@@ -61,7 +61,7 @@ public static class HistoryGrouping
     }
 }
 
-/// <summary>One event as the history reads it.</summary>
+/// <summary>One event as the history reads it; <paramref name="Summary"/> is its description (<see cref="EventCatalogue.Describe"/>).</summary>
 public sealed record HistoryEvent(DateTimeOffset OccurredAt, string ActorName, string Type, string Summary, string? Reason,
     string? SubjectType, Guid? SubjectId);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Safeguard.Core.Audit;
@@ -18,20 +17,20 @@ internal static class ChangeEvents
             var fields = ChangedFields(entry);
             if (entry.State == EntityState.Modified && fields.Count == 0) continue;
             var entity = entry.Metadata.ClrType.Name;
-            var (type, verb) = entry.State switch
-            {
-                EntityState.Added => (EventTypes.Created, "created"),
-                EntityState.Deleted => (EventTypes.Deleted, "deleted"),
-                _ => (EventTypes.Changed, "changed"),
-            };
-            db.Record(type, $"{Humanise(entity)} {verb}", entry.Entity.AuditPersonId, entity, entry.Entity.Id,
-                data: JsonSerializer.Serialize(fields), actor: entry.State == EntityState.Added ? db.AddedBy(entry.Entity) : null);
+            var personId = entry.Entity.AuditPersonId;
+            var id = entry.Entity.Id;
+            if (entry.State == EntityState.Added)
+                db.Record(new RecordCreated(entity, fields), personId, entity, id, actor: db.AddedBy(entry.Entity));
+            else if (entry.State == EntityState.Deleted)
+                db.Record(new RecordDeleted(entity, fields), personId, entity, id);
+            else
+                db.Record(new RecordChanged(entity, fields), personId, entity, id);
         }
     }
 
-    private static Dictionary<string, object?[]> ChangedFields(EntityEntry<IAudited> entry)
+    private static Dictionary<string, FieldChange> ChangedFields(EntityEntry<IAudited> entry)
     {
-        var fields = new Dictionary<string, object?[]>();
+        var fields = new Dictionary<string, FieldChange>();
         foreach (var p in entry.Properties)
         {
             // The version token moves with every change; it is not a change anyone made.
@@ -39,28 +38,16 @@ internal static class ChangeEvents
             switch (entry.State)
             {
                 case EntityState.Added when p.CurrentValue is not null:
-                    fields[p.Metadata.Name] = [null, Display(p.CurrentValue)];
+                    fields[p.Metadata.Name] = new FieldChange(null, AutomaticChange.Text(p.CurrentValue));
                     break;
                 case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
-                    fields[p.Metadata.Name] = [Display(p.OriginalValue), Display(p.CurrentValue)];
+                    fields[p.Metadata.Name] = new FieldChange(AutomaticChange.Text(p.OriginalValue), AutomaticChange.Text(p.CurrentValue));
                     break;
                 case EntityState.Deleted when p.OriginalValue is not null:
-                    fields[p.Metadata.Name] = [Display(p.OriginalValue), null];
+                    fields[p.Metadata.Name] = new FieldChange(AutomaticChange.Text(p.OriginalValue), null);
                     break;
             }
         }
         return fields;
     }
-
-    private static object? Display(object? value) => value switch
-    {
-        null => null,
-        Enum e => e.ToString(),
-        DateOnly d => d.ToString("yyyy-MM-dd"),
-        DateTimeOffset t => t.UtcDateTime.ToString("O"),
-        _ => value,
-    };
-
-    private static string Humanise(string typeName) =>
-        string.Concat(typeName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 }

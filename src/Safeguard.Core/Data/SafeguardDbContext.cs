@@ -95,11 +95,11 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     /// </summary>
     public EventRecord Record<T>(T happened, Guid? personId = null, string? subjectType = null, Guid? subjectId = null,
         string? reason = null, Actor? actor = null) where T : IEvent =>
-        Record(T.Name, happened.Describe(), personId, subjectType, subjectId, reason, EventCatalogue.Serialise(happened), actor);
+        AddEvent(T.Name, happened.Describe(), personId, subjectType, subjectId, reason, EventCatalogue.Serialise(happened), actor);
 
-    /// <summary>Adds an event for something that happened, saved with the other pending changes.</summary>
-    public EventRecord Record(string type, string summary, Guid? personId = null, string? subjectType = null,
-        Guid? subjectId = null, string? reason = null, string? data = null, Actor? actor = null)
+    /// <summary>Only through a typed event: an event's name and data are those of its kind (<see cref="EventCatalogue"/>).</summary>
+    private EventRecord AddEvent(string type, string summary, Guid? personId, string? subjectType, Guid? subjectId, string? reason,
+        string data, Actor? actor)
     {
         var record = new EventRecord(type, time.GetUtcNow(), actor ?? Actor, summary)
         {

@@ -56,7 +56,7 @@ public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDe
             children.Add(new ContactChildView(link.PersonId, $"{person.GivenName} {person.FamilyName}", person.DateOfBirth, person.NhsNumber, history));
             if (recordView)
             {
-                db.Record(EventTypes.RecordViewed, $"Viewed contact {c.Reference} about {person.GivenName} {person.FamilyName}",
+                db.Record(new RecordViewed(link.PersonId, $"{person.GivenName} {person.FamilyName}", c.Id, c.Reference),
                     link.PersonId, nameof(Contact), c.Id);
             }
         }
@@ -96,7 +96,7 @@ public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDe
         }
         foreach (var child in contact.Children)
         {
-            db.Record("contact.priority-changed", $"Priority of {contact.Reference} changed from {before.Words()} to {priority.Words()}", child.PersonId,
+            db.Record(new ContactPriorityChanged(contact.Id, contact.Reference, before, priority), child.PersonId,
                 nameof(Contact), contact.Id, reason.Trim());
         }
         return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contactId, ct);

@@ -29,8 +29,6 @@ public sealed record InformationKey(string Key, string RequestHash);
 /// </summary>
 public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDayCalendar calendar)
 {
-    public const string AddedEvent = "contact.information-added";
-    public const string ReadEvent = "contact.information-read";
     private const string NewInformationNote = " (new information added)";
 
     /// <summary>
@@ -66,10 +64,9 @@ public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDay
                 item.Retitle(item.Title + NewInformationNote);
             }
         }
-        var sender = information.From is { } name ? $" from {name}" : "";
         foreach (var child in contact.Children)
         {
-            db.Record(AddedEvent, $"Information added by the referrer{sender} to contact {contact.Reference}: {Summarise(information.Text)}",
+            db.Record(new InformationAdded(contact.Id, contact.Reference, information.Id, information.From, ContactReceived.Excerpt(information.Text)),
                 child.PersonId, nameof(Contact), contact.Id);
         }
         try
@@ -134,10 +131,7 @@ public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDay
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
         foreach (var child in contact.Children)
         {
-            db.Record(ReadEvent, unread.Count == 1
-                    ? $"New information on contact {contact.Reference} read by the front door"
-                    : $"{unread.Count} pieces of new information on contact {contact.Reference} read by the front door",
-                child.PersonId, nameof(Contact), contact.Id);
+            db.Record(new InformationRead(contact.Id, contact.Reference, ids), child.PersonId, nameof(Contact), contact.Id);
         }
         await db.SaveChangesAsync(ct);
         return unread.Count;
@@ -153,6 +147,4 @@ public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDay
             : new AddedInformation(earlier.Id, earlier.ContactId, earlier.ReceivedAt, earlier.From,
                 earlier.RequestHash == key.RequestHash ? InformationResult.Replayed : InformationResult.KeyReused);
     }
-
-    private static string Summarise(string text) => text.Length <= 140 ? text : text[..137] + "...";
 }

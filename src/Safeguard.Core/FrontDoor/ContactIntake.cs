@@ -322,8 +322,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
             frontDoor, priority, received, contact.FeedbackDueAt, firstPerson));
         foreach (var (child, _) in linked)
         {
-            db.Record("contact.received", $"Contact {contact.Reference} received from {contact.ReferrerName}" +
-                (contact.ReferrerOrganisationName is { } org ? $" ({org})" : "") + $": {Summarise(contact.Concern)}",
+            db.Record(new ContactReceived(contact.Id, contact.Reference, contact.Channel, contact.ReferrerName,
+                contact.ReferrerOrganisationName, priority, ContactReceived.Excerpt(contact.Concern)),
                 child.PersonId, nameof(Contact), contact.Id, reason: priorityReason);
         }
         if (idempotency is not null)
@@ -378,6 +378,4 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Summarise(string text) => text.Length <= 140 ? text : text[..137] + "...";
 }

@@ -96,7 +96,7 @@ public sealed class FeedbackDispatcher(SafeguardDbContext db, INotifier notifier
                 foreach (var item in open) item.Close(at);
                 foreach (var child in contact.Children)
                 {
-                    db.Record("feedback.sent", $"Outcome of contact {contact.Reference} sent to {message.ToEmail} ({notifier.Name})",
+                    db.Record(new FeedbackSent(contact.Id, contact.Reference, message.Id, message.ToEmail, notifier.Name),
                         child.PersonId, nameof(Contact), contact.Id);
                 }
             }
@@ -107,7 +107,7 @@ public sealed class FeedbackDispatcher(SafeguardDbContext db, INotifier notifier
                 {
                     foreach (var child in contact.Children)
                     {
-                        db.Record("feedback.failed", $"Outcome of contact {contact.Reference} could not be sent to {message.ToEmail} yet; retrying",
+                        db.Record(new FeedbackFailed(contact.Id, contact.Reference, message.Id, message.ToEmail),
                             child.PersonId, nameof(Contact), contact.Id, reason: message.LastError);
                     }
                 }

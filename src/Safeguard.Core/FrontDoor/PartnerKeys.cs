@@ -55,7 +55,8 @@ public sealed class PartnerKeys(SafeguardDbContext db)
         if (label.Length > 200) label = label[..200];
         var entity = new PartnerApiKey(organisation.Id, prefix, Hash(key), label, db.Time.GetUtcNow());
         db.PartnerApiKeys.Add(entity);
-        db.Record("partner-key.created", $"API key {prefix} created for {organisation.Name}: {label}");
+        db.Record(new PartnerKeyCreated(entity.Id, prefix, organisation.Id, organisation.Name, label),
+            subjectType: nameof(PartnerApiKey), subjectId: entity.Id);
         await db.SaveChangesAsync(ct);
         return new CreatedPartnerKey(entity.Id, prefix, key, organisation.Id, organisation.Name, label);
     }
@@ -109,7 +110,7 @@ public sealed class PartnerKeys(SafeguardDbContext db)
         var key = await db.PartnerApiKeys.SingleOrDefaultAsync(k => k.Prefix == prefix.Trim(), ct);
         if (key is null || key.RevokedAt is not null) return false;
         key.RevokedAt = db.Time.GetUtcNow();
-        db.Record("partner-key.revoked", $"API key {key.Prefix} revoked ({key.Name})");
+        db.Record(new PartnerKeyRevoked(key.Id, key.Prefix, key.Name), subjectType: nameof(PartnerApiKey), subjectId: key.Id);
         await db.SaveChangesAsync(ct);
         Forget(key.Prefix);
         return true;

@@ -50,8 +50,7 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
             var team = screening?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
             db.WorkItems.Add(new WorkItem(WorkKind.ManagerConfirmation, contact.Id, $"Confirm no further action on {contact.Reference}",
                 team, contact.Priority, now, contact.DecisionDueAt, contact.Children.FirstOrDefault()?.PersonId));
-            RecordForChildren(contact, "contact.decision-proposed",
-                $"No further action proposed on child protection concern {contact.Reference}; waiting for a manager to confirm", input.Reasons);
+            RecordForChildren(contact, new DecisionProposed(contact.Id, contact.Reference), input.Reasons);
             result = DecisionResult.AwaitingManagerConfirmation;
         }
         else
@@ -72,7 +71,7 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
         contact.ConfirmByManager(managerId);
         (await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct))?.Close(now);
         await CompleteAsync(contact, now, ct);
-        RecordForChildren(contact, "contact.decision-confirmed", $"Manager confirmed no further action on {contact.Reference}", contact.DecisionReasons);
+        RecordForChildren(contact, new DecisionConfirmed(contact.Id, contact.Reference, managerId), contact.DecisionReasons);
         return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contact.Id, ct);
     }
 
@@ -91,7 +90,7 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
         var team = confirmation?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
         db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Decide again: {contact.Reference}", team,
             contact.Priority, now, contact.DecisionDueAt, contact.Children.FirstOrDefault()?.PersonId));
-        RecordForChildren(contact, "contact.decision-returned", $"Manager returned {contact.Reference} to be decided again", why.Trim());
+        RecordForChildren(contact, new DecisionReturned(contact.Id, contact.Reference), why.Trim());
         return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contact.Id, ct);
     }
 
@@ -132,14 +131,14 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
             db.FeedbackMessages.Add(new FeedbackMessage(contact.Id, email, $"Safeguard: outcome of your contact {contact.Reference}",
                 ReferrerFeedbackText.Compose(contact), now));
         }
-        RecordForChildren(contact, "contact.decided", $"Contact {contact.Reference} decided: {OutcomeText.Of(outcome)}", contact.DecisionReasons);
+        RecordForChildren(contact, new ContactDecided(contact.Id, contact.Reference, outcome), contact.DecisionReasons);
     }
 
-    private void RecordForChildren(Contact contact, string type, string summary, string? reason)
+    private void RecordForChildren<T>(Contact contact, T happened, string? reason) where T : Audit.IEvent
     {
         foreach (var child in contact.Children)
         {
-            db.Record(type, summary, child.PersonId, nameof(Contact), contact.Id, reason);
+            db.Record(happened, child.PersonId, nameof(Contact), contact.Id, reason);
         }
     }
 

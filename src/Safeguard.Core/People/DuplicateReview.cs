@@ -64,7 +64,7 @@ public sealed class DuplicateReview(SafeguardDbContext db)
         c.MarkNotDuplicate(db.Actor, reason, db.Time.GetUtcNow());
         foreach (var (person, other) in new[] { (c.PersonId1, c.PersonId2), (c.PersonId2, c.PersonId1) })
         {
-            db.Record(PersonIndexEvents.NotDuplicate, "Reviewed a possible duplicate: not the same person", person, nameof(Person), other, reason.Trim());
+            db.Record(new NotDuplicate(c.Id, person, other), person, nameof(Person), other, reason.Trim());
         }
         await db.SaveChangesAsync(ct);
     }

@@ -53,11 +53,13 @@ public sealed class DuplicateSweep(SafeguardDbContext db, PersonMatchingSettings
                 var b = byId[pair.Id2];
                 if (!known.Add(DuplicateCandidate.Order(a.Id, b.Id))) continue;
                 var comparison = PersonMatcher.Compare(a.Record, b.Record, settings.Model, settings.Thresholds);
-                db.DuplicateCandidates.Add(new DuplicateCandidate(a.Id, b.Id, Math.Round(comparison.Score, 2), comparison.Band.ToString(),
-                    PersonCandidates.ExplanationJson(comparison.Explanation), DuplicateFoundBy.Sweep, now));
-                var summary = $"Possible duplicate found by the sweep: {a.Record.GivenName} {a.Record.FamilyName} and {b.Record.GivenName} {b.Record.FamilyName} (score {comparison.Score:0.0})";
-                db.Record(PersonIndexEvents.DuplicateQueued, summary, a.Id, nameof(Person), b.Id);
-                db.Record(PersonIndexEvents.DuplicateQueued, summary, b.Id, nameof(Person), a.Id);
+                var candidate = new DuplicateCandidate(a.Id, b.Id, Math.Round(comparison.Score, 2), comparison.Band.ToString(),
+                    PersonCandidates.ExplanationJson(comparison.Explanation), DuplicateFoundBy.Sweep, now);
+                db.DuplicateCandidates.Add(candidate);
+                var pairQueued = new DuplicateQueued(candidate.Id, a.Id, $"{a.Record.GivenName} {a.Record.FamilyName}", b.Id,
+                    $"{b.Record.GivenName} {b.Record.FamilyName}", comparison.Score, DuplicateFoundBy.Sweep);
+                db.Record(pairQueued, a.Id, nameof(Person), b.Id);
+                db.Record(pairQueued, b.Id, nameof(Person), a.Id);
                 queued++;
             }
             await db.SaveChangesAsync(ct);

@@ -50,11 +50,12 @@ public static class PersonLinking
         db.People.Add(person);
         foreach (var match in plan.PossibleMatches)
         {
-            db.DuplicateCandidates.Add(new DuplicateCandidate(person.Id, match.PersonId, Math.Round(match.Score, 2), match.Band,
-                match.ExplanationJson, DuplicateFoundBy.Intake, now));
-            var summary = $"Possible duplicate queued for review: {person.FullName} and {match.Name} (score {match.Score:0.0})";
-            db.Record(PersonIndexEvents.DuplicateQueued, summary, person.Id, nameof(Person), match.PersonId);
-            db.Record(PersonIndexEvents.DuplicateQueued, summary, match.PersonId, nameof(Person), person.Id);
+            var candidate = new DuplicateCandidate(person.Id, match.PersonId, Math.Round(match.Score, 2), match.Band,
+                match.ExplanationJson, DuplicateFoundBy.Intake, now);
+            db.DuplicateCandidates.Add(candidate);
+            var queued = new DuplicateQueued(candidate.Id, person.Id, person.FullName, match.PersonId, match.Name, match.Score, DuplicateFoundBy.Intake);
+            db.Record(queued, person.Id, nameof(Person), match.PersonId);
+            db.Record(queued, match.PersonId, nameof(Person), person.Id);
         }
         return new PersonLinkResult(person.Id, true, plan.PossibleMatches.Count > 0);
     }

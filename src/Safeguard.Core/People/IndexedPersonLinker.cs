@@ -55,12 +55,3 @@ public sealed class IndexedPersonLinker(PersonMatchingSettings settings) : IPers
         return id;
     }
 }
-
-public static class PersonIndexEvents
-{
-    public const string DuplicateQueued = "person.duplicate-queued";
-    public const string NotDuplicate = "person.not-duplicate";
-    public const string Merged = "person.merged";
-    public const string MergedInto = "person.merged-into";
-    public const string Unmerged = "person.unmerged";
-}

@@ -44,9 +44,9 @@ public sealed class PersonMerging(SafeguardDbContext db)
             var merge = new PersonMerge(survivorId, mergedId, candidate?.Id, JsonSerializer.Serialize(moved), db.Actor, reason, now);
             db.PersonMerges.Add(merge);
             candidate?.MarkMerged(merge.Id, db.Actor, reason, now);
-            var counts = JsonSerializer.Serialize(moved.ToDictionary(m => m.Key, m => m.Value.Count));
-            db.Record(PersonIndexEvents.Merged, $"Record of {merged.FullName} merged into this record", survivorId, nameof(PersonMerge), merge.Id, reason.Trim(), counts);
-            db.Record(PersonIndexEvents.MergedInto, $"Record merged into the record of {survivor.FullName}", mergedId, nameof(PersonMerge), merge.Id, reason.Trim(), counts);
+            var counts = moved.ToDictionary(m => m.Key, m => m.Value.Count);
+            db.Record(new PersonMerged(merge.Id, mergedId, merged.FullName, counts), survivorId, nameof(PersonMerge), merge.Id, reason.Trim());
+            db.Record(new PersonMergedInto(merge.Id, survivorId, survivor.FullName, counts), mergedId, nameof(PersonMerge), merge.Id, reason.Trim());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return merge.Id;
@@ -78,8 +78,8 @@ public sealed class PersonMerging(SafeguardDbContext db)
             {
                 candidate.MarkUnmerged(db.Actor, reason, now);
             }
-            db.Record(PersonIndexEvents.Unmerged, $"Merge undone: the record of {merged.FullName} is separate again", survivor.Id, nameof(PersonMerge), merge.Id, reason.Trim());
-            db.Record(PersonIndexEvents.Unmerged, $"Merge undone: this record is separate from {survivor.FullName} again", merged.Id, nameof(PersonMerge), merge.Id, reason.Trim());
+            db.Record(new PersonUnmerged(merge.Id, MergeSide.Survivor, merged.Id, merged.FullName), survivor.Id, nameof(PersonMerge), merge.Id, reason.Trim());
+            db.Record(new PersonUnmerged(merge.Id, MergeSide.Merged, survivor.Id, survivor.FullName), merged.Id, nameof(PersonMerge), merge.Id, reason.Trim());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });

@@ -58,7 +58,7 @@ public sealed class PersonRecords(SafeguardDbContext db)
             .SingleOrDefaultAsync(ct);
         if (person is null) return null;
 
-        db.Record(EventTypes.RecordViewed, $"Viewed the record of {person.GivenName} {person.FamilyName}", personId, "Person", personId);
+        db.Record(new RecordViewed(personId, $"{person.GivenName} {person.FamilyName}"), personId, nameof(Person), personId);
         await db.SaveChangesAsync(ct);
 
         var addresses = await db.PersonAddresses.AsNoTracking()
@@ -92,12 +92,17 @@ public sealed class PersonRecords(SafeguardDbContext db)
                 .Select(p => p.Id).ToListAsync(ct);
             historyPeople.AddRange(frontier);
         }
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.PersonId != null && historyPeople.Contains(e.PersonId.Value) && e.Type != EventTypes.RecordViewed)
+        var viewed = RecordViewed.Name;
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.PersonId != null && historyPeople.Contains(e.PersonId.Value) && e.Type != viewed)
             .OrderByDescending(e => e.Id)
             .Take(400)
-            .Select(e => new HistoryEvent(e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Reason, e.SubjectType, e.SubjectId))
+            .Select(e => new { e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Data, e.Reason, e.SubjectType, e.SubjectId })
             .ToListAsync(ct);
+        var events = rows
+            .Select(e => new HistoryEvent(e.OccurredAt, e.ActorName, e.Type, EventCatalogue.Describe(e.Type, e.Data, e.Summary, e.SubjectType),
+                e.Reason, e.SubjectType, e.SubjectId))
+            .ToList();
         var history = HistoryGrouping.Group(events).Take(200)
             .Select(h => new HistoryLine(h.OccurredAt, h.ActorName, h.Type, h.Summary, h.Reason, h.AlsoRecorded))
             .ToList();

@@ -13,15 +13,6 @@ public sealed record OrganisationLine(Guid Id, string Name, OrganisationKind Kin
 /// <summary>What an administrator typed: the same checks whether it came from a page or the command line.</summary>
 public sealed record OrganisationInput(string? Name, string? Kind, string? CinReferralSourceCode);
 
-/// <summary>Event types of organisation administration.</summary>
-public static class OrganisationEvents
-{
-    public const string Added = "organisation.added";
-    public const string Changed = "organisation.changed";
-    public const string Retired = "organisation.retired";
-    public const string Reinstated = "organisation.reinstated";
-}
-
 /// <summary>
 /// Adds, renames, retires and reinstates partner organisations. Names are unique among organisations that are not
 /// retired (ignoring case); a retired organisation can no longer refer (its API keys and accounts are refused) and is
@@ -58,7 +49,7 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
 
         var organisation = new Organisation(checkedInput.Name, checkedInput.Kind, checkedInput.Code);
         db.Organisations.Add(organisation);
-        db.Record(OrganisationEvents.Added, $"Organisation {organisation.Name} added: {Describe(organisation)}",
+        db.Record(new OrganisationAdded(organisation.Id, organisation.Name, organisation.Kind, organisation.CinReferralSourceCode),
             subjectType: nameof(Organisation), subjectId: organisation.Id, reason: WorkforceRules.Tidy(reason));
         return await SaveAsync(organisation.Id, ct);
     }
@@ -73,17 +64,13 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
         if (errors.Count > 0) return new(false, errors, id);
         if (organisation.Version != version) return WorkforceChangeResult.Conflict(id);
 
-        var changes = new List<string>();
-        if (organisation.Name != checkedInput.Name) changes.Add($"renamed from {organisation.Name} to {checkedInput.Name}");
-        if (organisation.Kind != checkedInput.Kind)
-            changes.Add($"kind {WorkforceKinds.DisplayName(organisation.Kind)} to {WorkforceKinds.DisplayName(checkedInput.Kind)}");
-        if (organisation.CinReferralSourceCode != checkedInput.Code)
-            changes.Add($"CIN referral source code {organisation.CinReferralSourceCode ?? "default for its kind"} to {checkedInput.Code ?? "default for its kind"}");
-        if (changes.Count == 0) return WorkforceChangeResult.Ok(id);
+        if (organisation.Name == checkedInput.Name && organisation.Kind == checkedInput.Kind && organisation.CinReferralSourceCode == checkedInput.Code)
+            return WorkforceChangeResult.Ok(id);
 
-        organisation.Change(checkedInput.Name, checkedInput.Kind, checkedInput.Code);
-        db.Record(OrganisationEvents.Changed, $"Organisation {checkedInput.Name}: {string.Join("; ", changes)}",
+        db.Record(new OrganisationChanged(id, organisation.Name, checkedInput.Name, organisation.Kind, checkedInput.Kind,
+                organisation.CinReferralSourceCode, checkedInput.Code),
             subjectType: nameof(Organisation), subjectId: id, reason: reason!.Trim());
+        organisation.Change(checkedInput.Name, checkedInput.Kind, checkedInput.Code);
         return await SaveAsync(id, ct);
     }
 
@@ -104,7 +91,7 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
         {
             user.SecurityStamp = Guid.NewGuid().ToString();
         }
-        db.Record(OrganisationEvents.Retired, $"Organisation {organisation.Name} retired: it can no longer refer",
+        db.Record(new OrganisationRetired(id, organisation.Name),
             subjectType: nameof(Organisation), subjectId: id, reason: reason!.Trim());
         return await SaveAsync(id, ct);
     }
@@ -122,7 +109,7 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
             return WorkforceChangeResult.Fail("", $"Another organisation is called {organisation.Name}: rename one of them first");
 
         organisation.Reinstate();
-        db.Record(OrganisationEvents.Reinstated, $"Organisation {organisation.Name} reinstated: it can refer again",
+        db.Record(new OrganisationReinstated(id, organisation.Name),
             subjectType: nameof(Organisation), subjectId: id, reason: reason!.Trim());
         return await SaveAsync(id, ct);
     }
@@ -173,7 +160,4 @@ public sealed class OrganisationAdministration(SafeguardDbContext db)
             return WorkforceChangeResult.Fail("Name", "There is already an organisation with this name");
         }
     }
-
-    private static string Describe(Organisation o) =>
-        $"{WorkforceKinds.DisplayName(o.Kind)}, CIN referral source code {o.CinReferralSourceCode ?? "default for its kind"}";
 }

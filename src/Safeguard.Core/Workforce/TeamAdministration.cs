@@ -12,15 +12,6 @@ public sealed record TeamLine(Guid Id, string Name, TeamKind Kind, DateTimeOffse
 
 public sealed record TeamInput(string? Name, string? Kind);
 
-/// <summary>Event types of team administration.</summary>
-public static class TeamEvents
-{
-    public const string Added = "team.added";
-    public const string Changed = "team.changed";
-    public const string Retired = "team.retired";
-    public const string Reinstated = "team.reinstated";
-}
-
 /// <summary>
 /// Adds, renames, retires and reinstates the council's teams. Names are unique among teams that are not retired
 /// (ignoring case). A retired team is given no new work (<see cref="TeamQueries"/>), so a team that still owns open
@@ -56,7 +47,7 @@ public sealed class TeamAdministration(SafeguardDbContext db)
 
         var team = new Team(name, kind);
         db.Teams.Add(team);
-        db.Record(TeamEvents.Added, $"Team {name} added: {WorkforceKinds.DisplayName(kind)}",
+        db.Record(new TeamAdded(team.Id, name, kind),
             subjectType: nameof(Team), subjectId: team.Id, reason: WorkforceRules.Tidy(reason));
         return await SaveAsync(team.Id, ct);
     }
@@ -71,16 +62,13 @@ public sealed class TeamAdministration(SafeguardDbContext db)
         if (errors.Count > 0) return new(false, errors, id);
         if (team.Version != version) return WorkforceChangeResult.Conflict(id);
 
-        var changes = new List<string>();
-        if (team.Name != name) changes.Add($"renamed from {team.Name} to {name}");
-        if (team.Kind != kind) changes.Add($"kind {WorkforceKinds.DisplayName(team.Kind)} to {WorkforceKinds.DisplayName(kind)}");
-        if (changes.Count == 0) return WorkforceChangeResult.Ok(id);
+        if (team.Name == name && team.Kind == kind) return WorkforceChangeResult.Ok(id);
         if (team.Kind == TeamKind.FrontDoor && kind != TeamKind.FrontDoor && !team.IsRetired && await IsLastFrontDoorAsync(id, ct))
             return WorkforceChangeResult.Fail("Kind", LastFrontDoorMessage(team.Name));
 
-        team.Change(name, kind);
-        db.Record(TeamEvents.Changed, $"Team {name}: {string.Join("; ", changes)}", subjectType: nameof(Team), subjectId: id,
+        db.Record(new TeamChanged(id, team.Name, name, team.Kind, kind), subjectType: nameof(Team), subjectId: id,
             reason: reason!.Trim());
+        team.Change(name, kind);
         return await SaveAsync(id, ct);
     }
 
@@ -98,7 +86,7 @@ public sealed class TeamAdministration(SafeguardDbContext db)
         if (team.Kind == TeamKind.FrontDoor && await IsLastFrontDoorAsync(id, ct)) return WorkforceChangeResult.Fail("", LastFrontDoorMessage(team.Name));
 
         team.Retire(db.Time.GetUtcNow());
-        db.Record(TeamEvents.Retired, $"Team {team.Name} retired: it gets no new work", subjectType: nameof(Team), subjectId: id,
+        db.Record(new TeamRetired(id, team.Name), subjectType: nameof(Team), subjectId: id,
             reason: reason!.Trim());
         return await SaveAsync(id, ct);
     }
@@ -115,7 +103,7 @@ public sealed class TeamAdministration(SafeguardDbContext db)
         if (await NameTakenAsync(team.Name, id, ct)) return WorkforceChangeResult.Fail("", $"Another team is called {team.Name}: rename one of them first");
 
         team.Reinstate();
-        db.Record(TeamEvents.Reinstated, $"Team {team.Name} reinstated: it can get new work", subjectType: nameof(Team), subjectId: id,
+        db.Record(new TeamReinstated(id, team.Name), subjectType: nameof(Team), subjectId: id,
             reason: reason!.Trim());
         return await SaveAsync(id, ct);
     }

@@ -70,8 +70,7 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
             OrganisationId = input.OrganisationId,
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Record("account.created", $"Account added for {input.DisplayName} ({input.Email}) with roles {string.Join(", ", input.Roles.Select(Roles.DisplayName))}",
-            subjectType: "StaffUser", subjectId: user.Id);
+        db.Record(new AccountCreated(user.Id, input.DisplayName, input.Email, input.Roles.ToList()), subjectType: nameof(StaffUser), subjectId: user.Id);
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded)
         {
@@ -95,20 +94,14 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
         if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
         if (added.Count > 0) await users.AddToRolesAsync(user, added);
 
-        var summary = new List<string>();
-        if (added.Count > 0) summary.Add("roles added: " + string.Join(", ", added.Select(Roles.DisplayName)));
-        if (removed.Count > 0) summary.Add("roles removed: " + string.Join(", ", removed.Select(Roles.DisplayName)));
-        if (user.TeamId != change.TeamId) summary.Add("team changed");
-        if (user.OrganisationId != change.OrganisationId) summary.Add("organisation changed");
-        if (user.IsDisabled != change.IsDisabled) summary.Add(change.IsDisabled ? "account disabled" : "account enabled");
-
+        db.Record(new AccountChanged(user.Id, user.DisplayName, added, removed, user.TeamId, change.TeamId,
+                user.OrganisationId, change.OrganisationId, user.IsDisabled, change.IsDisabled),
+            subjectType: nameof(StaffUser), subjectId: user.Id, reason: reason);
         user.TeamId = change.TeamId;
         user.OrganisationId = change.OrganisationId;
         user.IsDisabled = change.IsDisabled;
         // A disabled account is also locked out, so Identity itself refuses it and live sessions end at the next check.
         user.LockoutEnd = change.IsDisabled ? DateTimeOffset.MaxValue : null;
-        db.Record("account.changed", $"Account of {user.DisplayName}: {(summary.Count == 0 ? "no change" : string.Join("; ", summary))}",
-            subjectType: "StaffUser", subjectId: user.Id, reason: reason);
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync();
         return AdminResult.Ok(user.Id);

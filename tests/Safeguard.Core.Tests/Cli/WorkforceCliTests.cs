@@ -43,7 +43,7 @@ public sealed class WorkforceCliTests(CalendarCliTests.CliFixture cli) : IClassF
         all.StdOut.ShouldContain("retired ");
         await using var db = database.CreateContext();
         var events = await db.Events.Where(e => e.SubjectType == nameof(Organisation)).OrderBy(e => e.Id).ToListAsync();
-        events.Select(e => e.Type).ShouldBe([OrganisationEvents.Added, OrganisationEvents.Changed, OrganisationEvents.Retired]);
+        events.Select(e => e.Type).ShouldBe([OrganisationAdded.Name, OrganisationChanged.Name, OrganisationRetired.Name]);
         events.Select(e => e.Reason).ShouldBe(["New school", "Became an academy", "Closed"]);
         events.ShouldAllBe(e => e.ActorName.EndsWith("(safeguard command)"));
     }

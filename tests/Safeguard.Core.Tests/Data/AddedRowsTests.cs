@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
@@ -65,7 +66,7 @@ public sealed class AddedRowsTests : IAsyncLifetime
         var contact = await check.Contacts.Include(c => c.Children).SingleAsync(c => c.Id == graph.Contact.Id);
         contact.Children.Single().PersonId.ShouldBe(graph.Child.Id);
         (await check.People.Include(p => p.Addresses).SingleAsync(p => p.Id == graph.Child.Id)).Addresses.Single().Postcode.ShouldBe("NB2 4QT");
-        (await check.Events.CountAsync(e => e.SubjectId == graph.Child.Id && e.Type == "created")).ShouldBe(1);
+        (await check.Events.CountAsync(e => e.SubjectId == graph.Child.Id && e.Type == RecordCreated.Name)).ShouldBe(1);
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public sealed class AddedRowsTests : IAsyncLifetime
         await using var check = _byNewRows.CreateContext(Time);
         (await check.Contacts.CountAsync(c => contacts.Contains(c.Id))).ShouldBe(5);
         (await check.WorkItems.CountAsync(w => contacts.Contains(w.SubjectId))).ShouldBe(10);
-        (await check.Events.CountAsync(e => e.Type == "contact.received")).ShouldBe(5);
+        (await check.Events.CountAsync(e => e.Type == ContactReceived.Name)).ShouldBe(5);
     }
 
     [Fact]
@@ -200,7 +201,7 @@ public sealed class AddedRowsTests : IAsyncLifetime
         await using var check = _byNewRows.CreateContext(Time);
         (await check.People.SingleAsync(p => p.Id == known)).NhsNumber.ShouldBe("9434765919");
         (await check.Contacts.AnyAsync(c => c.Id == graph.Contact.Id)).ShouldBeTrue();
-        (await check.Events.CountAsync(e => e.SubjectId == known && e.Type == "changed")).ShouldBe(1);
+        (await check.Events.CountAsync(e => e.SubjectId == known && e.Type == RecordChanged.Name)).ShouldBe(1);
     }
 
     [Fact]
@@ -256,7 +257,8 @@ public sealed class AddedRowsTests : IAsyncLifetime
         db.WorkItems.AddRange(graph.Screening, graph.Feedback);
         db.IdempotencyRecords.Add(graph.Claim);
         db.DuplicateCandidates.Add(graph.Possible);
-        db.Record("contact.received", "Contact received from DC Alex Moore", graph.Child.Id, nameof(Contact), graph.Contact.Id, reason: "Injury seen");
+        db.Record(new ContactReceived(graph.Contact.Id, graph.Contact.Reference, graph.Contact.Channel, "DC Alex Moore", null, Priority.Urgent,
+            "Bruising seen at school"), graph.Child.Id, nameof(Contact), graph.Contact.Id, reason: "Injury seen");
     }
 
     /// <summary>The same front-door team, police force and known person (same ids) in both databases.</summary>

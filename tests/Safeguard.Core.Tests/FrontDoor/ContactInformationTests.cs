@@ -47,7 +47,7 @@ public sealed class ContactInformationTests : MailTestBase
         (await check.WorkItems.CountAsync(w => w.Kind == WorkKind.ReadNewInformation)).ShouldBe(0);
         foreach (var child in contact.Children)
         {
-            var added = await check.Events.SingleAsync(e => e.PersonId == child.PersonId && e.Type == ContactInformationRecords.AddedEvent);
+            var added = await check.Events.SingleAsync(e => e.PersonId == child.PersonId && e.Type == InformationAdded.Name);
             added.Summary.ShouldContain("Information added by the referrer from DC Alex Moore");
             added.Summary.ShouldContain("bruises");
         }
@@ -82,7 +82,7 @@ public sealed class ContactInformationTests : MailTestBase
         await using var check = Db();
         (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReadNewInformation)).ClosedAt.ShouldBe(Time.GetUtcNow());
         (await check.ContactInformation.SingleAsync()).ReadAt.ShouldBe(Time.GetUtcNow());
-        (await check.Events.CountAsync(e => e.Type == ContactInformationRecords.ReadEvent)).ShouldBe(2);
+        (await check.Events.CountAsync(e => e.Type == InformationRead.Name)).ShouldBe(2);
         (await Records(check).UnreadAsync()).ShouldBeEmpty();
         await using (var db = Db()) (await Records(db).MarkReadAsync(contact.Id, Guid.NewGuid())).ShouldBe(0);
     }
@@ -126,7 +126,7 @@ public sealed class ContactInformationTests : MailTestBase
         (await Records(db).AddAsync(contact.Id, school.Id, "Not ours to add.", null, null)).ShouldBeNull();
 
         (await db.ContactInformation.CountAsync()).ShouldBe(0);
-        (await db.Events.CountAsync(e => e.Type == ContactInformationRecords.AddedEvent)).ShouldBe(0);
+        (await db.Events.CountAsync(e => e.Type == InformationAdded.Name)).ShouldBe(0);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ContactIntakeTests : IAsyncLifetime
 
         foreach (var child in recorded.Children)
         {
-            (await db.Events.CountAsync(e => e.PersonId == child.PersonId && e.Type == "contact.received")).ShouldBe(1);
+            (await db.Events.CountAsync(e => e.PersonId == child.PersonId && e.Type == ContactReceived.Name)).ShouldBe(1);
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class DecideOnceTests : IAsyncLifetime
         await using var check = Context();
         (await check.Referrals.CountAsync(r => r.ContactId == contact.Id)).ShouldBe(1);
         (await check.FeedbackMessages.CountAsync(m => m.ContactId == contact.Id)).ShouldBe(1);
-        (await check.Events.CountAsync(e => e.Type == "contact.decided" && e.SubjectId == contact.Id)).ShouldBe(1);
+        (await check.Events.CountAsync(e => e.Type == ContactDecided.Name && e.SubjectId == contact.Id)).ShouldBe(1);
         (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).DecidedByUserId.ShouldBe(Worker);
         // The loser's context is left clean: a later save writes nothing of the lost decision.
         loser.ChangeTracker.HasChanges().ShouldBeFalse();
@@ -103,7 +103,7 @@ public sealed class DecideOnceTests : IAsyncLifetime
         conflict.ShouldNotBeNull();
         conflict.Outcome.ShouldBe(ScreeningOutcome.EarlyHelp);
         (await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contact.Id)).Priority.ShouldNotBe(Priority.ChildProtection);
-        (await db.Events.CountAsync(e => e.Type == "contact.priority-changed")).ShouldBe(0);
+        (await db.Events.CountAsync(e => e.Type == ContactPriorityChanged.Name)).ShouldBe(0);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class FeedbackDispatcherTests : MailTestBase
         message.SentAt.ShouldBe(Time.GetUtcNow());
         (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldBe(Time.GetUtcNow());
         (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReferrerFeedback && w.SubjectId == contact.Id)).ClosedAt.ShouldBe(Time.GetUtcNow());
-        var sent = await check.Events.SingleAsync(e => e.Type == "feedback.sent");
+        var sent = await check.Events.SingleAsync(e => e.Type == FeedbackSent.Name);
         sent.PersonId.ShouldBe(contact.Children.Single().PersonId);
         sent.SubjectId.ShouldBe(contact.Id);
     }
@@ -75,7 +75,7 @@ public sealed class FeedbackDispatcherTests : MailTestBase
             message.NextAttemptAt.ShouldBe(Time.GetUtcNow() + TimeSpan.FromMinutes(1));
             (await check.Contacts.SingleAsync(c => c.Id == contact.Id)).FeedbackSentAt.ShouldBeNull();
             (await check.WorkItems.SingleAsync(w => w.Kind == WorkKind.ReferrerFeedback)).ClosedAt.ShouldBeNull();
-            (await check.Events.CountAsync(e => e.Type == "feedback.failed")).ShouldBe(1);
+            (await check.Events.CountAsync(e => e.Type == FeedbackFailed.Name)).ShouldBe(1);
         }
 
         // Not due yet: nothing is tried.
@@ -95,7 +95,7 @@ public sealed class FeedbackDispatcherTests : MailTestBase
             var message = await check.FeedbackMessages.SingleAsync();
             message.Attempts.ShouldBe(2);
             message.NextAttemptAt.ShouldBe(Time.GetUtcNow() + TimeSpan.FromMinutes(2));
-            (await check.Events.CountAsync(e => e.Type == "feedback.failed")).ShouldBe(1);
+            (await check.Events.CountAsync(e => e.Type == FeedbackFailed.Name)).ShouldBe(1);
         }
 
         Smtp.Restart();
@@ -154,7 +154,7 @@ public sealed class FeedbackDispatcherTests : MailTestBase
         Smtp.Received.Count.ShouldBe(4);
         await using var check = Db();
         (await check.FeedbackMessages.CountAsync(m => m.Status == FeedbackStatus.Sent)).ShouldBe(4);
-        (await check.Events.CountAsync(e => e.Type == "feedback.sent")).ShouldBe(4);
+        (await check.Events.CountAsync(e => e.Type == FeedbackSent.Name)).ShouldBe(4);
     }
 
     [Fact]

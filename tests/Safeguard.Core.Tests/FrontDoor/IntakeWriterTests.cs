@@ -61,18 +61,18 @@ public sealed class IntakeWriterTests : IAsyncLifetime
         (await db.Contacts.CountAsync()).ShouldBe(count);
         (await db.IdempotencyRecords.CountAsync()).ShouldBe(count);
         var events = await db.Events.AsNoTracking()
-            .Where(e => e.SubjectType == nameof(Contact) && (e.Type == "contact.received" || e.Type == EventTypes.Created))
+            .Where(e => e.SubjectType == nameof(Contact) && (e.Type == ContactReceived.Name || e.Type == RecordCreated.Name))
             .Select(e => new { e.SubjectId, e.Type, e.ActorName })
             .ToListAsync();
         foreach (var (i, outcome) in results)
         {
             var mine = events.Where(e => e.SubjectId == outcome.ContactId).ToList();
-            mine.Select(e => e.Type).OrderBy(t => t, StringComparer.Ordinal).ShouldBe(["contact.received", EventTypes.Created]);
+            mine.Select(e => e.Type).OrderBy(t => t, StringComparer.Ordinal).ShouldBe([ContactReceived.Name, RecordCreated.Name]);
             mine.ShouldAllBe(e => e.ActorName == $"Partner {i} (API)");
         }
         var workItems = await db.WorkItems.AsNoTracking().Select(w => w.Id).ToListAsync();
         workItems.Count.ShouldBe(2 * count);
-        (await db.Events.CountAsync(e => e.SubjectType == "WorkItem" && e.Type == EventTypes.Created && e.ActorName == "Safeguard (system)"))
+        (await db.Events.CountAsync(e => e.SubjectType == "WorkItem" && e.Type == RecordCreated.Name && e.ActorName == "Safeguard (system)"))
             .ShouldBe(0);
     }
 

@@ -130,8 +130,8 @@ public sealed class PersonIndexServiceTests : IAsyncLifetime
         (await db.PersonAddresses.CountAsync(a => a.PersonId == survivor.Id)).ShouldBe(2);
         (await db.PersonNames.SingleAsync()).PersonId.ShouldBe(survivor.Id);
         (await db.PersonRelationships.CountAsync(r => r.PersonId == survivor.Id && r.RelatedPersonId == parent.Id)).ShouldBe(1);
-        (await db.Events.CountAsync(e => e.Type == PersonIndexEvents.Merged && e.PersonId == survivor.Id)).ShouldBe(1);
-        (await db.Events.CountAsync(e => e.Type == PersonIndexEvents.MergedInto && e.PersonId == other.Id)).ShouldBe(1);
+        (await db.Events.CountAsync(e => e.Type == PersonMerged.Name && e.PersonId == survivor.Id)).ShouldBe(1);
+        (await db.Events.CountAsync(e => e.Type == PersonMergedInto.Name && e.PersonId == other.Id)).ShouldBe(1);
         var view = await new PersonRecords(db).ViewAsync(survivor.Id);
         view!.History.ShouldContain(h => h.Summary.StartsWith("Contact "));
         view.Merges.Single().MergeId.ShouldBe(mergeId);
@@ -142,7 +142,7 @@ public sealed class PersonIndexServiceTests : IAsyncLifetime
         (await LinksAsync(db)).ShouldBe(before);
         (await db.People.SingleAsync(p => p.Id == other.Id)).MergedIntoPersonId.ShouldBeNull();
         (await db.PersonMerges.SingleAsync()).UnmergedAt.ShouldNotBeNull();
-        (await db.Events.CountAsync(e => e.Type == PersonIndexEvents.Unmerged)).ShouldBe(2);
+        (await db.Events.CountAsync(e => e.Type == PersonUnmerged.Name)).ShouldBe(2);
     }
 
     private static async Task<string> LinksAsync(SafeguardDbContext db)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Seeding.Large;
@@ -106,7 +107,7 @@ public sealed class LargeCouncilSeederTests(SmallLargeSeed seed) : IClassFixture
     public async Task Run_WritesACreatedEventForEveryContactReferralAssessmentAndPlan()
     {
         await using var db = seed.Database.CreateContext();
-        var created = db.Events.Where(e => e.Type == "created");
+        var created = db.Events.Where(e => e.Type == RecordCreated.Name);
         (await db.Contacts.CountAsync(c => !created.Any(e => e.SubjectId == c.Id && e.SubjectType == "Contact"))).ShouldBe(0);
         (await db.Referrals.CountAsync(r => !created.Any(e => e.SubjectId == r.Id && e.PersonId == r.PersonId && e.Summary == "Referral created"))).ShouldBe(0);
         (await db.Assessments.CountAsync(a => !created.Any(e => e.SubjectId == a.Id && e.SubjectType == "Assessment"))).ShouldBe(0);

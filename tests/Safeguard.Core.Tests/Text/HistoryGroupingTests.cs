@@ -1,4 +1,6 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
 
 namespace Safeguard.Core.Tests.Text;
 
@@ -16,9 +18,9 @@ public class HistoryGroupingTests
     {
         // Newest first, as the record reads them: the automatic rows are written last in the save.
         var lines = HistoryGrouping.Group([
-            E(EventTypes.Created, "Referral created", 0.001, subject: Referral),
-            E(EventTypes.Changed, "Contact changed", 0.001, subject: Contact),
-            E("contact.decided", "Contact C1 decided: strategy discussion now", 0, subject: Contact, reason: "Bruising"),
+            E(RecordCreated.Name, "Referral created", 0.001, subject: Referral),
+            E(RecordChanged.Name, "Contact changed", 0.001, subject: Contact),
+            E(ContactDecided.Name, "Contact C1 decided: strategy discussion now", 0, subject: Contact, reason: "Bruising"),
         ]);
 
         var line = lines.ShouldHaveSingleItem();
@@ -31,11 +33,11 @@ public class HistoryGroupingTests
     public void Group_SeparateActions_StaySeparate()
     {
         var lines = HistoryGrouping.Group([
-            E(EventTypes.Changed, "Contact changed", 3600, actor: "Safeguard (system)", subject: Contact),
-            E("feedback.sent", "Outcome sent", 3600, actor: "Safeguard (system)", subject: Contact),
-            E(EventTypes.Changed, "Contact changed", 60, subject: Contact),
-            E("contact.decided", "Contact C1 decided", 60, subject: Contact),
-            E("contact.received", "Contact C1 received", 0, subject: Contact),
+            E(RecordChanged.Name, "Contact changed", 3600, actor: "Safeguard (system)", subject: Contact),
+            E(FeedbackSent.Name, "Outcome sent", 3600, actor: "Safeguard (system)", subject: Contact),
+            E(RecordChanged.Name, "Contact changed", 60, subject: Contact),
+            E(ContactDecided.Name, "Contact C1 decided", 60, subject: Contact),
+            E(ContactReceived.Name, "Contact C1 received", 0, subject: Contact),
         ]);
 
         lines.Select(l => l.Summary).ShouldBe(["Outcome sent", "Contact C1 decided", "Contact C1 received"]);
@@ -47,14 +49,14 @@ public class HistoryGroupingTests
     {
         var other = Guid.NewGuid();
         var lines = HistoryGrouping.Group([
-            E(EventTypes.Created, "Contact created", 0, subject: Contact),
-            E("contact.received", "Contact C1 received", 0, subject: Contact),
-            E("person.duplicate-queued", "Possible duplicate queued for review", 0, subject: other),
+            E(RecordCreated.Name, "Contact created", 0, subject: Contact),
+            E(ContactReceived.Name, "Contact C1 received", 0, subject: Contact),
+            E(DuplicateQueued.Name, "Possible duplicate queued for review", 0, subject: other),
         ]);
 
         lines.Count.ShouldBe(2);
-        lines.Single(l => l.Type == "contact.received").AlsoRecorded.ShouldBe(["Contact created"]);
-        lines.Single(l => l.Type == "person.duplicate-queued").AlsoRecorded.ShouldBeEmpty();
+        lines.Single(l => l.Type == ContactReceived.Name).AlsoRecorded.ShouldBe(["Contact created"]);
+        lines.Single(l => l.Type == DuplicateQueued.Name).AlsoRecorded.ShouldBeEmpty();
     }
 
     [Fact]
@@ -62,11 +64,11 @@ public class HistoryGroupingTests
     {
         // A test clock (or a very quick worker) can put two saves in the same instant.
         var lines = HistoryGrouping.Group([
-            E(EventTypes.Changed, "Contact changed", 0, subject: Contact),
-            E("contact.decided", "Contact C1 decided", 0, subject: Contact),
-            E(EventTypes.Created, "Contact created", 0, subject: Contact),
-            E(EventTypes.Created, "Person created", 0),
-            E("contact.received", "Contact C1 received", 0, subject: Contact),
+            E(RecordChanged.Name, "Contact changed", 0, subject: Contact),
+            E(ContactDecided.Name, "Contact C1 decided", 0, subject: Contact),
+            E(RecordCreated.Name, "Contact created", 0, subject: Contact),
+            E(RecordCreated.Name, "Person created", 0),
+            E(ContactReceived.Name, "Contact C1 received", 0, subject: Contact),
         ]);
 
         lines.Select(l => l.Summary).ShouldBe(["Contact C1 decided", "Contact C1 received"]);
@@ -78,8 +80,8 @@ public class HistoryGroupingTests
     public void Group_AnEditWithNoNamedEvent_IsOneLineOfItsRows()
     {
         var lines = HistoryGrouping.Group([
-            E(EventTypes.Created, "Person address created", 0),
-            E(EventTypes.Changed, "Person changed", 0),
+            E(RecordCreated.Name, "Person address created", 0),
+            E(RecordChanged.Name, "Person changed", 0),
         ]);
 
         lines.ShouldHaveSingleItem().Summary.ShouldBe("Person address created; Person changed");

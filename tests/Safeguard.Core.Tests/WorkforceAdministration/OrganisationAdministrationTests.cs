@@ -40,7 +40,7 @@ public sealed class OrganisationAdministrationTests : IAsyncLifetime
         added.IsRetired.ShouldBeFalse();
         await using var db = Db();
         (await new OrganisationAdministration(db).ListAsync()).Select(o => o.Name).ShouldContain("Riverside Primary School");
-        var recorded = await db.Events.SingleAsync(e => e.Type == OrganisationEvents.Added && e.SubjectId == added.Id);
+        var recorded = await db.Events.SingleAsync(e => e.Type == OrganisationAdded.Name && e.SubjectId == added.Id);
         recorded.ActorName.ShouldBe("Alex Admin");
         recorded.Reason.ShouldBe("New partner");
         recorded.Summary.ShouldContain("Riverside Primary School");
@@ -116,7 +116,7 @@ public sealed class OrganisationAdministrationTests : IAsyncLifetime
         result.Errors.ShouldBe([("", WorkforceChangeResult.StaleMessage)]);
         await using var check = Db();
         (await new OrganisationAdministration(check).FindAsync(school.Id))!.Name.ShouldBe("Hillside Academy");
-        (await check.Events.CountAsync(e => e.Type == OrganisationEvents.Changed)).ShouldBe(1);
+        (await check.Events.CountAsync(e => e.Type == OrganisationChanged.Name)).ShouldBe(1);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class OrganisationAdministrationTests : IAsyncLifetime
         var retired = (await admin.FindAsync(police.Id))!;
         retired.RetiredAt.ShouldBe(_time.GetUtcNow());
         (await admin.ListAsync(includeRetired: false)).ShouldNotContain(o => o.Id == police.Id);
-        (await db.Events.SingleAsync(e => e.Type == OrganisationEvents.Retired)).Reason.ShouldBe("Merged into Northshire Police");
+        (await db.Events.SingleAsync(e => e.Type == OrganisationRetired.Name)).Reason.ShouldBe("Merged into Northshire Police");
 
         (await admin.ReinstateAsync(retired.Id, retired.Version, "Merger called off")).Succeeded.ShouldBeTrue();
         (await keys.VerifyAsync(key.Key)).Result.ShouldBe(PartnerKeyCheck.Valid);

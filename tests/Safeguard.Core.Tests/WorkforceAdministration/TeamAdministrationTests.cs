@@ -35,7 +35,7 @@ public sealed class TeamAdministrationTests : IAsyncLifetime
         team.Kind.ShouldBe(TeamKind.Assessment);
         await using var db = Db();
         (await new TeamAdministration(db).ListAsync()).Select(t => t.Name).ShouldBe(["Assessment Team North"]);
-        var recorded = await db.Events.SingleAsync(e => e.Type == TeamEvents.Added);
+        var recorded = await db.Events.SingleAsync(e => e.Type == TeamAdded.Name);
         recorded.SubjectId.ShouldBe(team.Id);
         recorded.ActorName.ShouldBe("Alex Admin");
         recorded.Reason.ShouldBe("Restructure");
@@ -100,7 +100,7 @@ public sealed class TeamAdministrationTests : IAsyncLifetime
 
         (await db.Teams.FirstOfKindAsync(TeamKind.Assessment)).ShouldBe(second.Id);
         (await admin.ListAsync(includeRetired: false)).Select(t => t.Id).ShouldBe([second.Id]);
-        (await db.Events.SingleAsync(e => e.Type == TeamEvents.Retired)).Reason.ShouldBe("Team closed");
+        (await db.Events.SingleAsync(e => e.Type == TeamRetired.Name)).Reason.ShouldBe("Team closed");
         var retired = (await admin.FindAsync(first.Id))!;
         (await admin.ReinstateAsync(retired.Id, retired.Version, "Reopened")).Succeeded.ShouldBeTrue();
         (await db.Teams.FirstOfKindAsync(TeamKind.Assessment)).ShouldBe(first.Id);

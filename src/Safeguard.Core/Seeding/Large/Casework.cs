@@ -1,3 +1,4 @@
+using Safeguard.Core.Audit;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.FrontDoor;
@@ -208,7 +209,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         foreach (var kid in kids)
         {
             _children.Add(DeterministicGuid.Create(_seed, IdKinds.ContactChild, ++ContactChildren), id, population.ChildId[kid]);
-            _events.Add("created", receivedAt, actorId, actorName, channel is ContactChannel.PartnerApi or ContactChannel.PartnerPage ? partner?.Id : null,
+            _events.Add(RecordCreated.Name, receivedAt, actorId, actorName, channel is ContactChannel.PartnerApi or ContactChannel.PartnerPage ? partner?.Id : null,
                 population.ChildId[kid], "Contact", id, "Contact created", null, null);
             Events++;
         }
@@ -281,7 +282,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         var teamId = workforce.Assessment(north);
         var id = DeterministicGuid.Create(_seed, IdKinds.Referral, ++Referrals);
         var referralDate = DateOnly.FromDateTime(decidedAt);
-        _events.Add("created", decidedAt, decider.Id, decider.DisplayName, null, personId, "Referral", id, "Referral created", null, null);
+        _events.Add(RecordCreated.Name, decidedAt, decider.Id, decider.DisplayName, null, personId, "Referral", id, "Referral created", null, null);
         Events++;
 
         var allocationDelay = random.NextDouble() switch { < 0.4 => 0, < 0.75 => 1, _ => 2 + random.Next(4) };
@@ -314,7 +315,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
             else if (authorised >= _today) authorised = null;
             _assessments.Add(assessmentId, id, personId, allocatedOn, due, completed, authorised, Factors(categories));
             var startedAt = allocatedOn.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
-            _events.Add("created", startedAt, worker.Id, worker.DisplayName, null, personId, "Assessment", assessmentId, "Assessment created", null, null);
+            _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "Assessment", assessmentId, "Assessment created", null, null);
             Events++;
             if (completed is null)
             {
@@ -361,7 +362,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         var teamId = cp ? workforce.ChildProtection(north) : workforce.ChildInNeed(north);
         var worker = workforce.Worker(random, teamId);
         var startedAt = started.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
-        _events.Add("created", startedAt, worker.Id, worker.DisplayName, null, personId, "ChildPlan", id, "Child plan created", null, null);
+        _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "ChildPlan", id, "Child plan created", null, null);
         Events++;
         if (ended is null)
         {

@@ -1,3 +1,4 @@
+using Safeguard.Core.Audit;
 using Safeguard.Core.People;
 using Safeguard.Core.Seeding.Large.Bulk;
 
@@ -66,7 +67,7 @@ internal sealed class Population
             }
             var migrated = createdAt == startInstant;
             var actor = migrated ? null : frontDoor[random.Next(frontDoor.Length)];
-            events.Add("created", createdAt, actor?.Id, actor?.DisplayName ?? "Safeguard (system)", null, id, "Person", id,
+            events.Add(RecordCreated.Name, createdAt, actor?.Id, actor?.DisplayName ?? "Safeguard (system)", null, id, "Person", id,
                 "Person created", migrated ? "Migrated from the previous case management system" : null, null);
             p.Events++;
             p.People++;

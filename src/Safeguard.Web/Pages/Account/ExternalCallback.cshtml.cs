@@ -31,14 +31,16 @@ public sealed class ExternalCallbackModel(SignInManager<StaffUser> signIn, Safeg
         }
         if (user is null || user.IsDisabled)
         {
-            db.Record(EventTypes.SignInFailed, $"External sign-in refused for {info.Principal.Identity?.Name ?? info.ProviderKey} via {info.LoginProvider}");
+            db.Record(new SignInFailed(info.Principal.Identity?.Name ?? info.ProviderKey,
+                user is null ? SignInRefusal.NoAccount : SignInRefusal.AccountDisabled, info.LoginProvider),
+                subjectType: user is null ? null : nameof(StaffUser), subjectId: user?.Id);
             await db.SaveChangesAsync();
             return Refuse("There is no Safeguard account for you. Ask your system administrator to add one.");
         }
 
         await signIn.SignInAsync(user, isPersistent: false, info.LoginProvider);
-        db.Record(EventTypes.SignedIn, $"{user.DisplayName} signed in with {info.ProviderDisplayName ?? info.LoginProvider}",
-            subjectType: "StaffUser", subjectId: user.Id, actor: new Actor(user.Id, user.DisplayName, user.OrganisationId));
+        db.Record(new SignedIn(user.Id, user.DisplayName, info.ProviderDisplayName ?? info.LoginProvider),
+            subjectType: nameof(StaffUser), subjectId: user.Id, actor: new Actor(user.Id, user.DisplayName, user.OrganisationId));
         await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

@@ -50,7 +50,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         var user = await signIn.UserManager.FindByEmailAsync(email);
         if (user is { IsDisabled: true })
         {
-            await RecordFailureAsync(email, "account disabled", user.Id);
+            await RecordFailureAsync(new SignInFailed(email, SignInRefusal.AccountDisabled), user.Id);
             ModelState.AddModelError(nameof(Email), WrongDetails);
             return Invalid();
         }
@@ -61,19 +61,19 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         if (result.Succeeded && await RetiredOrganisationAsync(user!) is { } retired)
         {
             await signIn.SignOutAsync();
-            await RecordFailureAsync(email, $"{retired} is retired", user!.Id);
+            await RecordFailureAsync(new SignInFailed(email, SignInRefusal.OrganisationRetired, Organisation: retired), user!.Id);
             ModelState.AddModelError(nameof(Email), RetiredOrganisation(retired));
             return Invalid();
         }
         if (result.Succeeded)
         {
-            db.Record(EventTypes.SignedIn, $"{user!.DisplayName} signed in", subjectType: "StaffUser", subjectId: user.Id,
+            db.Record(new SignedIn(user!.Id, user.DisplayName), subjectType: nameof(StaffUser), subjectId: user.Id,
                 actor: new Actor(user.Id, user.DisplayName, user.OrganisationId));
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        await RecordFailureAsync(email, result.IsLockedOut ? "locked out" : "wrong email address or password", user?.Id);
+        await RecordFailureAsync(new SignInFailed(email, result.IsLockedOut ? SignInRefusal.LockedOut : SignInRefusal.WrongEmailOrPassword), user?.Id);
         ModelState.AddModelError(nameof(Email), result.IsLockedOut ? LockedOut : WrongDetails);
         return Invalid();
     }
@@ -93,9 +93,9 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
     private Task<string?> RetiredOrganisationAsync(StaffUser user) =>
         db.Organisations.Where(o => o.Id == user.OrganisationId && o.RetiredAt != null).Select(o => o.Name).FirstOrDefaultAsync();
 
-    private async Task RecordFailureAsync(string email, string why, Guid? userId)
+    private async Task RecordFailureAsync(SignInFailed failure, Guid? userId)
     {
-        db.Record(EventTypes.SignInFailed, $"Failed sign-in for {email}: {why}", subjectType: "StaffUser", subjectId: userId);
+        db.Record(failure, subjectType: nameof(StaffUser), subjectId: userId);
         await db.SaveChangesAsync();
     }
 

@@ -12,7 +12,7 @@ using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Pages.Admin.Audit;
 
-/// <summary>Search the audit trail by person, user and date range.</summary>
+/// <summary>Search the audit trail by person, user, date range and kind of event.</summary>
 public sealed class IndexModel(AuditSearch audit, PersonRecords people, SafeguardDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true), Display(Name = "Person", Description = "Name, date of birth or NHS number")]
@@ -20,6 +20,9 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
 
     [BindProperty(SupportsGet = true), Display(Name = "User")]
     public Guid? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true), Display(Name = "Kind of event")]
+    public string? Kind { get; set; }
 
     [BindProperty(SupportsGet = true), Display(Name = "From", Description = "For example, 27 3 2026")]
     public GovUkDate From { get; set; } = new();
@@ -31,6 +34,8 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<SelectListItem> UserItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> KindItems { get; } =
+        [new SelectListItem("Any kind", ""), .. EventCatalogue.Kinds.Select(k => new SelectListItem(k.Words, k.Name))];
     public AuditPage? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -46,6 +51,7 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
         DateOnly? to = ReadDate(To, nameof(To));
         if (from is not null && to is not null && to < from) ModelState.AddModelError($"{nameof(To)}.Day", "The 'to' date must be the same as or after the 'from' date");
         if (Person is { Length: > 200 }) ModelState.AddModelError(nameof(Person), "Person must be 200 characters or fewer");
+        if (!string.IsNullOrEmpty(Kind) && !EventCatalogue.IsKind(Kind)) ModelState.AddModelError(nameof(Kind), "Select a kind of event from the list");
         if (!ModelState.IsValid)
         {
             return this.PageWithErrors();
@@ -56,7 +62,8 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
         {
             personIds = (await people.SearchAsync(Person, max: 100)).Select(p => p.Id).ToList();
         }
-        Results = await audit.SearchAsync(new AuditQuery(personIds, UserId, from, to, Math.Max(1, PageNumber)));
+        Results = await audit.SearchAsync(new AuditQuery(personIds, UserId, from, to, Math.Max(1, PageNumber),
+            Kind: string.IsNullOrEmpty(Kind) ? null : Kind));
         return Page();
     }
 
