@@ -21,13 +21,13 @@ public sealed class ChangesSince(SafeguardDbContext db)
     public async Task<IReadOnlyList<ChangeSeen>> ForPersonAsync(Guid personId, long seenEventId, CancellationToken ct = default)
     {
         var rows = await db.Events.AsNoTracking()
-            .Where(e => e.PersonId == personId && e.Id > seenEventId && e.Type != EventTypes.RecordViewed)
+            .Where(e => e.PersonId == personId && e.Id > seenEventId && e.Type != RecordViewed.Name)
             .OrderBy(e => e.Id)
             .Take(MaxShown)
-            .Select(e => new { e.OccurredAt, e.ActorName, e.Type, e.Data, e.Summary, e.Reason })
+            .Select(e => new { e.OccurredAt, e.ActorName, e.Type, e.Data, e.Summary, e.Reason, e.SubjectType })
             .ToListAsync(ct);
         return rows
-            .Select(e => new ChangeSeen(e.OccurredAt, e.ActorName, Words(EventCatalogue.Describe(e.Type, e.Data, e.Summary), e.Reason)))
+            .Select(e => new ChangeSeen(e.OccurredAt, e.ActorName, Words(EventCatalogue.Describe(e.Type, e.Data, e.Summary, e.SubjectType), e.Reason)))
             .ToList();
     }
 
