@@ -3,12 +3,13 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Intake;
 using Safeguard.Core.People;
 using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
 using Safeguard.TestCommon;
 
-namespace Safeguard.Core.Tests.Data;
+namespace Safeguard.Core.Tests.Intake;
 
 /// <summary>
 /// The intake writer's save (<see cref="SafeguardDbContext.SaveNewRowsAsync"/>, <see cref="AddedRows"/>) against EF's
