@@ -12,7 +12,7 @@ using Safeguard.TestCommon;
 namespace Safeguard.Core.Tests.Intake;
 
 /// <summary>
-/// The intake writer's save (<see cref="SafeguardDbContext.SaveNewRowsAsync"/>, <see cref="AddedRows"/>) against EF's
+/// The intake writer's save (<see cref="NewRowsSave.SaveNewRowsAsync"/>, <see cref="AddedRows"/>) against EF's
 /// own SaveChanges: the same entities must become the same stored values, byte for byte as the provider returns them.
 /// </summary>
 public sealed class AddedRowsTests : IAsyncLifetime
