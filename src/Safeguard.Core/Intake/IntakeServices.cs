@@ -6,7 +6,7 @@ using Safeguard.Core.Data;
 namespace Safeguard.Core.Intake;
 
 /// <summary>Registers the partner API's fast intake path (docs/architecture.md, "The intake fast path").</summary>
-public static class IntakeServices
+internal static class IntakeServices
 {
     /// <summary>The group-commit writer (one per process) and its options (section <see cref="IntakeWriterOptions.Section"/>).</summary>
     public static IServiceCollection AddIntakeWriter(this IServiceCollection services)
