@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Intake;
 using Safeguard.Core.People;
+using Safeguard.Core.Records;
 using Safeguard.Core.Security;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Timescales;
@@ -24,9 +26,13 @@ public static class CoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActorContext>(_ => new FixedActorContext(Actor.System));
         // Options built once, not per scope: building them costs more than the rest of making a context.
-        services.AddDbContext<SafeguardDbContext>(options => DatabaseOptions.Configure(options, provider, connectionString),
+        services.AddDbContext<SafeguardDbContext>(options =>
+            {
+                DatabaseOptions.Configure(options, provider, connectionString);
+                options.KeepIntakeStatements(provider);
+            },
             optionsLifetime: ServiceLifetime.Singleton);
-        services.AddScoped<AuditSearch>();
+        services.AddScoped<Oversight.AuditSearch>();
         services.AddScoped<ChangesSince>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<UserAdministration>();
@@ -50,13 +56,16 @@ public static class CoreServices
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddScoped<FrontDoor.ContactInformationRecords>();
         services.AddScoped<FrontDoor.PartnerReferrals>();
-        services.AddOptions<FrontDoor.IntakeWriterOptions>();
-        services.TryAddSingleton<FrontDoor.IntakeWriter>();
+        services.AddIntakeWriter();
         services.AddScoped<FrontDoor.ScreeningDecisions>();
         services.AddScoped<FrontDoor.FrontDoorTray>();
         services.AddScoped<FrontDoor.ContactDetails>();
         services.AddScoped<CaseWork.ChildStatuses>();
+        services.AddScoped<CaseWork.IChildAlerts, Oversight.ChildAlerts>();
         services.AddScoped<Oversight.BacklogBoard>();
+        services.AddScoped<FrontDoor.FeedbackDispatcher>();
+        services.AddScoped<Oversight.OverdueSweep>();
+        services.AddScoped<Oversight.ManagerAlerts>();
         services.AddScoped<FrontDoor.PartnerKeys>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()

@@ -60,7 +60,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
                     Core.People.DuplicateFoundBy.Sweep, Time.GetUtcNow());
                 db.DuplicateCandidates.Add(candidate);
                 await db.SaveChangesAsync();
-                var merge = await new Core.People.PersonMerging(db).MergeAsync(c.Id, d.Id, "Matrix test merge");
+                var merge = await new Core.Records.PersonMerging(db).MergeAsync(c.Id, d.Id, "Matrix test merge");
                 _personIndex = (candidate.Id, merge);
                 return _personIndex.Value;
             }

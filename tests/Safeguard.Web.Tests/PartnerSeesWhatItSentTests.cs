@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Records;
 using Safeguard.Core.People;
 using Safeguard.Web.Tests.Api;
 using Safeguard.Web.Tests.Infrastructure;

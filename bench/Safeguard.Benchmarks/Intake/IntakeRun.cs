@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Intake;
 using Safeguard.Core.Seeding;
 using Safeguard.Web.Infrastructure;
 

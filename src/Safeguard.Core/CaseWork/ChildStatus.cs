@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
-using Safeguard.Core.Oversight;
 
 namespace Safeguard.Core.CaseWork;
 
@@ -14,7 +13,8 @@ public sealed record EnquiryStatus(DateOnly StartedOn);
 
 public sealed record LookedAfterStatus(DateOnly StartedOn, LookedAfterLegalStatus LegalStatus);
 
-public sealed record AlertStatus(AlertKind Kind, string Title, string Message, DateTimeOffset RaisedAt);
+/// <summary>An alert about a child that nobody has dealt with: what kind, in words (<see cref="Title"/>), and what it says.</summary>
+public sealed record AlertStatus(string Title, string Message, DateTimeOffset RaisedAt);
 
 /// <summary>
 /// What is true about a child now, for anyone about to decide something about them: open plans, open referrals or
@@ -71,8 +71,11 @@ public sealed record ChildProtectionFact
                 .Select(e => new ChildProtectionFact { PersonId = e.PersonId, IsPlan = false, Since = e.StartedOn, Category = null }));
 }
 
-/// <summary>Reads <see cref="ChildStatus"/> for one child or several, as projections (a handful of queries, not per child).</summary>
-public sealed class ChildStatuses(SafeguardDbContext db)
+/// <summary>
+/// Reads <see cref="ChildStatus"/> for one child or several, as projections (a handful of queries, not per child).
+/// Alerts are read through <paramref name="alerts"/>: they belong to Oversight, which is above this area.
+/// </summary>
+public sealed class ChildStatuses(SafeguardDbContext db, IChildAlerts alerts)
 {
     public async Task<ChildStatus> ForChildAsync(Guid personId, CancellationToken ct = default) =>
         (await ForChildrenAsync([personId], ct))[personId];
@@ -108,17 +111,13 @@ public sealed class ChildStatuses(SafeguardDbContext db)
             .OrderBy(l => l.StartedOn)
             .Select(l => new { l.PersonId, Status = new LookedAfterStatus(l.StartedOn, l.LegalStatus) })
             .ToListAsync(ct);
-        var alerts = await ManagerAlerts.Open(db)
-            .Where(a => a.PersonId != null && ids.Contains(a.PersonId.Value))
-            .OrderBy(a => a.RaisedAt)
-            .Select(a => new { PersonId = a.PersonId!.Value, a.Kind, a.Message, a.RaisedAt })
-            .ToListAsync(ct);
+        var open = await alerts.OpenAboutAsync(ids, ct);
 
         return ids.ToDictionary(id => id, id => new ChildStatus(id,
             plans.Where(p => p.PersonId == id).Select(p => p.Status).ToList(),
             cases.Where(c => c.PersonId == id).Select(c => c.Status).ToList(),
             enquiries.Where(e => e.PersonId == id).Select(e => e.Status).ToList(),
             lookedAfter.Where(l => l.PersonId == id).Select(l => l.Status).ToList(),
-            alerts.Where(a => a.PersonId == id).Select(a => new AlertStatus(a.Kind, OverdueSweep.Title(a.Kind), a.Message, a.RaisedAt)).ToList()));
+            open.Where(a => a.PersonId == id).Select(a => a.Alert).ToList()));
     }
 }

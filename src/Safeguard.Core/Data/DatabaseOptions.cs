@@ -26,7 +26,7 @@ public static class DatabaseOptions
             case DatabaseProvider.Sqlite:
                 SqlitePragmas.ConfigureLibrary();
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(DatabaseOptions).Assembly.FullName));
-                options.AddInterceptors(SqlitePragmas.Instance, SqliteStatementCache.Instance);
+                options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(typeof(DatabaseOptions).Assembly.FullName));

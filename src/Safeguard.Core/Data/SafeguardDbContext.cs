@@ -132,13 +132,14 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     }
 
     /// <summary>
-    /// Saves a context whose pending changes are all additions (with their events, as <see cref="SaveChangesAsync(bool, CancellationToken)"/>)
-    /// through <see cref="AddedRows"/>: each table's INSERT written once and, on SQLite, compiled once per open connection.
-    /// Anything it cannot write exactly as SaveChanges would goes through SaveChanges. Either way the tracker is cleared
-    /// afterwards: values the database generates (an event's number) are not read back. <paramref name="blocking"/>: wait
-    /// for the database by blocking the thread (the intake writer's own thread) instead of awaiting.
+    /// Saves as <see cref="SaveChangesAsync(bool, CancellationToken)"/> does (the change events added first, in the same
+    /// save), but offers the rows to <paramref name="insert"/> before EF writes them: it returns false, having written
+    /// nothing, to leave the save to EF. Changes are detected once; either way the tracker is cleared afterwards (values
+    /// the database generates are not read back). <paramref name="blocking"/>: wait for the database by blocking the
+    /// thread instead of awaiting. (The partner intake writer saves its batches this way: Safeguard.Core.Intake.)
     /// </summary>
-    public async Task SaveNewRowsAsync(bool blocking = false, CancellationToken ct = default)
+    internal async Task SaveAddedAsync(Func<SafeguardDbContext, bool, CancellationToken, Task<bool>> insert, bool blocking,
+        CancellationToken ct = default)
     {
         // Changes are found once: the events and the inserts only add or read entries.
         ChangeTracker.DetectChanges();
@@ -147,7 +148,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
         try
         {
             ChangeEvents.Capture(this);
-            if (!await AddedRows.TryInsertAsync(this, blocking, ct))
+            if (!await insert(this, blocking, ct))
             {
                 if (blocking) base.SaveChanges(true);
                 else await base.SaveChangesAsync(true, ct);

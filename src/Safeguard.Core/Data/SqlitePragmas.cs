@@ -8,7 +8,7 @@ namespace Safeguard.Core.Data;
 /// foreign keys enforced, and a busy timeout so concurrent writers wait instead of failing. (A bigger page cache or memory
 /// mapping for every connection made partner intake slower, not faster: in WAL mode a reader's cache is thrown away
 /// whenever another connection commits, and a mapping is remade as the file grows. The intake writer's own connection is
-/// the exception: see <see cref="WriterConnection"/>.)
+/// the exception: see <see cref="Intake.WriterConnection"/>.)
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {

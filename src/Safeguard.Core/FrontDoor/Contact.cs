@@ -1,5 +1,6 @@
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.People;
 using Safeguard.Core.Work;
 
 namespace Safeguard.Core.FrontDoor;

@@ -24,9 +24,10 @@ public sealed record ContactView(Guid Id, string Reference, DateTimeOffset Recei
 
 /// <summary>
 /// A contact with each child's previous contacts and referrals, for the decision page: history is on the screen
-/// before anyone decides. Opening it is recorded against each child.
+/// before anyone decides. Opening it is recorded against each child. <c>statuses</c> (each child's status now) is needed
+/// only to view a contact.
 /// </summary>
-public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDecisionClock clock)
+public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDecisionClock clock, ChildStatuses? statuses = null)
 {
     public async Task<ContactView?> ViewAsync(Guid contactId, bool recordView = true, CancellationToken ct = default)
     {
@@ -60,8 +61,9 @@ public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDe
                     link.PersonId, nameof(Contact), c.Id);
             }
         }
-        var statuses = await new ChildStatuses(db).ForChildrenAsync(children.Select(ch => ch.PersonId).ToList(), ct);
-        children = children.Select(ch => ch with { Status = statuses[ch.PersonId] }).ToList();
+        var now = await (statuses ?? throw new InvalidOperationException("Viewing a contact needs the children's statuses."))
+            .ForChildrenAsync(children.Select(ch => ch.PersonId).ToList(), ct);
+        children = children.Select(ch => ch with { Status = now[ch.PersonId] }).ToList();
         if (recordView) await db.SaveChangesAsync(ct);
 
         return new ContactView(c.Id, c.Reference, c.ReceivedAt, c.Channel, c.ReferrerName, c.ReferrerOrganisationName, c.ReferrerRole,

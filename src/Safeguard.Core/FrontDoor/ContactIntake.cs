@@ -16,19 +16,16 @@ namespace Safeguard.Core.FrontDoor;
 /// each child linked to the person index, a priority with its reason, the one-working-day decision clock and the
 /// 48-hour feedback clock as work items on the front-door tray, and an event per child for the chronology.
 /// </summary>
+/// <remarks>
+/// <paramref name="store"/>: how its calls reach the database (<see cref="IContactStore"/>); EF's ordinary way unless the
+/// group-commit writer gives its own.
+/// </remarks>
 public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, IWorkingDayCalendar calendar, RecentNewPeople? recent = null,
-    ScreeningDecisionClock? clock = null)
+    ScreeningDecisionClock? clock = null, IContactStore? store = null)
 {
     private readonly RecentNewPeople _recent = recent ?? new RecentNewPeople(PersonMatchingSettings.Default);
     private readonly ScreeningDecisionClock _clock = clock ?? new ScreeningDecisionClock(calendar);
-
-    /// <summary>
-    /// Set by the intake writer for its own scope: a batch's database calls block the writer's thread instead of
-    /// awaiting. An awaited round trip resumes through the thread pool, busy with the very requests the writer is serving:
-    /// under load on PostgreSQL a <c>SELECT 1</c> took 4–5 ms awaited against 0.3–0.4 ms blocking, and a batch makes
-    /// five. The writer's thread is its own, so blocking it costs nothing else. (SQLite never waits either way.)
-    /// </summary>
-    internal bool Blocking { get; set; }
+    private readonly IContactStore _store = store ?? new ContactStore(db);
 
     public async Task<RecordedContact> RecordAsync(NewContact input, CancellationToken ct = default) =>
         (await RecordAsync(input, null, ct)).Recorded!;
@@ -139,15 +136,14 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
             {
                 // The one save fails the whole transaction, so a savepoint before it would never be rolled back to.
                 db.Database.AutoSavepointsEnabled = false;
-                await using var transaction = Blocking ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(ct);
-                await WriterConnection.PlanForValuesAsync(db.Database, true, Blocking, ct);
+                await using var transaction = await _store.BeginAsync(ct);
                 var earlier = await EarlierAsync(requests.Select(r => r.Idempotency).OfType<IdempotencyClaim>().ToList(), ct);
                 var survivors = await SurvivorsAsync(requests, ct);
                 var protection = new Dictionary<Guid, List<ChildProtectionFact>>();
                 await ChildProtectionAsync(protection, requests.SelectMany(r => r.Links?.Plans ?? []).Select(p => p.ExistingPersonId)
                     .OfType<Guid>().Select(id => survivors.GetValueOrDefault(id, id)), ct);
                 var references = await FreshReferencesAsync(requests.Count, ct);
-                await WriterConnection.PlanForValuesAsync(db.Database, false, Blocking, ct);
+                await _store.ChecksDoneAsync(ct);
                 var inBatch = new Dictionary<(Guid, string), (Guid ContactId, string Hash)>();
                 var results = new IdempotentIntake[requests.Count];
                 for (var i = 0; i < requests.Count; i++)
@@ -181,9 +177,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                     results[i] = new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
                     if (claim is not null) inBatch[(claim.OrganisationId, claim.Key)] = (recorded.Id, claim.RequestHash);
                 }
-                await db.SaveNewRowsAsync(Blocking, ct);
-                if (Blocking) transaction.Commit();
-                else await transaction.CommitAsync(ct);
+                await _store.SaveAndCommitAsync(transaction, ct);
                 return (IReadOnlyList<IdempotentIntake>)results;
             }
             finally
@@ -338,8 +332,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         (await ListAsync(db.Teams.OfKindInOrder(TeamKind.FrontDoor).Take(1), ct)).FirstOrDefault()
         ?? throw new InvalidOperationException("There is no front door team to own new contacts. Add a team of kind FrontDoor.");
 
-    private Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken ct) =>
-        Blocking ? Task.FromResult(query.ToList()) : query.ToListAsync(ct);
+    private Task<List<T>> ListAsync<T>(IQueryable<T> query, CancellationToken ct) => _store.ListAsync(query, ct);
 
     /// <summary>
     /// References for <paramref name="count"/> new contacts, none in use (one query per try). A reference is C + date + six

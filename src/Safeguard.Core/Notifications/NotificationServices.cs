@@ -1,14 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Core.FrontDoor;
-using Safeguard.Core.Oversight;
 
 namespace Safeguard.Core.Notifications;
 
 public static class NotificationServices
 {
     /// <summary>
-    /// Registers the notifier chosen by <see cref="NotificationOptions.Provider"/>, the feedback dispatcher, the
-    /// overdue sweep and the managers' alerts. A Notify provider without its key or template fails here, at start.
+    /// Registers the notifier chosen by <see cref="NotificationOptions.Provider"/>, which the feedback dispatcher, the
+    /// overdue sweep and the managers' alerts use (registered with Core's services). A Notify provider without its key or
+    /// template fails here, at start.
     /// </summary>
     public static IServiceCollection AddFeedbackDelivery(this IServiceCollection services, NotificationOptions options)
     {
@@ -23,9 +22,6 @@ public static class NotificationServices
                 services.AddSingleton<INotifier>(new SmtpNotifier(options.Smtp));
                 break;
         }
-        services.AddScoped<FeedbackDispatcher>();
-        services.AddScoped<OverdueSweep>();
-        services.AddScoped<ManagerAlerts>();
         return services;
     }
 }

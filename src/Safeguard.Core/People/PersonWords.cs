@@ -28,7 +28,7 @@ public static class PersonWords
         _ => "Unknown",
     };
 
-    /// <summary>What a merge moved, in words: "2 contacts", "1 address" (keys are <see cref="PersonMerging"/>'s table names).</summary>
+    /// <summary>What a merge moved, in words: "2 contacts", "1 address" (keys are <see cref="Records.PersonMerging"/>'s table names).</summary>
     public static string MovedRows(string table, int count) => table switch
     {
         "ContactChildren" => Text.Plural.Count(count, "contact"),

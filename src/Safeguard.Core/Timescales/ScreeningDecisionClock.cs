@@ -1,5 +1,3 @@
-using Safeguard.Core.Work;
-
 namespace Safeguard.Core.Timescales;
 
 /// <summary>Settings of the screening-decision clock (configuration section "FrontDoor").</summary>
@@ -17,7 +15,9 @@ public sealed class ScreeningClockOptions
 /// <summary>
 /// When the screening decision on a contact is due, by its priority, from when it was received: standard, one working
 /// day (<see cref="TimeLimits.ScreeningDecisionDue"/>); urgent and child protection, the shorter
-/// <see cref="UrgentDecisionDueRule"/> (child protection is never given longer than urgent).
+/// <see cref="UrgentDecisionDueRule"/> (child protection is never given longer than urgent). Callers pass a
+/// <c>Work.Priority</c> (<see cref="Work.PriorityClocks.DecisionDue"/>); this area names no priority itself, so that the
+/// areas above it can use its clocks (docs/architecture.md).
 /// </summary>
 public sealed class ScreeningDecisionClock(IWorkingDayCalendar calendar, TimeOnly urgentBy)
 {
@@ -25,11 +25,12 @@ public sealed class ScreeningDecisionClock(IWorkingDayCalendar calendar, TimeOnl
 
     public TimeOnly UrgentBy => urgentBy;
 
-    public DateTimeOffset DecisionDue(DateTimeOffset receivedAt, Priority priority)
+    /// <summary>When the decision is due: <paramref name="urgent"/> for urgent and child protection contacts.</summary>
+    public DateTimeOffset DecisionDue(DateTimeOffset receivedAt, bool urgent)
     {
         var oneWorkingDay = calendar.ScreeningDecisionDue(receivedAt);
-        if (priority == Priority.Standard) return oneWorkingDay;
-        var urgent = UrgentDecisionDueRule.DueAt(calendar, receivedAt, urgentBy);
-        return urgent < oneWorkingDay ? urgent : oneWorkingDay;
+        if (!urgent) return oneWorkingDay;
+        var urgentDue = UrgentDecisionDueRule.DueAt(calendar, receivedAt, urgentBy);
+        return urgentDue < oneWorkingDay ? urgentDue : oneWorkingDay;
     }
 }

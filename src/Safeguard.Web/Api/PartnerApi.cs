@@ -25,7 +25,7 @@ public static class PartnerApi
     {
         var services = builder.Services;
         services.Configure<PartnerApiOptions>(builder.Configuration.GetSection(PartnerApiOptions.Section));
-        services.Configure<Core.FrontDoor.IntakeWriterOptions>(builder.Configuration.GetSection(Core.FrontDoor.IntakeWriterOptions.Section));
+        services.Configure<Core.Intake.IntakeWriterOptions>(builder.Configuration.GetSection(Core.Intake.IntakeWriterOptions.Section));
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PartnerApiKeyHandler>(PartnerApiKeyHandler.SchemeName, null);
         // On /api the cookie scheme (the default) hands authentication and challenges to the API key scheme: a staff

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Intake;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;

@@ -39,7 +39,7 @@ public sealed class ChildStatusTests : IAsyncLifetime
         await using var db = Db();
         var child = await TestData.PersonAsync(db, "Ruby", "Taylor", new DateOnly(2018, 5, 14));
 
-        var status = await new ChildStatuses(db).ForChildAsync(child.Id);
+        var status = await new ChildStatuses(db, new ChildAlerts(db)).ForChildAsync(child.Id);
 
         status.IsEmpty.ShouldBeTrue();
     }
@@ -53,7 +53,7 @@ public sealed class ChildStatusTests : IAsyncLifetime
         db.ChildPlans.Add(new ChildPlan(referral.Id, child.Id, PlanKind.ChildProtection, new DateOnly(2026, 3, 3).AddYears(-1), "neglect"));
         await db.SaveChangesAsync();
 
-        var status = await new ChildStatuses(db).ForChildAsync(child.Id);
+        var status = await new ChildStatuses(db, new ChildAlerts(db)).ForChildAsync(child.Id);
 
         status.Plans.ShouldBe([
             new PlanStatus(PlanKind.ChildInNeed, new DateOnly(2025, 6, 1), null),
@@ -70,7 +70,7 @@ public sealed class ChildStatusTests : IAsyncLifetime
         db.ChildPlans.Add(new ChildPlan(referral.Id, child.Id, PlanKind.ChildInNeed, new DateOnly(2025, 1, 10), null) { EndedOn = Today });
         await db.SaveChangesAsync();
 
-        var status = await new ChildStatuses(db).ForChildAsync(child.Id);
+        var status = await new ChildStatuses(db, new ChildAlerts(db)).ForChildAsync(child.Id);
 
         status.Plans.ShouldBeEmpty();
     }
@@ -92,7 +92,7 @@ public sealed class ChildStatusTests : IAsyncLifetime
             { Status = ReferralStatus.Closed, ClosedOn = new DateOnly(2024, 6, 1) });
         await db.SaveChangesAsync();
 
-        var statuses = await new ChildStatuses(db).ForChildrenAsync([held.Id, waiting.Id, closed.Id]);
+        var statuses = await new ChildStatuses(db, new ChildAlerts(db)).ForChildrenAsync([held.Id, waiting.Id, closed.Id]);
 
         statuses[held.Id].Cases.ShouldBe([new CaseStatus(new DateOnly(2025, 1, 6), ReferralStatus.Allocated, council.ChildProtection.Name, "Grace Lee")]);
         statuses[waiting.Id].Cases.ShouldBe([new CaseStatus(new DateOnly(2026, 2, 27), ReferralStatus.AwaitingAllocation, council.Assessment.Name, null)]);
@@ -111,7 +111,7 @@ public sealed class ChildStatusTests : IAsyncLifetime
         db.Section47Enquiries.Add(ended);
         await db.SaveChangesAsync();
 
-        var statuses = await new ChildStatuses(db).ForChildrenAsync([child.Id, other.Id]);
+        var statuses = await new ChildStatuses(db, new ChildAlerts(db)).ForChildrenAsync([child.Id, other.Id]);
 
         statuses[child.Id].Enquiries.ShouldBe([new EnquiryStatus(new DateOnly(2026, 2, 20))]);
         statuses[other.Id].Enquiries.ShouldBeEmpty();
@@ -127,7 +127,7 @@ public sealed class ChildStatusTests : IAsyncLifetime
         db.LookedAfterPeriods.AddRange(before, new LookedAfterPeriod(child.Id, new DateOnly(2025, 10, 6), LookedAfterLegalStatus.CareOrder));
         await db.SaveChangesAsync();
 
-        var status = await new ChildStatuses(db).ForChildAsync(child.Id);
+        var status = await new ChildStatuses(db, new ChildAlerts(db)).ForChildAsync(child.Id);
 
         status.LookedAfter.ShouldBe([new LookedAfterStatus(new DateOnly(2025, 10, 6), LookedAfterLegalStatus.CareOrder)]);
         LookedAfterPeriod.Describe(status.LookedAfter[0].LegalStatus).ShouldBe("care order");
@@ -156,7 +156,7 @@ public sealed class ChildStatusTests : IAsyncLifetime
         OverdueContact("Contact C3 about Noah Fletcher is 3 days late", workDone: false).Acknowledge(Guid.NewGuid(), now);
         await db.SaveChangesAsync();
 
-        var status = await new ChildStatuses(db).ForChildAsync(child.Id);
+        var status = await new ChildStatuses(db, new ChildAlerts(db)).ForChildAsync(child.Id);
 
         status.Alerts.Select(a => a.Message).ShouldBe(["Contact C1 about Noah Fletcher is 1 day late"]);
         status.Alerts[0].Title.ShouldBe("contact not decided in time");

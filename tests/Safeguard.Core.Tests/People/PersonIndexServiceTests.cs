@@ -4,6 +4,7 @@ using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
 using Safeguard.Core.People.Matching;
+using Safeguard.Core.Records;
 using Safeguard.Core.Timescales;
 using Safeguard.TestCommon;
 

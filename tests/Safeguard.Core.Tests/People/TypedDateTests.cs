@@ -1,4 +1,5 @@
 using Safeguard.Core.People;
+using Safeguard.Core.Records;
 
 namespace Safeguard.Core.Tests.People;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Records;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;

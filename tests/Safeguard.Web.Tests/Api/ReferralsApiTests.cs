@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Timescales;
+using Safeguard.Core.Work;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Api;

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.Oversight;
 using Safeguard.Core.People;
+using Safeguard.Core.Records;
 using Safeguard.Web.TagHelpers;
 
 using Safeguard.Web.Infrastructure;

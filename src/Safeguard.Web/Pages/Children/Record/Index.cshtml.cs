@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.People;
+using Safeguard.Core.Records;
 
 namespace Safeguard.Web.Pages.Children.Record;
 

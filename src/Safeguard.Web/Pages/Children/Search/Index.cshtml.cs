@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.People;
+using Safeguard.Core.Records;
 
 namespace Safeguard.Web.Pages.Children.Search;
 

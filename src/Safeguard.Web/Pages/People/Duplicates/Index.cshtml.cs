@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.People;
+using Safeguard.Core.Records;
 
 namespace Safeguard.Web.Pages.People.Duplicates;
 

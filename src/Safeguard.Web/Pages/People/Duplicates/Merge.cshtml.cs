@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.People;
 
+using Safeguard.Core.Records;
 using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Pages.People.Duplicates;

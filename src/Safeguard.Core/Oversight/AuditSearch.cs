@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 
-namespace Safeguard.Core.Audit;
+namespace Safeguard.Core.Oversight;
 
 /// <summary>What to search for. <paramref name="Kind"/>: an event kind's stored name (<see cref="EventCatalogue.Kinds"/>), or null for all.</summary>
 public sealed record AuditQuery(IReadOnlyCollection<Guid>? PersonIds, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50,

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Safeguard.Core.Data;
+namespace Safeguard.Core.Intake;
 
 /// <summary>
 /// Keeps the compiled statements of the SQLite connections that stay open (intake's lookups and its writer), so that a

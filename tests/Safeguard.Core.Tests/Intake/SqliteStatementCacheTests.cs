@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
+using Safeguard.Core.Intake;
+using Safeguard.Core.Security;
 using Safeguard.TestCommon;
 
-namespace Safeguard.Core.Tests.Data;
+namespace Safeguard.Core.Tests.Intake;
 
 /// <summary>Kept statements on a long-lived SQLite connection: the same answers as compiling each query afresh.</summary>
 public sealed class SqliteStatementCacheTests : IAsyncLifetime
@@ -12,7 +14,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
-        await using var db = _database.CreateContext();
+        await using var db = CreateContext();
         foreach (var (given, family) in new[] { ("Ava", "Hill"), ("Ben", "Hill"), ("Cara", "Stone") })
         {
             await TestData.PersonAsync(db, given, family, new DateOnly(2015, 3, 4));
@@ -21,9 +23,17 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
+    /// <summary>A context as the app makes one (<see cref="CoreServices"/>): with the kept statements' interceptor.</summary>
+    private SafeguardDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<SafeguardDbContext>(DatabaseOptions.Build(DatabaseProvider.Sqlite, _database.ConnectionString));
+        options.KeepIntakeStatements(DatabaseProvider.Sqlite);
+        return new SafeguardDbContext(options.Options, new FixedActorContext(TestActors.Tester), TimeProvider.System);
+    }
+
     private async Task<SafeguardDbContext> KeptAsync()
     {
-        var db = _database.CreateContext();
+        var db = CreateContext();
         await db.Database.OpenConnectionAsync();
         SqliteStatementCache.KeepFor(db.Database.GetDbConnection());
         return db;
@@ -48,7 +58,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     [Fact]
     public async Task AConnectionNotKept_KeepsNothing()
     {
-        await using var db = _database.CreateContext();
+        await using var db = CreateContext();
         await db.Database.OpenConnectionAsync();
 
         (await GivenNamesAsync(db, "Hill")).ShouldBe(["Ava", "Ben"]);

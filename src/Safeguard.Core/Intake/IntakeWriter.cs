@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Security;
 
-namespace Safeguard.Core.FrontDoor;
+namespace Safeguard.Core.Intake;
 
 public sealed class IntakeWriterOptions
 {
@@ -140,18 +142,18 @@ public sealed class IntakeWriter : IAsyncDisposable
     private int _lookupScopesMade;
 
     /// <summary>
-    /// A scope whose connection is open and stays open (its statements kept, <see cref="Data.SqliteStatementCache"/>),
-    /// for a lookup or for the writer (with the writer's own settings, <see cref="Data.WriterConnection"/>).
+    /// A scope whose connection is open and stays open (its statements kept, <see cref="SqliteStatementCache"/>),
+    /// for a lookup or for the writer (with the writer's own settings, <see cref="WriterConnection"/>).
     /// </summary>
     private async Task<AsyncServiceScope> OpenKeptScopeAsync(bool writer, CancellationToken ct = default)
     {
         var scope = _scopes.CreateAsyncScope();
         try
         {
-            var db = scope.ServiceProvider.GetRequiredService<Data.SafeguardDbContext>().Database;
+            var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>().Database;
             await db.OpenConnectionAsync(ct);
-            if (writer) await Data.WriterConnection.ConfigureAsync(db.GetDbConnection(), ct);
-            Data.SqliteStatementCache.KeepFor(db.GetDbConnection());
+            if (writer) await WriterConnection.ConfigureAsync(db.GetDbConnection(), ct);
+            SqliteStatementCache.KeepFor(db.GetDbConnection());
             return scope;
         }
         catch
@@ -189,25 +191,28 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     /// <summary>
     /// The writer's own scope, kept from batch to batch with its connection open: the context's services are made once,
-    /// and on SQLite each table's INSERT stays compiled (<see cref="Data.AddedRows"/>). Dropped after a failure, so a
+    /// and on SQLite each table's INSERT stays compiled (<see cref="AddedRows"/>). Dropped after a failure, so a
     /// broken connection is not used again.
     /// </summary>
     private AsyncServiceScope? _scope;
 
+    /// <summary>The writer scope's intake, with the writer's way to the database (<see cref="WriterContactStore"/>).</summary>
+    private ContactIntake? _intake;
+
     private async Task<ContactIntake> WriterIntakeAsync()
     {
-        if (_scope is not { } scope)
-        {
-            scope = await OpenKeptScopeAsync(writer: true);
-            _scope = scope;
-        }
-        var intake = scope.ServiceProvider.GetRequiredService<ContactIntake>();
-        intake.Blocking = true;
-        return intake;
+        if (_intake is { } intake) return intake;
+        var scope = await OpenKeptScopeAsync(writer: true);
+        _scope = scope;
+        var services = scope.ServiceProvider;
+        _intake = ActivatorUtilities.CreateInstance<ContactIntake>(services,
+            new WriterContactStore(services.GetRequiredService<SafeguardDbContext>()));
+        return _intake;
     }
 
     private async Task DropWriterScopeAsync()
     {
+        _intake = null;
         if (_scope is not { } scope) return;
         _scope = null;
         try

@@ -4,15 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Intake;
 using Safeguard.Core.People;
 using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
 using Safeguard.TestCommon;
 
-namespace Safeguard.Core.Tests.Data;
+namespace Safeguard.Core.Tests.Intake;
 
 /// <summary>
-/// The intake writer's save (<see cref="SafeguardDbContext.SaveNewRowsAsync"/>, <see cref="AddedRows"/>) against EF's
+/// The intake writer's save (<see cref="NewRowsSave.SaveNewRowsAsync"/>, <see cref="AddedRows"/>) against EF's
 /// own SaveChanges: the same entities must become the same stored values, byte for byte as the provider returns them.
 /// </summary>
 public sealed class AddedRowsTests : IAsyncLifetime

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.Audit;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Intake;
 using Safeguard.Core.Security;
 using Safeguard.TestCommon;
 
-namespace Safeguard.Core.Tests.FrontDoor;
+namespace Safeguard.Core.Tests.Intake;
 
 /// <summary>Group commit: many contacts, one transaction and one commit per batch, each with its own actor.</summary>
 public sealed class IntakeWriterTests : IAsyncLifetime

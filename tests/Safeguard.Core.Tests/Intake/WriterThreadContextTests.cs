@@ -1,6 +1,6 @@
-using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Intake;
 
-namespace Safeguard.Core.Tests.FrontDoor;
+namespace Safeguard.Core.Tests.Intake;
 
 public sealed class WriterThreadContextTests
 {

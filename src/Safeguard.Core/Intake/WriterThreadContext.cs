@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Safeguard.Core.FrontDoor;
+namespace Safeguard.Core.Intake;
 
 /// <summary>
 /// Runs async work on the calling thread: every continuation of the work (each <c>await</c> in our code) is posted back

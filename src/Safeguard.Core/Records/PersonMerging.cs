@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 
-namespace Safeguard.Core.People;
+using Safeguard.Core.People;
+
+namespace Safeguard.Core.Records;
 
 /// <summary>A decision about people that cannot be made as asked; the message is written for the person asking.</summary>
 public sealed class PersonIndexException(string message) : InvalidOperationException(message);

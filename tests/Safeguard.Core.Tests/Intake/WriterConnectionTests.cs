@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Safeguard.Core.Data;
+using Safeguard.Core.Intake;
 using Safeguard.TestCommon;
 
-namespace Safeguard.Core.Tests.Data;
+namespace Safeguard.Core.Tests.Intake;
 
 public sealed class WriterConnectionTests
 {

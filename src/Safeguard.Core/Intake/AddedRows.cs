@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Safeguard.Core.Data;
+namespace Safeguard.Core.Intake;
 
 /// <summary>
 /// Writes the new rows of a context in which every pending change is an addition, in foreign-key order, nothing read

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 
-namespace Safeguard.Core.People;
+using Safeguard.Core.People;
+
+namespace Safeguard.Core.Records;
 
 public sealed record DuplicateLine(Guid Id, Guid PersonId1, string Name1, Guid PersonId2, string Name2, double Score, string Band,
     DuplicateFoundBy FoundBy, DateTimeOffset FoundAt);
@@ -36,7 +38,7 @@ public sealed class DuplicateReview(SafeguardDbContext db)
     {
         var c = await db.DuplicateCandidates.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
-        var explanation = (JsonSerializer.Deserialize<List<string>>(c.Explanation) ?? []).Select(Matching.MatchWords.WithoutWeight).ToList();
+        var explanation = (JsonSerializer.Deserialize<List<string>>(c.Explanation) ?? []).Select(People.Matching.MatchWords.WithoutWeight).ToList();
         return new DuplicateReviewView(c.Id, c.Status, c.Score, c.Band, c.FoundBy, c.FoundAt, explanation,
             await SideAsync(c.PersonId1, ct), await SideAsync(c.PersonId2, ct), c.Reason, c.ResolvedByName, c.MergeId);
     }

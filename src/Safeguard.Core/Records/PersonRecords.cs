@@ -5,7 +5,9 @@ using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Work;
 using Safeguard.Core.Data;
 
-namespace Safeguard.Core.People;
+using Safeguard.Core.People;
+
+namespace Safeguard.Core.Records;
 
 public sealed record PersonSummary(Guid Id, string GivenName, string FamilyName, DateOnly? DateOfBirth,
     DateOnly? ExpectedDateOfBirth, Sex Sex, string? NhsNumber, string? School, Guid? MergedIntoPersonId);
@@ -229,7 +231,7 @@ public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBi
         DateOnly? dob = null;
         var compact = new string(term.Where(c => !char.IsWhiteSpace(c)).ToArray());
         if (compact.Length == 10 && compact.All(char.IsDigit)) return new([], null, compact, null);
-        if (Identifiers.Postcode.TryParse(term, out var whole)) return new([], null, null, whole.Value);
+        if (People.Identifiers.Postcode.TryParse(term, out var whole)) return new([], null, null, whole.Value);
 
         var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var names = new List<string>();
@@ -241,8 +243,8 @@ public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBi
             if (i + 2 < words.Count + 1 && words.Count - i >= 3 && new[] { w, words[i + 1], words[i + 2] }.All(x => x.All(char.IsDigit))
                 && string.Concat(w, words[i + 1], words[i + 2]) is { Length: 10 } nhs3) { nhs = nhs3; i += 2; continue; }
             if (w.Length == 10 && w.All(char.IsDigit)) { nhs = w; continue; }
-            if (i + 1 < words.Count && Identifiers.Postcode.TryParse(w + " " + words[i + 1], out var pc) && w.Any(char.IsDigit)) { postcode = pc.Value; i++; continue; }
-            if (w.Any(char.IsDigit) && Identifiers.Postcode.TryParse(w, out var pc1)) { postcode = pc1.Value; continue; }
+            if (i + 1 < words.Count && People.Identifiers.Postcode.TryParse(w + " " + words[i + 1], out var pc) && w.Any(char.IsDigit)) { postcode = pc.Value; i++; continue; }
+            if (w.Any(char.IsDigit) && People.Identifiers.Postcode.TryParse(w, out var pc1)) { postcode = pc1.Value; continue; }
             var letters = new string(w.Where(c => char.IsLetter(c) || c is '\'' or '-').ToArray());
             if (letters.Length >= 2) names.Add(letters);
         }

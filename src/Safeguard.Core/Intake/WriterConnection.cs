@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
-namespace Safeguard.Core.Data;
+namespace Safeguard.Core.Intake;
 
 /// <summary>Settings for the connection the intake writer keeps open for as long as the process runs.</summary>
 internal static class WriterConnection
