@@ -21,6 +21,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
 {
     private readonly RecentNewPeople _recent = recent ?? new RecentNewPeople(PersonMatchingSettings.Default);
     private readonly ScreeningDecisionClock _clock = clock ?? new ScreeningDecisionClock(calendar);
+    private WorkItems OpenWork => _work ??= new WorkItems(db, new WorkClocks(calendar, _clock));
+    private WorkItems? _work;
 
     /// <summary>
     /// Set by the intake writer for its own scope: a batch's database calls block the writer's thread instead of
@@ -314,10 +316,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
 
         var names = string.Join(", ", linked.Select(l => l.Child.Name));
         var firstPerson = linked[0].Child.PersonId;
-        db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {names}",
-            frontDoor, priority, received, contact.DecisionDueAt, firstPerson));
-        db.WorkItems.Add(new WorkItem(WorkKind.ReferrerFeedback, contact.Id, $"Tell {contact.ReferrerName} the outcome for {names}",
-            frontDoor, priority, received, contact.FeedbackDueAt, firstPerson));
+        OpenWork.Open(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {names}", frontDoor, priority, firstPerson, received);
+        OpenWork.Open(WorkKind.ReferrerFeedback, contact.Id, $"Tell {contact.ReferrerName} the outcome for {names}", frontDoor, priority, firstPerson, received);
         foreach (var (child, _) in linked)
         {
             db.Record("contact.received", $"Contact {contact.Reference} received from {contact.ReferrerName}" +

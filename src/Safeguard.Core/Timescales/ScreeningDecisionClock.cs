@@ -25,6 +25,8 @@ public sealed class ScreeningDecisionClock(IWorkingDayCalendar calendar, TimeOnl
 
     public TimeOnly UrgentBy => urgentBy;
 
+    public IWorkingDayCalendar Calendar => calendar;
+
     public DateTimeOffset DecisionDue(DateTimeOffset receivedAt, Priority priority)
     {
         var oneWorkingDay = calendar.ScreeningDecisionDue(receivedAt);
