@@ -20,7 +20,8 @@ public sealed class IndexModel(TeamWork work, TimeProvider time) : PageModel
 
     public async Task OnGetAsync()
     {
-        if (ModelState.Remove(nameof(PageNumber)) || PageNumber < 1) PageNumber = 1;
+        // A page number that is not a number leaves the first page (the default); one below 1 is the first.
+        if (PageNumber < 1) PageNumber = 1;
         Now = time.GetUtcNow();
         Guid? team = Guid.TryParse(User.FindFirst(SafeguardClaims.TeamId)?.Value, out var t) ? t : null;
         if (team is not null || User.Can(Core.Security.Permissions.ViewChildRecords))
