@@ -71,3 +71,29 @@ public sealed class WorkTrayPagingTests(SafeguardAppFactory app) : AppTests(app)
         (await response.Content.ReadAsStringAsync()).ShouldContain("data-testid=\"open-work\"");
     }
 }
+
+/// <summary>The front-door tray's pages (100 contacts a page).</summary>
+public sealed class FrontDoorTrayPagingTests(SafeguardAppFactory app) : AppTests(app)
+{
+    [Fact]
+    public async Task PageTwo_ShowsTheContactsAfterTheFirstHundred()
+    {
+        var family = "Pagetest" + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = App.CreateDbContext())
+        {
+            var intake = TestCommon.TestData.Intake(db);
+            for (var i = 0; i < 101; i++)
+            {
+                await intake.RecordAsync(TestCommon.TestData.Contact([TestCommon.TestData.Child("Child" + (char)('a' + i % 26), family)], ["neglect"]));
+            }
+        }
+        var client = await App.SignInAsRoleAsync(Roles.FrontDoorWorker);
+
+        var first = await client.GetStringAsync("/front-door");
+        var second = await client.GetStringAsync("/front-door?pageNumber=2");
+
+        second.ShouldNotBe(first);
+        second.ShouldContain("aria-current=\"page\" aria-label=\"Page 2\"", Case.Insensitive);
+        (await client.GetAsync("/front-door?pageNumber=abc")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
