@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,8 +16,9 @@ public sealed record SweepResult(int Raised, int Emailed);
 /// <summary>
 /// Looks for work that is late and raises one <see cref="Alert"/> per subject and kind for the owning team's
 /// managers: open work items past their due time whose kind alerts when late (one query; the kinds, alert kinds and
-/// wording are in <see cref="WorkCatalogue"/>), and feedback the mail provider keeps refusing. Idempotent and safe to run from two instances at once: the unique index
-/// on (Kind, SubjectId) lets only one alert in, and the loser's insert is dropped.
+/// wording are in <see cref="WorkCatalogue"/>), and feedback the mail provider keeps refusing. Idempotent and safe to
+/// run from two instances at once: the unique index on (Kind, SubjectId) lets only one alert in, and the loser's insert
+/// is dropped.
 /// </summary>
 public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions options, INotifier? notifier = null,
     ILogger<OverdueSweep>? logger = null)
@@ -81,8 +83,8 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
             .ToList();
     }
 
-    private static System.Linq.Expressions.Expression<Func<WorkItem, bool>> Not(System.Linq.Expressions.Expression<Func<WorkItem, bool>> predicate) =>
-        System.Linq.Expressions.Expression.Lambda<Func<WorkItem, bool>>(System.Linq.Expressions.Expression.Not(predicate.Body), predicate.Parameters);
+    private static Expression<Func<WorkItem, bool>> Not(Expression<Func<WorkItem, bool>> predicate) =>
+        Expression.Lambda<Func<WorkItem, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
     private async Task<IReadOnlyList<Candidate>> UndeliveredFeedbackAsync(CancellationToken ct)
     {
