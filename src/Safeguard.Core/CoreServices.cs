@@ -53,6 +53,8 @@ public static class CoreServices
         services.AddOptions<ScreeningClockOptions>();
         services.TryAddSingleton(sp => new ScreeningDecisionClock(sp.GetRequiredService<IWorkingDayCalendar>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScreeningClockOptions>>().Value.UrgentDecisionBy));
+        services.TryAddSingleton(sp => new Work.WorkClocks(sp.GetRequiredService<ScreeningDecisionClock>()));
+        services.AddScoped<Work.WorkItems>();
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddScoped<FrontDoor.ContactInformationRecords>();
         services.AddScoped<FrontDoor.PartnerReferrals>();

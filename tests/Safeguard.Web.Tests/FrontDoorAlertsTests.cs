@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Oversight;
 using Safeguard.Core.Security;
 using Safeguard.Core.Seeding;
+using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
 using Safeguard.Web.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class FrontDoorAlertsTests(SafeguardAppFactory app) : AppTests(app
         var team = await db.Teams.SingleAsync(t => t.Name == DemoAccounts.FrontDoorTeam);
         var now = App.Time.GetUtcNow();
         var subject = Guid.NewGuid();
-        db.WorkItems.Add(new WorkItem(WorkKind.Allocation, subject, "Allocate test child", team.Id, Priority.Standard, now, now.AddDays(30)));
+        new WorkItems(db, new WorkClocks(WorkingDayCalendar.Default())).Open(WorkKind.Allocation, subject, "Allocate test child", team.Id, Priority.Standard);
         var alert = new Alert(AlertKind.AllocationOverdue, subject, team.Id, message, now);
         db.Alerts.Add(alert);
         await db.SaveChangesAsync();

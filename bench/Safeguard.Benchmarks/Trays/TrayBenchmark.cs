@@ -4,11 +4,12 @@ using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Oversight;
 using Safeguard.Core.Security;
+using Safeguard.Core.Work;
 
 namespace Safeguard.Benchmarks.Trays;
 
 /// <summary>
-/// Server time of the front-door tray and the backlog board queries on a seeded database (the large synthetic
+/// Server time of the front-door tray, the busiest team's tray and the backlog board queries on a seeded database (the large synthetic
 /// council): `trays --provider sqlite|postgres --connection CS [--runs N]`. Prints p50/p95/max per query.
 /// </summary>
 public static class TrayBenchmark
@@ -32,6 +33,17 @@ public static class TrayBenchmark
         {
             await using var db = NewContext();
             return (await new FrontDoorTray(db).ListAsync()).Total;
+        });
+        Guid busiest;
+        await using (var db = NewContext())
+        {
+            busiest = db.WorkItems.Where(w => w.ClosedAt == null).GroupBy(w => w.OwnerTeamId)
+                .OrderByDescending(g => g.Count()).Select(g => g.Key).First();
+        }
+        await Measure("Team tray of the busiest team (first page of 50)", runs, async () =>
+        {
+            await using var db = NewContext();
+            return (await new TeamWork(db).PageAsync(busiest, null)).Total;
         });
         await Measure("Backlog board", runs, async () =>
         {

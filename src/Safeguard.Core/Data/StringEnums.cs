@@ -32,6 +32,6 @@ internal static class StringEnums
         b.Properties<RelationshipKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<DuplicateStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<DuplicateFoundBy>().HaveConversion<string>().HaveMaxLength(Length);
-        b.Properties<Oversight.AlertKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Work.AlertKind>().HaveConversion<string>().HaveMaxLength(Length);
     }
 }

@@ -91,11 +91,9 @@ public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDe
         contact.ChangePriority(priority, reason);
         // The decision clock follows the new priority, still from when the contact was received.
         contact.DecisionDueAt = clock.DecisionDue(contact.ReceivedAt, priority);
-        foreach (var item in await db.WorkItems.Where(w => w.SubjectId == contactId && w.ClosedAt == null).ToListAsync(ct))
-        {
-            item.ChangePriority(priority);
-            if (item.Kind == WorkKind.ScreeningDecision) item.Reschedule(contact.DecisionDueAt);
-        }
+        // Each open item's clock runs again from receipt at the new priority (the 48-hour feedback clock does not move).
+        var work = new WorkItems(db, new WorkClocks(clock));
+        foreach (var item in await work.OpenAboutAsync(contactId, ct: ct)) work.Reprioritise(item, priority, contact.ReceivedAt);
         foreach (var child in contact.Children)
         {
             db.Record(new ContactPriorityChanged(contact.Id, contact.Reference, before, priority), child.PersonId,

@@ -29,6 +29,7 @@ public sealed record InformationKey(string Key, string RequestHash);
 /// </summary>
 public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDayCalendar calendar)
 {
+    private readonly WorkItems _work = new(db, new WorkClocks(calendar));
     private const string NewInformationNote = " (new information added)";
 
     /// <summary>
@@ -52,16 +53,15 @@ public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDay
         {
             var team = await db.Teams.FirstOfKindAsync(TeamKind.FrontDoor, ct)
                 ?? throw new InvalidOperationException("There is no front door team to read new information. Add a team of kind FrontDoor.");
-            db.WorkItems.Add(new WorkItem(WorkKind.ReadNewInformation, information.Id, $"Read new information about {about}", team,
-                contact.Priority, now, calendar.NewInformationReadDue(now), contact.Children.FirstOrDefault()?.PersonId));
+            _work.Open(WorkKind.ReadNewInformation, information.Id, $"Read new information about {about}", team, contact.Priority,
+                contact.Children.FirstOrDefault()?.PersonId, now);
         }
         else
         {
-            var open = await db.WorkItems.Where(w => w.SubjectId == contact.Id && w.ClosedAt == null
-                && (w.Kind == WorkKind.ScreeningDecision || w.Kind == WorkKind.ManagerConfirmation)).ToListAsync(ct);
+            var open = await _work.OpenAboutAsync(contact.Id, [WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation], ct);
             foreach (var item in open.Where(i => !i.Title.EndsWith(NewInformationNote, StringComparison.Ordinal)))
             {
-                item.Retitle(item.Title + NewInformationNote);
+                _work.Retitle(item, item.Title + NewInformationNote);
             }
         }
         foreach (var child in contact.Children)
@@ -126,7 +126,7 @@ public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDay
         foreach (var item in await db.WorkItems.Where(w => w.Kind == WorkKind.ReadNewInformation && w.ClosedAt == null && ids.Contains(w.SubjectId))
                      .ToListAsync(ct))
         {
-            item.Close(now);
+            _work.Close(item, now);
         }
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
         foreach (var child in contact.Children)

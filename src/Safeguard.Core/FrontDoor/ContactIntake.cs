@@ -26,6 +26,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
     private readonly RecentNewPeople _recent = recent ?? new RecentNewPeople(PersonMatchingSettings.Default);
     private readonly ScreeningDecisionClock _clock = clock ?? new ScreeningDecisionClock(calendar);
     private readonly IContactStore _store = store ?? new ContactStore(db);
+    private WorkItems OpenWork => _work ??= new WorkItems(db, new WorkClocks(calendar, _clock));
+    private WorkItems? _work;
 
     public async Task<RecordedContact> RecordAsync(NewContact input, CancellationToken ct = default) =>
         (await RecordAsync(input, null, ct)).Recorded!;
@@ -310,10 +312,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
 
         var names = string.Join(", ", linked.Select(l => l.Child.Name));
         var firstPerson = linked[0].Child.PersonId;
-        db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {names}",
-            frontDoor, priority, received, contact.DecisionDueAt, firstPerson));
-        db.WorkItems.Add(new WorkItem(WorkKind.ReferrerFeedback, contact.Id, $"Tell {contact.ReferrerName} the outcome for {names}",
-            frontDoor, priority, received, contact.FeedbackDueAt, firstPerson));
+        OpenWork.Open(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {names}", frontDoor, priority, firstPerson, received);
+        OpenWork.Open(WorkKind.ReferrerFeedback, contact.Id, $"Tell {contact.ReferrerName} the outcome for {names}", frontDoor, priority, firstPerson, received);
         foreach (var (child, _) in linked)
         {
             db.Record(new ContactReceived(contact.Id, contact.Reference, contact.Channel, contact.ReferrerName,

@@ -90,10 +90,8 @@ public sealed class FeedbackDispatcher(SafeguardDbContext db, INotifier notifier
             {
                 message.MarkSent(at);
                 contact.FeedbackSentAt ??= at;
-                var open = await db.WorkItems
-                    .Where(w => w.SubjectId == contact.Id && w.Kind == WorkKind.ReferrerFeedback && w.ClosedAt == null)
-                    .ToListAsync(ct);
-                foreach (var item in open) item.Close(at);
+                var work = new WorkItems(db);
+                foreach (var item in await work.OpenAboutAsync(contact.Id, [WorkKind.ReferrerFeedback], ct)) work.Close(item, at);
                 foreach (var child in contact.Children)
                 {
                     db.Record(new FeedbackSent(contact.Id, contact.Reference, message.Id, message.ToEmail, notifier.Name),

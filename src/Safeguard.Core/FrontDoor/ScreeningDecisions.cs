@@ -25,10 +25,9 @@ public sealed record DecisionAttempt(DecisionResult Result, ContactChangedElsewh
 /// outbox; the decision clock closes. A contact is decided once: of two people deciding it at the same moment, one
 /// wins and the other is given the decision made (<see cref="ContactChangedElsewhere"/>), with nothing of theirs saved.
 /// </summary>
-public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalendar calendar)
+public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalendar calendar, ScreeningDecisionClock? clock = null)
 {
-    /// <summary>Allocation of a new referral: local standard, one working day.</summary>
-    public const int AllocationWorkingDays = 1;
+    private readonly WorkItems _work = new(db, new WorkClocks(calendar, clock ?? new ScreeningDecisionClock(calendar)));
 
     public async Task<DecisionAttempt> DecideAsync(DecisionInput input, Guid deciderId, bool deciderIsManager, CancellationToken ct = default)
     {
@@ -41,15 +40,15 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
         contact.RecordDecision(input.Outcome, input.Reasons, deciderId, now, input.FeedbackForReferrer, deciderIsManager);
         db.ChangeReason = input.Reasons;
         var screening = await OpenItemAsync(contact.Id, WorkKind.ScreeningDecision, ct);
-        screening?.Close(now);
+        if (screening is not null) _work.Close(screening, now);
         var result = DecisionResult.Decided;
 
         if (contact.Status == ContactStatus.AwaitingManagerConfirmation)
         {
             // The manager's confirmation runs on the screening's own clock: a late screening stays late.
             var team = screening?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
-            db.WorkItems.Add(new WorkItem(WorkKind.ManagerConfirmation, contact.Id, $"Confirm no further action on {contact.Reference}",
-                team, contact.Priority, now, contact.DecisionDueAt, contact.Children.FirstOrDefault()?.PersonId));
+            _work.Open(WorkKind.ManagerConfirmation, contact.Id, $"Confirm no further action on {contact.Reference}", team, contact.Priority,
+                contact.Children.FirstOrDefault()?.PersonId, now, clockFrom: contact.ReceivedAt);
             RecordForChildren(contact, new DecisionProposed(contact.Id, contact.Reference), input.Reasons);
             result = DecisionResult.AwaitingManagerConfirmation;
         }
@@ -69,7 +68,7 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
         if (contact.Status != ContactStatus.AwaitingManagerConfirmation || IsStale(contact, expectedVersion)) return await AsItStandsAsync(contactId, ct);
         var now = db.Time.GetUtcNow();
         contact.ConfirmByManager(managerId);
-        (await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct))?.Close(now);
+        if (await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct) is { } confirmation) _work.Close(confirmation, now);
         await CompleteAsync(contact, now, ct);
         RecordForChildren(contact, new DecisionConfirmed(contact.Id, contact.Reference, managerId), contact.DecisionReasons);
         return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contact.Id, ct);
@@ -86,10 +85,10 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
         var now = db.Time.GetUtcNow();
         contact.ReturnForRedecision(why, db.Actor.UserId, now);
         var confirmation = await OpenItemAsync(contact.Id, WorkKind.ManagerConfirmation, ct);
-        confirmation?.Close(now);
+        if (confirmation is not null) _work.Close(confirmation, now);
         var team = confirmation?.OwnerTeamId ?? await TeamOfKindAsync(TeamKind.FrontDoor, ct);
-        db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Decide again: {contact.Reference}", team,
-            contact.Priority, now, contact.DecisionDueAt, contact.Children.FirstOrDefault()?.PersonId));
+        _work.Open(WorkKind.ScreeningDecision, contact.Id, $"Decide again: {contact.Reference}", team, contact.Priority,
+            contact.Children.FirstOrDefault()?.PersonId, now, clockFrom: contact.ReceivedAt);
         RecordForChildren(contact, new DecisionReturned(contact.Id, contact.Reference), why.Trim());
         return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contact.Id, ct);
     }
@@ -121,8 +120,7 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
                 var referral = new Referral(child.PersonId, contact.Id, DateOnly.FromDateTime(now.UtcDateTime), source, team);
                 db.Referrals.Add(referral);
                 var name = await db.People.Where(p => p.Id == child.PersonId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-                db.WorkItems.Add(new WorkItem(WorkKind.Allocation, referral.Id, $"Allocate {name}", team, contact.Priority, now,
-                    calendar.DueAt(now, AllocationWorkingDays), child.PersonId));
+                _work.Open(WorkKind.Allocation, referral.Id, $"Allocate {name}", team, contact.Priority, child.PersonId, now);
             }
         }
 

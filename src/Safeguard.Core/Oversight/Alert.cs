@@ -1,8 +1,7 @@
 using Safeguard.Core.Data;
+using Safeguard.Core.Work;
 
 namespace Safeguard.Core.Oversight;
-
-public enum AlertKind { ContactOverdue, FeedbackOverdue, FeedbackUndelivered, AllocationOverdue, InformationUnread }
 
 /// <summary>Something a manager must know about, raised once per subject and kind, open until acknowledged.</summary>
 public sealed class Alert

@@ -1,4 +1,5 @@
 using Safeguard.Core.Audit;
+using Safeguard.Core.Work;
 
 namespace Safeguard.Core.Oversight;
 

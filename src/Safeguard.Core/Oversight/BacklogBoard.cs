@@ -34,8 +34,8 @@ public sealed record Backlog(DateTimeOffset At, IReadOnlyList<BacklogRow> Rows)
 /// </summary>
 public sealed class BacklogBoard(SafeguardDbContext db)
 {
-    public static readonly WorkKind[] Kinds = [WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback,
-        WorkKind.ReadNewInformation];
+    /// <summary>The kinds of work on the board, in its order: from <see cref="WorkCatalogue"/>.</summary>
+    public static IReadOnlyList<WorkKind> Kinds => WorkCatalogue.BacklogKinds;
 
     public async Task<Backlog> GetAsync(CancellationToken ct = default)
     {
@@ -44,8 +44,9 @@ public sealed class BacklogBoard(SafeguardDbContext db)
         var b2 = now - AgeBands.All[1].Under;
         var b3 = now - AgeBands.All[2].Under;
         var b4 = now - AgeBands.All[3].Under;
+        var kinds = Kinds.ToList();
         var groups = await db.WorkItems.AsNoTracking()
-            .Where(w => w.ClosedAt == null && Kinds.Contains(w.Kind))
+            .Where(w => w.ClosedAt == null && kinds.Contains(w.Kind))
             .GroupBy(w => new { w.Kind, w.OwnerTeamId, Cp = w.Priority == Priority.ChildProtection })
             .Select(g => new
             {
@@ -62,7 +63,7 @@ public sealed class BacklogBoard(SafeguardDbContext db)
         var rows = groups
             .Select(g => new BacklogRow(g.Kind, g.OwnerTeamId, teams.GetValueOrDefault(g.OwnerTeamId, "Unknown team"), g.Cp,
                 [g.A, g.B, g.C, g.D, g.E], g.Overdue))
-            .OrderBy(r => Array.IndexOf(Kinds, r.Kind)).ThenBy(r => r.TeamName).ThenByDescending(r => r.ChildProtection)
+            .OrderBy(r => kinds.IndexOf(r.Kind)).ThenBy(r => r.TeamName).ThenByDescending(r => r.ChildProtection)
             .ToList();
         return new Backlog(now, rows);
     }

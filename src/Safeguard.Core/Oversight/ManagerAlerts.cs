@@ -49,18 +49,14 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
     }
 
     /// <summary>Alerts nobody has acknowledged whose subject is still open (the work still open, the feedback still undelivered).</summary>
-    public static IQueryable<Alert> Open(SafeguardDbContext db) =>
-        db.Alerts.AsNoTracking().Where(a => a.AcknowledgedAt == null
-            && ((a.Kind == AlertKind.FeedbackUndelivered
-                 && db.FeedbackMessages.Any(m => m.Id == a.SubjectId && m.Status == FeedbackStatus.Pending))
-                || (a.Kind == AlertKind.ContactOverdue
-                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ScreeningDecision && w.ClosedAt == null))
-                || (a.Kind == AlertKind.FeedbackOverdue
-                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReferrerFeedback && w.ClosedAt == null))
-                || (a.Kind == AlertKind.AllocationOverdue
-                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.Allocation && w.ClosedAt == null))
-                || (a.Kind == AlertKind.InformationUnread
-                    && db.WorkItems.Any(w => w.SubjectId == a.SubjectId && w.Kind == WorkKind.ReadNewInformation && w.ClosedAt == null))));
+    public static IQueryable<Alert> Open(SafeguardDbContext db)
+    {
+        var unacknowledged = db.Alerts.AsNoTracking().Where(a => a.AcknowledgedAt == null);
+        var undelivered = unacknowledged.Where(a => a.Kind == AlertKind.FeedbackUndelivered
+            && db.FeedbackMessages.Any(m => m.Id == a.SubjectId && m.Status == FeedbackStatus.Pending));
+        var lateWork = unacknowledged.Where(WorkAlertMatch.AboutAnyOf(db.WorkItems.Where(w => w.ClosedAt == null)));
+        return undelivered.Concat(lateWork);
+    }
 
     private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)
     {

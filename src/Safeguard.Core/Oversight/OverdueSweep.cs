@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,9 +15,10 @@ public sealed record SweepResult(int Raised, int Emailed);
 
 /// <summary>
 /// Looks for work that is late and raises one <see cref="Alert"/> per subject and kind for the owning team's
-/// managers: contacts not decided in time, feedback not sent in time, feedback the mail provider keeps refusing,
-/// and referrals not allocated in time. Idempotent and safe to run from two instances at once: the unique index
-/// on (Kind, SubjectId) lets only one alert in, and the loser's insert is dropped.
+/// managers: open work items past their due time whose kind alerts when late (one query; the kinds, alert kinds and
+/// wording are in <see cref="WorkCatalogue"/>), and feedback the mail provider keeps refusing. Idempotent and safe to
+/// run from two instances at once: the unique index on (Kind, SubjectId) lets only one alert in, and the loser's insert
+/// is dropped.
 /// </summary>
 public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions options, INotifier? notifier = null,
     ILogger<OverdueSweep>? logger = null)
@@ -32,11 +34,8 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
     {
         var now = db.Time.GetUtcNow();
         var candidates = new List<Candidate>();
-        candidates.AddRange(await LateContactWorkAsync(WorkKind.ScreeningDecision, AlertKind.ContactOverdue, now, ct));
-        candidates.AddRange(await LateContactWorkAsync(WorkKind.ReferrerFeedback, AlertKind.FeedbackOverdue, now, ct));
+        candidates.AddRange(await LateWorkAsync(now, ct));
         candidates.AddRange(await UndeliveredFeedbackAsync(ct));
-        candidates.AddRange(await LateAllocationsAsync(now, ct));
-        candidates.AddRange(await UnreadInformationAsync(now, ct));
         if (candidates.Count == 0) return new SweepResult(0, 0);
 
         var raised = await InsertAsync(candidates, now, ct);
@@ -48,32 +47,44 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         return new SweepResult(raised.Count, emailed);
     }
 
-    private async Task<IReadOnlyList<Candidate>> LateContactWorkAsync(WorkKind workKind, AlertKind alertKind, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// One query over open work items past their due time whose kind alerts when late (<see cref="WorkCatalogue"/>) and
+    /// that have no alert of that kind yet, soonest due first: one alert per subject and kind, at most
+    /// <see cref="MaxPerKind"/> of each kind in one run, worded by the kind's catalogue entry.
+    /// </summary>
+    private async Task<IReadOnlyList<Candidate>> LateWorkAsync(DateTimeOffset now, CancellationToken ct)
     {
+        var alerting = WorkCatalogue.Alerting.Select(a => a.Kind).ToList();
+        if (alerting.Count == 0) return [];
         var late = await (
                 from w in db.WorkItems.AsNoTracking()
-                join c in db.Contacts on w.SubjectId equals c.Id
-                where w.Kind == workKind && w.ClosedAt == null && w.DueAt < now
-                      && !db.Alerts.Any(a => a.Kind == alertKind && a.SubjectId == w.SubjectId)
+                    .Where(w => alerting.Contains(w.Kind) && w.ClosedAt == null && w.DueAt < now)
+                    .Where(Not(WorkAlertMatch.Alerted(db.Alerts)))
+                join c in db.Contacts on w.SubjectId equals c.Id into contacts
+                from c in contacts.DefaultIfEmpty()
                 orderby w.DueAt
-                select new { w.SubjectId, w.OwnerTeamId, w.PersonId, w.DueAt, c.Reference, c.ReferrerName })
-            .Take(MaxPerKind)
+                select new
+                {
+                    w.Kind, w.SubjectId, w.OwnerTeamId, w.PersonId, w.DueAt, w.Title,
+                    Reference = c == null ? null : c.Reference, ReferrerName = c == null ? null : c.ReferrerName,
+                })
+            .Take(MaxPerKind * alerting.Count)
             .ToListAsync(ct);
         if (late.Count == 0) return [];
-        var names = await ChildNamesAsync(late.Select(l => l.SubjectId).ToList(), ct);
+        var names = await ChildNamesAsync(late.Where(l => l.Reference is not null).Select(l => l.SubjectId).Distinct().ToList(), ct);
         return late
-            .GroupBy(l => l.SubjectId)
-            .Select(g => g.First())
-            .Select(l =>
-            {
-                var about = names.TryGetValue(l.SubjectId, out var n) ? n : "a child";
-                var message = alertKind == AlertKind.ContactOverdue
-                    ? $"Contact {l.Reference} about {about} is {Lateness(now - l.DueAt)} late for a screening decision"
-                    : $"Feedback to {l.ReferrerName} on contact {l.Reference} about {about} is {Lateness(now - l.DueAt)} late";
-                return new Candidate(alertKind, l.SubjectId, l.OwnerTeamId, l.PersonId, message);
-            })
+            .Select(l => (Item: l, Alert: WorkCatalogue.For(l.Kind).WhenLate!))
+            .DistinctBy(l => (l.Alert.Kind, l.Item.SubjectId))
+            .GroupBy(l => l.Alert.Kind)
+            .SelectMany(g => g.Take(MaxPerKind))
+            .Select(l => new Candidate(l.Alert.Kind, l.Item.SubjectId, l.Item.OwnerTeamId, l.Item.PersonId,
+                l.Alert.Message(new LateWork(l.Item.Title, Lateness(now - l.Item.DueAt), l.Item.Reference, l.Item.ReferrerName,
+                    names.TryGetValue(l.Item.SubjectId, out var n) ? n : "a child"))))
             .ToList();
     }
+
+    private static Expression<Func<WorkItem, bool>> Not(Expression<Func<WorkItem, bool>> predicate) =>
+        Expression.Lambda<Func<WorkItem, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
     private async Task<IReadOnlyList<Candidate>> UndeliveredFeedbackAsync(CancellationToken ct)
     {
@@ -104,39 +115,6 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
                 Truncate($"Feedback on contact {m.Reference} to {m.ToEmail} has not been delivered after {Text.Plural.Count(m.Attempts, "attempt")}: {m.LastError ?? "no error given"}")));
         }
         return result;
-    }
-
-    private async Task<IReadOnlyList<Candidate>> LateAllocationsAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var late = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Kind == WorkKind.Allocation && w.ClosedAt == null && w.DueAt < now
-                        && !db.Alerts.Any(a => a.Kind == AlertKind.AllocationOverdue && a.SubjectId == w.SubjectId))
-            .OrderBy(w => w.DueAt)
-            .Select(w => new { w.SubjectId, w.OwnerTeamId, w.PersonId, w.DueAt, w.Title })
-            .Take(MaxPerKind)
-            .ToListAsync(ct);
-        return late
-            .GroupBy(l => l.SubjectId)
-            .Select(g => g.First())
-            .Select(l => new Candidate(AlertKind.AllocationOverdue, l.SubjectId, l.OwnerTeamId, l.PersonId,
-                Truncate($"{l.Title}: allocation is {Lateness(now - l.DueAt)} late")))
-            .ToList();
-    }
-
-    /// <summary>New information from a referrer about a decided contact, not read in time (one alert per piece).</summary>
-    private async Task<IReadOnlyList<Candidate>> UnreadInformationAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var late = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Kind == WorkKind.ReadNewInformation && w.ClosedAt == null && w.DueAt < now
-                        && !db.Alerts.Any(a => a.Kind == AlertKind.InformationUnread && a.SubjectId == w.SubjectId))
-            .OrderBy(w => w.DueAt)
-            .Select(w => new { w.SubjectId, w.OwnerTeamId, w.PersonId, w.DueAt, w.Title })
-            .Take(MaxPerKind)
-            .ToListAsync(ct);
-        return late
-            .Select(l => new Candidate(AlertKind.InformationUnread, l.SubjectId, l.OwnerTeamId, l.PersonId,
-                Truncate($"{l.Title}: not read, {Lateness(now - l.DueAt)} late")))
-            .ToList();
     }
 
     /// <summary>Adds the alerts in one save; if another instance got some in first, adds them one by one, skipping those.</summary>
@@ -228,15 +206,10 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         return rows.GroupBy(r => r.ContactId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Name.Trim())));
     }
 
-    public static string Title(AlertKind kind) => kind switch
-    {
-        AlertKind.ContactOverdue => "contact not decided in time",
-        AlertKind.FeedbackOverdue => "referrer not told the outcome in time",
-        AlertKind.FeedbackUndelivered => "feedback to a referrer not delivered",
-        AlertKind.AllocationOverdue => "referral not allocated in time",
-        AlertKind.InformationUnread => "new information from a referrer not read in time",
-        _ => kind.ToString(),
-    };
+    /// <summary>What an alert of <paramref name="kind"/> is about, in words: from the catalogue for late work.</summary>
+    public static string Title(AlertKind kind) =>
+        WorkCatalogue.AlertOf(kind)?.Title
+        ?? (kind == AlertKind.FeedbackUndelivered ? "feedback to a referrer not delivered" : kind.ToString());
 
     /// <summary>"45 minutes", "1 hour", "26 hours".</summary>
     public static string Lateness(TimeSpan late)

@@ -78,6 +78,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
     private async Task SeedChildrenAsync(Dictionary<string, Team> teams, Dictionary<string, Organisation> organisations, CancellationToken ct)
     {
         var now = db.Time.GetUtcNow();
+        var work = new WorkItems(db, new WorkClocks(calendar));
         var frontDoor = teams[DemoAccounts.FrontDoorTeam];
         var assessment = teams[DemoAccounts.AssessmentTeam];
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -125,8 +126,8 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                         db.Referrals.Add(referral);
                         if (referral.Status == ReferralStatus.AwaitingAllocation)
                         {
-                            db.WorkItems.Add(new WorkItem(WorkKind.Allocation, referral.Id, $"Allocate {child.Person.FullName}",
-                                assessment.Id, story.Priority, receivedAt, calendar.DueAt(receivedAt, 1), child.Person.Id));
+                            work.Open(WorkKind.Allocation, referral.Id, $"Allocate {child.Person.FullName}", assessment.Id, story.Priority,
+                                child.Person.Id, receivedAt);
                         }
                         else
                         {
@@ -151,8 +152,9 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                 }
                 else
                 {
-                    db.WorkItems.Add(new WorkItem(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {child.Person.FullName}",
-                        frontDoor.Id, story.Priority, receivedAt, contact.DecisionDueAt, child.Person.Id));
+                    var screening = work.Open(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {child.Person.FullName}",
+                        frontDoor.Id, story.Priority, child.Person.Id, receivedAt);
+                    contact.DecisionDueAt = screening.DueAt;
                 }
             }
         }

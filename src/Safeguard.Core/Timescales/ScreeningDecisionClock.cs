@@ -25,6 +25,8 @@ public sealed class ScreeningDecisionClock(IWorkingDayCalendar calendar, TimeOnl
 
     public TimeOnly UrgentBy => urgentBy;
 
+    public IWorkingDayCalendar Calendar => calendar;
+
     /// <summary>When the decision is due: <paramref name="urgent"/> for urgent and child protection contacts.</summary>
     public DateTimeOffset DecisionDue(DateTimeOffset receivedAt, bool urgent)
     {

@@ -40,6 +40,14 @@ public static class TimeLimits
     /// <summary>New information from a referrer about a decided contact is read within 1 working day of receipt.</summary>
     public const int NewInformationWorkingDays = 1;
 
+    // Source: local standard, not statutory
+    /// <summary>A new referral is allocated to a worker within 1 working day of the decision.</summary>
+    public const int AllocationWorkingDays = 1;
+
+    /// <summary>When a referral made at <paramref name="decidedAt"/> must be allocated.</summary>
+    public static DateTimeOffset AllocationDue(this IWorkingDayCalendar calendar, DateTimeOffset decidedAt) =>
+        calendar.DueAt(decidedAt, AllocationWorkingDays);
+
     /// <summary>When new information received at <paramref name="receivedAt"/> about a decided contact must be read.</summary>
     public static DateTimeOffset NewInformationReadDue(this IWorkingDayCalendar calendar, DateTimeOffset receivedAt) =>
         calendar.DueAt(receivedAt, NewInformationWorkingDays);

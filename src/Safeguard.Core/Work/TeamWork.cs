@@ -6,17 +6,63 @@ namespace Safeguard.Core.Work;
 public sealed record OpenWorkLine(Guid Id, WorkKind Kind, string Title, Guid? PersonId, Priority Priority,
     DateTimeOffset OpenedAt, DateTimeOffset DueAt, Guid? OwnerUserId);
 
-/// <summary>Open work owned by a team or a worker, most urgent first.</summary>
+/// <summary>One page of a tray: its lines, which page it is (from 1), how many a page holds, and how many there are in all.</summary>
+public sealed record WorkPage(IReadOnlyList<OpenWorkLine> Lines, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool HasMore => Page < Pages;
+}
+
+/// <summary>
+/// Open work owned by a team or a worker: child protection first, then urgent, then standard, and within each the
+/// soonest due first, over all the open items, a page at a time.
+/// </summary>
 public sealed class TeamWork(SafeguardDbContext db)
 {
-    public async Task<IReadOnlyList<OpenWorkLine>> ForTeamOrWorkerAsync(Guid? teamId, Guid? userId, int max = 50, CancellationToken ct = default)
+    public const int DefaultPageSize = 50;
+
+    /// <summary>In the order trays show them.</summary>
+    private static readonly Priority[] ByUrgency = [Priority.ChildProtection, Priority.Urgent, Priority.Standard];
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1; anything less is the first, anything past the end the last) of the open work of <paramref name="teamId"/>'s
+    /// tray and <paramref name="userId"/>'s own. Priority is stored by name, which does not sort by urgency, so each
+    /// priority is read on its own, soonest due first: a seek on the owner's (closed, priority, due) index.
+    /// </summary>
+    public async Task<WorkPage> PageAsync(Guid? teamId, Guid? userId, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
-        var rows = await db.WorkItems.AsNoTracking()
-            .Where(w => w.ClosedAt == null && (w.OwnerUserId == userId || (teamId != null && w.OwnerTeamId == teamId)))
-            .OrderBy(w => w.DueAt)
-            .Take(max)
-            .Select(w => new OpenWorkLine(w.Id, w.Kind, w.Title, w.PersonId, w.Priority, w.OpenedAt, w.DueAt, w.OwnerUserId))
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.Priority).ThenBy(r => r.DueAt).ToList();
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        page = Math.Max(1, page);
+        var open = Open(teamId, userId);
+        var counts = await open.GroupBy(w => w.Priority).Select(g => new { Priority = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var total = counts.Sum(c => c.Count);
+        // Past the last page (the tray emptied while someone paged): the last page.
+        page = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var skip = (long)(page - 1) * pageSize;
+        var lines = new List<OpenWorkLine>(pageSize);
+        foreach (var priority in ByUrgency)
+        {
+            var count = counts.Where(c => c.Priority == priority).Sum(c => c.Count);
+            if (lines.Count == pageSize) break;
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+            var p = priority;
+            lines.AddRange(await open.Where(w => w.Priority == p)
+                .OrderBy(w => w.DueAt).ThenBy(w => w.Id)
+                .Skip((int)skip)
+                .Take(pageSize - lines.Count)
+                .Select(w => new OpenWorkLine(w.Id, w.Kind, w.Title, w.PersonId, w.Priority, w.OpenedAt, w.DueAt, w.OwnerUserId))
+                .ToListAsync(ct));
+            skip = 0;
+        }
+        return new WorkPage(lines, page, pageSize, total);
     }
+
+    private IQueryable<WorkItem> Open(Guid? teamId, Guid? userId) =>
+        db.WorkItems.AsNoTracking()
+            .Where(w => w.ClosedAt == null && ((userId != null && w.OwnerUserId == userId) || (teamId != null && w.OwnerTeamId == teamId)));
 }

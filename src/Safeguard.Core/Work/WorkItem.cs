@@ -8,13 +8,14 @@ public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }
 
 /// <summary>
 /// One open piece of work: it always has an owner (a team tray or a worker), a priority and a due time from
-/// the moment it exists. Trays, alerts, dashboards and returns all read these rows.
+/// the moment it exists. Trays, alerts, dashboards and returns all read these rows. Opened, changed and closed only
+/// through <see cref="WorkItems"/>, which writes the events; every change moves <see cref="Version"/> on.
 /// </summary>
 public sealed class WorkItem
 {
     private WorkItem() { }
 
-    public WorkItem(WorkKind kind, Guid subjectId, string title, Guid ownerTeamId, Priority priority,
+    internal WorkItem(WorkKind kind, Guid subjectId, string title, Guid ownerTeamId, Priority priority,
         DateTimeOffset openedAt, DateTimeOffset dueAt, Guid? personId = null)
     {
         Id = NewId.Next();
@@ -26,6 +27,7 @@ public sealed class WorkItem
         OpenedAt = openedAt;
         DueAt = dueAt;
         PersonId = personId;
+        Version = 1;
     }
 
     public Guid Id { get; private set; }
@@ -40,20 +42,36 @@ public sealed class WorkItem
     public DateTimeOffset DueAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>Optimistic concurrency token: of two changes saved at once from the same version, one is refused.</summary>
+    public int Version { get; private set; }
+
     public bool IsOpen => ClosedAt is null;
 
-    public void AssignTo(Guid userId) => OwnerUserId = userId;
+    internal void AssignTo(Guid teamId, Guid? userId)
+    {
+        OwnerTeamId = teamId;
+        OwnerUserId = userId;
+        Version++;
+    }
 
-    public void Retitle(string title) => Title = title;
+    internal void Retitle(string title)
+    {
+        Title = title;
+        Version++;
+    }
 
-    public void ChangePriority(Priority priority) => Priority = priority;
+    /// <summary>A new priority, and the due time its clock gives.</summary>
+    internal void ChangePriority(Priority priority, DateTimeOffset dueAt)
+    {
+        Priority = priority;
+        DueAt = dueAt;
+        Version++;
+    }
 
-    /// <summary>A new due time, when the clock the item runs on changes (e.g. a new priority).</summary>
-    public void Reschedule(DateTimeOffset dueAt) => DueAt = dueAt;
-
-    public void Close(DateTimeOffset at)
+    internal void Close(DateTimeOffset at)
     {
         if (ClosedAt is not null) throw new InvalidOperationException("This work item is already closed.");
         ClosedAt = at;
+        Version++;
     }
 }

@@ -75,6 +75,11 @@ public sealed class IntakeWriterTests : IAsyncLifetime
         workItems.Count.ShouldBe(2 * count);
         (await db.Events.CountAsync(e => e.SubjectType == "WorkItem" && e.Type == RecordCreated.Name && e.ActorName == "Safeguard (system)"))
             .ShouldBe(0);
+        // Each work item's opening is an event of the partner whose referral opened it, written in the same group commit.
+        var opened = await db.Events.AsNoTracking().Where(e => e.Type == Safeguard.Core.Work.WorkOpened.Name)
+            .Select(e => new { e.SubjectId, e.ActorName }).ToListAsync();
+        opened.Select(e => e.SubjectId!.Value).ShouldBe(workItems, ignoreOrder: true);
+        opened.ShouldAllBe(e => e.ActorName.StartsWith("Partner ") && e.ActorName.EndsWith(" (API)"));
     }
 
     [Fact]

@@ -14,7 +14,10 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.Ignore(x => x.IsOpen);
         b.HasOne<Team>().WithMany().HasForeignKey(x => x.OwnerTeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.Kind, x.ClosedAt, x.DueAt });
-        b.HasIndex(x => new { x.OwnerTeamId, x.ClosedAt });
+        b.Property(x => x.Version).IsConcurrencyToken();
+        // The team and worker trays: one owner's open items of one priority, soonest due first (TeamWork).
+        b.HasIndex(x => new { x.OwnerTeamId, x.ClosedAt, x.Priority, x.DueAt });
+        b.HasIndex(x => new { x.OwnerUserId, x.ClosedAt, x.Priority, x.DueAt });
         b.HasIndex(x => x.SubjectId);
     }
 }

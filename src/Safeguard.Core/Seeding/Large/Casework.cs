@@ -24,6 +24,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
 
     // The one working-day calendar, so synthetic due dates follow the same rules as the service's.
     private readonly IWorkingDayCalendar _calendar = WorkingDayCalendar.Default();
+    private readonly WorkClocks _clocks = new(WorkingDayCalendar.Default());
     private readonly int _seed = options.Seed;
     private readonly DateOnly _today = options.EndDate;
     private readonly DateOnly _start = options.EndDate.AddYears(-10);
@@ -180,7 +181,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         var kids = PickChildren(day);
         var names = string.Join(", ", kids.Select(k => population.ChildName[k]));
 
-        var decisionDue = _calendar.ScreeningDecisionDue(Utc(receivedAt)).UtcDateTime;
+        var decisionDue = Due(WorkKind.ScreeningDecision, receivedAt, priority);
         var feedbackDue = receivedAt.AddHours(48);
         var delayHours = priority == Priority.ChildProtection ? 0.5 + random.NextDouble() * 3.5
             : random.NextDouble() switch { < 0.72 => 1 + random.NextDouble() * 7, < 0.92 => 18 + random.NextDouble() * 12, _ => 30 + random.NextDouble() * 90 };
@@ -292,7 +293,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
             OpenReferrals++;
             _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, null, nameof(ReferralStatus.AwaitingAllocation), null, null);
             AddWork(WorkKind.Allocation, id, personId, $"Allocate referral: {name}", teamId, null, priority, decidedAt,
-                _calendar.DueAt(Utc(decidedAt), priority == Priority.Standard ? 3 : 1).UtcDateTime);
+                Due(WorkKind.Allocation, decidedAt, priority));
             return;
         }
 
@@ -381,6 +382,9 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         var reason = random.NextDouble() switch { < 0.85 => "RC7", < 0.93 => "RC4", < 0.97 => "RC3", < 0.99 => "RC6", _ => "RC1" };
         return (ended, reason);
     }
+
+    /// <summary>When work of <paramref name="kind"/> started at <paramref name="from"/> is due: its clock in the work catalogue.</summary>
+    private DateTime Due(WorkKind kind, DateTime from, Priority priority) => WorkCatalogue.For(kind).Due(_clocks, Utc(from), priority).UtcDateTime;
 
     private void AddWork(WorkKind kind, Guid subjectId, Guid personId, string title, Guid teamId, Guid? userId, Priority priority,
         DateTime openedAt, DateTime dueAt)

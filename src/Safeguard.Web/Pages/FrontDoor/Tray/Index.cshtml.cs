@@ -22,7 +22,8 @@ public sealed class IndexModel(FrontDoorTray tray, Safeguard.Core.Oversight.Mana
 
     public async Task OnGetAsync()
     {
-        if (ModelState.Remove(nameof(PageNumber)) || PageNumber < 1) PageNumber = 1;
+        // A page number that is not a number leaves the default (the first page); one below 1 is the first.
+        if (PageNumber < 1) PageNumber = 1;
         Now = time.GetUtcNow();
         Tray = await tray.ListAsync(PageNumber);
         if (User.Can(Safeguard.Core.Security.Permissions.ManageFrontDoor) && User.UserId() is { } userId)

@@ -1,0 +1,127 @@
+using System.Collections.Frozen;
+using Safeguard.Core.Oversight;
+using Safeguard.Core.Timescales;
+
+namespace Safeguard.Core.Work;
+
+/// <summary>Who owns a new item of a kind unless the code that opens it says otherwise.</summary>
+public enum WorkOwner
+{
+    /// <summary>The front door (MASH) team's tray.</summary>
+    FrontDoorTeam,
+
+    /// <summary>The team a decision sent the child's case to (assessment, or child protection for a strategy discussion).</summary>
+    ReceivingTeam,
+
+    /// <summary>The worker who holds the child's case, on their team's tray.</summary>
+    AllocatedWorker,
+}
+
+/// <summary>
+/// When an item of a kind is due: its rule from <c>Timescales/</c>, run from <paramref name="from"/> (when the clock
+/// starts, e.g. when the contact was received) at the item's <paramref name="priority"/>.
+/// </summary>
+public delegate DateTimeOffset WorkClockRule(WorkClocks clocks, DateTimeOffset from, Priority priority);
+
+/// <summary>The clocks a kind's rule may run on: the working-day calendar and the configured screening clock.</summary>
+public sealed class WorkClocks(IWorkingDayCalendar calendar, ScreeningDecisionClock screening)
+{
+    public WorkClocks(IWorkingDayCalendar calendar) : this(calendar, new ScreeningDecisionClock(calendar)) { }
+
+    public WorkClocks(ScreeningDecisionClock screening) : this(screening.Calendar, screening) { }
+
+    public IWorkingDayCalendar Calendar => calendar;
+
+    public ScreeningDecisionClock Screening => screening;
+}
+
+/// <summary>An open item past its due time, as a late-work alert describes it.</summary>
+/// <param name="Title">The item's title.</param>
+/// <param name="Late">How late it is, in words ("26 hours").</param>
+/// <param name="ContactReference">The contact's reference when the item's subject is a contact.</param>
+/// <param name="ReferrerName">Who made that contact.</param>
+/// <param name="Children">The children the contact is about, or "a child".</param>
+public sealed record LateWork(string Title, string Late, string? ContactReference, string? ReferrerName, string Children);
+
+/// <summary>That a kind alerts the owning team's managers when late: the alert's kind, its title and its message.</summary>
+public sealed record LateAlert(AlertKind Kind, string Title, Func<LateWork, string> Message);
+
+/// <summary>
+/// One kind of work: the words people see, when it is due, who owns it, whether a manager is alerted when it is late,
+/// and whether (and where: the catalogue's order) it shows on the backlog board.
+/// </summary>
+public sealed record WorkKindEntry(
+    WorkKind Kind,
+    string Words,
+    string GroupHeading,
+    WorkOwner Owner,
+    string ClockWords,
+    WorkClockRule Due,
+    LateAlert? WhenLate = null,
+    bool OnBacklogBoard = false);
+
+/// <summary>
+/// Every kind of open work, in one place. Adding a kind of work is a <see cref="WorkKind"/> value, one entry here and
+/// its rule in <c>Timescales/</c>: the service that opens items, the overdue sweep, the trays and the backlog board
+/// read this. The order of the entries is the backlog board's order.
+/// </summary>
+public static class WorkCatalogue
+{
+    public static readonly IReadOnlyList<WorkKindEntry> All =
+    [
+        new(WorkKind.ScreeningDecision, "Screening decision", "Contacts waiting for a decision", WorkOwner.FrontDoorTeam,
+            "One working day from receipt; urgent and child protection by the end of the working day",
+            (c, from, priority) => c.Screening.DecisionDue(from, priority),
+            new LateAlert(AlertKind.ContactOverdue, "contact not decided in time",
+                w => $"Contact {w.ContactReference} about {w.Children} is {w.Late} late for a screening decision"),
+            OnBacklogBoard: true),
+        // Runs on the screening's own clock (started at receipt): a late screening stays late.
+        new(WorkKind.ManagerConfirmation, "Manager confirmation", "Decisions waiting for a manager", WorkOwner.FrontDoorTeam,
+            "When the screening decision was due",
+            (c, from, priority) => c.Screening.DecisionDue(from, priority),
+            OnBacklogBoard: true),
+        new(WorkKind.Allocation, "Allocation", "Referrals waiting for allocation", WorkOwner.ReceivingTeam,
+            "One working day from the decision",
+            (c, from, _) => c.Calendar.AllocationDue(from),
+            new LateAlert(AlertKind.AllocationOverdue, "referral not allocated in time", w => $"{w.Title}: allocation is {w.Late} late"),
+            OnBacklogBoard: true),
+        new(WorkKind.ReferrerFeedback, "Feedback to the referrer", "Feedback to referrers not sent", WorkOwner.FrontDoorTeam,
+            "48 hours from receipt",
+            (_, from, _) => TimeLimits.ReferrerFeedbackDue(from),
+            new LateAlert(AlertKind.FeedbackOverdue, "referrer not told the outcome in time",
+                w => $"Feedback to {w.ReferrerName} on contact {w.ContactReference} about {w.Children} is {w.Late} late"),
+            OnBacklogBoard: true),
+        new(WorkKind.ReadNewInformation, "Read new information", "New information from referrers not yet read", WorkOwner.FrontDoorTeam,
+            "One working day from receipt",
+            (c, from, _) => c.Calendar.NewInformationReadDue(from),
+            new LateAlert(AlertKind.InformationUnread, "new information from a referrer not read in time", w => $"{w.Title}: not read, {w.Late} late"),
+            OnBacklogBoard: true),
+        new(WorkKind.Assessment, "Assessment", "Assessments in progress", WorkOwner.AllocatedWorker,
+            "45 working days from the referral",
+            (c, from, _) => c.Calendar.AssessmentDue(from)),
+        new(WorkKind.Visit, "Visit", "Visits due", WorkOwner.AllocatedWorker,
+            "Set by the plan (the date of the visit)",
+            (_, from, _) => from),
+        new(WorkKind.Review, "Review", "Reviews due", WorkOwner.AllocatedWorker,
+            "Set by the plan (the date of the review)",
+            (_, from, _) => from),
+    ];
+
+    private static readonly FrozenDictionary<WorkKind, WorkKindEntry> ByKind = All.ToFrozenDictionary(e => e.Kind);
+
+    /// <summary>The entry for <paramref name="kind"/>; throws for a kind with none (a test checks every kind has one).</summary>
+    public static WorkKindEntry For(WorkKind kind) =>
+        ByKind.TryGetValue(kind, out var entry) ? entry : throw new ArgumentOutOfRangeException(nameof(kind), kind, "This kind of work has no catalogue entry.");
+
+    public static WorkKindEntry? Find(WorkKind kind) => ByKind.GetValueOrDefault(kind);
+
+    /// <summary>The kinds shown on the backlog board, in its order.</summary>
+    public static readonly IReadOnlyList<WorkKind> BacklogKinds = All.Where(e => e.OnBacklogBoard).Select(e => e.Kind).ToArray();
+
+    /// <summary>The kinds that alert a manager when late, each with its alert.</summary>
+    public static readonly IReadOnlyList<(WorkKind Kind, LateAlert Alert)> Alerting =
+        All.Where(e => e.WhenLate is not null).Select(e => (e.Kind, e.WhenLate!)).ToArray();
+
+    /// <summary>The late-work alert of kind <paramref name="alert"/>, or null when it is not about work items.</summary>
+    public static LateAlert? AlertOf(AlertKind alert) => Alerting.Select(a => a.Alert).FirstOrDefault(a => a.Kind == alert);
+}
