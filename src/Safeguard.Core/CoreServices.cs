@@ -28,6 +28,8 @@ public static class CoreServices
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<AuditSearch>();
         services.AddScoped<PersonRecords>();
+        services.AddScoped<People.Access.NeedToKnow>();
+        services.AddScoped<People.Access.AccessLists>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<TeamAdministration>();

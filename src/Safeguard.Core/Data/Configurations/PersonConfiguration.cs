@@ -27,6 +27,24 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => new { x.FamilyName, x.GivenName });
         b.HasIndex(x => x.DateOfBirth);
         b.HasIndex(x => x.NhsNumber);
+        b.Property(x => x.RestrictionReason).HasMaxLength(2000);
+        b.Property(x => x.RestrictedByName).HasMaxLength(200);
+        b.HasIndex(x => x.IsRestricted);
+    }
+}
+
+internal sealed class PersonAccessGrantConfiguration : IEntityTypeConfiguration<People.Access.PersonAccessGrant>
+{
+    public void Configure(EntityTypeBuilder<People.Access.PersonAccessGrant> b)
+    {
+        b.ToTable("PersonAccessGrants");
+        b.Property(x => x.Reason).HasMaxLength(People.Access.PersonAccessGrant.MaxReasonLength);
+        b.Property(x => x.GrantedByName).HasMaxLength(200);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Safeguard.Core.Workforce.StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        // One name once per list: two holders adding the same person at once cannot make two rows.
+        b.HasIndex(x => new { x.PersonId, x.UserId }).IsUnique();
+        b.HasIndex(x => x.UserId);
     }
 }
 
