@@ -6,7 +6,11 @@ namespace Safeguard.Core.Audit;
 public sealed record AuditQuery(IReadOnlyCollection<Guid>? PersonIds, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
 
 public sealed record AuditEntry(long Id, DateTimeOffset OccurredAt, string Type, string ActorName, Guid? ActorUserId,
-    Guid? PersonId, string? PersonName, string Summary, string? Reason, string? Data);
+    Guid? PersonId, string? PersonName, string Summary, string? Reason, string? Data)
+{
+    /// <summary>About a child restricted from the reader: name, summary, reason and data are left out.</summary>
+    public bool Restricted { get; init; }
+}
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, int PageSize, bool HasMore);
 
@@ -30,14 +34,23 @@ public sealed class AuditSearch(SafeguardDbContext db)
         }
 
         var page = Math.Max(1, query.Page);
+        var hidden = new People.Access.NeedToKnow(db).Hidden();
         var rows = await events
             .OrderByDescending(e => e.Id)
             .Skip((page - 1) * query.PageSize)
             .Take(query.PageSize + 1)
-            .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId,
-                db.People.Where(p => p.Id == e.PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
-                e.Summary, e.Reason, e.Data))
+            .Select(e => new
+            {
+                Entry = new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId,
+                    db.People.Where(p => p.Id == e.PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
+                    e.Summary, e.Reason, e.Data),
+                Hidden = e.PersonId != null && hidden.Contains(e.PersonId.Value),
+            })
             .ToListAsync(ct);
-        return new AuditPage(rows.Take(query.PageSize).ToList(), page, query.PageSize, rows.Count > query.PageSize);
+        // That something happened to a restricted record stays visible (who, when, what kind); what it said does not.
+        var entries = rows.Take(query.PageSize)
+            .Select(r => r.Hidden ? r.Entry with { PersonName = People.Access.NeedToKnow.RestrictedTitle, Summary = People.Access.NeedToKnow.RestrictedTitle, Reason = null, Data = null, Restricted = true } : r.Entry)
+            .ToList();
+        return new AuditPage(entries, page, query.PageSize, rows.Count > query.PageSize);
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
@@ -19,7 +18,8 @@ public sealed class NeedToKnow(SafeguardDbContext db)
 
     private Guid? UserId => db.Actor.UserId;
 
-    private bool SeesEveryone => db.Actor == Actor.System;
+    /// <summary>Safeguard itself (background work, the CLI, intake matching): restriction is about people.</summary>
+    public bool SeesEveryone => db.Actor == Actor.System;
 
     /// <summary>The people the actor may see, for a query that lists people.</summary>
     public IQueryable<Person> Visible(IQueryable<Person> people)
@@ -39,14 +39,6 @@ public sealed class NeedToKnow(SafeguardDbContext db)
         var userId = UserId;
         return db.People.Where(p => p.IsRestricted && !db.PersonAccessGrants.Any(g => g.PersonId == p.Id && g.UserId == userId))
             .Select(p => p.Id);
-    }
-
-    /// <summary>A condition over people: true when the actor may not see them.</summary>
-    public Expression<Func<Person, bool>> IsHidden()
-    {
-        if (SeesEveryone) return p => false;
-        var userId = UserId;
-        return p => p.IsRestricted && !db.PersonAccessGrants.Any(g => g.PersonId == p.Id && g.UserId == userId);
     }
 
     public async Task<bool> MaySeeAsync(Guid personId, CancellationToken ct = default) =>
@@ -89,10 +81,13 @@ public sealed class NeedToKnow(SafeguardDbContext db)
         return await CheckAllAsync(children, where, "Contact", contactId, ct);
     }
 
-    /// <summary>Records that people were listed to the actor: one event for the whole list (none for an empty one).</summary>
+    /// <summary>
+    /// Records that people were listed to the actor: one event for the whole list (none for an empty one, nor for
+    /// Safeguard's own work).
+    /// </summary>
     public async Task RecordListedAsync(string where, IReadOnlyCollection<Guid> personIds, CancellationToken ct = default)
     {
-        if (personIds.Count == 0) return;
+        if (personIds.Count == 0 || SeesEveryone) return;
         var ids = personIds.Distinct().ToList();
         db.Record(new PeopleListed(where, ids), ids.Count == 1 ? ids[0] : null);
         await db.SaveChangesAsync(ct);

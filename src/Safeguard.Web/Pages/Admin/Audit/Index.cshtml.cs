@@ -13,7 +13,7 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.Admin.Audit;
 
 /// <summary>Search the audit trail by person, user and date range.</summary>
-public sealed class IndexModel(AuditSearch audit, PersonRecords people, SafeguardDbContext db) : PageModel
+public sealed class IndexModel(AuditSearch audit, PersonRecords people, SafeguardDbContext db, Core.People.Access.NeedToKnow needToKnow) : PageModel
 {
     [BindProperty(SupportsGet = true), Display(Name = "Person", Description = "Name, date of birth or NHS number")]
     public string? Person { get; set; }
@@ -57,6 +57,10 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
             personIds = (await people.SearchAsync(Person, max: 100)).Select(p => p.Id).ToList();
         }
         Results = await audit.SearchAsync(new AuditQuery(personIds, UserId, from, to, Math.Max(1, PageNumber)));
+        // Reading a child's audit trail is a view of the child's record.
+        var shown = Results.Entries.Where(e => e is { PersonId: not null, Restricted: false })
+            .Select(e => e.PersonId!.Value).ToList();
+        await needToKnow.RecordListedAsync("the audit page", shown);
         return Page();
     }
 

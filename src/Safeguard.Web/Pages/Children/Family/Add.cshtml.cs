@@ -14,7 +14,8 @@ namespace Safeguard.Web.Pages.Children.Family;
 /// Record a parent, step-parent, sibling, carer or household member. The relative is looked up in the person
 /// index first, so someone already known is linked rather than typed in again.
 /// </summary>
-public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, TimeProvider time) : PageModel
+public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, TimeProvider time,
+    Core.People.Access.NeedToKnow needToKnow) : PageModel
 {
     public string PersonName { get; private set; } = "";
 
@@ -67,6 +68,7 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, 
 
     private async Task<bool> LoadAsync(Guid id)
     {
+        if (!await needToKnow.CheckAsync(id, "adding a family member")) return false;
         var name = await ChildName.OfLiveRecordAsync(db, id);
         PersonName = name ?? "";
         return name is not null;

@@ -9,7 +9,7 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.Children.Names;
 
 /// <summary>Record a previous name or an alias, so searches and matching find the child by it.</summary>
-public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db) : PageModel
+public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, Core.People.Access.NeedToKnow needToKnow) : PageModel
 {
     public string PersonName { get; private set; } = "";
 
@@ -45,6 +45,7 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db) 
 
     private async Task<bool> LoadAsync(Guid id)
     {
+        if (!await needToKnow.CheckAsync(id, "adding a name")) return false;
         var name = await ChildName.OfLiveRecordAsync(db, id);
         PersonName = name ?? "";
         return name is not null;
