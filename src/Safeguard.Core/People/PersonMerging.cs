@@ -38,6 +38,7 @@ public sealed class PersonMerging(SafeguardDbContext db)
             }
 
             var moved = await MoveAsync(mergedId, survivorId, ct);
+            await Access.AccessLists.CarryOverAsync(db, merged, survivor, ct);
             merged.MergedIntoPersonId = survivorId;
             var now = db.Time.GetUtcNow();
             var merge = new PersonMerge(survivorId, mergedId, candidate?.Id, JsonSerializer.Serialize(moved), db.Actor, reason, now);

@@ -136,6 +136,34 @@ public sealed class AccessLists(SafeguardDbContext db)
         return users.Select(u => (u.Id, u.DisplayName, u.JobTitle, holders.Contains(u.Id))).ToList();
     }
 
+    /// <summary>
+    /// A restricted record merged into another keeps its protection: the survivor becomes restricted (if it was not)
+    /// and everyone on the merged record's list is added to the survivor's. Unmerging leaves the survivor restricted.
+    /// </summary>
+    internal static async Task CarryOverAsync(SafeguardDbContext db, Person merged, Person survivor, CancellationToken ct)
+    {
+        if (!merged.IsRestricted) return;
+        var now = db.Time.GetUtcNow();
+        if (!survivor.IsRestricted)
+        {
+            survivor.IsRestricted = true;
+            survivor.RestrictionReason = $"Merged with a restricted record: {merged.RestrictionReason}";
+            survivor.RestrictedByName = db.Actor.Name;
+            survivor.RestrictedAt = now;
+            db.Record(new RecordRestricted(survivor.Id), survivor.Id, nameof(Person), survivor.Id, survivor.RestrictionReason);
+        }
+        var already = await db.PersonAccessGrants.Where(g => g.PersonId == survivor.Id).Select(g => g.UserId).ToListAsync(ct);
+        var carried = await db.PersonAccessGrants.AsNoTracking().Where(g => g.PersonId == merged.Id && !already.Contains(g.UserId))
+            .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new { g.UserId, g.HoldsList, g.Reason, u.DisplayName })
+            .ToListAsync(ct);
+        foreach (var grant in carried)
+        {
+            db.PersonAccessGrants.Add(new PersonAccessGrant(survivor.Id, grant.UserId, grant.HoldsList, grant.Reason, db.Actor, now));
+            db.Record(new AccessGranted(survivor.Id, grant.UserId, grant.DisplayName, grant.HoldsList), survivor.Id, nameof(Person), survivor.Id,
+                "On the access list of a record merged into this one");
+        }
+    }
+
     private Task<bool> HoldsAsync(Guid personId, CancellationToken ct)
     {
         var userId = db.Actor.UserId;
