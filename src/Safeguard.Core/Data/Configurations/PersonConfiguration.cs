@@ -29,7 +29,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => x.NhsNumber);
         b.Property(x => x.RestrictionReason).HasMaxLength(2000);
         b.Property(x => x.RestrictedByName).HasMaxLength(200);
-        b.HasIndex(x => x.IsRestricted);
+        // Partial: only the few restricted people, so "hidden from this user" reads a handful of rows. (A bare boolean
+        // test cannot use a full index on SQLite; it can use this one.)
+        b.HasIndex(x => x.IsRestricted).HasFilter("\"IsRestricted\"");
     }
 }
 

@@ -8,7 +8,8 @@ namespace Safeguard.Core.Data.Migrations;
 /// <summary>
 /// Need-to-know records: why, by whom and when a child's record was restricted, and its access list (one row per
 /// user and child; the unique index stops two managers adding the same name twice). People are indexed by
-/// IsRestricted so the "hidden from this user" subquery of every list reads only the few restricted records.
+/// IsRestricted (a partial index of the restricted only) so the "hidden from this user" subquery of every list reads
+/// only the few restricted records.
 /// </summary>
 [DbContext(typeof(SafeguardDbContext))]
 [Migration("20261203000002_RestrictedRecords")]
@@ -19,7 +20,7 @@ public sealed class RestrictedRecords : Migration
         migrationBuilder.AddColumn<string>(name: "RestrictionReason", table: "People", maxLength: 2000, nullable: true);
         migrationBuilder.AddColumn<string>(name: "RestrictedByName", table: "People", maxLength: 200, nullable: true);
         migrationBuilder.AddColumn<DateTime>(name: "RestrictedAt", table: "People", nullable: true);
-        migrationBuilder.CreateIndex(name: "IX_People_IsRestricted", table: "People", column: "IsRestricted");
+        migrationBuilder.CreateIndex(name: "IX_People_IsRestricted", table: "People", column: "IsRestricted", filter: "\"IsRestricted\"");
 
         migrationBuilder.CreateTable(
             name: "PersonAccessGrants",
