@@ -35,6 +35,8 @@ public static class CoreServices
         services.AddScoped<Oversight.AuditSearch>();
         services.AddScoped<ChangesSince>();
         services.AddScoped<PersonRecords>();
+        services.AddScoped<People.Access.NeedToKnow>();
+        services.AddScoped<People.Access.AccessLists>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<TeamAdministration>();

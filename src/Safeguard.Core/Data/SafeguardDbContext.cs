@@ -26,6 +26,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<PersonRelationship> PersonRelationships => Set<PersonRelationship>();
     public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<People.Access.PersonAccessGrant> PersonAccessGrants => Set<People.Access.PersonAccessGrant>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactChild> ContactChildren => Set<ContactChild>();
     public DbSet<Referral> Referrals => Set<Referral>();

@@ -47,7 +47,7 @@ public sealed class ContactInformationRecords(SafeguardDbContext db, IWorkingDay
         var now = db.Time.GetUtcNow();
         var information = new ContactInformation(contact.Id, organisationId, text, from, now, byUserId, key?.Key, key?.RequestHash);
         db.ContactInformation.Add(information);
-        var names = await ContactChildNames.ForAsync(db, [contact.Id], ct);
+        var names = await ContactChildNames.ForAsync(db, [contact.Id], ct, asStored: true);
         var about = names.GetValueOrDefault(contact.Id, "a child");
         if (contact.Status == ContactStatus.Decided)
         {

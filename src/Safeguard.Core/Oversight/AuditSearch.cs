@@ -10,7 +10,11 @@ public sealed record AuditQuery(IReadOnlyCollection<Guid>? PersonIds, Guid? User
 
 /// <summary>One event as the audit trail shows it. <paramref name="Summary"/>: its description (<see cref="EventCatalogue.Describe"/>).</summary>
 public sealed record AuditEntry(long Id, DateTimeOffset OccurredAt, string Type, string ActorName, Guid? ActorUserId,
-    Guid? PersonId, string? PersonName, string Summary, string? Reason, string? Data);
+    Guid? PersonId, string? PersonName, string Summary, string? Reason, string? Data)
+{
+    /// <summary>About a child restricted from the reader: name, summary, reason and data are left out.</summary>
+    public bool Restricted { get; init; }
+}
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Page, int PageSize, bool HasMore);
 
@@ -35,6 +39,7 @@ public sealed class AuditSearch(SafeguardDbContext db)
         }
 
         var page = Math.Max(1, query.Page);
+        var hidden = new People.Access.NeedToKnow(db).Hidden();
         var rows = await events
             .OrderByDescending(e => e.Id)
             .Skip((page - 1) * query.PageSize)
@@ -44,11 +49,16 @@ public sealed class AuditSearch(SafeguardDbContext db)
                 e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId,
                 PersonName = db.People.Where(p => p.Id == e.PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault(),
                 e.Summary, e.Reason, e.Data, e.SubjectType,
+                Hidden = e.PersonId != null && hidden.Contains(e.PersonId.Value),
             })
             .ToListAsync(ct);
+        // That something happened to a restricted record stays visible (who, when, what kind); what it said does not.
         var entries = rows.Take(query.PageSize)
-            .Select(e => new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId, e.PersonName,
-                EventCatalogue.Describe(e.Type, e.Data, e.Summary, e.SubjectType), e.Reason, e.Data))
+            .Select(e => e.Hidden
+                ? new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId, People.Access.NeedToKnow.RestrictedTitle,
+                    People.Access.NeedToKnow.RestrictedTitle, null, null) { Restricted = true }
+                : new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId, e.PersonName,
+                    EventCatalogue.Describe(e.Type, e.Data, e.Summary, e.SubjectType), e.Reason, e.Data))
             .ToList();
         return new AuditPage(entries, page, query.PageSize, rows.Count > query.PageSize);
     }

@@ -61,15 +61,23 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
     private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)
     {
         var now = db.Time.GetUtcNow();
+        // An alert about a child restricted from this manager still shows, without the message that names the child.
+        var hidden = new People.Access.NeedToKnow(db).Hidden();
         var rows = await (
                 from a in Open(db)
                 join t in db.Teams on a.TeamId equals t.Id
                 where teamId == null || a.TeamId == teamId
                 orderby a.RaisedAt
-                select new { a.Id, a.Kind, a.Message, a.SubjectId, a.TeamId, TeamName = t.Name, a.PersonId, a.RaisedAt })
+                select new
+                {
+                    a.Id, a.Kind, a.Message, a.SubjectId, a.TeamId, TeamName = t.Name, a.PersonId, a.RaisedAt,
+                    Hidden = (a.PersonId != null && hidden.Contains(a.PersonId.Value))
+                        || db.ContactChildren.Any(cc => cc.ContactId == a.SubjectId && hidden.Contains(cc.PersonId)),
+                })
             .Take(max)
             .ToListAsync(ct);
-        return rows.Select(r => new AlertLine(r.Id, r.Kind, OverdueSweep.Title(r.Kind), r.Message, r.SubjectId, r.TeamId, r.TeamName,
+        return rows.Select(r => new AlertLine(r.Id, r.Kind, OverdueSweep.Title(r.Kind), r.Hidden ? People.Access.NeedToKnow.RestrictedTitle : r.Message,
+                r.SubjectId, r.TeamId, r.TeamName,
                 r.PersonId, r.RaisedAt, now - r.RaisedAt))
             .ToList();
     }

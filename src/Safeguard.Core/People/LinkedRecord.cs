@@ -32,6 +32,9 @@ public sealed record LinkedRecord(Guid PersonId, string GivenName, string Family
             found[id] = new LinkedRecord(record.Id, record.GivenName, record.FamilyName, record.DateOfBirth, record.ExpectedDateOfBirth,
                 record.Sex, record.NhsNumber, Blank(record.Address?.Line1), Blank(record.Address?.Town), Blank(record.Address?.Postcode), record.School);
         }
+        // A record restricted from the person choosing is not found, exactly as one that does not exist.
+        var hidden = await new Access.NeedToKnow(db).HiddenAmongAsync(found.Values.Select(r => (Guid?)r.PersonId), ct);
+        foreach (var (id, _) in found.Where(f => hidden.Contains(f.Value.PersonId)).ToList()) found.Remove(id);
         return found;
     }
 

@@ -29,8 +29,14 @@ public sealed class Person : IAudited, IVersioned
     public string? Upn { get; set; }
     public string? LocalChildId { get; set; }
     public string? School { get; set; }
-    /// <summary>Visible to named people only (e.g. a staff member's relative).</summary>
-    public bool IsRestricted { get; set; }
+    /// <summary>
+    /// Visible only to the people on its access list (e.g. a staff member's relative, an adoption): see
+    /// <see cref="Access.NeedToKnow"/>. Restricted and lifted only through <see cref="Access.AccessLists"/>.
+    /// </summary>
+    public bool IsRestricted { get; internal set; }
+    public string? RestrictionReason { get; internal set; }
+    public string? RestrictedByName { get; internal set; }
+    public DateTimeOffset? RestrictedAt { get; internal set; }
     public Guid? MergedIntoPersonId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; private set; } = 1;

@@ -73,10 +73,16 @@ public sealed class PersonCandidates(SafeguardDbContext db, PersonMatchingSettin
     public async Task<IReadOnlyList<PersonCandidateView>> FindCandidatesAsync(PersonQuery query, int max = 10, CancellationToken ct = default)
     {
         var scored = await ScoreAsync(query, ct);
-        return scored.Where(s => IsWorthShowing(s.Comparison)).Take(max).Select(s => new PersonCandidateView(
+        // Restricted people the actor may not see are never offered (one query over the few scored).
+        var needToKnow = new Access.NeedToKnow(db);
+        var hidden = await needToKnow.HiddenAmongAsync(scored.Select(s => (Guid?)s.Id), ct);
+        var candidates = scored.Where(s => IsWorthShowing(s.Comparison) && !hidden.Contains(s.Id)).Take(max).Select(s => new PersonCandidateView(
             s.Id, $"{s.Record.GivenName} {s.Record.FamilyName}".Trim(), s.DateOfBirth, s.Record.Postcode, Math.Round(s.Comparison.Score, 2),
             s.Comparison.Probability, s.Comparison.Band, s.Comparison.Explanation, s.Record.GivenName, s.Record.FamilyName, s.Record.Sex,
             s.Record.NhsNumber, s.Record.AddressLines.FirstOrDefault(), s.Record.Town)).ToList();
+        // Offering a person is showing their record's particulars: one event for the list.
+        await needToKnow.RecordListedAsync("person candidates", candidates.Select(c => c.PersonId).ToList(), ct);
+        return candidates;
     }
 
     internal sealed record Scored(Guid Id, PersonRecord Record, DateOnly? DateOfBirth, MatchComparison Comparison);

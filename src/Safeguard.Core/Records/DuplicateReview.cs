@@ -23,9 +23,11 @@ public sealed record MergeView(Guid Id, Guid SurvivorId, string SurvivorName, Gu
 /// <summary>The duplicate review queue: open pairs best first, one pair side by side, and the "not the same person" decision.</summary>
 public sealed class DuplicateReview(SafeguardDbContext db)
 {
-    public async Task<IReadOnlyList<DuplicateLine>> OpenAsync(int max = 200, CancellationToken ct = default) =>
-        await db.DuplicateCandidates.AsNoTracking()
-            .Where(c => c.Status == DuplicateStatus.Open)
+    public async Task<IReadOnlyList<DuplicateLine>> OpenAsync(int max = 200, CancellationToken ct = default)
+    {
+        var hidden = new People.Access.NeedToKnow(db).Hidden();
+        return await db.DuplicateCandidates.AsNoTracking()
+            .Where(c => c.Status == DuplicateStatus.Open && !hidden.Contains(c.PersonId1) && !hidden.Contains(c.PersonId2))
             .Join(db.People.Where(p => p.MergedIntoPersonId == null), c => c.PersonId1, p => p.Id, (c, p1) => new { c, p1 })
             .Join(db.People.Where(p => p.MergedIntoPersonId == null), x => x.c.PersonId2, p => p.Id, (x, p2) => new { x.c, x.p1, p2 })
             .OrderByDescending(x => x.c.Score).ThenBy(x => x.c.FoundAt)
@@ -33,6 +35,7 @@ public sealed class DuplicateReview(SafeguardDbContext db)
             .Select(x => new DuplicateLine(x.c.Id, x.p1.Id, x.p1.GivenName + " " + x.p1.FamilyName, x.p2.Id, x.p2.GivenName + " " + x.p2.FamilyName,
                 x.c.Score, x.c.Band, x.c.FoundBy, x.c.FoundAt))
             .ToListAsync(ct);
+    }
 
     public async Task<DuplicateReviewView?> ViewAsync(Guid id, CancellationToken ct = default)
     {

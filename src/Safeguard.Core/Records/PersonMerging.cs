@@ -41,6 +41,7 @@ public sealed class PersonMerging(SafeguardDbContext db)
             await ClaimAsync(survivor, merged, ct);
 
             var moved = await MoveAsync(mergedId, survivorId, ct);
+            await People.Access.AccessLists.CarryOverAsync(db, merged, survivor, ct);
             merged.MergedIntoPersonId = survivorId;
             var now = db.Time.GetUtcNow();
             var merge = new PersonMerge(survivorId, mergedId, candidate?.Id, JsonSerializer.Serialize(moved), db.Actor, reason, now);

@@ -114,6 +114,15 @@ public sealed class PersonRecords(SafeguardDbContext db)
             .Join(db.People, m => m.MergedId, p => p.Id, (m, p) => new MergeLine(m.Id, m.MergedId, p.GivenName + " " + p.FamilyName, m.MergedAt, m.MergedByName, m.Reason))
             .ToListAsync(ct);
         var (relationships, household) = await FamilyAsync(personId, ct);
+        // Relatives and merged records whose own records are restricted from this user are shown without their names.
+        var hidden = await new People.Access.NeedToKnow(db).HiddenAmongAsync(
+            relationships.Select(r => (Guid?)r.RelatedPersonId).Concat(household.Select(h => (Guid?)h.PersonId)).Concat(merges.Select(m => (Guid?)m.MergedId)), ct);
+        if (hidden.Count > 0)
+        {
+            relationships = relationships.Select(r => hidden.Contains(r.RelatedPersonId) ? r with { RelatedName = People.Access.NeedToKnow.RestrictedTitle } : r).ToList();
+            household = household.Where(h => !hidden.Contains(h.PersonId)).ToList();
+            merges = merges.Where(m => !hidden.Contains(m.MergedId)).ToList();
+        }
         return new PersonRecordView(person, addresses, contacts, referrals, history)
         {
             OtherNames = names, Relationships = relationships, Household = household, Merges = merges,
@@ -175,7 +184,7 @@ public sealed class PersonRecords(SafeguardDbContext db)
         // Children (under 18 today, or not yet born) first, then people whose age is not known, then adults.
         var adultBornBy = today.AddYears(-18);
         if (parsed.IsEmpty) return [];
-        var people = db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null);
+        var people = new People.Access.NeedToKnow(db).Visible(db.People.AsNoTracking().Where(p => p.MergedIntoPersonId == null));
         if (parsed.NhsNumber is { } nhs) people = people.Where(p => p.NhsNumber == nhs);
         if (parsed.DateOfBirth is { } dob) people = people.Where(p => p.DateOfBirth == dob);
         if (parsed.Postcode is { } postcode)

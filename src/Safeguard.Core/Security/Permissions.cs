@@ -5,6 +5,8 @@ public static class Permissions
 {
     public const string ViewChildRecords = "children.view";
     public const string EditChildRecords = "children.edit";
+    /// <summary>Restrict a child's record to named people and hold its access list (docs/restricted-records.md).</summary>
+    public const string RestrictChildRecords = "children.restrict";
     public const string RecordContacts = "frontdoor.record";
     /// <summary>Read a contact and its decision (not decide it): the people who act on it, as well as those who decide it.</summary>
     public const string ReadContacts = "frontdoor.read";
@@ -22,7 +24,7 @@ public static class Permissions
     [
         ViewChildRecords, EditChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
-        AdministerOrganisations,
+        AdministerOrganisations, RestrictChildRecords,
     ];
 }
 
@@ -34,6 +36,7 @@ public static class RolePermissions
     [
         Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
         Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports, Permissions.ReadContacts,
+        Permissions.RestrictChildRecords,
     ];
 
     private static readonly Dictionary<string, string[]> Map = new()

@@ -10,7 +10,11 @@ internal sealed record DemoContact(TimeSpan Ago, ContactChannel Channel, string 
     bool ImmediateRisk = false, string SourceCode = "1B", string Factors = "", PlanKind? Plan = null,
     string? Worker = null, LookedAfterLegalStatus? LookedAfter = null);
 
-internal sealed record DemoChild(Person Person, IReadOnlyList<DemoContact> Contacts);
+internal sealed record DemoChild(Person Person, IReadOnlyList<DemoContact> Contacts)
+{
+    /// <summary>A restricted record: why, the manager who holds its access list, and the others named on it (emails).</summary>
+    public (string Reason, string Holder, string[] Others)? Restricted { get; init; }
+}
 
 /// <summary>The demo council's children and the stories behind their records. All fictional.</summary>
 internal static class DemoChildren
@@ -82,6 +86,15 @@ internal static class DemoChildren
                 new DemoContact(days(0.9), ContactChannel.FrontDoor, "Ethan's aunt", "Family member",
                     "Ethan has not been home for two nights and is not answering his phone.", "exploitation",
                     Priority.Urgent, null)),
+            // Need to know: a relative of the front door's own team manager, so only the people on the list see her.
+            Child("Rosie", "Bennett", 8, Sex.Female, "4010232137", "19 Brook Street", "NB5 2JW",
+                new DemoContact(days(0.5), ContactChannel.PartnerApi, "Arjun Singh", DemoAccounts.School,
+                    "Rosie said she does not want to go home this weekend and would not say why.", "emotional-abuse",
+                    Priority.Urgent, null)) with
+            {
+                Restricted = ("Relative of a member of staff in the front door team", "helen.price@northbridge.example",
+                    ["grace.lee@northbridge.example", "priya.shah@northbridge.example"]),
+            },
         ];
     }
 }

@@ -86,6 +86,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         var children = DemoChildren.Create(today);
         var workers = await db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!, ct);
         db.People.AddRange(children.Select(c => c.Person));
+        foreach (var child in children) Restrict(child, workers, now);
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
 
@@ -160,5 +161,25 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         }
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A demo child's restriction and access list, as a manager holding it would have made them.</summary>
+    private void Restrict(DemoChild child, Dictionary<string, StaffUser> workers, DateTimeOffset now)
+    {
+        if (child.Restricted is not { } restricted) return;
+        var person = child.Person;
+        var holder = workers[restricted.Holder];
+        var actor = new Security.Actor(holder.Id, holder.DisplayName);
+        person.IsRestricted = true;
+        person.RestrictionReason = restricted.Reason;
+        person.RestrictedByName = holder.DisplayName;
+        person.RestrictedAt = now;
+        db.Record(new People.Access.RecordRestricted(person.Id), person.Id, nameof(Person), person.Id, restricted.Reason, actor);
+        foreach (var (user, holds) in restricted.Others.Select(e => (workers[e], false)).Prepend((holder, true)))
+        {
+            var reason = holds ? restricted.Reason : "Works with the family";
+            db.PersonAccessGrants.Add(new People.Access.PersonAccessGrant(person.Id, user.Id, holds, reason, actor, now));
+            db.Record(new People.Access.AccessGranted(person.Id, user.Id, user.DisplayName, holds), person.Id, nameof(Person), person.Id, reason, actor);
+        }
     }
 }

@@ -40,6 +40,8 @@ public sealed class TeamWork(SafeguardDbContext db)
         // Past the last page (the tray emptied while someone paged): the last page.
         page = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
         var skip = (long)(page - 1) * pageSize;
+        // Work about a child restricted from this user still shows (nothing goes unseen) but does not name the child.
+        var hidden = new People.Access.NeedToKnow(db).Hidden();
         var lines = new List<OpenWorkLine>(pageSize);
         foreach (var priority in ByUrgency)
         {
@@ -51,12 +53,18 @@ public sealed class TeamWork(SafeguardDbContext db)
                 continue;
             }
             var p = priority;
-            lines.AddRange(await open.Where(w => w.Priority == p)
+            var rows = await open.Where(w => w.Priority == p)
                 .OrderBy(w => w.DueAt).ThenBy(w => w.Id)
                 .Skip((int)skip)
                 .Take(pageSize - lines.Count)
-                .Select(w => new OpenWorkLine(w.Id, w.Kind, w.Title, w.PersonId, w.Priority, w.OpenedAt, w.DueAt, w.OwnerUserId))
-                .ToListAsync(ct));
+                .Select(w => new
+                {
+                    Line = new OpenWorkLine(w.Id, w.Kind, w.Title, w.PersonId, w.Priority, w.OpenedAt, w.DueAt, w.OwnerUserId),
+                    Hidden = (w.PersonId != null && hidden.Contains(w.PersonId.Value))
+                        || db.ContactChildren.Any(cc => cc.ContactId == w.SubjectId && hidden.Contains(cc.PersonId)),
+                })
+                .ToListAsync(ct);
+            lines.AddRange(rows.Select(r => r.Hidden ? r.Line with { Title = People.Access.NeedToKnow.RestrictedTitle } : r.Line));
             skip = 0;
         }
         return new WorkPage(lines, page, pageSize, total);

@@ -28,6 +28,26 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(x => new { x.FamilyName, x.GivenName });
         b.HasIndex(x => x.DateOfBirth);
         b.HasIndex(x => x.NhsNumber);
+        b.Property(x => x.RestrictionReason).HasMaxLength(2000);
+        b.Property(x => x.RestrictedByName).HasMaxLength(200);
+        // Partial: only the few restricted people, so "hidden from this user" reads a handful of rows. (A bare boolean
+        // test cannot use a full index on SQLite; it can use this one.)
+        b.HasIndex(x => x.IsRestricted).HasFilter("\"IsRestricted\"");
+    }
+}
+
+internal sealed class PersonAccessGrantConfiguration : IEntityTypeConfiguration<People.Access.PersonAccessGrant>
+{
+    public void Configure(EntityTypeBuilder<People.Access.PersonAccessGrant> b)
+    {
+        b.ToTable("PersonAccessGrants");
+        b.Property(x => x.Reason).HasMaxLength(People.Access.PersonAccessGrant.MaxReasonLength);
+        b.Property(x => x.GrantedByName).HasMaxLength(200);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Safeguard.Core.Workforce.StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        // One name once per list: two holders adding the same person at once cannot make two rows.
+        b.HasIndex(x => new { x.PersonId, x.UserId }).IsUnique();
+        b.HasIndex(x => x.UserId);
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.People.Access;
 
 namespace Safeguard.Web.Pages.Children;
 
@@ -11,7 +12,7 @@ namespace Safeguard.Web.Pages.Children;
 /// it saw, so a save made after someone else changed the record is refused (409), and the page comes back with what
 /// changed and what was typed.
 /// </summary>
-public abstract class PersonEditPage(SafeguardDbContext db, ChangesSince changes) : PageModel
+public abstract class PersonEditPage(SafeguardDbContext db, ChangesSince changes, NeedToKnow needToKnow, string doing) : PageModel
 {
     public string PersonName { get; private set; } = "";
 
@@ -26,9 +27,13 @@ public abstract class PersonEditPage(SafeguardDbContext db, ChangesSince changes
     /// <summary>Changes someone else saved since the form was made; shown when a save was refused.</summary>
     public IReadOnlyList<ChangeSeen>? ChangedElsewhere { get; private set; }
 
-    /// <summary>Reads the person (a record merged away cannot be changed); a fresh form also takes its version now.</summary>
+    /// <summary>
+    /// Reads the person (a record merged away cannot be changed, and one restricted from this user is not found, the
+    /// attempt audited); a fresh form also takes its version now.
+    /// </summary>
     protected async Task<bool> LoadAsync(Guid id, bool freshForm)
     {
+        if (!await needToKnow.CheckAsync(id, doing)) return false;
         var person = await db.People.AsNoTracking().Where(p => p.Id == id && p.MergedIntoPersonId == null)
             .Select(p => new { Name = p.GivenName + " " + p.FamilyName, p.Version }).SingleOrDefaultAsync();
         if (person is null) return false;

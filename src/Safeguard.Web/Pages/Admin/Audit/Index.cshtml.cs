@@ -15,7 +15,7 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.Admin.Audit;
 
 /// <summary>Search the audit trail by person, user, date range and kind of event.</summary>
-public sealed class IndexModel(AuditSearch audit, PersonRecords people, SafeguardDbContext db) : PageModel
+public sealed class IndexModel(AuditSearch audit, PersonRecords people, SafeguardDbContext db, Core.People.Access.NeedToKnow needToKnow) : PageModel
 {
     [BindProperty(SupportsGet = true), Display(Name = "Person", Description = "Name, date of birth or NHS number")]
     public string? Person { get; set; }
@@ -66,6 +66,10 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
         }
         Results = await audit.SearchAsync(new AuditQuery(personIds, UserId, from, to, Math.Max(1, PageNumber),
             Kind: string.IsNullOrEmpty(Kind) ? null : Kind));
+        // Reading a child's audit trail is a view of the child's record.
+        var shown = Results.Entries.Where(e => e is { PersonId: not null, Restricted: false })
+            .Select(e => e.PersonId!.Value).ToList();
+        await needToKnow.RecordListedAsync("the audit page", shown);
         return Page();
     }
 

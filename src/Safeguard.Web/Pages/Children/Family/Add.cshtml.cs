@@ -15,8 +15,8 @@ namespace Safeguard.Web.Pages.Children.Family;
 /// Record a parent, step-parent, sibling, carer or household member. The relative is looked up in the person
 /// index first, so someone already known is linked rather than typed in again.
 /// </summary>
-public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, ChangesSince changes, TimeProvider time)
-    : PersonEditPage(db, changes)
+public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, ChangesSince changes, TimeProvider time,
+    Core.People.Access.NeedToKnow needToKnow) : PersonEditPage(db, changes, needToKnow, "adding a family member")
 {
     [BindProperty, Display(Name = "Who are they to the child?")]
     public string? Kind { get; set; }

@@ -10,7 +10,8 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.Children.Names;
 
 /// <summary>Record a previous name or an alias, so searches and matching find the child by it.</summary>
-public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, ChangesSince changes) : PersonEditPage(db, changes)
+public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, ChangesSince changes, Core.People.Access.NeedToKnow needToKnow)
+    : PersonEditPage(db, changes, needToKnow, "adding a name")
 {
     [BindProperty, Display(Name = "What kind of name is it?")]
     public string? Kind { get; set; }

@@ -10,7 +10,8 @@ namespace Safeguard.Web.Pages.Children.Record;
 /// A child's record: first their current plans and status, then details, addresses, contacts, referrals and change
 /// history. Every view is audited.
 /// </summary>
-public sealed class IndexModel(PersonRecords people, ChildStatuses statuses) : PageModel
+public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
+    Core.People.Access.AccessLists accessLists) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
@@ -20,13 +21,20 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses) : P
 
     public bool CanReviewDuplicates => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.ReviewDuplicates);
 
+    public bool CanRestrict => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RestrictChildRecords);
+
+    /// <summary>The record's restriction and access list, shown to those on it.</summary>
+    public Core.People.Access.AccessListView? Access { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
+        if (!await needToKnow.CheckAsync(id, "the child's record")) return NotFound();
         var record = await people.ViewAsync(id);
         if (record is null) return NotFound();
         if (record.Person.MergedIntoPersonId is { } survivor) return RedirectToPage(new { id = survivor });
         Record = record;
         Status = await statuses.ForChildAsync(id);
+        Access = await accessLists.ViewAsync(id);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ namespace Safeguard.Web.Pages.Children.Search;
 
 /// <summary>Find a child by name (sounds-like), date of birth, NHS number or postcode. The results fragment
 /// (handler "results") lets wwwroot/js/person-search.js show results as the user types.</summary>
-public sealed class IndexModel(PersonRecords people) : PageModel
+public sealed class IndexModel(PersonRecords people, Core.People.Access.NeedToKnow needToKnow) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -26,5 +26,6 @@ public sealed class IndexModel(PersonRecords people) : PageModel
     {
         if (Query is { Length: > 200 }) Query = Query[..200];
         Results = await people.SearchAsync(Query);
+        await needToKnow.RecordListedAsync("children search", Results.Select(r => r.Id).ToList());
     }
 }

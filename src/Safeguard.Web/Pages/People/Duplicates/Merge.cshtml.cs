@@ -9,7 +9,7 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.People.Duplicates;
 
 /// <summary>A merge: what moved, who and why; and the unmerge that restores exactly what moved.</summary>
-public sealed class MergeModel(DuplicateReview review, PersonMerging merging) : PageModel
+public sealed class MergeModel(DuplicateReview review, PersonMerging merging, Core.People.Access.NeedToKnow needToKnow) : PageModel
 {
     public MergeView View { get; private set; } = default!;
 
@@ -18,7 +18,7 @@ public sealed class MergeModel(DuplicateReview review, PersonMerging merging) : 
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var view = await review.MergeAsync(id);
+        var view = await LoadAsync(id, recordView: true);
         if (view is null) return NotFound();
         View = view;
         return Page();
@@ -26,7 +26,7 @@ public sealed class MergeModel(DuplicateReview review, PersonMerging merging) : 
 
     public async Task<IActionResult> OnPostUnmergeAsync(Guid id)
     {
-        var view = await review.MergeAsync(id);
+        var view = await LoadAsync(id, recordView: false);
         if (view is null) return NotFound();
         View = view;
         ModelState.Clear();
@@ -45,5 +45,16 @@ public sealed class MergeModel(DuplicateReview review, PersonMerging merging) : 
             }
         }
         return this.PageWithErrors();
+    }
+
+    /// <summary>The merge, when the user may see both people (a refusal is recorded and answered as "not found").</summary>
+    private async Task<MergeView?> LoadAsync(Guid id, bool recordView)
+    {
+        var view = await review.MergeAsync(id);
+        if (view is null) return null;
+        Guid[] people = [view.SurvivorId, view.MergedId];
+        if (!await needToKnow.CheckAllAsync(people, "a merge of records", nameof(PersonMerge), id)) return null;
+        if (recordView) await needToKnow.RecordListedAsync("a merge of records", people);
+        return view;
     }
 }

@@ -10,7 +10,7 @@ using Safeguard.Web.Infrastructure;
 namespace Safeguard.Web.Pages.People.Duplicates;
 
 /// <summary>One possible duplicate side by side, with the engine's explanation; merge (choosing the survivor) or "not the same person", each with a reason.</summary>
-public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) : PageModel
+public sealed class ReviewModel(DuplicateReview review, PersonMerging merging, Core.People.Access.NeedToKnow needToKnow) : PageModel
 {
     public DuplicateReviewView View { get; private set; } = default!;
 
@@ -31,7 +31,7 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var view = await review.ViewAsync(id);
+        var view = await LoadAsync(id, recordView: true);
         if (view is null) return NotFound();
         View = view;
         return Page();
@@ -39,7 +39,7 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
 
     public async Task<IActionResult> OnPostMergeAsync(Guid id)
     {
-        var view = await review.ViewAsync(id);
+        var view = await LoadAsync(id, recordView: false);
         if (view is null) return NotFound();
         View = view;
         ModelState.Clear();
@@ -64,7 +64,7 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
 
     public async Task<IActionResult> OnPostNotDuplicateAsync(Guid id)
     {
-        var view = await review.ViewAsync(id);
+        var view = await LoadAsync(id, recordView: false);
         if (view is null) return NotFound();
         View = view;
         ModelState.Clear();
@@ -81,5 +81,16 @@ public sealed class ReviewModel(DuplicateReview review, PersonMerging merging) :
             return this.PageWithErrors();
         }
         return RedirectToPage("/People/Duplicates/Index");
+    }
+
+    /// <summary>The pair, when the user may see both people (a refusal is recorded and answered as "not found").</summary>
+    private async Task<DuplicateReviewView?> LoadAsync(Guid id, bool recordView)
+    {
+        var view = await review.ViewAsync(id);
+        if (view is null) return null;
+        Guid[] people = [view.First.Person.Id, view.Second.Person.Id];
+        if (!await needToKnow.CheckAllAsync(people, "duplicate review", nameof(DuplicateCandidate), id)) return null;
+        if (recordView) await needToKnow.RecordListedAsync("duplicate review", people);
+        return view;
     }
 }
