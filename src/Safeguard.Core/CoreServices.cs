@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddScoped<ChangesSince>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<People.Access.NeedToKnow>();
+        services.AddScoped<FrontDoor.ContactAccess>();
         services.AddScoped<People.Access.AccessLists>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<OrganisationAdministration>();
@@ -43,6 +44,7 @@ public static class CoreServices
         services.AddScoped<DemoCouncil>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Work.TeamWork>();
+        services.AddScoped<VisibleWork>();
         services.TryAddSingleton(PersonMatchingSettings.Default);
         services.AddScoped<PersonCandidates>();
         services.AddScoped<PersonMerging>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Oversight;
+using Safeguard.Core.Records;
 using Safeguard.Core.Security;
 using Safeguard.Core.Work;
 
@@ -46,7 +47,7 @@ public static class TrayBenchmark
         await Measure("Home tray: the busiest team's open work (first page of 50)", runs, async () =>
         {
             await using var db = NewContext();
-            return (await new TeamWork(db).PageAsync(busiest, null)).Total;
+            return (await new VisibleWork(db, new TeamWork(db)).PageAsync(busiest, null)).Total;
         });
         await Measure("Backlog board", runs, async () =>
         {

@@ -4,7 +4,7 @@ using Safeguard.Core.Data;
 namespace Safeguard.Core.Work;
 
 public sealed record OpenWorkLine(Guid Id, WorkKind Kind, string Title, Guid? PersonId, Priority Priority,
-    DateTimeOffset OpenedAt, DateTimeOffset DueAt, Guid? OwnerUserId);
+    DateTimeOffset OpenedAt, DateTimeOffset DueAt, Guid? OwnerUserId, Guid SubjectId);
 
 /// <summary>One page of a tray: its lines, which page it is (from 1), how many a page holds, and how many there are in all.</summary>
 public sealed record WorkPage(IReadOnlyList<OpenWorkLine> Lines, int Page, int PageSize, int Total)
@@ -40,8 +40,6 @@ public sealed class TeamWork(SafeguardDbContext db)
         // Past the last page (the tray emptied while someone paged): the last page.
         page = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
         var skip = (long)(page - 1) * pageSize;
-        // Work about a child restricted from this user still shows (nothing goes unseen) but does not name the child.
-        var hidden = new People.Access.NeedToKnow(db).Hidden();
         var lines = new List<OpenWorkLine>(pageSize);
         foreach (var priority in ByUrgency)
         {
@@ -57,14 +55,9 @@ public sealed class TeamWork(SafeguardDbContext db)
                 .OrderBy(w => w.DueAt).ThenBy(w => w.Id)
                 .Skip((int)skip)
                 .Take(pageSize - lines.Count)
-                .Select(w => new
-                {
-                    Line = new OpenWorkLine(w.Id, w.Kind, w.Title, w.PersonId, w.Priority, w.OpenedAt, w.DueAt, w.OwnerUserId),
-                    Hidden = (w.PersonId != null && hidden.Contains(w.PersonId.Value))
-                        || db.ContactChildren.Any(cc => cc.ContactId == w.SubjectId && hidden.Contains(cc.PersonId)),
-                })
+                .Select(w => new OpenWorkLine(w.Id, w.Kind, w.Title, w.PersonId, w.Priority, w.OpenedAt, w.DueAt, w.OwnerUserId, w.SubjectId))
                 .ToListAsync(ct);
-            lines.AddRange(rows.Select(r => r.Hidden ? r.Line with { Title = People.Access.NeedToKnow.RestrictedTitle } : r.Line));
+            lines.AddRange(rows);
             skip = 0;
         }
         return new WorkPage(lines, page, pageSize, total);

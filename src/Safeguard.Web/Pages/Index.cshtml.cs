@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Records;
 using Safeguard.Core.Work;
 using Safeguard.Web.Infrastructure;
 using Safeguard.Web.TagHelpers;
 
 namespace Safeguard.Web.Pages;
 
-public sealed class IndexModel(TeamWork work, TimeProvider time) : PageModel
+public sealed class IndexModel(VisibleWork work, TimeProvider time) : PageModel
 {
     /// <summary>Which page of open work to show; anything that is not a page number shows the first.</summary>
     [BindProperty(SupportsGet = true, Name = "pageNumber")]

@@ -114,8 +114,8 @@ public sealed class NeedToKnowTests : IAsyncLifetime
 
         await using var outsider = As(_outsider);
         await using var worker = As(_worker);
-        (await new TeamWork(outsider).PageAsync(team.Id, null)).Lines.Single().Title.ShouldBe(NeedToKnow.RestrictedTitle);
-        (await new TeamWork(worker).PageAsync(team.Id, null)).Lines.Single().Title.ShouldBe("Allocate Rosa Quill");
+        (await new VisibleWork(outsider, new TeamWork(outsider)).PageAsync(team.Id, null)).Lines.Single().Title.ShouldBe(NeedToKnow.RestrictedTitle);
+        (await new VisibleWork(worker, new TeamWork(worker)).PageAsync(team.Id, null)).Lines.Single().Title.ShouldBe("Allocate Rosa Quill");
     }
 
     [Fact]

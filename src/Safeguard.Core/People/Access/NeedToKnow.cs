@@ -73,14 +73,6 @@ public sealed class NeedToKnow(SafeguardDbContext db)
         return false;
     }
 
-    /// <summary>As <see cref="CheckAsync"/> for a contact: refused when any of its children is hidden from the actor.</summary>
-    public async Task<bool> CheckContactAsync(Guid contactId, string where, CancellationToken ct = default)
-    {
-        if (SeesEveryone) return true;
-        var children = await db.ContactChildren.AsNoTracking().Where(cc => cc.ContactId == contactId).Select(cc => cc.PersonId).ToListAsync(ct);
-        return await CheckAllAsync(children, where, "Contact", contactId, ct);
-    }
-
     /// <summary>
     /// Records that people were listed to the actor: one event for the whole list (none for an empty one, nor for
     /// Safeguard's own work).

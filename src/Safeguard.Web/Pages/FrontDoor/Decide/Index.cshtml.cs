@@ -17,7 +17,7 @@ namespace Safeguard.Web.Pages.FrontDoor.Decide;
 /// nothing is saved and the page says what they did (409).
 /// </summary>
 public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisions, TimeProvider time,
-    Core.People.Access.NeedToKnow needToKnow) : PageModel
+    ContactAccess contactAccess) : PageModel
 {
     public ContactView Contact { get; private set; } = default!;
     public DecisionState State { get; private set; } = default!;
@@ -133,7 +133,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
     private async Task<bool> LoadAsync(Guid id, bool recordView)
     {
         Now = time.GetUtcNow();
-        if (!await needToKnow.CheckContactAsync(id, "the contact and decision page")) return false;
+        if (!await contactAccess.CheckAsync(id, "the contact and decision page")) return false;
         // The state first: a change between the two reads then shows as a newer contact than the version posted back.
         if (await decisions.StateAsync(id) is not { } state) return false;
         State = state;
