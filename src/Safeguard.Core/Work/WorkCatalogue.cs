@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Safeguard.Core.Oversight;
 using Safeguard.Core.Timescales;
 
 namespace Safeguard.Core.Work;
