@@ -73,4 +73,26 @@ public sealed class EventHistoryPageTests(SafeguardAppFactory app) : AppTests(ap
         page.QuerySelector(".govuk-error-summary").ShouldNotBeNull().TextContent.ShouldContain("Select a kind of event from the list");
         page.QuerySelector("[data-testid=audit-results]").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task AuditSearch_SecondPage_ShowsTheNextEvents_AndAMangledPageNumberShowsTheFirst()
+    {
+        var admin = await App.SignInAsync(Admin);
+
+        var first = await RowsAsync(admin, "/admin/audit?pageNumber=1");
+        var second = await RowsAsync(admin, "/admin/audit?pageNumber=2");
+        var mangled = await RowsAsync(admin, "/admin/audit?pageNumber=two");
+
+        first.Count.ShouldBe(50, "the demo council has more than a page of events");
+        second.ShouldNotBeEmpty();
+        second.ShouldNotBe(first);
+        mangled.Count.ShouldBe(50);
+    }
+
+    private static async Task<List<string>> RowsAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await Html.ParseAsync(response)).QuerySelectorAll("[data-testid=audit-results] tbody tr").Select(r => r.TextContent).ToList();
+    }
 }
