@@ -33,5 +33,9 @@ internal static class StringEnums
         b.Properties<DuplicateStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<DuplicateFoundBy>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Work.AlertKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<EmploymentKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<TrainingKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<CaseKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Supervision.SupervisionKind>().HaveConversion<string>().HaveMaxLength(Length);
     }
 }

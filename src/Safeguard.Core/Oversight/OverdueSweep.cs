@@ -208,8 +208,14 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
 
     /// <summary>What an alert of <paramref name="kind"/> is about, in words: from the catalogue for late work.</summary>
     public static string Title(AlertKind kind) =>
-        WorkCatalogue.AlertOf(kind)?.Title
-        ?? (kind == AlertKind.FeedbackUndelivered ? "feedback to a referrer not delivered" : kind.ToString());
+        WorkCatalogue.AlertOf(kind)?.Title ?? kind switch
+        {
+            AlertKind.FeedbackUndelivered => "feedback to a referrer not delivered",
+            AlertKind.RegistrationLapsing => "worker's registration lapsing",
+            AlertKind.TrainingLapsing => "worker's training lapsing",
+            AlertKind.CasesLeftUnallocated => "cases left without a worker",
+            _ => kind.ToString(),
+        };
 
     /// <summary>"45 minutes", "1 hour", "26 hours".</summary>
     public static string Lateness(TimeSpan late)

@@ -48,6 +48,28 @@ public static class TimeLimits
     public static DateTimeOffset AllocationDue(this IWorkingDayCalendar calendar, DateTimeOffset decidedAt) =>
         calendar.DueAt(decidedAt, AllocationWorkingDays);
 
+    // Source: local standard, not statutory
+    /// <summary>A worker confirms they have read the case summary of a case allocated to them within 1 working day.</summary>
+    public const int AllocationAcceptanceWorkingDays = 1;
+
+    /// <summary>When the worker must accept a case allocated at <paramref name="allocatedAt"/>.</summary>
+    public static DateTimeOffset AllocationAcceptanceDue(this IWorkingDayCalendar calendar, DateTimeOffset allocatedAt) =>
+        calendar.DueAt(allocatedAt, AllocationAcceptanceWorkingDays);
+
+    // Source: local supervision policy (DOMAIN.md: "thorough, analytical and reflective supervision"), not statutory
+    /// <summary>The first case supervision: within 10 working days of allocation.</summary>
+    public const int FirstSupervisionWorkingDays = 10;
+
+    /// <summary>When something due "by <paramref name="day"/>" is due: the end of that day's office hours (17:00 UK time).</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) => UkLocal(day, new TimeOnly(17, 0));
+
+    /// <summary><paramref name="time"/> on <paramref name="day"/> in UK local time.</summary>
+    public static DateTimeOffset UkLocal(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, WorkingDayCalendar.UkTime.GetUtcOffset(local));
+    }
+
     /// <summary>When new information received at <paramref name="receivedAt"/> about a decided contact must be read.</summary>
     public static DateTimeOffset NewInformationReadDue(this IWorkingDayCalendar calendar, DateTimeOffset receivedAt) =>
         calendar.DueAt(receivedAt, NewInformationWorkingDays);

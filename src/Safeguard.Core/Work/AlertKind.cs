@@ -4,4 +4,15 @@ namespace Safeguard.Core.Work;
 /// What a manager is alerted about. Kept with work, not with the alerts, because each kind of late work names its alert
 /// in the work catalogue; the alerts themselves (Oversight) read work, never the other way round.
 /// </summary>
-public enum AlertKind { ContactOverdue, FeedbackOverdue, FeedbackUndelivered, AllocationOverdue, InformationUnread }
+public enum AlertKind
+{
+    ContactOverdue, FeedbackOverdue, FeedbackUndelivered, AllocationOverdue, InformationUnread,
+    /// <summary>A case allocated to a worker not accepted (case summary not read) in time.</summary>
+    AllocationNotAccepted,
+    /// <summary>A worker's Social Work England registration lapses within 30 days, or has lapsed.</summary>
+    RegistrationLapsing,
+    /// <summary>A worker's training that a competence rule needs expires within 30 days, or has expired.</summary>
+    TrainingLapsing,
+    /// <summary>A worker's employment ended while they still held cases: the cases went back to the team tray.</summary>
+    CasesLeftUnallocated,
+}

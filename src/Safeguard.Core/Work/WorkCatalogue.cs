@@ -14,6 +14,9 @@ public enum WorkOwner
 
     /// <summary>The worker who holds the child's case, on their team's tray.</summary>
     AllocatedWorker,
+
+    /// <summary>The team manager of the worker or team concerned (e.g. a leaver's cases to reallocate).</summary>
+    TeamManager,
 }
 
 /// <summary>
@@ -104,6 +107,24 @@ public static class WorkCatalogue
         new(WorkKind.Review, "Review", "Reviews due", WorkOwner.AllocatedWorker,
             "Set by the plan (the date of the review)",
             (_, from, _) => from),
+        new(WorkKind.AcceptAllocation, "Accept a new case", "Allocated, not yet accepted", WorkOwner.AllocatedWorker,
+            "One working day from allocation",
+            (c, from, _) => c.Calendar.AllocationAcceptanceDue(from),
+            new LateAlert(AlertKind.AllocationNotAccepted, "allocated case not accepted in time", w => $"{w.Title}: not accepted, {w.Late} late"),
+            OnBacklogBoard: true),
+        new(WorkKind.AgreedAction, "Agreed action", "Agreed actions due", WorkOwner.AllocatedWorker,
+            "The day agreed in the discussion or supervision",
+            (_, from, _) => from),
+        new(WorkKind.CaseSupervision, "Case supervision", "Case supervision due", WorkOwner.AllocatedWorker,
+            "Within 10 working days of allocation, then on the cycle for the kind of case (settings: Supervision)",
+            (_, from, _) => from),
+        new(WorkKind.PersonalSupervision, "Personal supervision", "Personal supervision due", WorkOwner.AllocatedWorker,
+            "On the personal supervision cycle (settings: Supervision)",
+            (_, from, _) => from),
+        new(WorkKind.Reallocation, "Reallocate a case", "Cases to reallocate", WorkOwner.TeamManager,
+            "Before the worker's leaving date; at once when their registration or training lapses",
+            (_, from, _) => from,
+            OnBacklogBoard: true),
     ];
 
     private static readonly FrozenDictionary<WorkKind, WorkKindEntry> ByKind = All.ToFrozenDictionary(e => e.Kind);

@@ -2,7 +2,11 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Work;
 
-public enum WorkKind { ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review, ReadNewInformation }
+public enum WorkKind
+{
+    ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review, ReadNewInformation,
+    AcceptAllocation, AgreedAction, CaseSupervision, PersonalSupervision, Reallocation,
+}
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }
 

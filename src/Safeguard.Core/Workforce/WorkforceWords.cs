@@ -24,3 +24,33 @@ public static class WorkforceWords
         _ => "Other",
     };
 }
+
+/// <summary>The words people see for staff records.</summary>
+public static class StaffWords
+{
+    public static string Words(this EmploymentKind kind) => kind switch
+    {
+        EmploymentKind.Permanent => "Permanent",
+        EmploymentKind.Agency => "Agency",
+        _ => "Other",
+    };
+
+    public static string Words(this TrainingKind kind) => kind switch
+    {
+        TrainingKind.ChildProtectionSection47 => "Child protection: section 47 enquiries",
+        TrainingKind.ChildProtectionPlans => "Child protection: plans and conferences",
+        TrainingKind.CourtSkills => "Court skills: care proceedings",
+        TrainingKind.LookedAfterChildren => "Children looked after",
+        TrainingKind.SafeguardingFoundation => "Safeguarding foundation",
+        _ => "Other",
+    };
+
+    public static string Words(this CaseKind kind) => kind switch
+    {
+        CaseKind.ChildInNeed => "Child in need",
+        CaseKind.ChildProtection => "Child protection",
+        CaseKind.LookedAfter => "Child looked after",
+        CaseKind.Court => "Court proceedings",
+        _ => "Other",
+    };
+}

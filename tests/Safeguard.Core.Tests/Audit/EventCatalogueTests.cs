@@ -165,6 +165,8 @@ public class EventCatalogueTests
         if (type == typeof(bool)) return seed % 2 == 0;
         if (type.IsEnum) return Enum.GetValues(type).GetValue(seed % Enum.GetValues(type).Length);
         if (type == typeof(IReadOnlyList<string>)) return new List<string> { "first", "second" };
+        if (type == typeof(IReadOnlyList<Allocation.AgreedAction>))
+            return new List<Allocation.AgreedAction> { new("See the child alone", new DateOnly(2026, 3, 4)), new("Visit the school", new DateOnly(2026, 3, 9), Guid.NewGuid()) };
         if (type == typeof(IReadOnlyList<Guid>)) return new List<Guid> { Guid.NewGuid() };
         if (type == typeof(IReadOnlyDictionary<string, int>)) return new Dictionary<string, int> { ["ContactChildren"] = 2, ["Referrals"] = 1 };
         if (type == typeof(IReadOnlyDictionary<string, FieldChange>))

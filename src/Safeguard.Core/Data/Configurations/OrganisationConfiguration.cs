@@ -40,8 +40,11 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.JobTitle).HasMaxLength(200);
-        b.Property(x => x.SocialWorkEnglandNumber).HasMaxLength(20);
+        b.Property(x => x.SocialWorkEnglandNumber).HasMaxLength(Registration.MaxLength);
+        b.Property(x => x.FullTimeEquivalent).HasDefaultValue(1.0);
         b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
+        // Not a foreign key: SQLite cannot add one to an existing table without rebuilding it.
+        b.HasIndex(x => x.ManagerId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
