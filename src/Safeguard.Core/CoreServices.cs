@@ -73,6 +73,8 @@ public static class CoreServices
         services.AddScoped<Oversight.OverdueSweep>();
         services.AddScoped<Oversight.ManagerAlerts>();
         services.AddScoped<FrontDoor.PartnerKeys>();
+        services.AddOptions<Workforce.CaseloadSettings>();
+        services.AddScoped<Allocation.Caseloads>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

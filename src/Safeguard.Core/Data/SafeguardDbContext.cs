@@ -42,6 +42,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ContactInformation> ContactInformation => Set<ContactInformation>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<StaffAbsence> StaffAbsences => Set<StaffAbsence>();
     public DbSet<Allocation.CaseAllocation> CaseAllocations => Set<Allocation.CaseAllocation>();
     public DbSet<Supervision.SupervisionRecord> SupervisionRecords => Set<Supervision.SupervisionRecord>();
 

@@ -35,6 +35,7 @@ internal static class StringEnums
         b.Properties<Work.AlertKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<EmploymentKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<TrainingKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<AbsenceKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<CaseKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Supervision.SupervisionKind>().HaveConversion<string>().HaveMaxLength(Length);
     }

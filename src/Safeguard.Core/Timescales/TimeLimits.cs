@@ -63,6 +63,9 @@ public static class TimeLimits
     /// <summary>When something due "by <paramref name="day"/>" is due: the end of that day's office hours (17:00 UK time).</summary>
     public static DateTimeOffset EndOfDay(DateOnly day) => UkLocal(day, new TimeOnly(17, 0));
 
+    /// <summary>The day it is in the UK at <paramref name="at"/>.</summary>
+    public static DateOnly UkDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, WorkingDayCalendar.UkTime).DateTime);
+
     /// <summary><paramref name="time"/> on <paramref name="day"/> in UK local time.</summary>
     public static DateTimeOffset UkLocal(DateOnly day, TimeOnly time)
     {

@@ -45,6 +45,14 @@ public static class StaffWords
         _ => "Other",
     };
 
+    public static string Words(this AbsenceKind kind) => kind switch
+    {
+        AbsenceKind.AnnualLeave => "Annual leave",
+        AbsenceKind.Sickness => "Sick leave",
+        AbsenceKind.Training => "Training",
+        _ => "Away",
+    };
+
     public static string Words(this CaseKind kind) => kind switch
     {
         CaseKind.ChildInNeed => "Child in need",

@@ -36,6 +36,7 @@ public static class SafeguardSetup
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
 
         builder.Services.Configure<Core.Timescales.ScreeningClockOptions>(config.GetSection(Core.Timescales.ScreeningClockOptions.Section));
+        builder.Services.Configure<Core.Workforce.CaseloadSettings>(config.GetSection(Core.Workforce.CaseloadSettings.Section));
         builder.AddFeedbackDelivery();
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)

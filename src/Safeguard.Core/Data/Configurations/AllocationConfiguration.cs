@@ -19,6 +19,16 @@ internal sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<Tra
     }
 }
 
+internal sealed class StaffAbsenceConfiguration : IEntityTypeConfiguration<StaffAbsence>
+{
+    public void Configure(EntityTypeBuilder<StaffAbsence> b)
+    {
+        b.ToTable("StaffAbsences");
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.To });
+    }
+}
+
 internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<CaseAllocation>
 {
     public void Configure(EntityTypeBuilder<CaseAllocation> b)

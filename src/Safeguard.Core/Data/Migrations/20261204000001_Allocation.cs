@@ -7,7 +7,7 @@ namespace Safeguard.Core.Data.Migrations;
 
 /// <summary>
 /// Allocation, the competence gate and supervision: staff registration, qualification, employment, capacity and line
-/// manager; their training records; case allocations (each with its discussion); supervision records.
+/// manager; their training records and absences; case allocations (each with its discussion); supervision records.
 /// </summary>
 [DbContext(typeof(SafeguardDbContext))]
 [Migration("20261204000001_Allocation")]
@@ -43,6 +43,24 @@ public sealed class Allocation : Migration
             });
         migrationBuilder.CreateIndex(name: "IX_TrainingRecords_UserId_Kind", table: "TrainingRecords", columns: ["UserId", "Kind"]);
         migrationBuilder.CreateIndex(name: "IX_TrainingRecords_ExpiresOn", table: "TrainingRecords", column: "ExpiresOn");
+
+        migrationBuilder.CreateTable(
+            name: "StaffAbsences",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                UserId = table.Column<Guid>(nullable: false),
+                Kind = table.Column<string>(maxLength: 40, nullable: false),
+                From = table.Column<DateOnly>(nullable: false),
+                To = table.Column<DateOnly>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_StaffAbsences", x => x.Id);
+                table.ForeignKey(name: "FK_StaffAbsences_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex(name: "IX_StaffAbsences_UserId_To", table: "StaffAbsences", columns: ["UserId", "To"]);
 
         migrationBuilder.CreateTable(
             name: "CaseAllocations",
@@ -129,6 +147,7 @@ public sealed class Allocation : Migration
     {
         migrationBuilder.DropTable(name: "SupervisionRecords");
         migrationBuilder.DropTable(name: "CaseAllocations");
+        migrationBuilder.DropTable(name: "StaffAbsences");
         migrationBuilder.DropTable(name: "TrainingRecords");
         migrationBuilder.DropIndex(name: "IX_AspNetUsers_ManagerId", table: "AspNetUsers");
         foreach (var column in new[] { "RegistrationRenewsOn", "IsQualified", "PracticeStartedOn", "Employment", "EmploymentStartsOn",
