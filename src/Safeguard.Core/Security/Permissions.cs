@@ -19,12 +19,23 @@ public static class Permissions
     public const string AdministerUsers = "admin.users";
     public const string SearchAudit = "admin.audit";
     public const string AdministerOrganisations = "admin.organisations";
+    /// <summary>Allocate and reallocate children's cases, after a recorded discussion (docs/allocation.md).</summary>
+    public const string AllocateCases = "cases.allocate";
+    /// <summary>Allocate against the competence rules, with a reason that is recorded and reported.</summary>
+    public const string OverrideCompetence = "cases.override-competence";
+    /// <summary>See workers' caseloads: the team and service caseload pages.</summary>
+    public const string ViewCaseloads = "caseloads.view";
+    /// <summary>Record case and personal supervision of the workers one supervises.</summary>
+    public const string RecordSupervision = "supervision.record";
+    /// <summary>Keep staff records: registration, qualification, employment, capacity, training and absences.</summary>
+    public const string ManageStaffRecords = "workforce.manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         ViewChildRecords, EditChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
-        AdministerOrganisations, RestrictChildRecords,
+        AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
+        ManageStaffRecords,
     ];
 }
 
@@ -36,8 +47,12 @@ public static class RolePermissions
     [
         Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
         Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports, Permissions.ReadContacts,
-        Permissions.RestrictChildRecords,
+        Permissions.RestrictChildRecords, Permissions.AllocateCases, Permissions.ViewCaseloads, Permissions.RecordSupervision,
+        Permissions.ManageStaffRecords,
     ];
+
+    /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>
+    private static readonly string[] SeniorManagement = [.. Management, Permissions.OverrideCompetence];
 
     private static readonly Dictionary<string, string[]> Map = new()
     {
@@ -47,12 +62,13 @@ public static class RolePermissions
         [Roles.SocialWorkAssistant] = Practice,
         [Roles.ConferenceChair] = [Permissions.ViewChildRecords],
         [Roles.TeamManager] = Management,
-        [Roles.ServiceManager] = Management,
-        [Roles.HeadOfService] = Management,
-        [Roles.Director] = Management,
+        [Roles.ServiceManager] = SeniorManagement,
+        [Roles.HeadOfService] = SeniorManagement,
+        [Roles.Director] = SeniorManagement,
         [Roles.PartnerReferrer] = [Permissions.ReferAsPartner],
         [Roles.PerformanceAnalyst] = [Permissions.ViewReports, Permissions.ViewBacklog],
-        [Roles.SystemAdministrator] = [Permissions.AdministerUsers, Permissions.SearchAudit, Permissions.AdministerOrganisations],
+        [Roles.SystemAdministrator] =
+            [Permissions.AdministerUsers, Permissions.SearchAudit, Permissions.AdministerOrganisations, Permissions.ManageStaffRecords],
     };
 
     public static IReadOnlyList<string> For(string role) => Map.TryGetValue(role, out var p) ? p : [];

@@ -1,0 +1,18 @@
+using Safeguard.Core.Work;
+
+namespace Safeguard.Web.Infrastructure;
+
+/// <summary>Where a work item on a tray leads: the page where that work is done, else the child's record.</summary>
+public static class WorkLinks
+{
+    public static string? For(OpenWorkLine item) => item.Kind switch
+    {
+        WorkKind.Allocation => $"/allocation/referrals/{item.SubjectId}",
+        WorkKind.AcceptAllocation => $"/allocation/cases/{item.SubjectId}/accept",
+        WorkKind.Reallocation => $"/allocation/cases/{item.SubjectId}/reallocate",
+        WorkKind.AgreedAction => $"/work/{item.Id}",
+        WorkKind.CaseSupervision => $"/supervision/cases/{item.SubjectId}/new",
+        WorkKind.PersonalSupervision => $"/supervision/workers/{item.SubjectId}/new",
+        _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
+    };
+}
