@@ -10,7 +10,7 @@ using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
 using Safeguard.TestCommon;
 
-namespace Safeguard.Core.Tests.Allocation;
+namespace Safeguard.Core.Tests.CompetenceGate;
 
 /// <summary>Competence lapses, leavers and the refusal to disable an account holding cases, on a real database.</summary>
 public sealed class WorkforceGateTests : IAsyncLifetime
