@@ -75,6 +75,10 @@ public static class CoreServices
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();
+        services.AddScoped<Allocation.Leavers>();
+        services.AddScoped<IHeldCases>(sp => sp.GetRequiredService<Allocation.Leavers>());
+        services.AddScoped<Allocation.CompetenceLapses>();
+        services.AddScoped<StaffRecords>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

@@ -126,6 +126,10 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/teams/add", Permissions.AdministerOrganisations),
         ("/admin/teams/{team}", Permissions.AdministerOrganisations),
         ("/admin/teams/{team}/retire", Permissions.AdministerOrganisations),
+        ("/admin/staff", Permissions.ManageStaffRecords),
+        ("/admin/staff/{user}", Permissions.ManageStaffRecords),
+        ("/admin/staff/{user}/training", Permissions.ManageStaffRecords),
+        ("/admin/staff/{user}/absences", Permissions.ManageStaffRecords),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -69,6 +69,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["admin/organisations"] = "partner agencies", ["admin/organisations/add"] = "partner agencies",
         ["admin/organisations/{}"] = "partner agencies", ["admin/organisations/{}/retire"] = "partner agencies",
         ["admin/teams"] = "teams", ["admin/teams/add"] = "teams", ["admin/teams/{}"] = "teams", ["admin/teams/{}/retire"] = "teams",
+        ["admin/staff"] = "staff records", ["admin/staff/{}"] = "staff records", ["admin/staff/{}/training"] = "staff records",
+        ["admin/staff/{}/absences"] = "staff records",
         ["oversight/backlog"] = "counts by kind, team and age only: no titles or names",
         ["front-door/alerts"] = "alert messages come from ManagerAlerts, which masks them (tested on the tray, which shows the same list)",
         ["front-door/alerts/{}/acknowledge"] = "POST only, by alert id: shows nothing of the child",

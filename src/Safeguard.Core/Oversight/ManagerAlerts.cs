@@ -36,6 +36,10 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         return team is { } id ? await ForTeamAsync(id, max, ct) : [];
     }
 
+    /// <summary>Alerts about a worker (a lapse, a leaver's cases), open until a manager acknowledges them.</summary>
+    public static readonly IReadOnlyList<AlertKind> AboutWorkers =
+        [AlertKind.RegistrationLapsing, AlertKind.TrainingLapsing, AlertKind.CasesLeftUnallocated];
+
     /// <summary>Acknowledges an alert and records who did it. False when there is no such alert.</summary>
     public async Task<bool> AcknowledgeAsync(Guid alertId, Guid userId, CancellationToken ct = default)
     {
@@ -55,7 +59,8 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         var undelivered = unacknowledged.Where(a => a.Kind == AlertKind.FeedbackUndelivered
             && db.FeedbackMessages.Any(m => m.Id == a.SubjectId && m.Status == FeedbackStatus.Pending));
         var lateWork = unacknowledged.Where(WorkAlertMatch.AboutAnyOf(db.WorkItems.Where(w => w.ClosedAt == null)));
-        return undelivered.Concat(lateWork);
+        var aboutWorkers = unacknowledged.Where(a => AboutWorkers.Contains(a.Kind));
+        return undelivered.Concat(lateWork).Concat(aboutWorkers);
     }
 
     private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)

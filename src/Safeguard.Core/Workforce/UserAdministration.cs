@@ -21,7 +21,7 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyList<(string Field, st
 }
 
 /// <summary>Adds accounts, sets roles and disables accounts; every step is written as an event.</summary>
-public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffUser> users)
+public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffUser> users, IHeldCases heldCases)
 {
     public Task<IReadOnlyList<UserLine>> ListAsync(CancellationToken ct = default) => LinesAsync(null, ct);
 
@@ -86,6 +86,11 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return AdminResult.Fail("", "There is no such account");
         if (change.Roles.Any(r => !Roles.All.Contains(r))) return AdminResult.Fail(nameof(UserChange.Roles), "Choose roles from the list");
+        if (change.IsDisabled && !user.IsDisabled && await heldCases.CountAsync(user.Id) is > 0 and var held)
+        {
+            return AdminResult.Fail(nameof(UserChange.IsDisabled),
+                $"{user.DisplayName} still holds {Text.Plural.Count(held, "case")}: reallocate them before disabling the account");
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var current = await users.GetRolesAsync(user);

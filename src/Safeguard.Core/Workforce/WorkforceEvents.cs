@@ -108,3 +108,47 @@ public sealed record AccountChanged(Guid UserId, string DisplayName, IReadOnlyLi
         return $"Account of {DisplayName}: {(changes.Count == 0 ? "no change" : string.Join("; ", changes))}";
     }
 }
+
+// Staff records: registration, qualification, employment, capacity, line manager, training and absences.
+
+/// <summary>A staff record changed: each change in words ("Registration number SW1 to SW2").</summary>
+public sealed record StaffRecordChanged(Guid UserId, string DisplayName, IReadOnlyList<string> Changes) : IEvent
+{
+    public static string Name => "staff.record-changed";
+
+    public string Describe() => $"Staff record of {DisplayName}: {string.Join("; ", Changes)}";
+}
+
+/// <summary>A leaving date was set, moved or cleared; <paramref name="CasesToReallocate"/> open cases went on the team tray for reallocation.</summary>
+public sealed record LeavingDateChanged(Guid UserId, string DisplayName, DateOnly? Before, DateOnly? After, int CasesToReallocate) : IEvent
+{
+    public static string Name => "staff.leaving-date-changed";
+
+    public string Describe() => After is { } after
+        ? $"{DisplayName} leaves on {after:d MMMM yyyy}{(Before is { } b ? $" (was {b:d MMMM yyyy})" : "")}: {Text.Plural.Count(CasesToReallocate, "case")} to reallocate before then"
+        : $"{DisplayName}'s leaving date ({Before:d MMMM yyyy}) cleared";
+}
+
+public sealed record TrainingRecorded(Guid TrainingRecordId, Guid UserId, string DisplayName, TrainingKind Kind, DateOnly CompletedOn, DateOnly? ExpiresOn) : IEvent
+{
+    public static string Name => "staff.training-recorded";
+
+    public string Describe() =>
+        $"{DisplayName} completed \"{Kind.Words()}\" on {CompletedOn:d MMMM yyyy}{(ExpiresOn is { } e ? $", current until {e:d MMMM yyyy}" : "")}";
+}
+
+public sealed record AbsenceRecorded(Guid AbsenceId, Guid UserId, string DisplayName, AbsenceKind Kind, DateOnly From, DateOnly To) : IEvent
+{
+    public static string Name => "staff.absence-recorded";
+
+    public string Describe() => $"{DisplayName}: {Kind.Words().ToLowerInvariant()} from {From:d MMMM yyyy} to {To:d MMMM yyyy}";
+}
+
+/// <summary>A worker's employment ended while they held cases: the cases went back to the team tray, unallocated.</summary>
+public sealed record WorkerLeftHoldingCases(Guid UserId, string DisplayName, DateOnly LeftOn, int Cases) : IEvent
+{
+    public static string Name => "staff.left-holding-cases";
+
+    public string Describe() =>
+        $"{DisplayName}'s employment ended on {LeftOn:d MMMM yyyy} with {Text.Plural.Count(Cases, "case")} still held: back on the team tray for allocation";
+}

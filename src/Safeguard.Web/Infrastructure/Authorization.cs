@@ -44,6 +44,7 @@ public static class PageAccess
         ("/Admin/Audit", Permissions.SearchAudit),
         ("/Admin/Organisations", Permissions.AdministerOrganisations),
         ("/Admin/Teams", Permissions.AdministerOrganisations),
+        ("/Admin/Staff", Permissions.ManageStaffRecords),
         ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
     ];
 

@@ -1,3 +1,4 @@
+using Safeguard.Core.Allocation;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Notifications;
 using Safeguard.Core.Oversight;
@@ -48,6 +49,8 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, Notification
             {
                 lastSweep = now;
                 await RunAsync<OverdueSweep>("overdue sweep", (s, ct) => s.RunAsync(ct), stoppingToken);
+                await RunAsync<CompetenceLapses>("competence lapses", (s, ct) => s.RunAsync(ct), stoppingToken);
+                await RunAsync<Leavers>("leavers", (s, ct) => s.EndEmploymentsAsync(ct), stoppingToken);
             }
         }
         while (await WaitAsync(timer, stoppingToken));

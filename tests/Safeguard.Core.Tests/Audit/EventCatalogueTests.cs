@@ -162,6 +162,7 @@ public class EventCatalogueTests
         if (type == typeof(int)) return seed;
         if (type == typeof(DateTimeOffset)) return new DateTimeOffset(2026, 3, 2, 9, seed, 0, TimeSpan.Zero);
         if (type == typeof(double)) return seed + 0.25;
+        if (type == typeof(DateOnly)) return new DateOnly(2026, 3, seed);
         if (type == typeof(bool)) return seed % 2 == 0;
         if (type.IsEnum) return Enum.GetValues(type).GetValue(seed % Enum.GetValues(type).Length);
         if (type == typeof(IReadOnlyList<string>)) return new List<string> { "first", "second" };

@@ -55,7 +55,15 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
             return this.PageWithErrors();
         }
 
-        await admin.ChangeAsync(id, new UserChange(SelectedRoles, TeamId, OrganisationId, Status == "disabled"), Reason!.Trim());
+        var result = await admin.ChangeAsync(id, new UserChange(SelectedRoles, TeamId, OrganisationId, Status == "disabled"), Reason!.Trim());
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field == nameof(UserChange.IsDisabled) ? nameof(Status) : field, message);
+            }
+            return this.PageWithErrors();
+        }
         TempData["Success"] = $"Account of {Account.DisplayName} changed";
         return RedirectToPage("/Admin/Users/Index");
     }
