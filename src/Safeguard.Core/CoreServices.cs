@@ -75,6 +75,9 @@ public static class CoreServices
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();
+        services.AddOptions<Supervision.SupervisionSettings>();
+        services.AddScoped<Supervision.SupervisionRecords>();
+        services.AddScoped<Supervision.SupervisionHistory>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
