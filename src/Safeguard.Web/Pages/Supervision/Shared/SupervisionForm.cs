@@ -87,6 +87,7 @@ public static class SupervisionFormRules
     {
         DateOnly? date = null;
         if (form.HeldOn.IsEmpty) state.AddModelError(P + "HeldOn", "Enter the date the supervision was held");
+        else if (Missing(form.HeldOn) is { } part) state.AddModelError(P + "HeldOn", $"Date held must include a {part}");
         else if (!form.HeldOn.TryGetDate(out var d)) state.AddModelError(P + "HeldOn", "Date held must be a real date");
         else date = d;
 
@@ -112,7 +113,8 @@ public static class SupervisionFormRules
             DateOnly? due = null;
             if (!row.DueOn.IsEmpty)
             {
-                if (row.DueOn.TryGetDate(out var dueOn)) due = dueOn;
+                if (Missing(row.DueOn) is { } part) state.AddModelError($"{P}Actions[{i}].DueOn", $"The day action {i + 1} is due by must include a {part}");
+                else if (row.DueOn.TryGetDate(out var dueOn)) due = dueOn;
                 else state.AddModelError($"{P}Actions[{i}].DueOn", $"The day action {i + 1} is due by must be a real date");
             }
             // A date that cannot be read still begins the row, so the service asks for it rather than dropping the row.
@@ -137,6 +139,8 @@ public static class SupervisionFormRules
             if (!HasError(state, key)) state.AddModelError(key, message);
         }
     }
+
+    private static string? Missing(GovUkDate date) => date.MissingParts() is [var first, ..] ? first.ToString().ToLowerInvariant() : null;
 
     private static bool HasError(ModelStateDictionary state, string key) => state[key]?.Errors.Count > 0;
 }
