@@ -79,6 +79,9 @@ public static class CoreServices
         services.AddScoped<IHeldCases>(sp => sp.GetRequiredService<Allocation.Leavers>());
         services.AddScoped<Allocation.CompetenceLapses>();
         services.AddScoped<StaffRecords>();
+        services.AddOptions<Supervision.SupervisionSettings>();
+        services.AddScoped<Supervision.SupervisionRecords>();
+        services.AddScoped<Supervision.SupervisionHistory>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

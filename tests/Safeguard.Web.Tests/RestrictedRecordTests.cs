@@ -58,6 +58,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["front-door"] = nameof(FrontDoorTray_CountsTheRestrictedChildsContact_ButDoesNotNameThem),
         ["admin/audit"] = nameof(AuditPage_HidesWhatEventsAboutTheRestrictedChildSaid),
         ["front-door/contacts/{}/information/read"] = nameof(MarkingInformationRead_OnTheRestrictedChildsContact_IsNotFound),
+        ["supervision/cases/{}/new"] = nameof(SupervisionPageTests.CaseSupervision_OfARestrictedChildTheSupervisorMayNotSee_IsNotFound_AndAudited),
+        ["supervision/workers/{}"] = nameof(SupervisionPageTests.WorkerHistory_OfARestrictedChild_DoesNotNameThemToAManagerNotOnTheList),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
@@ -77,6 +79,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["partner"] = "the partner's own words: names as sent, never the index's",
         ["partner/referrals/new"] = "a form for a new referral: shows no existing record",
         ["partner/referrals/{}"] = "the partner's own referral: names as sent, never the index's",
+        ["supervision/workers/{}/new"] = "personal supervision: the worker and the staff actions can be given to",
     };
 
     public sealed class Fixture : SafeguardAppFactory

@@ -46,6 +46,9 @@ public static class PageAccess
         ("/Admin/Teams", Permissions.AdministerOrganisations),
         ("/Admin/Staff", Permissions.ManageStaffRecords),
         ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
+        // Recording is for the worker's supervisor only, and a worker's history for them and managers: the pages check who.
+        ("/Supervision", Permissions.RecordSupervision),
+        ("/Supervision/History", Permissions.ViewChildRecords),
     ];
 
     private static string? DeepestFolder(string viewEnginePath) => Folders

@@ -5,6 +5,11 @@ using Safeguard.Core.Workforce;
 
 namespace Safeguard.Core.Data.Configurations;
 
+internal static class WorkItemIndexes
+{
+    public const string OpenSupervisionOnly = "\"ClosedAt\" IS NULL AND \"Kind\" IN ('CaseSupervision', 'PersonalSupervision')";
+}
+
 internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
 {
     public void Configure(EntityTypeBuilder<WorkItem> b)
@@ -19,5 +24,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.HasIndex(x => new { x.OwnerTeamId, x.ClosedAt, x.Priority, x.DueAt });
         b.HasIndex(x => new { x.OwnerUserId, x.ClosedAt, x.Priority, x.DueAt });
         b.HasIndex(x => x.SubjectId);
+        // One open supervision item per case or worker, however many supervisors record at once (Supervision/SupervisionRecords).
+        b.HasIndex(x => new { x.Kind, x.SubjectId }).IsUnique().HasFilter(WorkItemIndexes.OpenSupervisionOnly).HasDatabaseName("IX_WorkItems_OpenSupervision");
     }
 }
