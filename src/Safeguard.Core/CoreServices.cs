@@ -75,6 +75,9 @@ public static class CoreServices
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();
+        services.AddScoped<Allocation.WorkerCases>();
+        services.AddScoped<Allocation.ManyWorkersList>();
+        services.AddScoped<Allocation.TeamOverview>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
