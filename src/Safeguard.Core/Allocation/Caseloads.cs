@@ -70,6 +70,11 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
         return new ServiceCaseloads(teams, CaseloadSummary.Of(null, "All teams", workers));
     }
 
+    /// <summary>The council's teams by name (retired ones too, marked), for choosing whose caseloads to see.</summary>
+    public async Task<IReadOnlyList<TeamChoice>> TeamsAsync(CancellationToken ct = default) =>
+        (await db.Teams.AsNoTracking().Select(t => new TeamChoice(t.Id, t.Name, t.RetiredAt != null)).ToListAsync(ct))
+        .OrderBy(t => t.Retired).ThenBy(t => t.Name, StringComparer.CurrentCulture).ToList();
+
     /// <summary>
     /// The people a caseload page lists: social workers whose accounts are in use, and anyone else who holds an open case
     /// (a manager or an assistant holding one, or an account disabled with cases still open, which must not vanish).
@@ -176,3 +181,6 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
 
 /// <summary>A case a worker holds now: the allocation, the child, the kind of case it is now, and whether they accepted it.</summary>
 public sealed record OpenCase(Guid AllocationId, Guid WorkerId, Guid PersonId, CaseKind Kind, DateTimeOffset AllocatedAt, DateTimeOffset? AcceptedAt);
+
+/// <summary>A team to choose on the caseload pages.</summary>
+public sealed record TeamChoice(Guid Id, string Name, bool Retired);

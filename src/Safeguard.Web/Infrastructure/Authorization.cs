@@ -45,6 +45,7 @@ public static class PageAccess
         ("/Admin/Organisations", Permissions.AdministerOrganisations),
         ("/Admin/Teams", Permissions.AdministerOrganisations),
         ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
+        ("/Caseloads", Permissions.ViewCaseloads),
     ];
 
     private static string? DeepestFolder(string viewEnginePath) => Folders
