@@ -126,6 +126,10 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/teams/add", Permissions.AdministerOrganisations),
         ("/admin/teams/{team}", Permissions.AdministerOrganisations),
         ("/admin/teams/{team}/retire", Permissions.AdministerOrganisations),
+        ("/caseloads/teams", Permissions.ViewCaseloads),
+        ("/caseloads/teams/{team}", Permissions.ViewCaseloads),
+        ("/caseloads/workers/{user}", Permissions.ViewCaseloads),
+        ("/caseloads/service", Permissions.ViewCaseloads),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -58,6 +58,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["front-door"] = nameof(FrontDoorTray_CountsTheRestrictedChildsContact_ButDoesNotNameThem),
         ["admin/audit"] = nameof(AuditPage_HidesWhatEventsAboutTheRestrictedChildSaid),
         ["front-door/contacts/{}/information/read"] = nameof(MarkingInformationRead_OnTheRestrictedChildsContact_IsNotFound),
+        ["caseloads/workers/{}"] = nameof(CaseloadPageTests.AWorkersCaseloadPage_ShowsARestrictedChild_AsRestrictedRecord_ToAManagerNotOnTheList),
+        ["caseloads/service"] = nameof(CaseloadPageTests.TheServicePage_ListsChildrenWithThreeWorkersInAYear_LeavingOutAndCountingRestrictedOnes),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
@@ -75,6 +77,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["partner"] = "the partner's own words: names as sent, never the index's",
         ["partner/referrals/new"] = "a form for a new referral: shows no existing record",
         ["partner/referrals/{}"] = "the partner's own referral: names as sent, never the index's",
+        ["caseloads/teams/{}"] = "workers' caseload numbers only: no child is named",
     };
 
     public sealed class Fixture : SafeguardAppFactory

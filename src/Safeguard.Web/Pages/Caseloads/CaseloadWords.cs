@@ -5,9 +5,9 @@ namespace Safeguard.Web.Pages.Caseloads;
 /// <summary>How the caseload pages put numbers and absences into words.</summary>
 public static class CaseloadWords
 {
-    public static string Load(double value) => value.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Load(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Day(DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Day(DateOnly day) => day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"Annual leave until 6 Mar 2026" when away today; "Annual leave from 9 Mar 2026 to 13 Mar 2026" when next away.</summary>
     public static string? Away(StaffAbsence? absence, DateOnly today) => absence switch
