@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == "trays")
     return await Safeguard.Benchmarks.Trays.TrayBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "caseloads")
+{
+    return await Safeguard.Benchmarks.Caseloads.CaseloadBenchmark.RunAsync(args[1..]);
+}
+
 // `intake`: partner API throughput over loopback against the real web app (see README, "Partner API intake").
 if (args.Length > 0 && args[0] == "intake")
 {

@@ -82,6 +82,9 @@ public static class CoreServices
         services.AddOptions<Supervision.SupervisionSettings>();
         services.AddScoped<Supervision.SupervisionRecords>();
         services.AddScoped<Supervision.SupervisionHistory>();
+        services.AddScoped<Allocation.WorkerCases>();
+        services.AddScoped<Allocation.ManyWorkersList>();
+        services.AddScoped<Allocation.TeamOverview>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

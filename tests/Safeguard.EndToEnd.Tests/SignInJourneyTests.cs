@@ -5,7 +5,7 @@ namespace Safeguard.EndToEnd.Tests;
 public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task SocialWorker_SignsIn_AndReachesTheirHomePageWithTheirTeamsWork()
+    public async Task SocialWorker_SignsIn_AndReachesMyWork_TheirCasesAndTheirOwnWork()
     {
         var page = await app.NewPageAsync();
 
@@ -13,10 +13,12 @@ public sealed class SignInJourneyTests(BrowserFixture app) : IClassFixture<Brows
 
         await app.WaitForPageAsync(page, "/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Sam Okafor");
-        (await page.TitleAsync()).ShouldBe("Home – Safeguard");
+        (await page.TitleAsync()).ShouldBe("My work – Safeguard");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Children" }).CountAsync()).ShouldBe(1);
         (await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).CountAsync()).ShouldBe(0);
-        (await page.Locator("[data-testid=open-work]").InnerTextAsync()).ShouldContain("Allocate Kai Robinson");
+        (await page.Locator("#my-cases").InnerTextAsync()).ShouldBe("Your cases");
+        (await page.Locator("#my-work").InnerTextAsync()).ShouldBe("Your open work");
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("Allocate Kai Robinson", Case.Sensitive, "the team's referrals waiting for a worker are the manager's");
     }
 
     [Fact]

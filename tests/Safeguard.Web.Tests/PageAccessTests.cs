@@ -130,6 +130,10 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/staff/{user}", Permissions.ManageStaffRecords),
         ("/admin/staff/{user}/training", Permissions.ManageStaffRecords),
         ("/admin/staff/{user}/absences", Permissions.ManageStaffRecords),
+        ("/caseloads/teams", Permissions.ViewCaseloads),
+        ("/caseloads/teams/{team}", Permissions.ViewCaseloads),
+        ("/caseloads/workers/{user}", Permissions.ViewCaseloads),
+        ("/caseloads/service", Permissions.ViewCaseloads),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -60,6 +60,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["front-door/contacts/{}/information/read"] = nameof(MarkingInformationRead_OnTheRestrictedChildsContact_IsNotFound),
         ["supervision/cases/{}/new"] = nameof(SupervisionPageTests.CaseSupervision_OfARestrictedChildTheSupervisorMayNotSee_IsNotFound_AndAudited),
         ["supervision/workers/{}"] = nameof(SupervisionPageTests.WorkerHistory_OfARestrictedChild_DoesNotNameThemToAManagerNotOnTheList),
+        ["caseloads/workers/{}"] = nameof(CaseloadPageTests.AWorkersCaseloadPage_ShowsARestrictedChild_AsRestrictedRecord_ToAManagerNotOnTheList),
+        ["caseloads/service"] = nameof(CaseloadPageTests.TheServicePage_ListsChildrenWithThreeWorkersInAYear_LeavingOutAndCountingRestrictedOnes),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
@@ -80,6 +82,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["partner/referrals/new"] = "a form for a new referral: shows no existing record",
         ["partner/referrals/{}"] = "the partner's own referral: names as sent, never the index's",
         ["supervision/workers/{}/new"] = "personal supervision: the worker and the staff actions can be given to",
+        ["caseloads/teams/{}"] = "workers' caseload numbers only: no child is named",
     };
 
     public sealed class Fixture : SafeguardAppFactory

@@ -57,7 +57,7 @@ public static class TrayBenchmark
         return 0;
     }
 
-    private static async Task Measure(string name, int runs, Func<Task<int>> query)
+    internal static async Task Measure(string name, int runs, Func<Task<int>> query)
     {
         for (var i = 0; i < Math.Min(5, runs); i++) await query(); // warm up: connection pool, query compilation
         var times = new double[runs];
@@ -72,7 +72,7 @@ public static class TrayBenchmark
         Console.WriteLine($"{name}: p50 {times[runs / 2]:0.0} ms, p95 {times[(int)(runs * 0.95)]:0.0} ms, max {times[^1]:0.0} ms (result {result:N0})");
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -46,27 +46,76 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
     public async Task<IReadOnlyList<WorkerCaseload>> ForWorkersAsync(IReadOnlyCollection<Guid> workerIds, CancellationToken ct = default)
     {
         if (workerIds.Count == 0) return [];
+        return await ForAsync(db.Users.Where(u => workerIds.Contains(u.Id)), ct);
+    }
+
+    /// <summary>The caseloads of a team's workers (<see cref="CaseHolders"/> whose team it is), by name.</summary>
+    public Task<IReadOnlyList<WorkerCaseload>> ForTeamAsync(Guid teamId, CancellationToken ct = default) =>
+        ForAsync(CaseHolders().Where(u => u.TeamId == teamId), ct);
+
+    /// <summary>Every team's workers' caseloads, by name: for the service-level page (<see cref="ServiceCaseloads"/>).</summary>
+    public Task<IReadOnlyList<WorkerCaseload>> ForAllTeamsAsync(CancellationToken ct = default) =>
+        ForAsync(CaseHolders().Where(u => u.TeamId != null), ct);
+
+    /// <summary>Every team with workers, added up, and the whole service (<see cref="ServiceCaseloads"/>): six queries.</summary>
+    public async Task<ServiceCaseloads> ForServiceAsync(CancellationToken ct = default)
+    {
+        var workers = await ForAllTeamsAsync(ct);
+        var teamIds = workers.Select(w => w.TeamId!.Value).Distinct().ToList();
+        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var teams = workers.GroupBy(w => w.TeamId!.Value)
+            .Select(g => CaseloadSummary.Of(g.Key, names.GetValueOrDefault(g.Key, "Unknown team"), g.ToList()))
+            .OrderBy(t => t.Name, StringComparer.CurrentCulture)
+            .ToList();
+        return new ServiceCaseloads(teams, CaseloadSummary.Of(null, "All teams", workers));
+    }
+
+    /// <summary>The council's teams by name (retired ones too, marked), for choosing whose caseloads to see.</summary>
+    public async Task<IReadOnlyList<TeamChoice>> TeamsAsync(CancellationToken ct = default) =>
+        (await db.Teams.AsNoTracking().Select(t => new TeamChoice(t.Id, t.Name, t.RetiredAt != null)).ToListAsync(ct))
+        .OrderBy(t => t.Retired).ThenBy(t => t.Name, StringComparer.CurrentCulture).ToList();
+
+    /// <summary>
+    /// The people a caseload page lists: social workers whose accounts are in use, and anyone else who holds an open case
+    /// (a manager or an assistant holding one, or an account disabled with cases still open, which must not vanish).
+    /// </summary>
+    public IQueryable<StaffUser> CaseHolders()
+    {
+        var socialWorkerRole = db.Roles.Where(r => r.Name == Security.Roles.SocialWorker).Select(r => r.Id);
+        return db.Users.AsNoTracking().Where(u =>
+            (!u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && socialWorkerRole.Contains(ur.RoleId)))
+            || db.CaseAllocations.Any(a => a.WorkerId == u.Id && a.EndedAt == null));
+    }
+
+    /// <summary>
+    /// The caseloads of the workers <paramref name="workers"/> selects: five queries whatever their number, each keyed by
+    /// the workers' query (a subquery, never a list of ids), so a service-wide page costs what a team's does.
+    /// </summary>
+    private async Task<IReadOnlyList<WorkerCaseload>> ForAsync(IQueryable<StaffUser> workers, CancellationToken ct)
+    {
         var now = db.Time.GetUtcNow();
         var today = Timescales.TimeLimits.UkDay(now);
-        var workers = await db.Users.AsNoTracking().Where(u => workerIds.Contains(u.Id))
+        var ids = workers.Select(u => u.Id);
+        var people = await workers.AsNoTracking()
             .Select(u => new
             {
                 u.Id, u.DisplayName, u.TeamId, u.SocialWorkEnglandNumber, u.RegistrationRenewsOn, u.PracticeStartedOn, u.Employment,
                 u.EmploymentEndsOn, u.FullTimeEquivalent,
             })
             .ToListAsync(ct);
-        var cases = await OpenCasesAsync(workerIds, ct);
-        var away = await db.StaffAbsences.AsNoTracking().Where(a => workerIds.Contains(a.UserId) && a.To >= today)
+        if (people.Count == 0) return [];
+        var cases = (await OpenCasesOfAsync(ids, ct)).ToLookup(c => c.WorkerId);
+        var away = await db.StaffAbsences.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.To >= today)
             .OrderBy(a => a.From).ToListAsync(ct);
         var overdue = await db.WorkItems.AsNoTracking()
-            .Where(w => w.ClosedAt == null && w.DueAt < now && w.OwnerUserId != null && workerIds.Contains(w.OwnerUserId.Value)
+            .Where(w => w.ClosedAt == null && w.DueAt < now && w.OwnerUserId != null && ids.Contains(w.OwnerUserId.Value)
                         && (w.Kind == WorkKind.Visit || SupervisionKinds.Contains(w.Kind)))
             .GroupBy(w => new { w.OwnerUserId, IsVisit = w.Kind == WorkKind.Visit })
             .Select(g => new { g.Key.OwnerUserId, g.Key.IsVisit, Count = g.Count() })
             .ToListAsync(ct);
-        return workers.OrderBy(w => w.DisplayName).Select(w =>
+        return people.OrderBy(w => w.DisplayName, StringComparer.CurrentCulture).ThenBy(w => w.Id).Select(w =>
         {
-            var theirs = cases.Where(c => c.WorkerId == w.Id).ToList();
+            var theirs = cases[w.Id].ToList();
             var newlyQualified = CompetenceRules.IsNewlyQualifiedOn(w.PracticeStartedOn, today);
             return new WorkerCaseload(w.Id, w.DisplayName, w.TeamId, theirs.Count,
                 theirs.Count(c => c.Kind == CaseKind.ChildProtection),
@@ -82,14 +131,27 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
     }
 
     /// <summary>The open cases of <paramref name="workerIds"/>, each with the kind of case it is now.</summary>
-    public async Task<IReadOnlyList<OpenCase>> OpenCasesAsync(IReadOnlyCollection<Guid> workerIds, CancellationToken ct = default)
+    public Task<IReadOnlyList<OpenCase>> OpenCasesAsync(IReadOnlyCollection<Guid> workerIds, CancellationToken ct = default) =>
+        workerIds.Count == 0 ? Task.FromResult<IReadOnlyList<OpenCase>>([]) : OpenCasesOfAsync(db.Users.Where(u => workerIds.Contains(u.Id)).Select(u => u.Id), ct);
+
+    /// <summary>
+    /// Open cases of the workers <paramref name="workerIds"/> selects, oldest first. The child's status is read in the same
+    /// query (an EXISTS per kind, on each table's person index), so no list of children is ever sent back to the database.
+    /// </summary>
+    private async Task<IReadOnlyList<OpenCase>> OpenCasesOfAsync(IQueryable<Guid> workerIds, CancellationToken ct)
     {
         var open = await db.CaseAllocations.AsNoTracking().Where(a => a.EndedAt == null && workerIds.Contains(a.WorkerId))
-            .Select(a => new { a.Id, a.WorkerId, a.PersonId, a.CaseKind, a.AllocatedAt, a.AcceptedAt })
+            .OrderBy(a => a.AllocatedAt).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.WorkerId, a.PersonId, a.CaseKind, a.AllocatedAt, a.AcceptedAt,
+                Protection = db.ChildPlans.Any(p => p.PersonId == a.PersonId && p.EndedOn == null && p.Kind == PlanKind.ChildProtection)
+                    || db.Section47Enquiries.Any(e => e.PersonId == a.PersonId && e.EndedOn == null),
+                LookedAfter = db.LookedAfterPeriods.Any(l => l.PersonId == a.PersonId && l.EndedOn == null),
+            })
             .ToListAsync(ct);
-        var kinds = await KindsNowAsync(open.Select(o => o.PersonId).Distinct().ToList(), ct);
         return open.Select(o => new OpenCase(o.Id, o.WorkerId, o.PersonId,
-                KindNow(o.CaseKind, kinds.GetValueOrDefault(o.PersonId)), o.AllocatedAt, o.AcceptedAt))
+                KindNow(o.CaseKind, o.Protection ? CaseKind.ChildProtection : o.LookedAfter ? CaseKind.LookedAfter : null), o.AllocatedAt, o.AcceptedAt))
             .ToList();
     }
 
@@ -119,3 +181,6 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
 
 /// <summary>A case a worker holds now: the allocation, the child, the kind of case it is now, and whether they accepted it.</summary>
 public sealed record OpenCase(Guid AllocationId, Guid WorkerId, Guid PersonId, CaseKind Kind, DateTimeOffset AllocatedAt, DateTimeOffset? AcceptedAt);
+
+/// <summary>A team to choose on the caseload pages.</summary>
+public sealed record TeamChoice(Guid Id, string Name, bool Retired);

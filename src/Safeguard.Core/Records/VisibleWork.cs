@@ -12,9 +12,19 @@ namespace Safeguard.Core.Records;
 public sealed class VisibleWork(SafeguardDbContext db, TeamWork work)
 {
     public async Task<WorkPage> PageAsync(Guid? teamId, Guid? userId, int page = 1, int pageSize = TeamWork.DefaultPageSize,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        await MaskAsync(await work.PageAsync(teamId, userId, page, pageSize, ct), ct);
+
+    /// <summary>A worker's own open work, overdue first (<see cref="TeamWork.WorkerPageAsync"/>).</summary>
+    public async Task<WorkPage> WorkerPageAsync(Guid userId, int page = 1, int pageSize = TeamWork.DefaultPageSize, CancellationToken ct = default) =>
+        await MaskAsync(await work.WorkerPageAsync(userId, page, pageSize, ct), ct);
+
+    /// <summary>The referrals on a team's tray waiting for a worker (<see cref="TeamWork.UnallocatedPageAsync"/>).</summary>
+    public async Task<WorkPage> UnallocatedPageAsync(Guid teamId, int page = 1, int pageSize = TeamWork.DefaultPageSize, CancellationToken ct = default) =>
+        await MaskAsync(await work.UnallocatedPageAsync(teamId, page, pageSize, ct), ct);
+
+    private async Task<WorkPage> MaskAsync(WorkPage result, CancellationToken ct)
     {
-        var result = await work.PageAsync(teamId, userId, page, pageSize, ct);
         var needToKnow = new NeedToKnow(db);
         if (needToKnow.SeesEveryone || result.Lines.Count == 0) return result;
         var hidden = needToKnow.Hidden();

@@ -32,26 +32,73 @@ public sealed class TeamWork(SafeguardDbContext db)
     /// </summary>
     public async Task<WorkPage> PageAsync(Guid? teamId, Guid? userId, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
-        pageSize = Math.Clamp(pageSize, 1, 500);
-        page = Math.Max(1, page);
         var open = Open(teamId, userId);
         var counts = await open.GroupBy(w => w.Priority).Select(g => new { Priority = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var total = counts.Sum(c => c.Count);
+        var segments = ByUrgency
+            .Select(p => new Segment(counts.Where(c => c.Priority == p).Sum(c => c.Count), open.Where(w => w.Priority == p)))
+            .ToList();
+        return await PageOverAsync(segments, page, pageSize, ct);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> of one worker's own open work ("My work"): the overdue items first, then the rest,
+    /// each part by priority and then soonest due. Overdue is decided once, at the time the page is read.
+    /// </summary>
+    public async Task<WorkPage> WorkerPageAsync(Guid userId, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        var now = db.Time.GetUtcNow();
+        var open = Open(null, userId);
+        var counts = await open.GroupBy(w => new { w.Priority, Overdue = w.DueAt < now })
+            .Select(g => new { g.Key.Priority, g.Key.Overdue, Count = g.Count() }).ToListAsync(ct);
+        var overdue = open.Where(w => w.DueAt < now);
+        var notYet = open.Where(w => w.DueAt >= now);
+        var segments = ByUrgency
+            .Select(p => new Segment(counts.Where(c => c.Priority == p && c.Overdue).Sum(c => c.Count), overdue.Where(w => w.Priority == p)))
+            .Concat(ByUrgency.Select(p => new Segment(counts.Where(c => c.Priority == p && !c.Overdue).Sum(c => c.Count), notYet.Where(w => w.Priority == p))))
+            .ToList();
+        return await PageOverAsync(segments, page, pageSize, ct);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> of the referrals waiting on <paramref name="teamId"/>'s tray for a worker: open
+    /// allocation items no worker holds, most urgent first.
+    /// </summary>
+    public async Task<WorkPage> UnallocatedPageAsync(Guid teamId, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        var open = db.WorkItems.AsNoTracking()
+            .Where(w => w.ClosedAt == null && w.OwnerTeamId == teamId && w.OwnerUserId == null && w.Kind == WorkKind.Allocation);
+        var counts = await open.GroupBy(w => w.Priority).Select(g => new { Priority = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var segments = ByUrgency
+            .Select(p => new Segment(counts.Where(c => c.Priority == p).Sum(c => c.Count), open.Where(w => w.Priority == p)))
+            .ToList();
+        return await PageOverAsync(segments, page, pageSize, ct);
+    }
+
+    /// <summary>Part of a tray in the order it is shown: how many items it holds, and the items (read soonest due first).</summary>
+    private sealed record Segment(int Count, IQueryable<WorkItem> Items);
+
+    /// <summary>
+    /// One page over parts read one after another (anything less than page 1 is the first, anything past the end the
+    /// last): each part is a seek on the owner's (closed, priority, due) index, skipping the parts before the page.
+    /// </summary>
+    private static async Task<WorkPage> PageOverAsync(IReadOnlyList<Segment> segments, int page, int pageSize, CancellationToken ct)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        page = Math.Max(1, page);
+        var total = segments.Sum(s => s.Count);
         // Past the last page (the tray emptied while someone paged): the last page.
         page = Math.Min(page, Math.Max(1, (total + pageSize - 1) / pageSize));
         var skip = (long)(page - 1) * pageSize;
         var lines = new List<OpenWorkLine>(pageSize);
-        foreach (var priority in ByUrgency)
+        foreach (var segment in segments)
         {
-            var count = counts.Where(c => c.Priority == priority).Sum(c => c.Count);
             if (lines.Count == pageSize) break;
-            if (skip >= count)
+            if (skip >= segment.Count)
             {
-                skip -= count;
+                skip -= segment.Count;
                 continue;
             }
-            var p = priority;
-            var rows = await open.Where(w => w.Priority == p)
+            var rows = await segment.Items
                 .OrderBy(w => w.DueAt).ThenBy(w => w.Id)
                 .Skip((int)skip)
                 .Take(pageSize - lines.Count)

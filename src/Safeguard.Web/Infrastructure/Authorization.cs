@@ -49,6 +49,7 @@ public static class PageAccess
         // Recording is for the worker's supervisor only, and a worker's history for them and managers: the pages check who.
         ("/Supervision", Permissions.RecordSupervision),
         ("/Supervision/History", Permissions.ViewChildRecords),
+        ("/Caseloads", Permissions.ViewCaseloads),
     ];
 
     private static string? DeepestFolder(string viewEnginePath) => Folders

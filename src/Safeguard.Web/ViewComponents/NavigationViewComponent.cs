@@ -15,6 +15,7 @@ public sealed class NavigationViewComponent : ViewComponent
         ("Front door", "/front-door", Permissions.RecordContacts),
         ("Children", "/children", Permissions.ViewChildRecords),
         ("Backlog", "/oversight/backlog", Permissions.ViewBacklog),
+        ("Caseloads", "/caseloads/teams", Permissions.ViewCaseloads),
         ("Duplicates", "/people/duplicates", Permissions.ReviewDuplicates),
         ("Referrals", "/partner", Permissions.ReferAsPartner),
         ("Users", "/admin/users", Permissions.AdministerUsers),

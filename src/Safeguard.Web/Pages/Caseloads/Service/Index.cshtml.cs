@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Allocation;
+using Safeguard.Core.People.Access;
+
+namespace Safeguard.Web.Pages.Caseloads.Service;
+
+/// <summary>
+/// Every team's caseloads, the agency-staff share, and the children who have had three or more workers in twelve
+/// months (children restricted from the reader are left out and counted).
+/// </summary>
+public sealed class IndexModel(Core.Allocation.Caseloads caseloads, ManyWorkersList manyWorkers, NeedToKnow needToKnow) : PageModel
+{
+    public ServiceCaseloads Caseloads { get; private set; } = default!;
+
+    public ChildrenWithManyWorkers ManyWorkers { get; private set; } = default!;
+
+    public async Task OnGetAsync()
+    {
+        Caseloads = await caseloads.ForServiceAsync();
+        ManyWorkers = await manyWorkers.ListAsync();
+        await needToKnow.RecordListedAsync("the service caseloads page", ManyWorkers.Shown.Select(c => c.PersonId).ToList());
+    }
+}
