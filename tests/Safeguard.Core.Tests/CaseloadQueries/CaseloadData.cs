@@ -7,7 +7,7 @@ using Safeguard.Core.Security;
 using Safeguard.Core.Workforce;
 using Safeguard.TestCommon;
 
-namespace Safeguard.Core.Tests.Caseloads;
+namespace Safeguard.Core.Tests.CaseloadQueries;
 
 /// <summary>Staff, children and their allocations for the caseload tests, written through the real model.</summary>
 internal static class CaseloadData

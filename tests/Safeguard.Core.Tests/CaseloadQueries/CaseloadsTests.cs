@@ -6,9 +6,9 @@ using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
 using Safeguard.TestCommon;
-using static Safeguard.Core.Tests.Caseloads.CaseloadData;
+using static Safeguard.Core.Tests.CaseloadQueries.CaseloadData;
 
-namespace Safeguard.Core.Tests.Caseloads;
+namespace Safeguard.Core.Tests.CaseloadQueries;
 
 /// <summary>Weighted caseloads by team and across the service: what a case counts as, capacity, who is listed, agency share.</summary>
 public sealed class CaseloadsTests : IAsyncLifetime

@@ -6,9 +6,9 @@ using Safeguard.Core.Security;
 using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
 using Safeguard.TestCommon;
-using static Safeguard.Core.Tests.Caseloads.CaseloadData;
+using static Safeguard.Core.Tests.CaseloadQueries.CaseloadData;
 
-namespace Safeguard.Core.Tests.Caseloads;
+namespace Safeguard.Core.Tests.CaseloadQueries;
 
 /// <summary>The queries behind the home pages: a worker's own work overdue first, their cases, and a manager's team overview.</summary>
 public sealed class HomePageQueriesTests : IAsyncLifetime

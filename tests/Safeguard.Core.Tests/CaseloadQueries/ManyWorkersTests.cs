@@ -2,9 +2,9 @@ using Safeguard.Core.Allocation;
 using Safeguard.Core.People.Access;
 using Safeguard.Core.Security;
 using Safeguard.TestCommon;
-using static Safeguard.Core.Tests.Caseloads.CaseloadData;
+using static Safeguard.Core.Tests.CaseloadQueries.CaseloadData;
 
-namespace Safeguard.Core.Tests.Caseloads;
+namespace Safeguard.Core.Tests.CaseloadQueries;
 
 /// <summary>Children with three or more workers in twelve months: who counts, at the edges of the window, and need to know.</summary>
 public sealed class ManyWorkersTests : IAsyncLifetime
