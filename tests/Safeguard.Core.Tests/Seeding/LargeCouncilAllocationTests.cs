@@ -106,6 +106,18 @@ public sealed class LargeCouncilAllocationTests(AllocatedLargeSeed seed) : IClas
         work.ShouldContain(w => w.Kind == WorkKind.CaseSupervision && w.DueAt > Now);
         work.ShouldContain(w => w.Kind == WorkKind.PersonalSupervision && w.DueAt < Now);
         work.ShouldContain(w => w.Kind == WorkKind.Visit && w.DueAt < Now);
+
+        // A leaver's cases are on their manager's tray, to reallocate before the leaving date.
+        var users = await db.Users.ToDictionaryAsync(u => u.Id);
+        var leaving = open.Values.Where(a => users[a.WorkerId].EmploymentEndsOn <= Today.AddDays(42)).ToList();
+        leaving.ShouldNotBeEmpty();
+        foreach (var allocation in leaving)
+        {
+            var item = work.Single(w => w.Kind == WorkKind.Reallocation && w.SubjectId == allocation.Id);
+            item.OwnerUserId.ShouldBe(allocation.ManagerId);
+            DateOnly.FromDateTime(item.DueAt.UtcDateTime).ShouldBeLessThan(users[allocation.WorkerId].EmploymentEndsOn!.Value);
+        }
+        work.Count(w => w.Kind == WorkKind.Reallocation).ShouldBe(leaving.Count);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Safeguard.Core.Allocation;
 using Safeguard.Core.Seeding.Large.Bulk;
 using Safeguard.Core.Supervision;
@@ -124,6 +125,12 @@ internal sealed partial class Casework
                 Due(WorkKind.AcceptAllocation, spell.From, casePriority));
         }
         WriteCaseSupervision(id, personId, name, casePriority, spell);
+        // A worker leaving within six weeks: the case is on their manager's tray, to reallocate before the leaving date.
+        if (worker.LeavesOn is { } leaving && leaving <= _today.AddDays(42))
+        {
+            AddWork(WorkKind.Reallocation, id, personId, $"Reallocate {name}: {worker.DisplayName} leaves on {leaving.ToString("d MMMM", CultureInfo.InvariantCulture)}", worker.TeamId,
+                worker.ManagerId, Priority.Urgent, Now.AddDays(-1), EndOfDay(_calendar.AddWorkingDays(leaving, -1)));
+        }
         return id;
     }
 

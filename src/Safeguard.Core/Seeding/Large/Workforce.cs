@@ -7,7 +7,8 @@ namespace Safeguard.Core.Seeding.Large;
 internal sealed record StaffMember(Guid Id, string DisplayName, Guid TeamId);
 
 /// <summary>A social worker who can hold cases: their team, their team manager (supervisor) and whether they are newly qualified.</summary>
-internal sealed record CaseWorker(Guid Id, string DisplayName, Guid TeamId, Guid ManagerId, string ManagerName, bool NewlyQualified);
+internal sealed record CaseWorker(Guid Id, string DisplayName, Guid TeamId, Guid ManagerId, string ManagerName, bool NewlyQualified,
+    DateOnly? LeavesOn = null);
 
 /// <summary>A partner agency that refers children, with the CIN referral source code its contacts carry.</summary>
 internal sealed record Partner(Guid Id, string Name, OrganisationKind Kind, string SourceCode, string[] Roles, string EmailDomain);
@@ -169,7 +170,7 @@ internal sealed class Workforce
                 // Case holders: social workers still employed and able to sign in.
                 if (role == Roles.SocialWorker && !disabled && manager is { } m && (record.EndsOn is null || record.EndsOn > options.EndDate))
                 {
-                    caseWorkers.Add(new CaseWorker(id, display, teamId, m.Id, m.Name, record.NewlyQualified));
+                    caseWorkers.Add(new CaseWorker(id, display, teamId, m.Id, m.Name, record.NewlyQualified, record.EndsOn));
                 }
             }
             w.StaffByTeam[teamId] = members.ToArray();
