@@ -12,7 +12,9 @@ namespace Safeguard.Core.Seeding;
 
 /// <summary>
 /// Seeds the fictional Northbridge Borough Council into an empty database: teams, partner agencies, one account
-/// per role, and children with some history (contacts, referrals, an assessment, a plan), all written with events.
+/// per role (and four or five social workers in each casework team), staff records (<see cref="DemoStaff"/>), and
+/// children with some history (contacts, referrals, assessments, plans), the allocations of their cases with the
+/// discussions behind them and their supervision (<see cref="DemoAllocations"/>), all written with events.
 /// </summary>
 public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles,
     IWorkingDayCalendar calendar)
