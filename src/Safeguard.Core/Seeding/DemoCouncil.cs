@@ -12,7 +12,9 @@ namespace Safeguard.Core.Seeding;
 
 /// <summary>
 /// Seeds the fictional Northbridge Borough Council into an empty database: teams, partner agencies, one account
-/// per role, and children with some history (contacts, referrals, an assessment, a plan), all written with events.
+/// per role (and four or five social workers in each casework team), staff records (<see cref="DemoStaff"/>), and
+/// children with some history (contacts, referrals, assessments, plans), the allocations of their cases with the
+/// discussions behind them and their supervision (<see cref="DemoAllocations"/>), all written with events.
 /// </summary>
 public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles,
     IWorkingDayCalendar calendar)
@@ -52,6 +54,8 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
 
+        var today = Timescales.TimeLimits.UkDay(db.Time.GetUtcNow());
+        var staff = DemoStaff.All.ToDictionary(r => r.Email);
         foreach (var account in DemoAccounts.All)
         {
             var user = new StaffUser
@@ -64,15 +68,31 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                 JobTitle = account.JobTitle,
                 TeamId = account.Team is null ? null : teams[account.Team].Id,
                 OrganisationId = account.Organisation is null ? null : organisations[account.Organisation].Id,
-                SocialWorkEnglandNumber = account.Role is Security.Roles.SocialWorker or Security.Roles.TeamManager
-                    ? $"SW{Math.Abs(account.Email.GetHashCode() % 900000) + 100000}" : null,
             };
+            if (staff.TryGetValue(account.Email, out var record)) DemoStaff.Apply(user, record, today);
             var created = await users.CreateAsync(user, DemoAccounts.Password);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, account.Role);
         }
+        await SeedStaffRecordsAsync(staff, today, ct);
 
         await SeedChildrenAsync(teams, organisations, ct);
+    }
+
+    /// <summary>Line managers (once every account exists), training records and absences.</summary>
+    private async Task SeedStaffRecordsAsync(Dictionary<string, DemoStaffRecord> staff, DateOnly today, CancellationToken ct)
+    {
+        var accounts = await db.Users.Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!, ct);
+        foreach (var record in staff.Values)
+        {
+            var user = accounts[record.Email];
+            user.ManagerId = record.Manager is { } manager ? accounts[manager].Id : null;
+            var (training, absences) = DemoStaff.RecordsOf(user.Id, record, today);
+            db.TrainingRecords.AddRange(training);
+            db.StaffAbsences.AddRange(absences);
+        }
+        db.ChangeReason = "Demo council seeded";
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedChildrenAsync(Dictionary<string, Team> teams, Dictionary<string, Organisation> organisations, CancellationToken ct)
@@ -90,6 +110,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
 
+        var allocated = new Dictionary<string, Referral>();
         var number = 1;
         foreach (var child in children)
         {
@@ -125,6 +146,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                             AllocatedWorkerId = worker?.Id,
                         };
                         db.Referrals.Add(referral);
+                        if (referral.Status == ReferralStatus.Allocated) allocated[child.Person.FullName] = referral;
                         if (referral.Status == ReferralStatus.AwaitingAllocation)
                         {
                             work.Open(WorkKind.Allocation, referral.Id, $"Allocate {child.Person.FullName}", assessment.Id, story.Priority,
@@ -159,6 +181,12 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                 }
             }
         }
+        db.ChangeReason = "Demo council seeded";
+        await db.SaveChangesAsync(ct);
+
+        var casework = new DemoCasework(db, calendar, work, now, workers);
+        casework.WriteAllocations(allocated);
+        casework.WritePersonalSupervision();
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
     }

@@ -12,7 +12,7 @@ namespace Safeguard.Core.Seeding.Large;
 /// Ten years of contacts in time order, each with its children, and what followed: referrals, assessments, plans,
 /// the work still open at the end, and a "created" event for each. Generated and written in chunks of contacts.
 /// </summary>
-internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Population population, Random random)
+internal sealed partial class Casework(LargeSeedOptions options, Workforce workforce, Population population, Random random)
 {
     public long Contacts, ContactChildren, Referrals, Assessments, ChildPlans, WorkItems, Events;
     public long OpenContacts, OpenReferrals;
@@ -21,6 +21,8 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
     private const int MinimumAwaitingDecision = 8;
     /// <summary>... and the referrals of these many contacts before them await allocation.</summary>
     private const int MinimumAwaitingAllocationWindow = 40;
+    /// <summary>... and the open cases of the referrals of these many contacts before those are allocated, not yet accepted.</summary>
+    private const int MinimumNotYetAcceptedWindow = 12;
 
     // The one working-day calendar, so synthetic due dates follow the same rules as the service's.
     private readonly IWorkingDayCalendar _calendar = WorkingDayCalendar.Default();
@@ -49,6 +51,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         for (var d = 0; d < days; d++) weights[d] = DayWeight(_start.AddDays(d), d / 365.25);
         var total = weights.Sum();
         var sources = BuildSources();
+        WritePersonalSupervision();
         double carry = 0;
         var index = 0;
         var inChunk = 0;
@@ -84,7 +87,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
     private async Task FlushAsync(BulkWriter writer, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        TableRows[] all = [_contacts, _children, _referrals, _assessments, _plans, _work, _events];
+        TableRows[] all = [_contacts, _children, _referrals, _assessments, _plans, _allocations, _supervision, _work, _events];
         await writer.WriteAsync(all, ct);
         foreach (var rows in all) rows.Rows.Clear();
     }
@@ -226,6 +229,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         if (outcome is not (ScreeningOutcome.ReferralToSocialCare or ScreeningOutcome.StrategyDiscussion)) return;
 
         var forceAwaitingAllocation = index >= target - MinimumAwaitingDecision - MinimumAwaitingAllocationWindow;
+        _leaveUnaccepted = index >= target - MinimumAwaitingDecision - MinimumAwaitingAllocationWindow - MinimumNotYetAcceptedWindow;
         foreach (var kid in kids)
         {
             GenerateReferral(id, kid, source.Code, priority, outcome == ScreeningOutcome.StrategyDiscussion, decidedAt, decider,
@@ -297,9 +301,10 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
             return;
         }
 
-        var worker = workforce.Worker(random, teamId);
+        var worker = workforce.CaseWorker(random, teamId);
         DateOnly? closedOn;
         string closureReason;
+        PlanSpell? plan = null;
         if (random.NextDouble() >= (strategy ? 0.95 : 0.55))
         {
             closedOn = _calendar.AddWorkingDays(allocatedOn, 5 + random.Next(15));
@@ -331,7 +336,7 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
                     : random.NextDouble() < 0.3 ? PlanKind.ChildInNeed : (PlanKind?)null;
                 if (kind is { } planKind)
                 {
-                    (closedOn, closureReason) = GeneratePlan(id, personId, name, north, planKind, referralDate, completed.Value, priority, categories);
+                    (closedOn, closureReason, plan) = GeneratePlan(id, personId, name, north, planKind, referralDate, completed.Value, priority, categories);
                 }
                 else
                 {
@@ -341,17 +346,18 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
             }
         }
         var closed = closedOn is { } c && c < _today;
-        _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, worker.Id,
+        var holder = WriteCaseHistory(id, personId, name, priority, categories, strategy, allocatedOn, worker, plan, closed ? closedOn : null);
+        _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, holder,
             closed ? nameof(ReferralStatus.Closed) : nameof(ReferralStatus.Allocated), closed ? closedOn : null, closed ? closureReason : null);
     }
 
-    private (DateOnly? ClosedOn, string Reason) GeneratePlan(Guid referralId, Guid personId, string name, bool north, PlanKind kind,
+    private (DateOnly? ClosedOn, string Reason, PlanSpell? Plan) GeneratePlan(Guid referralId, Guid personId, string name, bool north, PlanKind kind,
         DateOnly referralDate, DateOnly assessed, Priority priority, List<string> categories)
     {
         var cp = kind == PlanKind.ChildProtection;
         // An initial conference within about 15 working days of the strategy discussion; a CIN plan after the assessment.
         var started = cp ? _calendar.AddWorkingDays(referralDate, 8 + random.Next(12)) : _calendar.AddWorkingDays(assessed, random.Next(10));
-        if (started >= _today) return (null, "");
+        if (started >= _today) return (null, "", null);
         var months = cp
             ? random.NextDouble() switch { < 0.2 => 3 + random.Next(3), < 0.85 => 6 + random.Next(9), < 0.95 => 15 + random.Next(9), _ => 24 + random.Next(12) }
             : 3 + random.Next(10);
@@ -361,8 +367,9 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
         var id = DeterministicGuid.Create(_seed, IdKinds.ChildPlan, ++ChildPlans);
         _plans.Add(id, referralId, personId, kind.ToString(), started, ended, category);
         var teamId = cp ? workforce.ChildProtection(north) : workforce.ChildInNeed(north);
-        var worker = workforce.Worker(random, teamId);
+        var worker = workforce.CaseWorker(random, teamId);
         var startedAt = started.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
+        var spell = new PlanSpell(worker, started, cp ? CaseKind.ChildProtection : CaseKind.ChildInNeed);
         _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "ChildPlan", id, "Child plan created", null, null);
         Events++;
         if (ended is null)
@@ -374,13 +381,16 @@ internal sealed class Casework(LargeSeedOptions options, Workforce workforce, Po
                 priority, startedAt, review.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
             if (cp)
             {
+                var visitDue = _calendar.AddWorkingDays(_today, random.Next(10));
+                // About one statutory visit in twelve is overdue (drawn from the allocation stream: the rest of the council is unchanged).
+                if (_extra.NextDouble() < 0.08) visitDue = Later(_calendar.AddWorkingDays(_today, -1 - _extra.Next(5)), started);
                 AddWork(WorkKind.Visit, id, personId, $"Statutory visit: {name}", teamId, worker.Id, Priority.ChildProtection, startedAt,
-                    _calendar.AddWorkingDays(_today, random.Next(10)).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc));
+                    visitDue.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc));
             }
-            return (null, "");
+            return (null, "", spell);
         }
         var reason = random.NextDouble() switch { < 0.85 => "RC7", < 0.93 => "RC4", < 0.97 => "RC3", < 0.99 => "RC6", _ => "RC1" };
-        return (ended, reason);
+        return (ended, reason, spell);
     }
 
     /// <summary>When work of <paramref name="kind"/> started at <paramref name="from"/> is due: its clock in the work catalogue.</summary>

@@ -56,6 +56,10 @@ public sealed class LargeCouncilSeeder
             ChildPlans: casework.ChildPlans,
             WorkItems: casework.WorkItems,
             Events: population.Events + casework.Events,
-            Elapsed: clock.Elapsed);
+            Elapsed: clock.Elapsed,
+            TrainingRecords: workforce.TrainingRecords,
+            StaffAbsences: workforce.StaffAbsences,
+            CaseAllocations: casework.CaseAllocations,
+            SupervisionRecords: casework.SupervisionRecords);
     }
 }

@@ -42,8 +42,12 @@ public sealed record LargeSeedResult(
     long ChildPlans,
     long WorkItems,
     long Events,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    long TrainingRecords = 0,
+    long StaffAbsences = 0,
+    long CaseAllocations = 0,
+    long SupervisionRecords = 0)
 {
     public long TotalRows => Teams + Organisations + StaffUsers + People + PersonAddresses + Contacts + ContactChildren
-        + Referrals + Assessments + ChildPlans + WorkItems + Events;
+        + Referrals + Assessments + ChildPlans + WorkItems + Events + TrainingRecords + StaffAbsences + CaseAllocations + SupervisionRecords;
 }

@@ -6,6 +6,10 @@ namespace Safeguard.Core.Seeding.Large;
 
 internal sealed record StaffMember(Guid Id, string DisplayName, Guid TeamId);
 
+/// <summary>A social worker who can hold cases: their team, their team manager (supervisor) and whether they are newly qualified.</summary>
+internal sealed record CaseWorker(Guid Id, string DisplayName, Guid TeamId, Guid ManagerId, string ManagerName, bool NewlyQualified,
+    DateOnly? LeavesOn = null);
+
 /// <summary>A partner agency that refers children, with the CIN referral source code its contacts carry.</summary>
 internal sealed record Partner(Guid Id, string Name, OrganisationKind Kind, string SourceCode, string[] Roles, string EmailDomain);
 
@@ -15,8 +19,10 @@ internal sealed class Workforce
     public Guid CouncilId { get; private set; }
     public Dictionary<string, Guid> Teams { get; } = [];
     public Dictionary<Guid, StaffMember[]> StaffByTeam { get; } = [];
+    public Dictionary<Guid, CaseWorker[]> CaseWorkersByTeam { get; } = [];
     public Partner[] Partners { get; private set; } = [];
     public int TeamsCreated, OrganisationsCreated, UsersCreated;
+    public long TrainingRecords, StaffAbsences;
 
     public Guid Mash => Teams["MASH"];
     public Guid Assessment(bool north) => Teams[north ? "Assessment North" : "Assessment South"];
@@ -27,6 +33,13 @@ internal sealed class Workforce
     {
         var staff = StaffByTeam[teamId];
         return staff[random.Next(staff.Length)];
+    }
+
+    /// <summary>A social worker of the team, to hold a case (never its manager or a social work assistant).</summary>
+    public CaseWorker CaseWorker(Random random, Guid teamId)
+    {
+        var workers = CaseWorkersByTeam[teamId];
+        return workers[random.Next(workers.Length)];
     }
 
     private static readonly (string Key, TeamKind Kind, int Staff)[] TeamPlan =
@@ -118,10 +131,13 @@ internal sealed class Workforce
         }
 
         var userCounter = 0;
+        var records = new StaffRecords(options);
         foreach (var (key, kind, size) in TeamPlan)
         {
             var teamId = w.Teams[key];
             var members = new List<StaffMember>();
+            var caseWorkers = new List<CaseWorker>();
+            (Guid Id, string Name)? manager = null;
             for (var i = 0; i < size; i++)
             {
                 userCounter++;
@@ -141,17 +157,36 @@ internal sealed class Workforce
                 var swe = role is Roles.SocialWorker or Roles.TeamManager or Roles.ConferenceChair
                     ? $"SW{100000 + random.Next(900000)}" : null;
                 var disabled = random.NextDouble() < 0.04;
+                var record = records.Next(id, role, swe is not null, manager?.Id);
                 userRows.Add(id, display, title, teamId, w.CouncilId, disabled, swe, email, normal, email, normal,
                     true, null, Stamp(seed, userCounter * 2L), Stamp(seed, userCounter * 2L + 1), null,
-                    false, false, null, true, 0);
+                    false, false, null, true, 0,
+                    record.RenewsOn, swe is not null, record.PracticeStartedOn, record.Employment.ToString(), record.StartsOn, record.EndsOn,
+                    record.FullTimeEquivalent, record.ManagerId);
                 if (roles.TryGetValue(role, out var roleId)) userRoleRows.Add(id, roleId);
                 w.UsersCreated++;
                 members.Add(new StaffMember(id, display, teamId));
+                if (role == Roles.TeamManager) manager ??= (id, display);
+                // Case holders: social workers still employed and able to sign in.
+                if (role == Roles.SocialWorker && !disabled && manager is { } m && (record.EndsOn is null || record.EndsOn > options.EndDate))
+                {
+                    caseWorkers.Add(new CaseWorker(id, display, teamId, m.Id, m.Name, record.NewlyQualified, record.EndsOn));
+                }
             }
             w.StaffByTeam[teamId] = members.ToArray();
+            if (caseWorkers.Count == 0 && members.Count > 0 && members.All(m => existingUsers.Values.Any(u => u.Id == m.Id)))
+            {
+                // A team whose accounts all existed already: its members hold its cases.
+                var lead = members[0];
+                caseWorkers.AddRange(members.Select(x => new CaseWorker(x.Id, x.DisplayName, teamId, lead.Id, lead.DisplayName, false)));
+            }
+            w.CaseWorkersByTeam[teamId] = caseWorkers.ToArray();
         }
 
         await writer.WriteAsync([orgRows, teamRows, userRows, userRoleRows], ct);
+        await writer.WriteAsync([records.Training, records.Absences], ct);
+        w.TrainingRecords = records.Training.Rows.Count;
+        w.StaffAbsences = records.Absences.Rows.Count;
         return w;
     }
 

@@ -63,6 +63,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
             case ColumnType.Bool: importer.Write((bool)value, NpgsqlDbType.Boolean); break;
             case ColumnType.Int: importer.Write((int)value, NpgsqlDbType.Integer); break;
             case ColumnType.Long: importer.Write((long)value, NpgsqlDbType.Bigint); break;
+            case ColumnType.Double: importer.Write((double)value, NpgsqlDbType.Double); break;
             default: throw new ArgumentOutOfRangeException(nameof(type));
         }
     }

@@ -1,6 +1,6 @@
 namespace Safeguard.Core.Seeding.Large.Bulk;
 
-internal enum ColumnType { Guid, Text, Instant, Date, Bool, Int, Long }
+internal enum ColumnType { Guid, Text, Instant, Date, Bool, Int, Long, Double }
 
 internal sealed record Column(string Name, ColumnType Type);
 
@@ -22,7 +22,7 @@ internal sealed class TableRows(Table table)
 internal static class Tables
 {
     private const ColumnType G = ColumnType.Guid, T = ColumnType.Text, I = ColumnType.Instant, D = ColumnType.Date,
-        B = ColumnType.Bool, N = ColumnType.Int;
+        B = ColumnType.Bool, N = ColumnType.Int, F = ColumnType.Double;
 
     public static readonly Table Organisations = Table.Of("Organisations", ("Id", G), ("Name", T), ("Kind", T));
     public static readonly Table Teams = Table.Of("Teams", ("Id", G), ("Name", T), ("Kind", T));
@@ -32,7 +32,24 @@ internal static class Tables
         ("SocialWorkEnglandNumber", T), ("UserName", T), ("NormalizedUserName", T), ("Email", T), ("NormalizedEmail", T),
         ("EmailConfirmed", B), ("PasswordHash", T), ("SecurityStamp", T), ("ConcurrencyStamp", T), ("PhoneNumber", T),
         ("PhoneNumberConfirmed", B), ("TwoFactorEnabled", B), ("LockoutEnd", I), ("LockoutEnabled", B),
-        ("AccessFailedCount", N));
+        ("AccessFailedCount", N),
+        // The staff record (migration 20261204000001_Allocation).
+        ("RegistrationRenewsOn", D), ("IsQualified", B), ("PracticeStartedOn", D), ("Employment", T), ("EmploymentStartsOn", D),
+        ("EmploymentEndsOn", D), ("FullTimeEquivalent", F), ("ManagerId", G));
+
+    public static readonly Table TrainingRecords = Table.Of("TrainingRecords",
+        ("Id", G), ("UserId", G), ("Kind", T), ("CompletedOn", D), ("ExpiresOn", D));
+
+    public static readonly Table StaffAbsences = Table.Of("StaffAbsences", ("Id", G), ("UserId", G), ("Kind", T), ("From", D), ("To", D));
+
+    public static readonly Table CaseAllocations = Table.Of("CaseAllocations",
+        ("Id", G), ("PersonId", G), ("ReferralId", G), ("TeamId", G), ("CaseKind", T), ("WorkerId", G), ("ManagerId", G),
+        ("DiscussedAt", I), ("Risks", T), ("Notes", T), ("AllocatedAt", I), ("ReallocationReason", T), ("PreviousAllocationId", G),
+        ("AcceptedAt", I), ("EndedAt", I), ("EndReason", T), ("Version", N));
+
+    public static readonly Table SupervisionRecords = Table.Of("SupervisionRecords",
+        ("Id", G), ("Kind", T), ("WorkerId", G), ("SupervisorId", G), ("HeldAt", I), ("PersonId", G), ("AllocationId", G),
+        ("Reflection", T), ("RiskAnalysis", T), ("Decisions", T), ("Wellbeing", T), ("Caseload", T), ("Training", T));
 
     public static readonly Table UserRoles = Table.Of("AspNetUserRoles", ("UserId", G), ("RoleId", G));
 
