@@ -75,6 +75,8 @@ public static class CoreServices
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();
+        services.AddScoped<Allocation.Allocations>();
+        services.AddScoped<Allocation.AgreedActions>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
