@@ -45,6 +45,10 @@ public static class PageAccess
         ("/Admin/Organisations", Permissions.AdministerOrganisations),
         ("/Admin/Teams", Permissions.AdministerOrganisations),
         ("/FrontDoor/Alerts", Permissions.ManageFrontDoor),
+        // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.
+        ("/Allocation", Permissions.AllocateCases),
+        ("/Allocation/Accept", Permissions.ViewChildRecords),
+        ("/Allocation/Actions", Permissions.ViewChildRecords),
     ];
 
     private static string? DeepestFolder(string viewEnginePath) => Folders
