@@ -85,6 +85,8 @@ public static class CoreServices
         services.AddScoped<Allocation.WorkerCases>();
         services.AddScoped<Allocation.ManyWorkersList>();
         services.AddScoped<Allocation.TeamOverview>();
+        services.AddScoped<Allocation.Allocations>();
+        services.AddScoped<Allocation.AgreedActions>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

@@ -72,7 +72,28 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             finally { _gate.Release(); }
         }
 
+        private (Guid Referral, Guid Allocation)? _allocation;
+
+        /// <summary>A referral waiting for allocation and an allocated case, made once for the matrix.</summary>
+        private async Task<(Guid Referral, Guid Allocation)> AllocationAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (_allocation is { } made) return made;
+                await AllocationArrange.QualifyWorkersAsync(this);
+                var waiting = await AllocationArrange.ReferralAsync(this, "Matrix");
+                var allocated = await AllocationArrange.AllocateAsync(this, await AllocationArrange.ReferralAsync(this, "Matrixheld"),
+                    AllocationArrange.Martin, AllocationArrange.Sam);
+                _allocation = (waiting.Id, allocated);
+                return _allocation.Value;
+            }
+            finally { _gate.Release(); }
+        }
+
         public async Task<string> ResolveAsync(string path) => path
+            .Replace("{referral}", path.Contains("{referral}") ? (await AllocationAsync()).Referral.ToString() : "")
+            .Replace("{allocation}", path.Contains("{allocation}") ? (await AllocationAsync()).Allocation.ToString() : "")
             .Replace("{duplicate}", path.Contains("{duplicate}") ? (await PersonIndexAsync()).Duplicate.ToString() : "")
             .Replace("{merge}", path.Contains("{merge}") ? (await PersonIndexAsync()).Merge.ToString() : "")
             .Replace("{child}", (await DemoChildIdAsync("Ellie")).ToString())
@@ -134,6 +155,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/caseloads/teams/{team}", Permissions.ViewCaseloads),
         ("/caseloads/workers/{user}", Permissions.ViewCaseloads),
         ("/caseloads/service", Permissions.ViewCaseloads),
+        ("/allocation/referrals/{referral}", Permissions.AllocateCases),
+        ("/allocation/cases/{allocation}/reallocate", Permissions.AllocateCases),
     ];
 
     public static TheoryData<string, string> RolesAndPages()
@@ -171,6 +194,11 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
 
     /// <summary>Pages whose answer depends on who the worker is (their supervisor; the worker themselves), tested role by role in SupervisionPageTests.</summary>
     private static readonly string[] PerWorkerRoutes = ["supervision/cases/{}/new", "supervision/workers/{}/new", "supervision/workers/{}"];
+    /// <summary>
+    /// Pages for one person only (the worker a case is allocated to; an agreed action's owner or team): refused by
+    /// permission (403) and by person (404) in AllocationPagesTests.PagesRefuse_PeopleWhoMayNot.
+    /// </summary>
+    private static readonly string[] OwnerOnlyRoutes = ["allocation/cases/{}/accept", "work/{}"];
 
     [Fact]
     public void EveryPageOfTheApp_IsInThisMatrixOrKnownToBePublic()
@@ -185,6 +213,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
 
         routes.ShouldNotBeEmpty();
         routes.Where(r => !covered.Contains(r) && !PublicRoutes.Contains(r) && !PostOnlyRoutes.Contains(r) && !PerWorkerRoutes.Contains(r)).ShouldBeEmpty("Pages with no access test");
+        routes.Where(r => !covered.Contains(r) && !PublicRoutes.Contains(r) && !PostOnlyRoutes.Contains(r) && !OwnerOnlyRoutes.Contains(r)).ShouldBeEmpty("Pages with no access test");
     }
 
     private static string Normalise(string route) =>

@@ -62,6 +62,10 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["supervision/workers/{}"] = nameof(SupervisionPageTests.WorkerHistory_OfARestrictedChild_DoesNotNameThemToAManagerNotOnTheList),
         ["caseloads/workers/{}"] = nameof(CaseloadPageTests.AWorkersCaseloadPage_ShowsARestrictedChild_AsRestrictedRecord_ToAManagerNotOnTheList),
         ["caseloads/service"] = nameof(CaseloadPageTests.TheServicePage_ListsChildrenWithThreeWorkersInAYear_LeavingOutAndCountingRestrictedOnes),
+        ["allocation/referrals/{}"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
+        ["allocation/cases/{}/accept"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
+        ["allocation/cases/{}/reallocate"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
+        ["work/{}"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
@@ -414,5 +418,32 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         db.People.Add(person);
         await db.SaveChangesAsync();
         return person.Id;
+    }
+
+    /// <summary>
+    /// Allocating, accepting, reallocating and an agreed action about the restricted child: the people on the list see
+    /// them; a manager who may allocate, and the allocated worker, are told "not found" when they are not on it.
+    /// </summary>
+    [Fact]
+    public async Task AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList()
+    {
+        await AllocationArrange.QualifyWorkersAsync(fixture);
+        var waiting = await AllocationArrange.ReferralAsync(fixture, "", personId: fixture.Rosie);
+        var helen = await fixture.ClientAsync(Holder);
+        var omar = await fixture.ClientAsync("omar.farouk@northbridge.example");
+        (await helen.GetAsync($"/allocation/referrals/{waiting.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await omar.GetAsync($"/allocation/referrals/{waiting.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Sam is not on the list: a case allocated to him (which a manager should not do) still does not show him the child.
+        var toSam = await AllocationArrange.AllocateAsync(fixture, waiting, Holder, AllocationArrange.Sam);
+        var sam = await fixture.ClientAsync(AllocationArrange.Sam);
+        (await sam.GetAsync($"/allocation/cases/{toSam}/accept")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var db = fixture.CreateDbContext();
+        var action = await db.WorkItems.Where(w => w.SubjectId == toSam && w.Kind == Core.Work.WorkKind.AgreedAction).Select(w => w.Id).SingleAsync();
+        (await sam.GetAsync($"/work/{action}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await omar.GetAsync($"/allocation/cases/{toSam}/reallocate")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var reallocate = await helen.GetAsync($"/allocation/cases/{toSam}/reallocate");
+        reallocate.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reallocate.Content.ReadAsStringAsync()).ShouldContain("Rosie");
     }
 }

@@ -28,11 +28,12 @@ public sealed class Referral : IAudited, IVersioned
     /// <summary>CIN census referral source code (1A..10).</summary>
     public string SourceCode { get; private set; } = "";
     public Guid TeamId { get; private set; }
-    public Guid? AllocatedWorkerId { get; set; }
-    public ReferralStatus Status { get; set; }
-    public DateOnly? ClosedOn { get; set; }
+    /// <summary>Who holds the case: set only by an allocation after a recorded discussion (Allocation/Allocations.cs) and by seeding.</summary>
+    public Guid? AllocatedWorkerId { get; internal set; }
+    public ReferralStatus Status { get; internal set; }
+    public DateOnly? ClosedOn { get; internal set; }
     /// <summary>CIN census reason for closure (RC1..RC9).</summary>
-    public string? ClosureReason { get; set; }
+    public string? ClosureReason { get; internal set; }
     public int Version { get; private set; } = 1;
 
     Guid? IAudited.AuditPersonId => PersonId;

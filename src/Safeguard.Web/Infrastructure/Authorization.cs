@@ -50,6 +50,10 @@ public static class PageAccess
         ("/Supervision", Permissions.RecordSupervision),
         ("/Supervision/History", Permissions.ViewChildRecords),
         ("/Caseloads", Permissions.ViewCaseloads),
+        // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.
+        ("/Allocation", Permissions.AllocateCases),
+        ("/Allocation/Accept", Permissions.ViewChildRecords),
+        ("/Allocation/Actions", Permissions.ViewChildRecords),
     ];
 
     private static string? DeepestFolder(string viewEnginePath) => Folders

@@ -5,9 +5,12 @@ namespace Safeguard.Web.Infrastructure;
 /// <summary>Where a work item on a tray leads: the page where that work is done, else the child's record.</summary>
 public static class WorkLinks
 {
-    public static string? For(OpenWorkLine item) => item.Kind switch
+    /// <param name="item">The item on the tray.</param>
+    /// <param name="viewerId">Who is looking: a case allocated, not yet accepted, leads its worker to accept it and anyone else to the child.</param>
+    public static string? For(OpenWorkLine item, Guid? viewerId = null) => item.Kind switch
     {
         WorkKind.Allocation => $"/allocation/referrals/{item.SubjectId}",
+        WorkKind.AcceptAllocation when viewerId is not null && item.OwnerUserId != viewerId && item.PersonId is { } child => $"/children/{child}",
         WorkKind.AcceptAllocation => $"/allocation/cases/{item.SubjectId}/accept",
         WorkKind.Reallocation => $"/allocation/cases/{item.SubjectId}/reallocate",
         WorkKind.AgreedAction => $"/work/{item.Id}",

@@ -11,11 +11,14 @@ namespace Safeguard.Web.Pages.Children.Record;
 /// history. Every view is audited.
 /// </summary>
 public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
-    Core.People.Access.AccessLists accessLists) : PageModel
+    Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
     public ChildStatus Status { get; private set; } = default!;
+
+    /// <summary>Every worker the child has had, with dates.</summary>
+    public IReadOnlyList<Core.Allocation.ChildWorker> Workers { get; private set; } = [];
 
     public bool CanEdit => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.EditChildRecords);
 
@@ -35,6 +38,7 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
         Record = record;
         Status = await statuses.ForChildAsync(id);
         Access = await accessLists.ViewAsync(id);
+        Workers = await allocations.WorkersOfChildAsync(id);
         return Page();
     }
 }
