@@ -118,11 +118,7 @@ public sealed class Leavers(SafeguardDbContext db, WorkItems work, IWorkingDayCa
             allocation.EndReason = WorkerLeft;
             db.Record(new AllocationEnded(allocation.Id, workerId, worker.DisplayName, WorkerLeft), allocation.PersonId,
                 nameof(CaseAllocation), allocation.Id);
-            if (referrals.GetValueOrDefault(allocation.ReferralId) is { } referral)
-            {
-                referral.Status = ReferralStatus.AwaitingAllocation;
-                referral.AllocatedWorkerId = null;
-            }
+            referrals.GetValueOrDefault(allocation.ReferralId)?.ReturnToAllocation();
             var title = $"Allocate {names.GetValueOrDefault(allocation.PersonId, "a child")}: {worker.DisplayName} has left";
             if (items.FirstOrDefault(w => w.Kind == WorkKind.Allocation && w.SubjectId == allocation.ReferralId) is { } waiting)
             {

@@ -36,5 +36,15 @@ public sealed class Referral : IAudited, IVersioned
     public string? ClosureReason { get; internal set; }
     public int Version { get; private set; } = 1;
 
+    /// <summary>
+    /// Its worker's employment ended while they held it: nobody holds it now and it waits for allocation again (and a new
+    /// recorded discussion). Never the other way round: only the allocation service gives a referral a worker.
+    /// </summary>
+    internal void ReturnToAllocation()
+    {
+        Status = ReferralStatus.AwaitingAllocation;
+        AllocatedWorkerId = null;
+    }
+
     Guid? IAudited.AuditPersonId => PersonId;
 }

@@ -1,16 +1,18 @@
+using Safeguard.Core.Supervision;
 using Safeguard.Core.Workforce;
 
 namespace Safeguard.Core.Seeding;
 
 /// <summary>
-/// The supervision cycles the demo and large seeds plan their supervision on: the defaults of issue 12 (child protection
-/// every 20 working days, other cases every 30; personal supervision every 20; the first case supervision within
-/// <see cref="Timescales.TimeLimits.FirstSupervisionWorkingDays"/> of allocation). Seed data only: the service's own
-/// supervision settings decide when supervision is due.
+/// The supervision cycles the demo and large seeds plan their supervision on: the default settings
+/// (<see cref="SupervisionSettings"/>); the first case supervision is due within
+/// <see cref="Timescales.TimeLimits.FirstSupervisionWorkingDays"/> of allocation.
 /// </summary>
 internal static class SeedSupervisionCycle
 {
-    public const int PersonalWorkingDays = 20;
+    private static readonly SupervisionSettings Defaults = new();
 
-    public static int CaseWorkingDays(CaseKind kind) => kind == CaseKind.ChildProtection ? 20 : 30;
+    public static int PersonalWorkingDays => Defaults.PersonalCycle;
+
+    public static int CaseWorkingDays(CaseKind kind) => Defaults.CycleFor(kind);
 }

@@ -26,10 +26,13 @@ public sealed class NoSilentAllocationTests
         var setters = CallSites.CallersOf(Core, typeof(Referral), "set_AllocatedWorkerId")
             .Concat(CallSites.CallersOf(Core, typeof(Referral), "set_Status")).ToList();
 
-        makers.ShouldBe([typeof(Allocations).FullName!]);
+        makers.Where(t => !AllowedMaker(t)).ShouldBeEmpty();
+        makers.ShouldContain(typeof(Allocations).FullName!);
         // A new referral starts awaiting allocation (its constructor); nothing else outside the service and seeding.
         setters.Where(t => !AllowedMaker(t) && t != typeof(Referral).FullName).ShouldBeEmpty();
         setters.ShouldContain(typeof(Allocations).FullName!);
+        // Taking a worker away (a leaver's cases back on the team tray) is the referral's own method, and gives nobody a case.
+        CallSites.CallersOf(Core, typeof(Referral), nameof(Referral.ReturnToAllocation)).ShouldBe([typeof(Leavers).FullName!]);
         typeof(CaseAllocation).GetConstructors().ShouldBeEmpty("no public constructor");
         typeof(Referral).GetProperty(nameof(Referral.AllocatedWorkerId))!.SetMethod!.IsPublic.ShouldBeFalse();
         typeof(Referral).GetProperty(nameof(Referral.Status))!.SetMethod!.IsPublic.ShouldBeFalse();
