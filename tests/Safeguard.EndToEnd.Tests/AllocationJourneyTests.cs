@@ -42,7 +42,7 @@ public sealed class AllocationJourneyTests(BrowserFixture app) : IClassFixture<B
         var manager = await app.NewPageAsync();
         await app.SignInAsync(manager, "martin.hughes@northbridge.example");
         await manager.GotoAsync("/");
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Allocate Ava Journey" }).ClickAsync();
+        await manager.GetByTestId("unallocated").GetByRole(AriaRole.Link, new() { Name = "Allocate Ava Journey" }).ClickAsync();
         (await manager.Locator("[data-testid=candidates]").InnerTextAsync()).ShouldContain("Sam Okafor");
         await FillDiscussionAsync(manager, "Visit Ava at home and see her alone");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Allocate the case" }).ClickAsync();
@@ -70,7 +70,7 @@ public sealed class AllocationJourneyTests(BrowserFixture app) : IClassFixture<B
         var manager = await app.NewPageAsync();
         await app.SignInAsync(manager, "martin.hughes@northbridge.example");
         await manager.GotoAsync("/");
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Allocate Cody Journey" }).ClickAsync();
+        await manager.GetByTestId("unallocated").GetByRole(AriaRole.Link, new() { Name = "Allocate Cody Journey" }).ClickAsync();
         await FillDiscussionAsync(manager, "Visit Cody at home and see him alone");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Allocate the case" }).ClickAsync();
 
