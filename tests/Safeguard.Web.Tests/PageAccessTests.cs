@@ -194,6 +194,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
 
     /// <summary>Pages whose answer depends on who the worker is (their supervisor; the worker themselves), tested role by role in SupervisionPageTests.</summary>
     private static readonly string[] PerWorkerRoutes = ["supervision/cases/{}/new", "supervision/workers/{}/new", "supervision/workers/{}"];
+
     /// <summary>
     /// Pages for one person only (the worker a case is allocated to; an agreed action's owner or team): refused by
     /// permission (403) and by person (404) in AllocationPagesTests.PagesRefuse_PeopleWhoMayNot.
@@ -212,8 +213,9 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         var covered = Pages.Select(p => Normalise(p.Path.Split('?')[0])).ToHashSet();
 
         routes.ShouldNotBeEmpty();
-        routes.Where(r => !covered.Contains(r) && !PublicRoutes.Contains(r) && !PostOnlyRoutes.Contains(r) && !PerWorkerRoutes.Contains(r)).ShouldBeEmpty("Pages with no access test");
-        routes.Where(r => !covered.Contains(r) && !PublicRoutes.Contains(r) && !PostOnlyRoutes.Contains(r) && !OwnerOnlyRoutes.Contains(r)).ShouldBeEmpty("Pages with no access test");
+        routes.Where(r => !covered.Contains(r) && !PublicRoutes.Contains(r) && !PostOnlyRoutes.Contains(r) && !PerWorkerRoutes.Contains(r)
+                && !OwnerOnlyRoutes.Contains(r))
+            .ShouldBeEmpty("Pages with no access test");
     }
 
     private static string Normalise(string route) =>

@@ -74,7 +74,8 @@ public sealed class StaffRecordTests(SafeguardAppFactory app) : AppTests(app)
     {
         var client = await App.SignInAsync(Manager);
         var sam = await App.UserIdAsync("sam.okafor@northbridge.example");
-        var martin = await App.UserIdAsync(Manager);
+        // Sam's line manager in the demo is Martin Hughes: the service manager is a change of line manager.
+        var martin = await App.UserIdAsync("helen.price@northbridge.example");
 
         var response = await SafeguardAppFactory.PostFormAsync(client, $"/admin/staff/{sam}", Form(
             ("RegistrationNumber", "sw 204816"), ("FullTimeEquivalent", "0.8"), ("ManagerId", martin.ToString()), ("Reason", "Annual check")));

@@ -13,41 +13,18 @@ namespace Safeguard.Web.Pages.Allocation.Reallocate;
 /// Move a case to another worker (sickness, leaving, a conflict): the same discussion and rules as allocating, with a
 /// reason. The old worker's open work about the child moves with it.
 /// </summary>
-public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow, TimeProvider time) : PageModel, IDiscussionPage
+public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow, TimeProvider time) : DiscussionPageModel
 {
-    public AllocationView View { get; private set; } = default!;
-
     public CaseSummary Current { get; private set; } = default!;
-
-    [BindProperty]
-    public DiscussionForm Form { get; set; } = new();
-
-    /// <summary>The allocation's version the form was made from.</summary>
-    [BindProperty]
-    public int Version { get; set; }
-
-    public bool CanOverride => User.Can(Permissions.OverrideCompetence);
-
-    public bool ChangedElsewhere { get; private set; }
 
     public static readonly IReadOnlyList<SelectListItem> Reasons =
         Enum.GetValues<ReallocationReasonKind>().Select(r => new SelectListItem(r.Words(), r.ToString())).ToList();
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        if (!await LoadAsync(id)) return NotFound();
-        Version = Current.Version;
-        Form = DiscussionForm.Fresh(time.GetUtcNow(), View.KindNow);
-        return Page();
-    }
+    protected override int LoadedVersion => Current.Version;
 
-    public async Task<IActionResult> OnPostAddActionAsync(Guid id)
-    {
-        if (!await LoadAsync(id)) return NotFound();
-        ModelState.Clear();
-        Form.PadRows(extra: 1);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(Guid id) => FreshAsync(id, time.GetUtcNow());
+
+    public Task<IActionResult> OnPostAddActionAsync(Guid id) => AddActionAsync(id);
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -62,31 +39,10 @@ public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow, T
 
         var result = await allocations.ReallocateAsync(id, reason, Form.ReallocationDetail, discussion, kind!.Value, Form.OverrideReason,
             Form.CapacityReason, Version);
-        switch (result.Outcome)
-        {
-            case AllocationOutcome.Done:
-                return Redirect($"/allocation/referrals/{View.ReferralId}");
-            case AllocationOutcome.NotFound:
-                return NotFound();
-            case AllocationOutcome.ChangedElsewhere:
-                await LoadAsync(id);
-                return Conflicted();
-            default:
-                DiscussionFields.AddErrors(ModelState, result.Errors, rows);
-                return this.PageWithErrors();
-        }
+        return await AnswerAsync(result, id, () => $"/allocation/referrals/{View.ReferralId}", rows);
     }
 
-    private PageResult Conflicted()
-    {
-        ChangedElsewhere = true;
-        Version = Current.Version;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status409Conflict;
-        return page;
-    }
-
-    private async Task<bool> LoadAsync(Guid id)
+    protected override async Task<bool> LoadAsync(Guid id)
     {
         var found = await allocations.ReallocationViewAsync(id);
         if (found is not { } f || !await needToKnow.CheckAsync(f.Summary.PersonId, "reallocating the child's case")) return false;
