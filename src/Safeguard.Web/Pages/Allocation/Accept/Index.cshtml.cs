@@ -41,9 +41,7 @@ public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow) :
                 await LoadAsync(id);
                 Version = Summary.Version;
                 ChangedElsewhere = true;
-                var page = Page();
-                page.StatusCode = StatusCodes.Status409Conflict;
-                return page;
+                return this.PageChangedElsewhere();
             default:
                 return NotFound();
         }

@@ -38,9 +38,7 @@ public sealed class IndexModel(AgreedActions actions, NeedToKnow needToKnow) : P
                 await LoadAsync(id);
                 Version = Action.Version;
                 ChangedElsewhere = true;
-                var page = Page();
-                page.StatusCode = StatusCodes.Status409Conflict;
-                return page;
+                return this.PageChangedElsewhere();
             default:
                 return NotFound();
         }

@@ -70,8 +70,6 @@ public abstract class DiscussionPageModel : PageModel, IDiscussionPage
     {
         ChangedElsewhere = true;
         Version = LoadedVersion;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status409Conflict;
-        return page;
+        return this.PageChangedElsewhere();
     }
 }

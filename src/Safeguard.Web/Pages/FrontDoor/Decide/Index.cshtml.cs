@@ -125,9 +125,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
     {
         await LoadAsync(conflict.ContactId, recordView: false);
         ChangedElsewhere = ChangedElsewhereText.Describe(conflict, Now);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status409Conflict;
-        return page;
+        return this.PageChangedElsewhere();
     }
 
     private async Task<bool> LoadAsync(Guid id, bool recordView)
