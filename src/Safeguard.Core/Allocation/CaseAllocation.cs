@@ -21,6 +21,7 @@ public sealed class CaseAllocation : IAudited, IVersioned
         ReferralId = referralId;
         TeamId = teamId;
         CaseKind = caseKind;
+        CountsAs = caseKind;
         WorkerId = discussion.WorkerId;
         ManagerId = discussion.ManagerId;
         DiscussedAt = discussion.DiscussedAt;
@@ -37,6 +38,14 @@ public sealed class CaseAllocation : IAudited, IVersioned
     public Guid TeamId { get; private set; }
 
     public CaseKind CaseKind { get; private set; }
+
+    /// <summary>
+    /// The kind of case it counts as on caseloads while open: court when allocated as court work, otherwise what the
+    /// child's status makes it now. Kept by <see cref="CaseloadFacts"/> whenever the allocation or the child's plans,
+    /// enquiries or care periods change; frozen when the allocation ends.
+    /// </summary>
+    public CaseKind CountsAs { get; internal set; }
+
     public Guid WorkerId { get; private set; }
 
     /// <summary>The manager who held the discussion and made the decision.</summary>

@@ -35,7 +35,8 @@ public sealed record WorkerCaseload(
 /// <summary>
 /// Weighted caseloads (settings: <see cref="CaseloadSettings"/>). A case counts by what it is now: child protection
 /// while the child has an open child protection plan or section 47 enquiry, looked after while in care, court when
-/// allocated as such, otherwise child in need. A handful of queries for any number of workers, none per worker.
+/// allocated as such, otherwise child in need (kept on the allocation: <see cref="CaseAllocation.CountsAs"/>). A handful
+/// of queries for any number of workers, none per worker; the cases themselves are counted in the database.
 /// </summary>
 public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> settings)
 {
@@ -104,7 +105,10 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
             })
             .ToListAsync(ct);
         if (people.Count == 0) return [];
-        var cases = (await OpenCasesOfAsync(ids, ct)).ToLookup(c => c.WorkerId);
+        var cases = (await db.CaseAllocations.AsNoTracking().Where(a => a.EndedAt == null && ids.Contains(a.WorkerId))
+            .GroupBy(a => new { a.WorkerId, a.CountsAs })
+            .Select(g => new { g.Key.WorkerId, g.Key.CountsAs, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(c => c.WorkerId);
         var away = await db.StaffAbsences.AsNoTracking().Where(a => ids.Contains(a.UserId) && a.To >= today)
             .OrderBy(a => a.From).ToListAsync(ct);
         var overdue = await db.WorkItems.AsNoTracking()
@@ -117,9 +121,9 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
         {
             var theirs = cases[w.Id].ToList();
             var newlyQualified = CompetenceRules.IsNewlyQualifiedOn(w.PracticeStartedOn, today);
-            return new WorkerCaseload(w.Id, w.DisplayName, w.TeamId, theirs.Count,
-                theirs.Count(c => c.Kind == CaseKind.ChildProtection),
-                Math.Round(theirs.Sum(c => Settings.WeightOf(c.Kind)), 2),
+            return new WorkerCaseload(w.Id, w.DisplayName, w.TeamId, theirs.Sum(c => c.Count),
+                theirs.Where(c => c.CountsAs == CaseKind.ChildProtection).Sum(c => c.Count),
+                Math.Round(theirs.Sum(c => c.Count * Settings.WeightOf(c.CountsAs)), 2),
                 Settings.CapacityOf(w.FullTimeEquivalent, newlyQualified),
                 newlyQualified,
                 Registration.IsRegisteredOn(w.SocialWorkEnglandNumber, w.RegistrationRenewsOn, today),
@@ -134,26 +138,12 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
     public Task<IReadOnlyList<OpenCase>> OpenCasesAsync(IReadOnlyCollection<Guid> workerIds, CancellationToken ct = default) =>
         workerIds.Count == 0 ? Task.FromResult<IReadOnlyList<OpenCase>>([]) : OpenCasesOfAsync(db.Users.Where(u => workerIds.Contains(u.Id)).Select(u => u.Id), ct);
 
-    /// <summary>
-    /// Open cases of the workers <paramref name="workerIds"/> selects, oldest first. The child's status is read in the same
-    /// query (an EXISTS per kind, on each table's person index), so no list of children is ever sent back to the database.
-    /// </summary>
-    private async Task<IReadOnlyList<OpenCase>> OpenCasesOfAsync(IQueryable<Guid> workerIds, CancellationToken ct)
-    {
-        var open = await db.CaseAllocations.AsNoTracking().Where(a => a.EndedAt == null && workerIds.Contains(a.WorkerId))
+    /// <summary>Open cases of the workers <paramref name="workerIds"/> selects, oldest first, each as what it counts as now.</summary>
+    private async Task<IReadOnlyList<OpenCase>> OpenCasesOfAsync(IQueryable<Guid> workerIds, CancellationToken ct) =>
+        await db.CaseAllocations.AsNoTracking().Where(a => a.EndedAt == null && workerIds.Contains(a.WorkerId))
             .OrderBy(a => a.AllocatedAt).ThenBy(a => a.Id)
-            .Select(a => new
-            {
-                a.Id, a.WorkerId, a.PersonId, a.CaseKind, a.AllocatedAt, a.AcceptedAt,
-                Protection = db.ChildPlans.Any(p => p.PersonId == a.PersonId && p.EndedOn == null && p.Kind == PlanKind.ChildProtection)
-                    || db.Section47Enquiries.Any(e => e.PersonId == a.PersonId && e.EndedOn == null),
-                LookedAfter = db.LookedAfterPeriods.Any(l => l.PersonId == a.PersonId && l.EndedOn == null),
-            })
+            .Select(a => new OpenCase(a.Id, a.WorkerId, a.PersonId, a.CountsAs, a.AllocatedAt, a.AcceptedAt))
             .ToListAsync(ct);
-        return open.Select(o => new OpenCase(o.Id, o.WorkerId, o.PersonId,
-                KindNow(o.CaseKind, o.Protection ? CaseKind.ChildProtection : o.LookedAfter ? CaseKind.LookedAfter : null), o.AllocatedAt, o.AcceptedAt))
-            .ToList();
-    }
 
     /// <summary>The kind of case each child's status makes it now (null: nothing beyond child in need).</summary>
     public async Task<Dictionary<Guid, CaseKind>> KindsNowAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default)

@@ -8,7 +8,7 @@ namespace Safeguard.Core.Allocation;
 /// Continuity of worker: a child who has had <see cref="Workers"/> or more different workers in the last
 /// <see cref="Months"/> months (issue 12, from an inspection finding of poor continuity for children). A worker counts
 /// when one of their allocations of the child was open at any time in the window: allocated on or before now, and not
-/// ended before the window began.
+/// ended before the window began. Kept per child in <see cref="WorkerContinuity"/> (<see cref="CaseloadFacts"/>).
 /// </summary>
 public static class ManyWorkersRule
 {
@@ -19,42 +19,53 @@ public static class ManyWorkersRule
 }
 
 /// <summary>A child who has had many workers: how many, and who holds the case now (if anyone).</summary>
-public sealed record ChildWithManyWorkers(Guid PersonId, string Name, int Workers, string? WorkerNow);
+public sealed record ChildWithManyWorkers(Guid PersonId, string Name, int Workers, string? WorkerNow, DateTimeOffset LatestAllocatedAt);
 
-/// <summary>The children the actor may see, and how many more there are whose records are restricted from them.</summary>
-public sealed record ChildrenWithManyWorkers(IReadOnlyList<ChildWithManyWorkers> Shown, int Hidden)
+/// <summary>
+/// One page of the children the actor may see (<see cref="Shown"/>), how many they may see in all, and how many more there
+/// are whose records are restricted from them.
+/// </summary>
+public sealed record ChildrenWithManyWorkers(IReadOnlyList<ChildWithManyWorkers> Shown, int Visible, int Hidden, int Page, int PageSize)
 {
-    public int Total => Shown.Count + Hidden;
+    public int Total => Visible + Hidden;
+
+    public int Pages => Math.Max(1, (Visible + PageSize - 1) / PageSize);
 }
 
-/// <summary>The service-level list of children with many workers (<see cref="ManyWorkersRule"/>).</summary>
+/// <summary>
+/// The service-level list of children with many workers (<see cref="ManyWorkersRule"/>), the most recent change of worker
+/// first, a page at a time. Read from <see cref="WorkerContinuity"/> (one indexed read for the whole council); the number
+/// of workers is counted for the page shown.
+/// </summary>
 public sealed class ManyWorkersList(SafeguardDbContext db)
 {
-    public async Task<ChildrenWithManyWorkers> ListAsync(CancellationToken ct = default)
+    public const int PageSize = 50;
+
+    public async Task<ChildrenWithManyWorkers> ListAsync(int page = 1, CancellationToken ct = default)
     {
         var now = db.Time.GetUtcNow();
         var since = ManyWorkersRule.WindowStart(now);
         var hidden = new NeedToKnow(db).Hidden();
-        var counts = db.CaseAllocations.AsNoTracking()
-            .Where(a => a.AllocatedAt <= now && (a.EndedAt == null || a.EndedAt >= since))
-            .GroupBy(a => a.PersonId)
-            .Select(g => new { PersonId = g.Key, Workers = g.Select(a => a.WorkerId).Distinct().Count() })
-            .Where(c => c.Workers >= ManyWorkersRule.Workers);
+        var children = db.WorkerContinuity.AsNoTracking().Where(c => c.NthWorkerSeenUntil == null || c.NthWorkerSeenUntil >= since);
+        var hiddenCount = await children.CountAsync(c => hidden.Contains(c.PersonId), ct);
+        var visible = children.Where(c => !hidden.Contains(c.PersonId));
+        var visibleCount = await visible.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (visibleCount + PageSize - 1) / PageSize));
         var rows = await (
-                from c in counts
+                from c in visible
                 join p in db.People on c.PersonId equals p.Id
+                orderby c.LatestAllocatedAt descending, p.FamilyName, p.GivenName, p.Id
                 select new
                 {
-                    p.Id, p.GivenName, p.FamilyName, c.Workers,
-                    Hidden = hidden.Contains(p.Id),
+                    p.Id, p.GivenName, p.FamilyName, c.LatestAllocatedAt,
+                    Workers = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.AllocatedAt <= now && (a.EndedAt == null || a.EndedAt >= since))
+                        .Select(a => a.WorkerId).Distinct().Count(),
                     WorkerNow = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.EndedAt == null)
                         .Join(db.Users, a => a.WorkerId, u => u.Id, (a, u) => u.DisplayName).FirstOrDefault(),
                 })
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(ct);
-        var shown = rows.Where(r => !r.Hidden)
-            .OrderByDescending(r => r.Workers).ThenBy(r => r.FamilyName, StringComparer.CurrentCulture).ThenBy(r => r.GivenName, StringComparer.CurrentCulture)
-            .Select(r => new ChildWithManyWorkers(r.Id, r.GivenName + " " + r.FamilyName, r.Workers, r.WorkerNow))
-            .ToList();
-        return new ChildrenWithManyWorkers(shown, rows.Count(r => r.Hidden));
+        var shown = rows.Select(r => new ChildWithManyWorkers(r.Id, r.GivenName + " " + r.FamilyName, r.Workers, r.WorkerNow, r.LatestAllocatedAt)).ToList();
+        return new ChildrenWithManyWorkers(shown, visibleCount, hiddenCount, page, PageSize);
     }
 }

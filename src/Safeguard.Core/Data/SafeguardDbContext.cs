@@ -44,6 +44,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<StaffAbsence> StaffAbsences => Set<StaffAbsence>();
     public DbSet<Allocation.CaseAllocation> CaseAllocations => Set<Allocation.CaseAllocation>();
+    public DbSet<Allocation.WorkerContinuity> WorkerContinuity => Set<Allocation.WorkerContinuity>();
     public DbSet<Supervision.SupervisionRecord> SupervisionRecords => Set<Supervision.SupervisionRecord>();
 
     public TimeProvider Time => time;
@@ -122,6 +123,16 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         VersionTokens.MoveOn(this);
         ChangeEvents.Capture(this);
+        if (Allocation.CaseloadFacts.Affected(ChangeTracker) is { } children)
+        {
+            // Rare (seeding and tests save this way); the facts are followed as in the asynchronous save.
+            using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            var count = base.SaveChanges(acceptAllChangesOnSuccess);
+            Saved();
+            Allocation.CaseloadFacts.FollowAsync(this, children, CancellationToken.None).GetAwaiter().GetResult();
+            own?.Commit();
+            return count;
+        }
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Saved();
         return saved;
@@ -131,6 +142,15 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     {
         VersionTokens.MoveOn(this);
         ChangeEvents.Capture(this);
+        if (Allocation.CaseloadFacts.Affected(ChangeTracker) is { } children)
+        {
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            Saved();
+            await Allocation.CaseloadFacts.FollowAsync(this, children, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Saved();
         return saved;

@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguard.Core.Allocation;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.Data;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
@@ -67,6 +69,47 @@ public sealed class CaseloadsTests : IAsyncLifetime
         cases.Single(c => c.PersonId == planEnded.Id).Kind.ShouldBe(CaseKind.ChildInNeed);
         cases.ShouldNotContain(c => c.PersonId == ended.Id);
     }
+
+    [Fact]
+    public async Task WhatACaseCountsAs_FollowsThePlanAsItStartsAndEnds_InTheSameTransactionAsTheChange()
+    {
+        Guid worker, child;
+        ChildPlan plan;
+        await using (var db = _database.CreateContext(_time))
+        {
+            var (team, _, _, _) = await TestData.CreateCouncilAsync(db);
+            worker = (await WorkerAsync(db, "Fern Follow", team.Id)).Id;
+            var person = await ChildAsync(db, "Pip");
+            child = person.Id;
+            await AllocateAsync(db, person, await db.Users.FindAsync(worker) ?? throw new InvalidOperationException(), Now.AddDays(-10));
+            plan = new ChildPlan(db.Referrals.First().Id, child, PlanKind.ChildProtection, new DateOnly(2026, 2, 1), "Neglect");
+            db.ChildPlans.Add(plan);
+
+            // A caller's own transaction, rolled back: the kind it would have moved to goes with it.
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await db.SaveChangesAsync();
+                (await KindOfAsync(db, child)).ShouldBe(CaseKind.ChildProtection);
+                await transaction.RollbackAsync();
+            }
+            (await KindOfAsync(db, child)).ShouldBe(CaseKind.ChildInNeed);
+            db.ChangeTracker.Clear();
+            db.ChildPlans.Add(plan);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = _database.CreateContext(_time))
+        {
+            (await KindOfAsync(db, child)).ShouldBe(CaseKind.ChildProtection);
+            var saved = await db.ChildPlans.SingleAsync(p => p.PersonId == child);
+            saved.EndedOn = new DateOnly(2026, 3, 1);
+            await db.SaveChangesAsync();
+            (await KindOfAsync(db, child)).ShouldBe(CaseKind.ChildInNeed);
+            (await Loads(db).ForWorkersAsync([worker])).Single().ChildProtectionCases.ShouldBe(0);
+        }
+    }
+
+    private static Task<CaseKind> KindOfAsync(SafeguardDbContext db, Guid child) =>
+        db.CaseAllocations.AsNoTracking().Where(a => a.PersonId == child && a.EndedAt == null).Select(a => a.CountsAs).SingleAsync();
 
     [Fact]
     public async Task Capacity_FollowsFullTimeEquivalent_AndIsProtectedInTheFirstYearInPractice()

@@ -66,9 +66,10 @@ public sealed class ManyWorkersTests : IAsyncLifetime
         var list = await new ManyWorkersList(reader).ListAsync();
 
         list.Hidden.ShouldBe(0);
-        list.Shown.Select(c => c.PersonId).ShouldBe([four, edge, three], "most workers first, then by name");
-        list.Shown[0].Workers.ShouldBe(4);
-        list.Shown[0].WorkerNow.ShouldBeNull();
+        list.Shown.Select(c => c.PersonId).ShouldBe([edge, three, four], "the most recent change of worker first");
+        list.Visible.ShouldBe(3);
+        list.Shown.Single(c => c.PersonId == four).Workers.ShouldBe(4);
+        list.Shown.Single(c => c.PersonId == four).WorkerNow.ShouldBeNull();
         list.Shown.Single(c => c.PersonId == three).WorkerNow.ShouldBe("Cy Cole");
         list.Shown.ShouldNotContain(c => c.PersonId == tooOld || c.PersonId == sameWorkerTwice);
     }
@@ -105,9 +106,50 @@ public sealed class ManyWorkersTests : IAsyncLifetime
         var shown = await new ManyWorkersList(asHolder).ListAsync();
 
         hidden.Shown.ShouldBeEmpty();
+        hidden.Visible.ShouldBe(0);
         hidden.Hidden.ShouldBe(1);
         hidden.Total.ShouldBe(1);
         shown.Shown.Single().Name.ShouldBe("Secret Child");
         shown.Hidden.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TheListIsPaged_AndAChildDropsOffWhenTheirThirdWorkerWasLastSeenMoreThanTwelveMonthsAgo()
+    {
+        var children = new List<Guid>();
+        await using (var db = _database.CreateContext(_time))
+        {
+            var (team, _, _, _) = await TestData.CreateCouncilAsync(db);
+            var a = await WorkerAsync(db, "Ava Alder", team.Id);
+            var b = await WorkerAsync(db, "Ben Beech", team.Id);
+            var c = await WorkerAsync(db, "Col Cherry", team.Id);
+            for (var i = 0; i < ManyWorkersList.PageSize + 2; i++)
+            {
+                var child = await ChildAsync(db, $"Child{i:D3}");
+                await AllocateAsync(db, child, a, Now.AddMonths(-6), endedAt: Now.AddMonths(-4));
+                await AllocateAsync(db, child, b, Now.AddMonths(-4), endedAt: Now.AddMonths(-2).AddMinutes(i));
+                await AllocateAsync(db, child, c, Now.AddMonths(-2).AddMinutes(i));
+                children.Add(child.Id);
+            }
+        }
+        await using (var reader = _database.CreateContext(_time))
+        {
+            var first = await new ManyWorkersList(reader).ListAsync(1);
+            var second = await new ManyWorkersList(reader).ListAsync(2);
+            var beyond = await new ManyWorkersList(reader).ListAsync(99);
+
+            first.Visible.ShouldBe(ManyWorkersList.PageSize + 2);
+            first.Pages.ShouldBe(2);
+            first.Shown.Count.ShouldBe(ManyWorkersList.PageSize);
+            first.Shown[0].PersonId.ShouldBe(children[^1], "the most recent change of worker first");
+            second.Shown.Select(s => s.PersonId).ShouldBe([children[1], children[0]]);
+            beyond.Page.ShouldBe(2, "a page beyond the end shows the last page");
+            first.Shown.ShouldAllBe(s => s.Workers == 3);
+        }
+
+        // Ten months on, the first worker (seen until four months before "now") falls out of the window: two workers each.
+        _time.Advance(TimeSpan.FromDays(300));
+        await using var later = _database.CreateContext(_time);
+        (await new ManyWorkersList(later).ListAsync()).Total.ShouldBe(0);
     }
 }

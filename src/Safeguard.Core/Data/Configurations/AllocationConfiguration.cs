@@ -53,7 +53,27 @@ internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<Cas
         b.HasIndex(x => new { x.WorkerId, x.EndedAt });
         b.HasIndex(x => new { x.TeamId, x.EndedAt });
         b.HasIndex(x => x.ReferralId);
+        // Caseloads: each worker's open cases by what they count as, read from the index alone.
+        b.HasIndex(x => new { x.WorkerId, x.CountsAs }).HasFilter(CaseloadIndexes.OpenOnly).HasDatabaseName("IX_CaseAllocations_Open_WorkerId_CountsAs");
     }
+}
+
+internal sealed class WorkerContinuityConfiguration : IEntityTypeConfiguration<WorkerContinuity>
+{
+    public void Configure(EntityTypeBuilder<WorkerContinuity> b)
+    {
+        b.ToTable("WorkerContinuity");
+        b.HasKey(x => x.PersonId);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.LatestAllocatedAt);
+        b.HasIndex(x => x.NthWorkerSeenUntil);
+    }
+}
+
+/// <summary>The filter of the open-allocations index, shared by the model and its migration.</summary>
+internal static class CaseloadIndexes
+{
+    public const string OpenOnly = "\"EndedAt\" IS NULL";
 }
 
 internal sealed class SupervisionRecordConfiguration : IEntityTypeConfiguration<SupervisionRecord>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Safeguard.Core.Allocation;
 using Safeguard.Core.Data;
+using Safeguard.Core.Security;
 using Safeguard.Core.Seeding.Large.Bulk;
 
 namespace Safeguard.Core.Seeding.Large;
@@ -40,6 +42,11 @@ public sealed class LargeCouncilSeeder
         await casework.GenerateAsync(writer, progress, ct);
 
         progress?.Report(new SeedProgress("Finishing", 0, 1));
+        await using (var db = new SafeguardDbContext(DatabaseOptions.Build(provider, connectionString), new FixedActorContext(Actor.System), TimeProvider.System))
+        {
+            // The bulk rows bypass the context, so the caseload facts it keeps are worked out once for them all.
+            await CaseloadFacts.RebuildAllAsync(db, ct);
+        }
         await writer.FinishAsync(ct);
         progress?.Report(new SeedProgress("Finishing", 1, 1));
 

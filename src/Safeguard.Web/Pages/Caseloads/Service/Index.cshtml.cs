@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Allocation;
 using Safeguard.Core.People.Access;
+using Safeguard.Web.TagHelpers;
 
 namespace Safeguard.Web.Pages.Caseloads.Service;
 
@@ -14,10 +15,13 @@ public sealed class IndexModel(Core.Allocation.Caseloads caseloads, ManyWorkersL
 
     public ChildrenWithManyWorkers ManyWorkers { get; private set; } = default!;
 
-    public async Task OnGetAsync()
+    public PaginationModel Pagination => new(ManyWorkers.Page, ManyWorkers.Pages, p => $"/caseloads/service?pageNumber={p}#many-workers");
+
+    /// <param name="pageNumber">The page of the children with many workers (out of range: the nearest page).</param>
+    public async Task OnGetAsync(int pageNumber = 1)
     {
         Caseloads = await caseloads.ForServiceAsync();
-        ManyWorkers = await manyWorkers.ListAsync();
+        ManyWorkers = await manyWorkers.ListAsync(pageNumber);
         await needToKnow.RecordListedAsync("the service caseloads page", ManyWorkers.Shown.Select(c => c.PersonId).ToList());
     }
 }
