@@ -47,25 +47,32 @@ public sealed class ManyWorkersList(SafeguardDbContext db)
         var since = ManyWorkersRule.WindowStart(now);
         var hidden = new NeedToKnow(db).Hidden();
         var children = db.WorkerContinuity.AsNoTracking().Where(c => c.NthWorkerSeenUntil == null || c.NthWorkerSeenUntil >= since);
-        var hiddenCount = await children.CountAsync(c => hidden.Contains(c.PersonId), ct);
-        var visible = children.Where(c => !hidden.Contains(c.PersonId));
-        var visibleCount = await visible.CountAsync(ct);
+        // Found from the few restricted records (their index), not by testing every child on the list against them.
+        var hiddenIds = await hidden.Where(id => children.Any(c => c.PersonId == id)).ToListAsync(ct);
+        var visibleCount = await children.CountAsync(ct) - hiddenIds.Count;
+        var visible = hiddenIds.Count == 0 ? children : children.Where(c => !hiddenIds.Contains(c.PersonId));
         page = Math.Clamp(page, 1, Math.Max(1, (visibleCount + PageSize - 1) / PageSize));
-        var rows = await (
-                from c in visible
-                join p in db.People on c.PersonId equals p.Id
-                orderby c.LatestAllocatedAt descending, p.FamilyName, p.GivenName, p.Id
-                select new
-                {
-                    p.Id, p.GivenName, p.FamilyName, c.LatestAllocatedAt,
-                    Workers = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.AllocatedAt <= now && (a.EndedAt == null || a.EndedAt >= since))
-                        .Select(a => a.WorkerId).Distinct().Count(),
-                    WorkerNow = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.EndedAt == null)
-                        .Join(db.Users, a => a.WorkerId, u => u.Id, (a, u) => u.DisplayName).FirstOrDefault(),
-                })
+        // The page first (from the continuity index alone), then the workers counted for those children only.
+        var onPage = await visible.OrderByDescending(c => c.LatestAllocatedAt).ThenBy(c => c.PersonId)
             .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new { c.PersonId, c.LatestAllocatedAt })
             .ToListAsync(ct);
-        var shown = rows.Select(r => new ChildWithManyWorkers(r.Id, r.GivenName + " " + r.FamilyName, r.Workers, r.WorkerNow, r.LatestAllocatedAt)).ToList();
-        return new ChildrenWithManyWorkers(shown, visibleCount, hiddenCount, page, PageSize);
+        var ids = onPage.Select(c => c.PersonId).ToList();
+        var details = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id, p.GivenName, p.FamilyName,
+                Workers = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.AllocatedAt <= now && (a.EndedAt == null || a.EndedAt >= since))
+                    .Select(a => a.WorkerId).Distinct().Count(),
+                WorkerNow = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.EndedAt == null)
+                    .Join(db.Users, a => a.WorkerId, u => u.Id, (a, u) => u.DisplayName).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var shown = onPage.Where(c => details.ContainsKey(c.PersonId)).Select(c =>
+        {
+            var p = details[c.PersonId];
+            return new ChildWithManyWorkers(p.Id, p.GivenName + " " + p.FamilyName, p.Workers, p.WorkerNow, c.LatestAllocatedAt);
+        }).ToList();
+        return new ChildrenWithManyWorkers(shown, visibleCount, hiddenIds.Count, page, PageSize);
     }
 }

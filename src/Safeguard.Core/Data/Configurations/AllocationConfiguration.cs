@@ -50,11 +50,12 @@ internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<Cas
         b.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.Restrict);
         // A child's workers, newest first; a worker's open cases (caseloads).
         b.HasIndex(x => new { x.PersonId, x.AllocatedAt });
-        b.HasIndex(x => new { x.WorkerId, x.EndedAt });
+        // A worker's open cases, and caseloads read from an index alone: SQLite takes the first for a list of workers;
+        // PostgreSQL, reading a whole service's open cases, takes the second (only open allocations) over the table.
+        b.HasIndex(x => new { x.WorkerId, x.EndedAt, x.CountsAs });
+        b.HasIndex(x => new { x.WorkerId, x.CountsAs }).HasFilter(CaseloadIndexes.OpenOnly).HasDatabaseName("IX_CaseAllocations_Open_WorkerId_CountsAs");
         b.HasIndex(x => new { x.TeamId, x.EndedAt });
         b.HasIndex(x => x.ReferralId);
-        // Caseloads: each worker's open cases by what they count as, read from the index alone.
-        b.HasIndex(x => new { x.WorkerId, x.CountsAs }).HasFilter(CaseloadIndexes.OpenOnly).HasDatabaseName("IX_CaseAllocations_Open_WorkerId_CountsAs");
     }
 }
 
@@ -68,12 +69,6 @@ internal sealed class WorkerContinuityConfiguration : IEntityTypeConfiguration<W
         b.HasIndex(x => x.LatestAllocatedAt);
         b.HasIndex(x => x.NthWorkerSeenUntil);
     }
-}
-
-/// <summary>The filter of the open-allocations index, shared by the model and its migration.</summary>
-internal static class CaseloadIndexes
-{
-    public const string OpenOnly = "\"EndedAt\" IS NULL";
 }
 
 internal sealed class SupervisionRecordConfiguration : IEntityTypeConfiguration<SupervisionRecord>
@@ -94,4 +89,10 @@ internal sealed class SupervisionRecordConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => new { x.PersonId, x.HeldAt });
         b.HasIndex(x => x.AllocationId);
     }
+}
+
+/// <summary>The filter of the open-allocations index, shared by the model and its migration.</summary>
+internal static class CaseloadIndexes
+{
+    public const string OpenOnly = "\"EndedAt\" IS NULL";
 }

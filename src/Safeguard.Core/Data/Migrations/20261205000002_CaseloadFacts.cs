@@ -8,8 +8,9 @@ namespace Safeguard.Core.Data.Migrations;
 
 /// <summary>
 /// Caseload facts kept instead of worked out on every view (Safeguard.Core.Allocation.CaseloadFacts): what each open
-/// allocation counts as, with an index over open allocations by worker, and each child's worker continuity. Both are
-/// filled from the allocations and the children's plans, enquiries and care periods already held.
+/// allocation counts as, and each child's worker continuity, both filled from the allocations and the children's plans,
+/// enquiries and care periods already held. Indexes so caseload pages read indexes alone: a worker's allocations
+/// carry what each counts as (and open ones have their own index); open work by kind carries its owner.
 /// </summary>
 [DbContext(typeof(SafeguardDbContext))]
 [Migration("20261205000002_CaseloadFacts")]
@@ -27,8 +28,12 @@ public sealed class CaseloadFacts : Migration
                 ELSE 'ChildInNeed' END
             WHERE "EndedAt" IS NULL
             """);
+        migrationBuilder.DropIndex(name: "IX_CaseAllocations_WorkerId_EndedAt", table: "CaseAllocations");
+        migrationBuilder.CreateIndex(name: "IX_CaseAllocations_WorkerId_EndedAt_CountsAs", table: "CaseAllocations", columns: ["WorkerId", "EndedAt", "CountsAs"]);
         migrationBuilder.CreateIndex(name: "IX_CaseAllocations_Open_WorkerId_CountsAs", table: "CaseAllocations", columns: ["WorkerId", "CountsAs"],
             filter: CaseloadIndexes.OpenOnly);
+        migrationBuilder.DropIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt", table: "WorkItems");
+        migrationBuilder.CreateIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt_OwnerUserId", table: "WorkItems", columns: ["Kind", "ClosedAt", "DueAt", "OwnerUserId"]);
 
         migrationBuilder.CreateTable(
             name: "WorkerContinuity",
@@ -67,7 +72,11 @@ public sealed class CaseloadFacts : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: "WorkerContinuity");
+        migrationBuilder.DropIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt_OwnerUserId", table: "WorkItems");
+        migrationBuilder.CreateIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt", table: "WorkItems", columns: ["Kind", "ClosedAt", "DueAt"]);
         migrationBuilder.DropIndex(name: "IX_CaseAllocations_Open_WorkerId_CountsAs", table: "CaseAllocations");
+        migrationBuilder.DropIndex(name: "IX_CaseAllocations_WorkerId_EndedAt_CountsAs", table: "CaseAllocations");
+        migrationBuilder.CreateIndex(name: "IX_CaseAllocations_WorkerId_EndedAt", table: "CaseAllocations", columns: ["WorkerId", "EndedAt"]);
         migrationBuilder.DropColumn(name: "CountsAs", table: "CaseAllocations");
     }
 }
