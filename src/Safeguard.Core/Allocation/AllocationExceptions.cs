@@ -89,7 +89,8 @@ public sealed class AllocationExceptions(SafeguardDbContext db)
     public async Task<AllocationExceptionsPage> ListAsync(ExceptionsPeriod period, Guid? teamId = null, int page = 1, int pageSize = PageSize,
         CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        // Bounded so that a page number typed into the address cannot overflow the offset.
+        page = Math.Clamp(page, 1, 1_000_000);
         pageSize = Math.Clamp(pageSize, 1, PageSize * 20);
         var hidden = new NeedToKnow(db).Hidden();
         var rows = Rows(period, teamId);

@@ -161,6 +161,17 @@ public sealed class AllocationExceptionsPageTests(SafeguardAppFactory app) : App
     }
 
     [Theory]
+    [InlineData("pageNumber=2147483647")]
+    [InlineData("pageNumber=-3")]
+    [InlineData("pageNumber=lots")]
+    public async Task AnyPageNumber_IsAPage_NeverAnError(string query)
+    {
+        var response = await (await App.SignInAsync(Helen)).GetAsync($"{Path}?{query}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
     [InlineData("not-a-team")]
     [InlineData("3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
     public async Task AnUnknownTeam_IsAnsweredWithTheErrorSummary_AndStatus400(string team)
@@ -191,6 +202,11 @@ public sealed class AllocationExceptionsPageTests(SafeguardAppFactory app) : App
         ours.QuerySelector("[data-testid='exceptions']")!.TextContent.ShouldContain(name);
         ours.QuerySelector("select[name='Team'] option[selected]")!.GetAttribute("value").ShouldBe(assessment.ToString());
         ours.QuerySelector("input[name='From.Day']")!.GetAttribute("value").ShouldBe(today.Day.ToString());
+        // The file link is built as the paging links are: this address, the filter kept.
+        var file = ours.QuerySelector("[data-testid='exceptions-csv']")!.GetAttribute("href")!;
+        file.ShouldContain($"Team={assessment}");
+        file.ShouldContain($"From.Day={today.Day}");
+        file.ShouldContain("format=csv");
         theirs.Body!.TextContent.ShouldNotContain(name);
         before.Body!.TextContent.ShouldNotContain(name);
     }
