@@ -121,6 +121,12 @@ public sealed class AllocationExceptionsPageTests(SafeguardAppFactory app) : App
         link.TextContent.ShouldContain($"{counts.BeyondCapacity} allocation");
         link.TextContent.ShouldContain("in the last 3 months");
         link.QuerySelector($"a[href='{Path}']")!.TextContent.ShouldBe("see allocations outside the rules");
+        var report = Html.Parse(await (await App.SignInAsync(Helen)).GetStringAsync(Path));
+        report.QuerySelector("[data-testid='competence-total']")!.TextContent.ShouldBe(counts.CompetenceOverrides.ToString());
+        var from = Today(App).AddMonths(-3);
+        (report.QuerySelector("input[name='From.Day']")!.GetAttribute("value"), report.QuerySelector("input[name='From.Month']")!.GetAttribute("value"),
+                report.QuerySelector("input[name='To.Year']")!.GetAttribute("value"))
+            .ShouldBe((from.Day.ToString(), from.Month.ToString(), Today(App).Year.ToString()), "the default period, shown in the form");
     }
 
     [Theory]

@@ -70,6 +70,9 @@ public sealed class IndexModel(AllocationExceptions exceptions, Core.Allocation.
         if (!ModelState.IsValid) return this.PageWithErrors();
 
         Period = new ExceptionsPeriod(from!.Value, to!.Value);
+        // Show the period used in the boxes left empty, so the form says what the list covers.
+        if (From.IsEmpty) From = GovUkDate.From(Period.From);
+        if (To.IsEmpty) To = GovUkDate.From(Period.To);
         if (string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase)) return await CsvAsync(Period, teamId);
         Results = await exceptions.ListAsync(Period, teamId, Math.Max(1, PageNumber));
         await needToKnow.RecordListedAsync(Where, Results.Shown.Select(r => r.PersonId).ToList());
