@@ -84,6 +84,7 @@ public static class CoreServices
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();
         services.AddScoped<Allocation.ManyWorkersList>();
+        services.AddScoped<Allocation.AllocationExceptions>();
         services.AddScoped<Allocation.TeamOverview>();
         services.AddScoped<Allocation.Allocations>();
         services.AddScoped<Allocation.AgreedActions>();

@@ -155,6 +155,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/caseloads/teams/{team}", Permissions.ViewCaseloads),
         ("/caseloads/workers/{user}", Permissions.ViewCaseloads),
         ("/caseloads/service", Permissions.ViewCaseloads),
+        ("/caseloads/exceptions", Permissions.ViewCaseloads),
         ("/allocation/referrals/{referral}", Permissions.AllocateCases),
         ("/allocation/cases/{allocation}/reallocate", Permissions.AllocateCases),
     ];

@@ -62,6 +62,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["supervision/workers/{}"] = nameof(SupervisionPageTests.WorkerHistory_OfARestrictedChild_DoesNotNameThemToAManagerNotOnTheList),
         ["caseloads/workers/{}"] = nameof(CaseloadPageTests.AWorkersCaseloadPage_ShowsARestrictedChild_AsRestrictedRecord_ToAManagerNotOnTheList),
         ["caseloads/service"] = nameof(CaseloadPageTests.TheServicePage_ListsChildrenWithThreeWorkersInAYear_LeavingOutAndCountingRestrictedOnes),
+        ["caseloads/exceptions"] = nameof(Allocation.AllocationExceptionsPageTests
+            .ARestrictedChild_IsLeftOutAndCounted_ForAManagerNotOnItsList_OnThePageAndInTheFile_ButListedForItsHolder),
         ["allocation/referrals/{}"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
         ["allocation/cases/{}/accept"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
         ["allocation/cases/{}/reallocate"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
