@@ -65,12 +65,13 @@ public static class CaseloadBenchmark
             _ = await loads.TeamsAsync();
             return (await loads.ForTeamAsync(busiestTeam)).Count;
         });
-        await Measure("Service caseload page (every team, children with 3+ workers)", runs, async () =>
+        await Measure("Service caseload page (every team, children with 3+ workers, allocations outside the rules)", runs, async () =>
         {
             await using var db = NewContext();
             var service = await Loads(db).ForServiceAsync();
             var many = await new ManyWorkersList(db).ListAsync();
-            return service.Teams.Count + many.Total;
+            var outsideRules = await new AllocationExceptions(db).CountAsync(ExceptionsPeriod.Default(Core.Timescales.TimeLimits.UkDay(DateTimeOffset.UtcNow)));
+            return service.Teams.Count + many.Total + outsideRules.CompetenceOverrides + outsideRules.BeyondCapacity;
         });
         await Measure("Worker's home page (the busiest worker: cases, own work overdue first)", runs, async () =>
         {

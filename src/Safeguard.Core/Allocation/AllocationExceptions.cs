@@ -93,7 +93,7 @@ public sealed class AllocationExceptions(SafeguardDbContext db)
         page = Math.Clamp(page, 1, 1_000_000);
         pageSize = Math.Clamp(pageSize, 1, PageSize * 20);
         var hidden = new NeedToKnow(db).Hidden();
-        var rows = Rows(period, teamId);
+        var rows = await RowsAsync(period, teamId, ct);
         var visible = rows.Where(r => !hidden.Contains(r.Allocation.PersonId));
         var competence = await visible.CountAsync(r => r.Kind == AllocationExceptionKind.CompetenceOverride, ct);
         var capacity = await visible.CountAsync(r => r.Kind == AllocationExceptionKind.BeyondCapacity, ct);
@@ -130,25 +130,26 @@ public sealed class AllocationExceptions(SafeguardDbContext db)
     /// <summary>One count per kind, for a link to the report: no names, no rows.</summary>
     public async Task<AllocationExceptionCounts> CountAsync(ExceptionsPeriod period, Guid? teamId = null, CancellationToken ct = default)
     {
-        var rows = Rows(period, teamId);
+        var rows = await RowsAsync(period, teamId, ct);
         return new AllocationExceptionCounts(
             await rows.CountAsync(r => r.Kind == AllocationExceptionKind.CompetenceOverride, ct),
             await rows.CountAsync(r => r.Kind == AllocationExceptionKind.BeyondCapacity, ct));
     }
 
     /// <summary>
-    /// Every exception event in the period with its allocation. Starts from the (few) allocations marked as made outside
-    /// the rules, so the event table is reached by its subject index rather than scanned by date.
+    /// Every exception event in the period with its allocation. The (few) allocations marked as made outside the rules are
+    /// read first, from their own index, and their events then by subject: the event table is never scanned by date.
     /// </summary>
-    private IQueryable<Row> Rows(ExceptionsPeriod period, Guid? teamId)
+    private async Task<IQueryable<Row>> RowsAsync(ExceptionsPeriod period, Guid? teamId, CancellationToken ct)
     {
         var (start, end) = (period.Start, period.End);
-        var allocations = db.CaseAllocations.AsNoTracking().Where(a => a.CompetenceOverrideReason != null || a.CapacityReason != null);
-        if (teamId is { } team) allocations = allocations.Where(a => a.TeamId == team);
+        var outside = db.CaseAllocations.AsNoTracking().Where(a => a.CompetenceOverrideReason != null || a.CapacityReason != null);
+        if (teamId is { } team) outside = outside.Where(a => a.TeamId == team);
+        var ids = (await outside.Select(a => a.Id).ToListAsync(ct)).Select(id => (Guid?)id).ToList();
         var (competence, capacity) = (CompetenceOverridden.Name, AllocatedOverCapacity.Name);
-        return from a in allocations
-            join e in db.Events.AsNoTracking() on (Guid?)a.Id equals e.SubjectId
-            where (e.Type == competence || e.Type == capacity) && e.OccurredAt >= start && e.OccurredAt < end
+        return from e in db.Events.AsNoTracking()
+            where ids.Contains(e.SubjectId) && (e.Type == competence || e.Type == capacity) && e.OccurredAt >= start && e.OccurredAt < end
+            join a in db.CaseAllocations.AsNoTracking() on e.SubjectId equals (Guid?)a.Id
             select new Row
             {
                 Kind = e.Type == competence ? AllocationExceptionKind.CompetenceOverride : AllocationExceptionKind.BeyondCapacity,

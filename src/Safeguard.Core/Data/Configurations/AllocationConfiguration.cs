@@ -54,6 +54,8 @@ internal sealed class CaseAllocationConfiguration : IEntityTypeConfiguration<Cas
         // PostgreSQL, reading a whole service's open cases, takes the second (only open allocations) over the table.
         b.HasIndex(x => new { x.WorkerId, x.EndedAt, x.CountsAs });
         b.HasIndex(x => new { x.WorkerId, x.CountsAs }).HasFilter(CaseloadIndexes.OpenOnly).HasDatabaseName("IX_CaseAllocations_Open_WorkerId_CountsAs");
+        // The few allocations made outside the rules (their report starts from these).
+        b.HasIndex(x => x.TeamId).HasFilter(CaseloadIndexes.OutsideTheRulesOnly).HasDatabaseName("IX_CaseAllocations_OutsideTheRules_TeamId");
         b.HasIndex(x => new { x.TeamId, x.EndedAt });
         b.HasIndex(x => x.ReferralId);
     }
@@ -91,8 +93,10 @@ internal sealed class SupervisionRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
-/// <summary>The filter of the open-allocations index, shared by the model and its migration.</summary>
+/// <summary>The filters of partial indexes on allocations, shared by the model and its migration.</summary>
 internal static class CaseloadIndexes
 {
     public const string OpenOnly = "\"EndedAt\" IS NULL";
+
+    public const string OutsideTheRulesOnly = "\"CompetenceOverrideReason\" IS NOT NULL OR \"CapacityReason\" IS NOT NULL";
 }

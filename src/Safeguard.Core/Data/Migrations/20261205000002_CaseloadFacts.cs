@@ -10,7 +10,8 @@ namespace Safeguard.Core.Data.Migrations;
 /// Caseload facts kept instead of worked out on every view (Safeguard.Core.Allocation.CaseloadFacts): what each open
 /// allocation counts as, and each child's worker continuity, both filled from the allocations and the children's plans,
 /// enquiries and care periods already held. Indexes so caseload pages read indexes alone: a worker's allocations
-/// carry what each counts as (and open ones have their own index); open work by kind carries its owner.
+/// carry what each counts as (and open ones have their own index), the few made outside the rules
+/// have theirs; open work by kind carries its owner.
 /// </summary>
 [DbContext(typeof(SafeguardDbContext))]
 [Migration("20261205000002_CaseloadFacts")]
@@ -32,6 +33,8 @@ public sealed class CaseloadFacts : Migration
         migrationBuilder.CreateIndex(name: "IX_CaseAllocations_WorkerId_EndedAt_CountsAs", table: "CaseAllocations", columns: ["WorkerId", "EndedAt", "CountsAs"]);
         migrationBuilder.CreateIndex(name: "IX_CaseAllocations_Open_WorkerId_CountsAs", table: "CaseAllocations", columns: ["WorkerId", "CountsAs"],
             filter: CaseloadIndexes.OpenOnly);
+        migrationBuilder.CreateIndex(name: "IX_CaseAllocations_OutsideTheRules_TeamId", table: "CaseAllocations", column: "TeamId",
+            filter: CaseloadIndexes.OutsideTheRulesOnly);
         migrationBuilder.DropIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt", table: "WorkItems");
         migrationBuilder.CreateIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt_OwnerUserId", table: "WorkItems", columns: ["Kind", "ClosedAt", "DueAt", "OwnerUserId"]);
 
@@ -74,6 +77,7 @@ public sealed class CaseloadFacts : Migration
         migrationBuilder.DropTable(name: "WorkerContinuity");
         migrationBuilder.DropIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt_OwnerUserId", table: "WorkItems");
         migrationBuilder.CreateIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt", table: "WorkItems", columns: ["Kind", "ClosedAt", "DueAt"]);
+        migrationBuilder.DropIndex(name: "IX_CaseAllocations_OutsideTheRules_TeamId", table: "CaseAllocations");
         migrationBuilder.DropIndex(name: "IX_CaseAllocations_Open_WorkerId_CountsAs", table: "CaseAllocations");
         migrationBuilder.DropIndex(name: "IX_CaseAllocations_WorkerId_EndedAt_CountsAs", table: "CaseAllocations");
         migrationBuilder.CreateIndex(name: "IX_CaseAllocations_WorkerId_EndedAt", table: "CaseAllocations", columns: ["WorkerId", "EndedAt"]);
