@@ -11,7 +11,14 @@ internal sealed record DemoAgreed(string What, int DueInDays);
 /// </summary>
 internal sealed record DemoSpell(string Worker, string Manager, double? DaysAgo, string Risks, DemoAgreed[] Actions,
     string? ReallocationReason = null, double? EndedDaysAgo = null, bool EndedYesterday = false, string? EndReason = null,
-    bool Accepted = true);
+    bool Accepted = true, DemoOutsideTheRules? OutsideTheRules = null);
+
+/// <summary>
+/// An allocation made outside the rules, for the report of them: beyond the worker's capacity (the load it took them to and
+/// their capacity), or against the competence rules (the rules broken, and the service manager who overrode them).
+/// </summary>
+internal sealed record DemoOutsideTheRules(string Reason, double? LoadAfter = null, double? Capacity = null, string? OverriddenBy = null,
+    string[]? RulesBroken = null);
 
 /// <summary>A case supervision of the current worker by their manager, days ago.</summary>
 internal sealed record DemoCaseSupervision(double DaysAgo, string Reflection, string RiskAnalysis, string Decisions);
@@ -23,7 +30,8 @@ internal sealed record DemoCase(string Child, CaseKind Kind, DemoSpell[] Spells,
 /// The allocation stories behind the demo's allocated referrals. What the journeys and pages rely on: Jayden Watson's
 /// case was allocated to Hannah Wright yesterday and she has not accepted it yet; Ellie and Jayden Watson have had three
 /// workers in twelve months; Ruby Ahmed's worker, Michael O'Brien, leaves in two weeks (her case is on Chloe Adams's
-/// tray to reallocate); Leo Carter's and Poppy Walsh's case supervision is overdue. Kai Robinson still awaits allocation
+/// tray to reallocate); Leo Carter's and Poppy Walsh's case supervision is overdue; Harvey Collins's case went to Sophie
+/// Turner beyond her capacity, and Poppy Walsh's to Ravi Kumar on Helen Price's override of the competence rules. Kai Robinson still awaits allocation
 /// in the assessment team (Martin Hughes), as the allocate journey needs.
 /// </summary>
 internal static class DemoAllocations
@@ -33,7 +41,7 @@ internal static class DemoAllocations
         Hannah = "hannah.wright@northbridge.example", Daniel = "daniel.osei@northbridge.example",
         Fatima = "fatima.begum@northbridge.example", Ben = "ben.taylor@northbridge.example",
         Sophie = "sophie.turner@northbridge.example", Ravi = "ravi.kumar@northbridge.example",
-        Michael = "michael.obrien@northbridge.example";
+        Michael = "michael.obrien@northbridge.example", Helen = "helen.price@northbridge.example";
 
     private const string DanielOffSick = "Daniel Osei on long-term sick leave";
     private const string BothWatsons = "One worker to hold both Watson children";
@@ -133,7 +141,8 @@ internal static class DemoAllocations
                     "Harvey is two and nobody outside the family has seen him since he missed his health checks; the home was cold and dirty; his " +
                     "mother's partner uses cannabis every day.",
                     [new("Unannounced visit to see Harvey and where he sleeps", -87), new("Book Harvey's missed health checks with the health visitor", -80),
-                     new("Core group to review the safety plan with the family", 4)]),
+                     new("Core group to review the safety plan with the family", 4)],
+                    OutsideTheRules: new("Sophie knows the family from the assessment last year and two of her cases close this month.", 12.5, 12)),
             ],
             [
                 new(25, "Sophie works three days a week and worries that things happen on the days she is not there.",
@@ -145,7 +154,10 @@ internal static class DemoAllocations
             [
                 new(Ravi, Chloe, 73,
                     "Poppy has seen repeated violence between her parents; her father has been arrested twice; her mother says she will not leave him.",
-                    [new("See Poppy alone at school", -72), new("Refer Poppy's mother to the independent domestic violence adviser", -70)]),
+                    [new("See Poppy alone at school", -72), new("Refer Poppy's mother to the independent domestic violence adviser", -70)],
+                    OutsideTheRules: new("Ravi worked with Poppy's family in the summer and no trained worker has room this week; his section 47 " +
+                        "refresher is booked for the 14th and Chloe supervises the enquiry weekly until then.",
+                        OverriddenBy: Helen, RulesBroken: ["Child protection: section 47 enquiries training is not current"])),
             ],
             []),
         new("Freddie Morris", CaseKind.ChildInNeed,

@@ -51,6 +51,7 @@ internal sealed class DemoCasework(SafeguardDbContext db, IWorkingDayCalendar ca
             PreviousAllocationId = previous?.Id,
         };
         db.CaseAllocations.Add(allocation);
+        if (spell.OutsideTheRules is { } outside) RecordOutsideTheRules(allocation, story.Kind, worker, manager, outside);
         db.Record(new CaseAllocated(allocation.Id, referral.Id, worker.Id, worker.DisplayName, manager.Id, manager.DisplayName, story.Kind,
             discussion.DiscussedAt, actions, spell.Risks, spell.ReallocationReason), referral.PersonId, nameof(CaseAllocation), allocation.Id,
             actor: As(manager));
@@ -87,6 +88,24 @@ internal sealed class DemoCasework(SafeguardDbContext db, IWorkingDayCalendar ca
                 nameof(CaseAllocation), allocation.Id, actor: As(manager));
         }
         return allocation;
+    }
+
+    private void RecordOutsideTheRules(CaseAllocation allocation, CaseKind kind, StaffUser worker, StaffUser manager, DemoOutsideTheRules outside)
+    {
+        if (outside.OverriddenBy is { } by)
+        {
+            var serviceManager = users[by];
+            allocation.CompetenceOverrideReason = outside.Reason;
+            allocation.CompetenceOverriddenBy = serviceManager.Id;
+            db.Record(new CompetenceOverridden(allocation.Id, worker.Id, worker.DisplayName, kind, outside.RulesBroken ?? [], outside.Reason),
+                allocation.PersonId, nameof(CaseAllocation), allocation.Id, actor: As(serviceManager));
+        }
+        else
+        {
+            allocation.CapacityReason = outside.Reason;
+            db.Record(new AllocatedOverCapacity(allocation.Id, worker.Id, worker.DisplayName, outside.LoadAfter ?? 0, outside.Capacity ?? 0, outside.Reason),
+                allocation.PersonId, nameof(CaseAllocation), allocation.Id, actor: As(manager));
+        }
     }
 
     private SupervisionRecord CaseSupervision(DemoCase story, CaseAllocation allocation, DemoCaseSupervision session)

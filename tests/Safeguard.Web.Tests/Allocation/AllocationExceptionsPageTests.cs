@@ -107,6 +107,21 @@ public sealed class AllocationExceptionsPageTests(SafeguardAppFactory app) : App
     }
 
     [Fact]
+    public async Task TheDemoCouncil_HasOneOfEachKind_ForTheReportToShow()
+    {
+        var page = await Html.ParseAsync(await (await App.SignInAsync(Helen)).GetAsync(Path));
+
+        var rows = page.QuerySelectorAll("[data-testid='exceptions'] tbody tr");
+        var poppy = rows.Single(r => r.TextContent.Contains("Poppy Walsh"));
+        poppy.TextContent.ShouldContain("Competence override");
+        poppy.TextContent.ShouldContain("section 47 refresher is booked");
+        poppy.TextContent.ShouldContain("overridden by Helen Price");
+        var harvey = rows.Single(r => r.TextContent.Contains("Harvey Collins"));
+        harvey.TextContent.ShouldContain("Beyond capacity");
+        harvey.TextContent.ShouldContain("two of her cases close this month");
+    }
+
+    [Fact]
     public async Task TheServicePage_LinksToTheReport_WithThisPeriodsCounts()
     {
         await OverrideAsync(Tag());
