@@ -15,7 +15,8 @@ namespace Safeguard.Benchmarks.Caseloads;
 /// <summary>
 /// Server time of the service calls behind the team caseload page, the service-level caseload page, a worker's home page
 /// ("My work") and a team manager's home page, on a seeded database (the large synthetic council):
-/// `caseloads --provider sqlite|postgres --connection CS [--runs N] [--system] [--sql]`. Prints p50/p95/max per page.
+/// `caseloads --provider sqlite|postgres --connection CS [--runs N] [--system] [--sql] [--steps]`. Prints p50/p95/max per page
+/// (`--steps`: also each part of the service page on its own).
 /// `--seed-small FILE` first seeds a small council into a new SQLite file (large seeder at scale 0.01, plus allocations
 /// of its allocated referrals, some children with three workers) to check the scenario runs; its numbers are not a result.
 /// </summary>
@@ -73,6 +74,26 @@ public static class CaseloadBenchmark
             var outsideRules = await new AllocationExceptions(db).CountAsync(ExceptionsPeriod.Default(Core.Timescales.TimeLimits.UkDay(DateTimeOffset.UtcNow)));
             return service.Teams.Count + many.Total + outsideRules.CompetenceOverrides + outsideRules.BeyondCapacity;
         });
+        if (args.Contains("--steps"))
+        {
+            var today = Core.Timescales.TimeLimits.UkDay(DateTimeOffset.UtcNow);
+            await Measure("  its teams' caseloads (Caseloads.ForServiceAsync)", runs, async () =>
+            {
+                await using var db = NewContext();
+                return (await Loads(db).ForServiceAsync()).Teams.Count;
+            });
+            await Measure("  its children with 3+ workers (ManyWorkersList.ListAsync)", runs, async () =>
+            {
+                await using var db = NewContext();
+                return (await new ManyWorkersList(db).ListAsync()).Total;
+            });
+            await Measure("  its outside-the-rules counts (AllocationExceptions.CountAsync)", runs, async () =>
+            {
+                await using var db = NewContext();
+                var counts = await new AllocationExceptions(db).CountAsync(ExceptionsPeriod.Default(today));
+                return counts.CompetenceOverrides + counts.BeyondCapacity;
+            });
+        }
         await Measure("Worker's home page (the busiest worker: cases, own work overdue first)", runs, async () =>
         {
             await using var db = NewContext();

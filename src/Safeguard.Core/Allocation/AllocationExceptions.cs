@@ -93,7 +93,7 @@ public sealed class AllocationExceptions(SafeguardDbContext db)
         page = Math.Clamp(page, 1, 1_000_000);
         pageSize = Math.Clamp(pageSize, 1, PageSize * 20);
         var hidden = new NeedToKnow(db).Hidden();
-        var rows = await RowsAsync(period, teamId, ct);
+        if (await RowsAsync(period, teamId, ct) is not { } rows) return new AllocationExceptionsPage([], 0, 0, 0, page, pageSize);
         var visible = rows.Where(r => !hidden.Contains(r.Allocation.PersonId));
         var competence = await visible.CountAsync(r => r.Kind == AllocationExceptionKind.CompetenceOverride, ct);
         var capacity = await visible.CountAsync(r => r.Kind == AllocationExceptionKind.BeyondCapacity, ct);
@@ -127,25 +127,27 @@ public sealed class AllocationExceptions(SafeguardDbContext db)
         return new AllocationExceptionsPage(shown, competence, capacity, restricted, page, pageSize);
     }
 
-    /// <summary>One count per kind, for a link to the report: no names, no rows.</summary>
+    /// <summary>The count of each kind, for a link to the report: no names, no rows; one query (none when nothing is outside the rules).</summary>
     public async Task<AllocationExceptionCounts> CountAsync(ExceptionsPeriod period, Guid? teamId = null, CancellationToken ct = default)
     {
-        var rows = await RowsAsync(period, teamId, ct);
-        return new AllocationExceptionCounts(
-            await rows.CountAsync(r => r.Kind == AllocationExceptionKind.CompetenceOverride, ct),
-            await rows.CountAsync(r => r.Kind == AllocationExceptionKind.BeyondCapacity, ct));
+        if (await RowsAsync(period, teamId, ct) is not { } rows) return new AllocationExceptionCounts(0, 0);
+        var counts = await rows.GroupBy(r => r.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Of(AllocationExceptionKind kind) => counts.Where(c => c.Kind == kind).Sum(c => c.Count);
+        return new AllocationExceptionCounts(Of(AllocationExceptionKind.CompetenceOverride), Of(AllocationExceptionKind.BeyondCapacity));
     }
 
     /// <summary>
     /// Every exception event in the period with its allocation. The (few) allocations marked as made outside the rules are
     /// read first, from their own index, and their events then by subject: the event table is never scanned by date.
     /// </summary>
-    private async Task<IQueryable<Row>> RowsAsync(ExceptionsPeriod period, Guid? teamId, CancellationToken ct)
+    /// <returns>Null when no allocation is outside the rules (nothing to ask the event table).</returns>
+    private async Task<IQueryable<Row>?> RowsAsync(ExceptionsPeriod period, Guid? teamId, CancellationToken ct)
     {
         var (start, end) = (period.Start, period.End);
         var outside = db.CaseAllocations.AsNoTracking().Where(a => a.CompetenceOverrideReason != null || a.CapacityReason != null);
         if (teamId is { } team) outside = outside.Where(a => a.TeamId == team);
         var ids = (await outside.Select(a => a.Id).ToListAsync(ct)).Select(id => (Guid?)id).ToList();
+        if (ids.Count == 0) return null;
         var (competence, capacity) = (CompetenceOverridden.Name, AllocatedOverCapacity.Name);
         return from e in db.Events.AsNoTracking()
             where ids.Contains(e.SubjectId) && (e.Type == competence || e.Type == capacity) && e.OccurredAt >= start && e.OccurredAt < end
