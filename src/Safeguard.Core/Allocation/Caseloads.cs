@@ -90,13 +90,12 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
 
     /// <summary>
     /// The caseloads of the workers <paramref name="workers"/> selects: five queries whatever their number, each keyed by
-    /// the workers' query (a subquery, never a list of ids), so a service-wide page costs what a team's does.
+    /// the workers read once and their ids, so a service-wide page costs little more than a team's.
     /// </summary>
     private async Task<IReadOnlyList<WorkerCaseload>> ForAsync(IQueryable<StaffUser> workers, CancellationToken ct)
     {
         var now = db.Time.GetUtcNow();
         var today = Timescales.TimeLimits.UkDay(now);
-        var ids = workers.Select(u => u.Id);
         var people = await workers.AsNoTracking()
             .Select(u => new
             {
@@ -105,6 +104,9 @@ public sealed class Caseloads(SafeguardDbContext db, IOptions<CaseloadSettings> 
             })
             .ToListAsync(ct);
         if (people.Count == 0) return [];
+        // The workers are read once; the other queries take their ids (one array on PostgreSQL) rather than the workers'
+        // query again, which PostgreSQL planned afresh in each.
+        var ids = people.Select(p => p.Id).ToList();
         var cases = (await db.CaseAllocations.AsNoTracking().Where(a => a.EndedAt == null && ids.Contains(a.WorkerId))
             .GroupBy(a => new { a.WorkerId, a.CountsAs })
             .Select(g => new { g.Key.WorkerId, g.Key.CountsAs, Count = g.Count() })

@@ -68,8 +68,8 @@ internal sealed class WorkerContinuityConfiguration : IEntityTypeConfiguration<W
         b.ToTable("WorkerContinuity");
         b.HasKey(x => x.PersonId);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => x.LatestAllocatedAt);
-        b.HasIndex(x => x.NthWorkerSeenUntil);
+        // The list, newest change first, filtered on the way through the index.
+        b.HasIndex(x => new { x.LatestAllocatedAt, x.NthWorkerSeenUntil });
     }
 }
 

@@ -32,7 +32,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.RestrictedByName).HasMaxLength(200);
         // Partial: only the few restricted people, so "hidden from this user" reads a handful of rows. (A bare boolean
         // test cannot use a full index on SQLite; it can use this one.)
-        b.HasIndex(x => x.IsRestricted).HasFilter("\"IsRestricted\"");
+        // Restricted records only, with their ids, so need to know reads the index alone.
+        b.HasIndex(x => new { x.IsRestricted, x.Id }).HasFilter("\"IsRestricted\"");
     }
 }
 

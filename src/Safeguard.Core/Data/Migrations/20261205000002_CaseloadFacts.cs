@@ -11,7 +11,8 @@ namespace Safeguard.Core.Data.Migrations;
 /// allocation counts as, and each child's worker continuity, both filled from the allocations and the children's plans,
 /// enquiries and care periods already held. Indexes so caseload pages read indexes alone: a worker's allocations
 /// carry what each counts as (and open ones have their own index), the few made outside the rules
-/// have theirs; open work by kind carries its owner.
+/// have theirs; open work by kind carries its owner; restricted people carry their ids (need to know reads the
+/// index alone).
 /// </summary>
 [DbContext(typeof(SafeguardDbContext))]
 [Migration("20261205000002_CaseloadFacts")]
@@ -51,8 +52,10 @@ public sealed class CaseloadFacts : Migration
                 table.PrimaryKey("PK_WorkerContinuity", x => x.PersonId);
                 table.ForeignKey("FK_WorkerContinuity_People_PersonId", x => x.PersonId, "People", "Id", onDelete: ReferentialAction.Cascade);
             });
-        migrationBuilder.CreateIndex(name: "IX_WorkerContinuity_LatestAllocatedAt", table: "WorkerContinuity", column: "LatestAllocatedAt");
-        migrationBuilder.CreateIndex(name: "IX_WorkerContinuity_NthWorkerSeenUntil", table: "WorkerContinuity", column: "NthWorkerSeenUntil");
+        migrationBuilder.CreateIndex(name: "IX_WorkerContinuity_LatestAllocatedAt_NthWorkerSeenUntil", table: "WorkerContinuity",
+            columns: ["LatestAllocatedAt", "NthWorkerSeenUntil"]);
+        migrationBuilder.DropIndex(name: "IX_People_IsRestricted", table: "People");
+        migrationBuilder.CreateIndex(name: "IX_People_IsRestricted_Id", table: "People", columns: ["IsRestricted", "Id"], filter: "\"IsRestricted\"");
         // Each child's workers ranked by when they were last seen (still holding the case first); the third is the one kept.
         migrationBuilder.Sql("""
             INSERT INTO "WorkerContinuity" ("PersonId", "NthWorkerSeenUntil", "LatestAllocatedAt")
@@ -74,6 +77,8 @@ public sealed class CaseloadFacts : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex(name: "IX_People_IsRestricted_Id", table: "People");
+        migrationBuilder.CreateIndex(name: "IX_People_IsRestricted", table: "People", column: "IsRestricted", filter: "\"IsRestricted\"");
         migrationBuilder.DropTable(name: "WorkerContinuity");
         migrationBuilder.DropIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt_OwnerUserId", table: "WorkItems");
         migrationBuilder.CreateIndex(name: "IX_WorkItems_Kind_ClosedAt_DueAt", table: "WorkItems", columns: ["Kind", "ClosedAt", "DueAt"]);
