@@ -18,7 +18,7 @@ namespace Safeguard.Core.Supervision;
 /// open: the unique index on open supervision items (and the items' version tokens) refuses the second save, which is
 /// then made again from what the first left.
 /// </summary>
-public sealed class SupervisionRecords(SafeguardDbContext db, WorkItems work, WorkClocks clocks, Caseloads caseloads,
+public sealed class SupervisionRecords(SafeguardDbContext db, WorkItems work, WorkClocks clocks,
     IOptions<SupervisionSettings> settings)
 {
     public const int TextMaxLength = 8000;
@@ -37,16 +37,15 @@ public sealed class SupervisionRecords(SafeguardDbContext db, WorkItems work, Wo
                          select new
                          {
                              a.Id, a.PersonId, Child = p.GivenName + " " + p.FamilyName, a.WorkerId, Worker = u.DisplayName, u.TeamId,
-                             a.CaseKind, a.AllocatedAt,
+                             a.CountsAs, a.AllocatedAt,
                          })
             .SingleOrDefaultAsync(ct);
         if (row is null) return null;
-        var kinds = await caseloads.KindsNowAsync([row.PersonId], ct);
         var due = await db.WorkItems.AsNoTracking()
             .Where(w => w.Kind == WorkKind.CaseSupervision && w.ClosedAt == null && (w.SubjectId == row.Id || w.PersonId == row.PersonId))
             .OrderBy(w => w.DueAt).Select(w => (DateTimeOffset?)w.DueAt).FirstOrDefaultAsync(ct);
         return new SupervisedCase(row.Id, row.PersonId, row.Child, row.WorkerId, row.Worker, row.TeamId,
-            Caseloads.KindNow(row.CaseKind, kinds.GetValueOrDefault(row.PersonId)), row.AllocatedAt, due);
+            row.CountsAs, row.AllocatedAt, due);
     }
 
     /// <summary>The open allocation that replaced <paramref name="allocationId"/> (a reallocated case), if any.</summary>

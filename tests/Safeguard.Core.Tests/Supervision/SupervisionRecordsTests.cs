@@ -61,7 +61,7 @@ public sealed class SupervisionRecordsTests : IAsyncLifetime
     private SafeguardDbContext As(Actor actor) => _database.CreateContext(_time, actor);
 
     private static SupervisionRecords Service(SafeguardDbContext db, SupervisionSettings? settings = null) =>
-        new(db, new WorkItems(db, Clocks), Clocks, new Caseloads(db, Options.Create(new CaseloadSettings())), Options.Create(settings ?? new SupervisionSettings()));
+        new(db, new WorkItems(db, Clocks), Clocks, Options.Create(settings ?? new SupervisionSettings()));
 
     /// <summary>Ruby's case allocated to the worker ten days ago, with its first supervision item open as the allocation service leaves it.</summary>
     private async Task<(Guid AllocationId, Guid PersonId, Guid FirstItemId)> AllocatedCaseAsync(bool childProtection = false)
