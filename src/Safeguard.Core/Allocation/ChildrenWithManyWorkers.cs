@@ -52,27 +52,21 @@ public sealed class ManyWorkersList(SafeguardDbContext db)
         var visibleCount = await children.CountAsync(ct) - hiddenIds.Count;
         var visible = hiddenIds.Count == 0 ? children : children.Where(c => !hiddenIds.Contains(c.PersonId));
         page = Math.Clamp(page, 1, Math.Max(1, (visibleCount + PageSize - 1) / PageSize));
-        // The page first (from the continuity index alone), then the workers counted for those children only.
-        var onPage = await visible.OrderByDescending(c => c.LatestAllocatedAt).ThenBy(c => c.PersonId)
+        // The page is taken from the continuity index alone, then joined to the people on it: the workers are counted
+        // for those fifty children only, in the same query.
+        var shown = await visible.OrderByDescending(c => c.LatestAllocatedAt).ThenBy(c => c.PersonId)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(c => new { c.PersonId, c.LatestAllocatedAt })
-            .ToListAsync(ct);
-        var ids = onPage.Select(c => c.PersonId).ToList();
-        var details = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new
+            .Join(db.People.AsNoTracking(), c => c.PersonId, p => p.Id, (c, p) => new
             {
-                p.Id, p.GivenName, p.FamilyName,
+                p.Id, p.GivenName, p.FamilyName, c.LatestAllocatedAt,
                 Workers = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.AllocatedAt <= now && (a.EndedAt == null || a.EndedAt >= since))
                     .Select(a => a.WorkerId).Distinct().Count(),
                 WorkerNow = db.CaseAllocations.Where(a => a.PersonId == p.Id && a.EndedAt == null)
                     .Join(db.Users, a => a.WorkerId, u => u.Id, (a, u) => u.DisplayName).FirstOrDefault(),
             })
-            .ToDictionaryAsync(p => p.Id, ct);
-        var shown = onPage.Where(c => details.ContainsKey(c.PersonId)).Select(c =>
-        {
-            var p = details[c.PersonId];
-            return new ChildWithManyWorkers(p.Id, p.GivenName + " " + p.FamilyName, p.Workers, p.WorkerNow, c.LatestAllocatedAt);
-        }).ToList();
+            .OrderByDescending(c => c.LatestAllocatedAt).ThenBy(c => c.Id)
+            .Select(c => new ChildWithManyWorkers(c.Id, c.GivenName + " " + c.FamilyName, c.Workers, c.WorkerNow, c.LatestAllocatedAt))
+            .ToListAsync(ct);
         return new ChildrenWithManyWorkers(shown, visibleCount, hiddenIds.Count, page, PageSize);
     }
 }
