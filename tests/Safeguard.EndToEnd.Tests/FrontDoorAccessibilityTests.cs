@@ -13,21 +13,11 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public sealed class FrontDoorAccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private static async Task NoViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var found = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
-        found.ShouldBeEmpty($"axe-core on {page.Url}:\n{string.Join("\n", found)}");
-    }
-
     private static async Task VisitAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
         await BrowserFixture.WaitForPageAsync(page, _ => true);
-        await NoViolationsAsync(page);
+        await BrowserFixture.NoAxeViolationsAsync(page);
     }
 
     [Fact]
@@ -47,7 +37,7 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture app) : IClassFixt
         await VisitAsync(page, "/front-door/contacts/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
-        await NoViolationsAsync(page);
+        await BrowserFixture.NoAxeViolationsAsync(page);
 
         await VisitAsync(page, $"/front-door/contacts/{undecided}");
     }
@@ -62,7 +52,7 @@ public sealed class FrontDoorAccessibilityTests(BrowserFixture app) : IClassFixt
         await VisitAsync(page, "/partner/referrals/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
-        await NoViolationsAsync(page);
+        await BrowserFixture.NoAxeViolationsAsync(page);
     }
 
     [Fact]

@@ -8,16 +8,6 @@ namespace Safeguard.EndToEnd.Tests;
 /// dates, the family member form with a refused date of birth, and the navigation with the duplicate review link.</summary>
 public sealed class WordsAccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private static async Task NoViolationsAsync(IPage page)
-    {
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var found = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
-        found.ShouldBeEmpty($"axe-core on {page.Url}:\n{string.Join("\n", found)}");
-    }
-
     [Fact]
     public async Task PagesWithWordsSearchFamilyFormAndNavigation_HaveNoAxeViolations()
     {
@@ -31,7 +21,7 @@ public sealed class WordsAccessibilityTests(BrowserFixture app) : IClassFixture<
         {
             await page.GotoAsync(path);
             await BrowserFixture.WaitForPageAsync(page, _ => true);
-            await NoViolationsAsync(page);
+            await BrowserFixture.NoAxeViolationsAsync(page);
         }
 
         await page.GotoAsync($"/children/{maya}/family/add");
@@ -44,6 +34,6 @@ public sealed class WordsAccessibilityTests(BrowserFixture app) : IClassFixture<
         await page.Locator("main form button[type=submit]").Last.ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
         (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Date of birth must be the same as or after 1 January 1900");
-        await NoViolationsAsync(page);
+        await BrowserFixture.NoAxeViolationsAsync(page);
     }
 }
