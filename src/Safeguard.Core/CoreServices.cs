@@ -81,6 +81,10 @@ public static class CoreServices
         services.AddScoped<StaffRecords>();
         services.AddOptions<Supervision.SupervisionSettings>();
         services.AddScoped<Supervision.SupervisionRecords>();
+        services.AddScoped<Assessments.ChildAndFamilyAssessments>();
+        services.AddScoped<Enquiries.StrategyDiscussions>();
+        services.AddScoped<Enquiries.Section47Outcomes>();
+        services.AddScoped<Enquiries.StrategyPartnerOversight>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();
         services.AddScoped<Allocation.ManyWorkersList>();

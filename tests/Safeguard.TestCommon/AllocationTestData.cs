@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Safeguard.Core.Allocation;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
+using Safeguard.Core.Oversight;
 using Safeguard.Core.People;
+using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
@@ -65,5 +69,37 @@ public static class AllocationTestData
             .Open(WorkKind.Allocation, referral.Id, $"Allocate {given} {family}", teamId, priority, child.Id, referredAt);
         await db.SaveChangesAsync();
         return referral;
+    }
+
+    /// <summary>The allocation service on <paramref name="db"/>, with default caseload settings and the default calendar.</summary>
+    public static Allocations AllocationService(SafeguardDbContext db)
+    {
+        var calendar = WorkingDayCalendar.Default();
+        return new Allocations(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), calendar,
+            new WorkClocks(calendar));
+    }
+
+    /// <summary>
+    /// A child referred a day before <paramref name="time"/>'s now, allocated to <paramref name="worker"/> by
+    /// <paramref name="manager"/> through the allocation service after a discussion an hour ago (one agreed action).
+    /// </summary>
+    public static async Task<Referral> AllocatedReferralAsync(TestDatabase database, TimeProvider time, Guid teamId, StaffUser manager, StaffUser worker,
+        string given = "Maya", string family = "Green")
+    {
+        Referral referral;
+        await using (var db = database.CreateContext(time, Actor.System))
+        {
+            referral = await ReferralAwaitingAllocationAsync(db, teamId, time.GetUtcNow().AddDays(-1), given, family);
+        }
+        await using (var db = database.CreateContext(time, new Actor(manager.Id, manager.DisplayName)))
+        {
+            var today = TimeLimits.UkDay(time.GetUtcNow());
+            var discussion = new AllocationDiscussion(time.GetUtcNow().AddHours(-1), manager.Id, worker.Id,
+                [new AgreedAction($"See {given} alone", today.AddDays(2))], "Risks discussed in the test", null);
+            var result = await AllocationService(db).AllocateAsync(referral.Id, discussion, CaseKind.ChildInNeed, null, null, referral.Version);
+            if (result.Outcome != AllocationOutcome.Done) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+        await using var read = database.CreateContext(time, Actor.System);
+        return await read.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id);
     }
 }

@@ -91,9 +91,57 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             finally { _gate.Release(); }
         }
 
+        /// <summary>The child and family assessment the allocation of the matrix's held case started.</summary>
+        private async Task<Guid> AssessmentAsync()
+        {
+            var allocation = (await AllocationAsync()).Allocation;
+            await using var db = CreateDbContext();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Assessments.Where(a => db.CaseAllocations.Any(c => c.Id == allocation && c.ReferralId == a.ReferralId)).Select(a => a.Id));
+        }
+
+        private (Guid Child, Guid Discussion)? _strategy;
+
+        /// <summary>The child of the matrix's held case (an open referral) and a strategy discussion recorded about them, made once.</summary>
+        private async Task<(Guid Child, Guid Discussion)> StrategyAsync()
+        {
+            var allocation = (await AllocationAsync()).Allocation;
+            var samId = await UserIdAsync(AllocationArrange.Sam);
+            await _gate.WaitAsync();
+            try
+            {
+                if (_strategy is { } made) return made;
+                await using var db = Database.CreateContext(Time, new Actor(samId, "Sam Okafor"));
+                var child = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                    db.CaseAllocations.Where(c => c.Id == allocation).Select(c => c.PersonId));
+                var calendar = Core.Timescales.WorkingDayCalendar.Default();
+                var service = new Core.Enquiries.StrategyDiscussions(db, new Core.Work.WorkItems(db, new Core.Work.WorkClocks(calendar)), calendar);
+                var result = await service.RecordAsync(new Core.Enquiries.StrategyDiscussionInput(child, Time.GetUtcNow().AddMinutes(-30),
+                    [new(Core.Enquiries.Agency.ChildrensSocialCare, "Sam Okafor", "Social worker"), new(Core.Enquiries.Agency.Police, "DS Matrix", "Detective")],
+                    null, "Matrix: not available", "Matrix: not available", "Matrix information", true, "Matrix reasons", []));
+                result.Outcome.ShouldBe(Core.Enquiries.StrategyOutcome.Recorded, string.Join("; ", result.Errors.Select(e => e.Message)));
+                _strategy = (child, result.Id!.Value);
+                return _strategy.Value;
+            }
+            finally { _gate.Release(); }
+        }
+
+        /// <summary>The section 47 enquiry the matrix's strategy discussion began.</summary>
+        private async Task<Guid> EnquiryAsync()
+        {
+            var child = (await StrategyAsync()).Child;
+            await using var db = CreateDbContext();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Section47Enquiries.Where(e => e.PersonId == child && e.EndedOn == null).Select(e => e.Id));
+        }
+
         public async Task<string> ResolveAsync(string path) => path
+            .Replace("{enquiry}", path.Contains("{enquiry}") ? (await EnquiryAsync()).ToString() : "")
+            .Replace("{strategyChild}", path.Contains("{strategyChild}") ? (await StrategyAsync()).Child.ToString() : "")
+            .Replace("{strategyDiscussion}", path.Contains("{strategyDiscussion}") ? (await StrategyAsync()).Discussion.ToString() : "")
             .Replace("{referral}", path.Contains("{referral}") ? (await AllocationAsync()).Referral.ToString() : "")
             .Replace("{allocation}", path.Contains("{allocation}") ? (await AllocationAsync()).Allocation.ToString() : "")
+            .Replace("{assessment}", path.Contains("{assessment}") ? (await AssessmentAsync()).ToString() : "")
             .Replace("{duplicate}", path.Contains("{duplicate}") ? (await PersonIndexAsync()).Duplicate.ToString() : "")
             .Replace("{merge}", path.Contains("{merge}") ? (await PersonIndexAsync()).Merge.ToString() : "")
             .Replace("{child}", (await DemoChildIdAsync("Ellie")).ToString())
@@ -158,6 +206,10 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/caseloads/exceptions", Permissions.ViewCaseloads),
         ("/allocation/referrals/{referral}", Permissions.AllocateCases),
         ("/allocation/cases/{allocation}/reallocate", Permissions.AllocateCases),
+        ("/assessments/{assessment}", Permissions.ViewChildRecords),
+        ("/children/{strategyChild}/strategy-discussions/new", Permissions.RecordStrategyDiscussions),
+        ("/strategy-discussions/{strategyDiscussion}", Permissions.ViewChildRecords),
+        ("/section47/{enquiry}/outcome", Permissions.RecordStrategyDiscussions),
     ];
 
     public static TheoryData<string, string> RolesAndPages()
@@ -193,8 +245,13 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     /// <summary>POST-only pages, whose refusals are tested beside their journeys (FrontDoorAlertsTests, ReferralInformationTests).</summary>
     private static readonly string[] PostOnlyRoutes = ["front-door/alerts/{}/acknowledge", "front-door/contacts/{}/information/read"];
 
-    /// <summary>Pages whose answer depends on who the worker is (their supervisor; the worker themselves), tested role by role in SupervisionPageTests.</summary>
-    private static readonly string[] PerWorkerRoutes = ["supervision/cases/{}/new", "supervision/workers/{}/new", "supervision/workers/{}"];
+    /// <summary>
+    /// Pages whose answer depends on who the worker is (their supervisor; the worker themselves), tested role by role in
+    /// SupervisionPageTests, and authorising an assessment (a manager of its worker only), refused by permission and by
+    /// person in Assessing.AssessmentPagesTests.PeopleWhoMayNot_AreRefused_AndNothingChanges.
+    /// </summary>
+    private static readonly string[] PerWorkerRoutes =
+        ["supervision/cases/{}/new", "supervision/workers/{}/new", "supervision/workers/{}", "assessments/{}/authorise"];
 
     /// <summary>
     /// Pages for one person only (the worker a case is allocated to; an agreed action's owner or team): refused by

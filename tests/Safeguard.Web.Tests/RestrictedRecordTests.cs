@@ -68,6 +68,16 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["allocation/cases/{}/accept"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
         ["allocation/cases/{}/reallocate"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
         ["work/{}"] = nameof(AllocationPages_AboutTheRestrictedChild_AreNotFoundForPeopleNotOnTheList),
+        ["assessments/{}"] = nameof(Assessing.AssessmentPagesTests
+            .AChildRestrictedFromTheReader_IsNotFound_AsForAnAssessmentThatDoesNotExist_AndTheRefusalIsAudited),
+        ["assessments/{}/authorise"] = nameof(Assessing.AssessmentPagesTests
+            .AChildRestrictedFromTheReader_IsNotFound_AsForAnAssessmentThatDoesNotExist_AndTheRefusalIsAudited),
+        ["children/{}/strategy-discussions/new"] = nameof(Enquiring.StrategyDiscussionPagesTests
+            .AChildRestrictedFromTheReader_IsNotFound_OnEveryPage_AsIfThereWereNoChild),
+        ["strategy-discussions/{}"] = nameof(Enquiring.StrategyDiscussionPagesTests
+            .AChildRestrictedFromTheReader_IsNotFound_OnEveryPage_AsIfThereWereNoChild),
+        ["section47/{}/outcome"] = nameof(Enquiring.StrategyDiscussionPagesTests
+            .AChildRestrictedFromTheReader_IsNotFound_OnEveryPage_AsIfThereWereNoChild),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>

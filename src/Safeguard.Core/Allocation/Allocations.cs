@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Assessments;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
@@ -18,6 +19,7 @@ public sealed partial class Allocations(SafeguardDbContext db, Caseloads caseloa
     WorkClocks clocks)
 {
     private readonly WorkItems _work = new(db, clocks);
+    private readonly ChildAndFamilyAssessments _assessments = new(db, new WorkItems(db, clocks), calendar);
 
     /// <summary>
     /// Allocates <paramref name="referralId"/> as the manager and worker agreed in <paramref name="discussion"/>.
@@ -83,6 +85,7 @@ public sealed partial class Allocations(SafeguardDbContext db, Caseloads caseloa
             .ToListAsync(ct);
         var priority = PriorityOf(check.Kind, openWork.Where(w => w.SubjectId == old.Id).Select(w => (Priority?)w.Priority).Min());
         var allocation = await MakeAsync(referral, check, priority, now, old, why, ct);
+        await _assessments.HandOverAsync(old.PersonId, old.WorkerId, check.Worker.Id, ct);
         foreach (var item in openWork)
         {
             if (item.Kind is WorkKind.AcceptAllocation or WorkKind.CaseSupervision or WorkKind.Reallocation && item.SubjectId == old.Id)
@@ -143,6 +146,10 @@ public sealed partial class Allocations(SafeguardDbContext db, Caseloads caseloa
         var supervision = _work.Open(WorkKind.CaseSupervision, allocation.Id, $"First case supervision: {child}", check.WorkerTeamId, priority,
             referral.PersonId, now, calendar.DueAt(now, TimeLimits.FirstSupervisionWorkingDays));
         _work.Reassign(supervision, check.WorkerTeamId, check.Worker.Id);
+        if (previous is null)
+        {
+            await _assessments.StartAsync(referral, check.Worker.Id, check.Worker.Name, check.WorkerTeamId, priority, child, now, ct);
+        }
 
         var manager = await NameOfAsync(discussion.ManagerId, ct);
         db.Record(new CaseAllocated(allocation.Id, referral.Id, check.Worker.Id, check.Worker.Name, discussion.ManagerId, manager, check.Kind,
@@ -164,20 +171,8 @@ public sealed partial class Allocations(SafeguardDbContext db, Caseloads caseloa
         return allocation;
     }
 
-    private async Task<AllocationResult> SaveAsync(Guid allocationId, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return AllocationResult.Made(allocationId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            db.ChangeReason = null;
-            return AllocationResult.ChangedElsewhere;
-        }
-    }
+    private async Task<AllocationResult> SaveAsync(Guid allocationId, CancellationToken ct) =>
+        await db.SaveUnlessChangedElsewhereAsync(ct) ? AllocationResult.Made(allocationId) : AllocationResult.ChangedElsewhere;
 
     /// <summary>Child protection work is always child protection priority; otherwise the priority the referral already had.</summary>
     private static Priority PriorityOf(CaseKind kind, Priority? had) =>

@@ -1,6 +1,6 @@
 namespace Safeguard.Core.CaseWork;
 
-/// <summary>The words people see for referrals and plans, including the CIN census referral source codes.</summary>
+/// <summary>The words people see for referrals, assessments and plans, including the CIN census referral source codes.</summary>
 public static class CaseWorkWords
 {
     public static string Words(this ReferralStatus status) => status switch
@@ -16,6 +16,23 @@ public static class CaseWorkWords
         PlanKind.ChildInNeed => "Child in need plan",
         PlanKind.ChildProtection => "Child protection plan",
         _ => "Plan",
+    };
+
+    public static string Words(this AssessmentOutcome outcome) => outcome switch
+    {
+        AssessmentOutcome.NoFurtherAction => "No further action",
+        AssessmentOutcome.ChildInNeedPlan => "Child in need plan",
+        AssessmentOutcome.StrategyDiscussion => "Strategy discussion",
+        AssessmentOutcome.Other => "Other",
+        _ => "Unknown",
+    };
+
+    public static string Words(this Section47Outcome outcome) => outcome switch
+    {
+        Section47Outcome.NoFurtherAction => "No further action",
+        Section47Outcome.ChildInNeedPlan => "Child in need plan",
+        Section47Outcome.InitialChildProtectionConference => "Initial child protection conference",
+        _ => "Unknown",
     };
 
     /// <summary>CIN census referral sources (DfE children in need census guide, "Referral source" code set).</summary>

@@ -32,3 +32,26 @@ internal static class VersionTokens
         }
     }
 }
+
+/// <summary>Saving what two people may change at once.</summary>
+public static class ConcurrentSaves
+{
+    /// <summary>
+    /// Saves; or, when someone else saved a change to one of the versioned records first, saves nothing, forgets what was
+    /// tracked and answers false (the caller tells the person their change was not saved).
+    /// </summary>
+    public static async Task<bool> SaveUnlessChangedElsewhereAsync(this SafeguardDbContext db, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeReason = null;
+            return false;
+        }
+    }
+}

@@ -33,6 +33,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<ChildPlan> ChildPlans => Set<ChildPlan>();
     public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
+    public DbSet<Enquiries.StrategyDiscussion> StrategyDiscussions => Set<Enquiries.StrategyDiscussion>();
+    public DbSet<Enquiries.StrategyParticipant> StrategyParticipants => Set<Enquiries.StrategyParticipant>();
     public DbSet<LookedAfterPeriod> LookedAfterPeriods => Set<LookedAfterPeriod>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<EventRecord> Events => Set<EventRecord>();

@@ -24,6 +24,8 @@ internal static class StringEnums
         b.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<PlanKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Section47Outcome>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<AssessmentOutcome>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Enquiries.Agency>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<LookedAfterLegalStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<WorkKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Priority>().HaveConversion<string>().HaveMaxLength(Length);

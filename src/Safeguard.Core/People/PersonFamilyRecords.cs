@@ -47,17 +47,6 @@ public sealed class PersonFamilyRecords(SafeguardDbContext db, IPersonLinker lin
         ?? throw new InvalidOperationException("There is no such person, or the record was merged into another.");
 
     /// <summary>Saves, or, when someone else saved a change to the person first, saves nothing.</summary>
-    private async Task<EditOutcome> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return EditOutcome.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return EditOutcome.ChangedElsewhere;
-        }
-    }
+    private async Task<EditOutcome> SaveAsync(CancellationToken ct) =>
+        await db.SaveUnlessChangedElsewhereAsync(ct) ? EditOutcome.Saved : EditOutcome.ChangedElsewhere;
 }

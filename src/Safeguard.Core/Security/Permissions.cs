@@ -29,26 +29,33 @@ public static class Permissions
     public const string RecordSupervision = "supervision.record";
     /// <summary>Keep staff records: registration, qualification, employment, capacity, training and absences.</summary>
     public const string ManageStaffRecords = "workforce.manage";
+    /// <summary>Record and complete the child and family assessments of the cases one holds.</summary>
+    public const string RecordAssessments = "assessments.record";
+    /// <summary>Authorise (or send back) the completed assessments of the workers one manages.</summary>
+    public const string AuthoriseAssessments = "assessments.authorise";
+    /// <summary>Record strategy discussions (and the section 47 enquiries they begin) about the children one may see.</summary>
+    public const string RecordStrategyDiscussions = "enquiries.strategy";
 
     public static readonly IReadOnlyList<string> All =
     [
         ViewChildRecords, EditChildRecords, RecordContacts, DecideContacts, ManageFrontDoor, ViewBacklog, ReviewDuplicates,
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
         AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
-        ManageStaffRecords,
+        ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
     ];
 }
 
 /// <summary>The one map from roles to permissions.</summary>
 public static class RolePermissions
 {
-    private static readonly string[] Practice = [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts];
+    private static readonly string[] Practice =
+        [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts, Permissions.RecordAssessments, Permissions.RecordStrategyDiscussions];
     private static readonly string[] Management =
     [
         Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
         Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports, Permissions.ReadContacts,
         Permissions.RestrictChildRecords, Permissions.AllocateCases, Permissions.ViewCaseloads, Permissions.RecordSupervision,
-        Permissions.ManageStaffRecords,
+        Permissions.ManageStaffRecords, Permissions.RecordAssessments, Permissions.AuthoriseAssessments, Permissions.RecordStrategyDiscussions,
     ];
 
     /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>

@@ -160,6 +160,20 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                                 CompletedOn = calendar.AddWorkingDays(start, 30),
                                 AuthorisedOn = calendar.AddWorkingDays(start, 32),
                                 Factors = story.Factors,
+                                WorkerId = worker?.Id,
+                                CompletedBy = worker?.Id,
+                                ChildSeenOn = calendar.AddWorkingDays(start, 3),
+                                SeenAlone = true,
+                                Analysis = "Concerns confirmed by the assessment; the family accepts that help is needed.",
+                                ChildsViews = "Seen alone at school; spoke about home and what would help.",
+                                Outcome = story.Plan switch
+                                {
+                                    PlanKind.ChildProtection => AssessmentOutcome.StrategyDiscussion,
+                                    PlanKind.ChildInNeed => AssessmentOutcome.ChildInNeedPlan,
+                                    _ when story.LookedAfter is not null => AssessmentOutcome.Other,
+                                    _ => AssessmentOutcome.NoFurtherAction,
+                                },
+                                OutcomeDetail = story.Plan is null && story.LookedAfter is not null ? "Accommodated by the local authority" : null,
                             });
                             if (story.Plan is { } plan)
                             {

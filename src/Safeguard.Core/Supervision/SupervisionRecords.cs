@@ -7,6 +7,7 @@ using Safeguard.Core.Data;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
 
 namespace Safeguard.Core.Supervision;
 
@@ -73,18 +74,8 @@ public sealed class SupervisionRecords(SafeguardDbContext db, WorkItems work, Wo
     /// Whether <paramref name="supervisorId"/> may record <paramref name="workerId"/>'s supervision: they hold the
     /// permission, are not the worker, and are the worker's line manager or a manager of the worker's team.
     /// </summary>
-    public async Task<bool> MaySuperviseAsync(Guid supervisorId, Guid workerId, CancellationToken ct = default)
-    {
-        if (supervisorId == workerId) return false;
-        var worker = await db.Users.AsNoTracking().Where(u => u.Id == workerId).Select(u => new { u.ManagerId, u.TeamId }).SingleOrDefaultAsync(ct);
-        var supervisor = await db.Users.AsNoTracking().Where(u => u.Id == supervisorId && !u.IsDisabled)
-            .Select(u => new { u.TeamId }).SingleOrDefaultAsync(ct);
-        if (worker is null || supervisor is null) return false;
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == supervisorId select r.Name!)
-            .ToListAsync(ct);
-        if (!RolePermissions.ForRoles(roles).Contains(Permissions.RecordSupervision)) return false;
-        return worker.ManagerId == supervisorId || worker.TeamId is { } team && supervisor.TeamId == team;
-    }
+    public Task<bool> MaySuperviseAsync(Guid supervisorId, Guid workerId, CancellationToken ct = default) =>
+        db.ManagesAsync(supervisorId, workerId, Permissions.RecordSupervision, ct);
 
     /// <summary>Who an action can be given to: the worker, the supervisor, then the rest of the worker's team.</summary>
     public async Task<IReadOnlyList<ActionOwner>> OwnerChoicesAsync(Guid workerId, Guid supervisorId, CancellationToken ct = default)

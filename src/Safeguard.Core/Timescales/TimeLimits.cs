@@ -15,6 +15,8 @@ public static class TimeLimits
     // Source: WT 2023 ch.3 (assessment maximum timeframe)
     /// <summary>Child and family assessment: 45 working days from referral.</summary>
     public const int AssessmentWorkingDays = 45;
+    /// <summary>Safeguard's own rule: a completed assessment is authorised within two working days, so the census date follows the work.</summary>
+    public const int AssessmentAuthorisationWorkingDays = 2;
 
     // Source: WT 2023 ch.3
     /// <summary>Initial child protection conference: 15 working days from the (last) strategy discussion.</summary>
@@ -85,9 +87,20 @@ public static class TimeLimits
     public static DateTimeOffset AssessmentDue(this IWorkingDayCalendar calendar, DateTimeOffset referralAt) =>
         calendar.DueAt(referralAt, AssessmentWorkingDays);
 
-    /// <summary>When the initial child protection conference is due, from the (last) strategy discussion.</summary>
+    /// <summary>When a manager's authorisation of an assessment completed at <paramref name="completedAt"/> is due.</summary>
+    public static DateTimeOffset AssessmentAuthorisationDue(this IWorkingDayCalendar calendar, DateTimeOffset completedAt) =>
+        calendar.DueAt(completedAt, AssessmentAuthorisationWorkingDays);
+
+    /// <summary>
+    /// The day the initial child protection conference is due by: 15 working days after the day of the (latest) strategy
+    /// discussion, whether or not that day was a working day.
+    /// </summary>
+    public static DateOnly InitialConferenceTargetOn(this IWorkingDayCalendar calendar, DateTimeOffset strategyDiscussionAt) =>
+        calendar.AddWorkingDays(UkDay(strategyDiscussionAt), InitialConferenceWorkingDays);
+
+    /// <summary>When the initial child protection conference is due: the end of its target day.</summary>
     public static DateTimeOffset InitialConferenceDue(this IWorkingDayCalendar calendar, DateTimeOffset strategyDiscussionAt) =>
-        calendar.DueAt(strategyDiscussionAt, InitialConferenceWorkingDays);
+        EndOfDay(calendar.InitialConferenceTargetOn(strategyDiscussionAt));
 
     /// <summary>When the first core group is due, from the initial conference.</summary>
     public static DateTimeOffset FirstCoreGroupDue(this IWorkingDayCalendar calendar, DateTimeOffset initialConferenceAt) =>

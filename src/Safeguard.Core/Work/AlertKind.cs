@@ -15,4 +15,10 @@ public enum AlertKind
     TrainingLapsing,
     /// <summary>A worker's employment ended while they still held cases: the cases went back to the team tray.</summary>
     CasesLeftUnallocated,
+    /// <summary>A child and family assessment not completed within 45 working days of the referral.</summary>
+    AssessmentOverdue,
+    /// <summary>A completed assessment not authorised by a manager in time.</summary>
+    AssessmentNotAuthorised,
+    /// <summary>No initial child protection conference within 15 working days of the strategy discussion.</summary>
+    InitialConferenceOverdue,
 }

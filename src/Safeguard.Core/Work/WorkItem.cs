@@ -5,7 +5,7 @@ namespace Safeguard.Core.Work;
 public enum WorkKind
 {
     ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review, ReadNewInformation,
-    AcceptAllocation, AgreedAction, CaseSupervision, PersonalSupervision, Reallocation,
+    AcceptAllocation, AgreedAction, CaseSupervision, PersonalSupervision, Reallocation, AssessmentAuthorisation, InitialConference,
 }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }

@@ -50,6 +50,13 @@ public static class PageAccess
         ("/Supervision", Permissions.RecordSupervision),
         ("/Supervision/History", Permissions.ViewChildRecords),
         ("/Caseloads", Permissions.ViewCaseloads),
+        // Read by anyone who may see the child; changed only by the worker who holds it, authorised only by a manager of
+        // theirs: the pages check who.
+        ("/Assessments", Permissions.ViewChildRecords),
+        ("/Assessments/Authorise", Permissions.AuthoriseAssessments),
+        ("/StrategyDiscussions", Permissions.ViewChildRecords),
+        ("/StrategyDiscussions/New", Permissions.RecordStrategyDiscussions),
+        ("/Section47", Permissions.RecordStrategyDiscussions),
         // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.
         ("/Allocation", Permissions.AllocateCases),
         ("/Allocation/Accept", Permissions.ViewChildRecords),

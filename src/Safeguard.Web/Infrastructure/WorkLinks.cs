@@ -16,6 +16,8 @@ public static class WorkLinks
         WorkKind.AgreedAction => $"/work/{item.Id}",
         WorkKind.CaseSupervision => $"/supervision/cases/{item.SubjectId}/new",
         WorkKind.PersonalSupervision => $"/supervision/workers/{item.SubjectId}/new",
+        WorkKind.Assessment => $"/assessments/{item.SubjectId}",
+        WorkKind.AssessmentAuthorisation => $"/assessments/{item.SubjectId}/authorise",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };
 }

@@ -23,11 +23,15 @@ public class TimeLimitsTests
     }
 
     [Fact]
-    public void InitialConferenceDue_IsFifteenWorkingDaysAfterStrategyDiscussion()
+    public void InitialConferenceDue_IsTheEndOfTheFifteenthWorkingDayAfterStrategyDiscussion()
     {
         // Strategy discussion Monday 16 December 2024: Christmas Day and Boxing Day and New Year's Day skipped.
+        Calendar.InitialConferenceTargetOn(new DateTimeOffset(2024, 12, 16, 15, 0, 0, Gmt)).ShouldBe(new DateOnly(2025, 1, 9));
         Calendar.InitialConferenceDue(new DateTimeOffset(2024, 12, 16, 15, 0, 0, Gmt))
-            .ShouldBe(new DateTimeOffset(2025, 1, 9, 15, 0, 0, Gmt));
+            .ShouldBe(new DateTimeOffset(2025, 1, 9, 17, 0, 0, Gmt));
+        // Held on Saturday 14 December 2024: counted from that day, the same target as a discussion on the Friday.
+        Calendar.InitialConferenceTargetOn(new DateTimeOffset(2024, 12, 14, 10, 0, 0, Gmt))
+            .ShouldBe(Calendar.InitialConferenceTargetOn(new DateTimeOffset(2024, 12, 13, 10, 0, 0, Gmt)));
     }
 
     [Fact]

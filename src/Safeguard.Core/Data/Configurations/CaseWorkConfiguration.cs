@@ -29,6 +29,11 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
     {
         b.ToTable("Assessments");
         b.Property(x => x.Factors).HasMaxLength(200);
+        b.Property(x => x.Analysis).HasMaxLength(Assessments.ChildAndFamilyAssessments.TextMaxLength);
+        b.Property(x => x.ChildsViews).HasMaxLength(Assessments.ChildAndFamilyAssessments.TextMaxLength);
+        b.Property(x => x.OutcomeDetail).HasMaxLength(Assessments.ChildAndFamilyAssessments.OutcomeDetailMaxLength);
+        b.Property(x => x.ReturnedReason).HasMaxLength(Assessments.ChildAndFamilyAssessments.OutcomeDetailMaxLength);
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.PersonId);
     }

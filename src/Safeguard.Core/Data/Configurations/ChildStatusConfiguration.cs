@@ -11,6 +11,9 @@ internal sealed class Section47EnquiryConfiguration : IEntityTypeConfiguration<S
     {
         b.ToTable("Section47Enquiries");
         b.Ignore(x => x.IsOpen);
+        b.Ignore(x => x.ConferenceRequired);
+        b.Property(x => x.OutcomeReasons).HasMaxLength(8000);
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.PersonId);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
 
@@ -71,6 +72,17 @@ public sealed class NeedToKnow(SafeguardDbContext db)
         foreach (var id in hidden) Refuse(id, where, subjectType, subjectId);
         await db.SaveChangesAsync(ct);
         return false;
+    }
+
+    /// <summary>
+    /// Records that the actor viewed a page of <paramref name="personId"/>'s record (after <see cref="CheckAsync"/> let
+    /// them): every view of a child's data is audited (none for Safeguard's own work).
+    /// </summary>
+    public async Task RecordViewedAsync(Guid personId, string personName, CancellationToken ct = default)
+    {
+        if (SeesEveryone) return;
+        db.Record(new RecordViewed(personId, personName.Trim()), personId, nameof(Person), personId);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

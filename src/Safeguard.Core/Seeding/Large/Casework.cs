@@ -319,7 +319,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             DateOnly? authorised = _calendar.AddWorkingDays(completed.Value, random.Next(6));
             if (completed >= _today) (completed, authorised) = (null, null);
             else if (authorised >= _today) authorised = null;
-            _assessments.Add(assessmentId, id, personId, allocatedOn, due, completed, authorised, Factors(categories));
+            _assessments.Add(assessmentId, id, personId, allocatedOn, due, completed, authorised, Factors(categories), worker.Id,
+                completed is null ? null : worker.Id);
             var startedAt = allocatedOn.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
             _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "Assessment", assessmentId, "Assessment created", null, null);
             Events++;
@@ -332,6 +333,12 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             }
             else
             {
+                if (authorised is null)
+                {
+                    var completedAt = completed.Value.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc);
+                    AddWork(WorkKind.AssessmentAuthorisation, assessmentId, personId, $"Authorise the assessment of {name}", teamId, null, priority,
+                        completedAt, _calendar.AddWorkingDays(completed.Value, TimeLimits.AssessmentAuthorisationWorkingDays).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc));
+                }
                 var kind = random.NextDouble() < (strategy ? 0.4 : 0.05) ? PlanKind.ChildProtection
                     : random.NextDouble() < 0.3 ? PlanKind.ChildInNeed : (PlanKind?)null;
                 if (kind is { } planKind)

@@ -76,7 +76,7 @@ internal static class Tables
 
     public static readonly Table Assessments = Table.Of("Assessments",
         ("Id", G), ("ReferralId", G), ("PersonId", G), ("StartedOn", D), ("DueOn", D), ("CompletedOn", D),
-        ("AuthorisedOn", D), ("Factors", T));
+        ("AuthorisedOn", D), ("Factors", T), ("WorkerId", G), ("CompletedBy", G));
 
     public static readonly Table ChildPlans = Table.Of("ChildPlans",
         ("Id", G), ("ReferralId", G), ("PersonId", G), ("Kind", T), ("StartedOn", D), ("EndedOn", D), ("Category", T));

@@ -26,6 +26,7 @@ public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow) :
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        await needToKnow.RecordViewedAsync(Summary.PersonId, Summary.ChildName);
         Version = Summary.Version;
         return Page();
     }

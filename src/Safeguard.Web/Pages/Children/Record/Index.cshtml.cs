@@ -11,7 +11,8 @@ namespace Safeguard.Web.Pages.Children.Record;
 /// history. Every view is audited.
 /// </summary>
 public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
-    Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations) : PageModel
+    Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations, Core.Assessments.ChildAndFamilyAssessments assessments,
+    Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
@@ -26,6 +27,18 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
 
     public bool CanRestrict => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RestrictChildRecords);
 
+    /// <summary>The child's assessments, the latest first.</summary>
+    public IReadOnlyList<Core.Assessments.AssessmentView> Assessments { get; private set; } = [];
+
+    /// <summary>The child's strategy discussions, the latest first: when, the decision, how many statutory partners were missing.</summary>
+    public IReadOnlyList<(Guid Id, DateTimeOffset HeldAt, bool Section47, int Absent)> StrategyDiscussions { get; private set; } = [];
+
+    /// <summary>Whether the reader may record a strategy discussion, and the child has an open case to record it in.</summary>
+    public bool CanRecordStrategyDiscussion { get; private set; }
+
+    /// <summary>The child's open section 47 enquiry, when the reader may record its outcome.</summary>
+    public Guid? OpenEnquiryToConclude { get; private set; }
+
     /// <summary>The record's restriction and access list, shown to those on it.</summary>
     public Core.People.Access.AccessListView? Access { get; private set; }
 
@@ -39,6 +52,14 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
         Status = await statuses.ForChildAsync(id);
         Access = await accessLists.ViewAsync(id);
         Workers = await allocations.WorkersOfChildAsync(id);
+        Assessments = await assessments.ForChildAsync(id);
+        StrategyDiscussions = await strategyDiscussions.ForChildAsync(id);
+        CanRecordStrategyDiscussion = User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordStrategyDiscussions)
+            && await strategyDiscussions.CaseOfAsync(id) is not null;
+        if (User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordStrategyDiscussions))
+        {
+            OpenEnquiryToConclude = await section47.OpenEnquiryOfAsync(id);
+        }
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.Core.People.Access;
 using Safeguard.Core.Supervision;
 using Safeguard.Web.Infrastructure;
+using Safeguard.Web.Pages.Shared;
 using Safeguard.Web.Pages.Supervision.Shared;
 
 namespace Safeguard.Web.Pages.Supervision.RecordCase;
@@ -13,10 +14,12 @@ namespace Safeguard.Web.Pages.Supervision.RecordCase;
 /// their team; anyone else 403): when it was held, reflection, analysis of risk, decisions and the actions agreed. A
 /// child the supervisor may not see answers 404. A case since reallocated leads to the new worker's case.
 /// </summary>
-public sealed class IndexModel(SupervisionRecords supervision, NeedToKnow needToKnow, TimeProvider time) : PageModel, ISupervisionFormPage
+public sealed class IndexModel(SupervisionRecords supervision, NeedToKnow needToKnow, TimeProvider time) : PageModel, IActionsFormPage
 {
     [BindProperty]
     public SupervisionForm Form { get; set; } = new();
+
+    IActionsForm IActionsFormPage.Form => Form;
 
     public SupervisedCase Case { get; private set; } = default!;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.Core.Supervision;
 using Safeguard.Web.Infrastructure;
+using Safeguard.Web.Pages.Shared;
 using Safeguard.Web.Pages.Supervision.Shared;
 
 namespace Safeguard.Web.Pages.Supervision.RecordPersonal;
@@ -11,10 +12,12 @@ namespace Safeguard.Web.Pages.Supervision.RecordPersonal;
 /// Personal (one to one) supervision of a worker, recorded by their supervisor (their line manager or a manager of
 /// their team; anyone else 403): when it was held, wellbeing, caseload, training and the actions agreed.
 /// </summary>
-public sealed class IndexModel(SupervisionRecords supervision, TimeProvider time) : PageModel, ISupervisionFormPage
+public sealed class IndexModel(SupervisionRecords supervision, TimeProvider time) : PageModel, IActionsFormPage
 {
     [BindProperty]
     public SupervisionForm Form { get; set; } = new();
+
+    IActionsForm IActionsFormPage.Form => Form;
 
     public SupervisedWorker Worker { get; private set; } = default!;
 

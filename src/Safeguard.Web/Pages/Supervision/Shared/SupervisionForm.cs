@@ -5,25 +5,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.Core.Supervision;
 using Safeguard.Core.Timescales;
 using Safeguard.Web.Pages.FrontDoor.Shared;
+using Safeguard.Web.Pages.Shared;
 using Safeguard.Web.TagHelpers;
 
 namespace Safeguard.Web.Pages.Supervision.Shared;
 
-/// <summary>One action agreed in supervision, as typed: what, by when, and who (strings, so nothing typed is lost).</summary>
-public sealed class ActionRow
-{
-    [Display(Name = "What is to be done")]
-    public string? What { get; set; }
-
-    [Display(Name = "Due by", Description = "For example, 27 3 2027")]
-    public GovUkDate DueOn { get; set; } = new();
-
-    [Display(Name = "Who will do it")]
-    public string? OwnerId { get; set; }
-}
-
 /// <summary>The supervision form shared by case and personal supervision: when it was held, what was said, and the actions.</summary>
-public sealed class SupervisionForm
+public sealed class SupervisionForm : IActionsForm
 {
     [Display(Name = "Date the supervision was held", Description = "For example, 27 3 2027")]
     public GovUkDate HeldOn { get; set; } = new();
@@ -85,62 +73,13 @@ public static class SupervisionFormRules
     /// </summary>
     public static (DateTimeOffset? HeldAt, IReadOnlyList<SupervisionAction> Actions) Read(SupervisionForm form, ModelStateDictionary state)
     {
-        DateOnly? date = null;
-        if (form.HeldOn.IsEmpty) state.AddModelError(P + "HeldOn", "Enter the date the supervision was held");
-        else if (Missing(form.HeldOn) is { } part) state.AddModelError(P + "HeldOn", $"Date held must include a {part}");
-        else if (!form.HeldOn.TryGetDate(out var d)) state.AddModelError(P + "HeldOn", "Date held must be a real date");
-        else date = d;
-
-        TimeOnly? time = null;
-        if (string.IsNullOrWhiteSpace(form.HeldTime)) state.AddModelError(P + "HeldTime", "Enter the time the supervision started");
-        else if (ReceivedFields.ParseTime(form.HeldTime) is not { } t)
-            state.AddModelError(P + "HeldTime", "Enter the time as hours and minutes, like 09:30 or 14:15");
-        else time = t;
-
-        DateTimeOffset? heldAt = null;
-        if (date is { } day && time is { } at)
-        {
-            var zone = WorkingDayCalendar.UkTime;
-            var local = day.ToDateTime(at);
-            if (zone.IsInvalidTime(local)) state.AddModelError(P + "HeldTime", "That time did not happen in the UK: the clocks went forward. Enter a real time");
-            else heldAt = new DateTimeOffset(local, zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local));
-        }
-
-        var actions = new List<SupervisionAction>();
-        for (var i = 0; i < Math.Min(form.Actions.Count, MaxActionRows); i++)
-        {
-            var row = form.Actions[i];
-            DateOnly? due = null;
-            if (!row.DueOn.IsEmpty)
-            {
-                if (Missing(row.DueOn) is { } part) state.AddModelError($"{P}Actions[{i}].DueOn", $"The day action {i + 1} is due by must include a {part}");
-                else if (row.DueOn.TryGetDate(out var dueOn)) due = dueOn;
-                else state.AddModelError($"{P}Actions[{i}].DueOn", $"The day action {i + 1} is due by must be a real date");
-            }
-            // A date that cannot be read still begins the row, so the service asks for it rather than dropping the row.
-            var begun = string.IsNullOrWhiteSpace(row.What) && due is null && !row.DueOn.IsEmpty ? "?" : row.What;
-            actions.Add(new SupervisionAction(begun, due, Guid.TryParse(row.OwnerId, out var owner) ? owner : null));
-        }
+        var heldAt = HeldForms.ReadHeldAt(form.HeldOn, form.HeldTime, state, P + "HeldOn", P + "HeldTime", "the supervision");
+        var actions = HeldForms.ReadActions(form.Actions, MaxActionRows, state, P)
+            .Select(a => new SupervisionAction(a.What, a.DueOn, a.OwnerId)).ToList();
         return (heldAt, actions);
     }
 
     /// <summary>The service's refusals onto the form's fields, except where the form already said what is wrong.</summary>
-    public static void AddErrors(SupervisionResult result, ModelStateDictionary state)
-    {
-        foreach (var (field, message) in result.Errors)
-        {
-            if (field == "HeldAt")
-            {
-                if (HasError(state, P + "HeldOn") || HasError(state, P + "HeldTime")) continue;
-                state.AddModelError(P + "HeldOn", message);
-                continue;
-            }
-            var key = field.Length == 0 ? "" : P + field;
-            if (!HasError(state, key)) state.AddModelError(key, message);
-        }
-    }
+    public static void AddErrors(SupervisionResult result, ModelStateDictionary state) => HeldForms.AddErrors(result.Errors, state, P, "HeldAt");
 
-    private static string? Missing(GovUkDate date) => date.MissingParts() is [var first, ..] ? first.ToString().ToLowerInvariant() : null;
-
-    private static bool HasError(ModelStateDictionary state, string key) => state[key]?.Errors.Count > 0;
 }
