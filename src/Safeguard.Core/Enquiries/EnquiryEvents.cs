@@ -19,7 +19,7 @@ public sealed record StrategyDiscussionHeld(Guid StrategyDiscussionId, DateTimeO
 /// <summary>A section 47 enquiry began, on the date of the strategy discussion that decided it.</summary>
 public sealed record Section47Started(Guid EnquiryId, Guid StrategyDiscussionId, DateOnly StartedOn, DateOnly InitialConferenceTargetOn) : IEvent
 {
-    public static string Name => "section47.started";
+    public static string Name => "enquiry.started";
 
     public string Describe() => $"Section 47 enquiry started; initial child protection conference due by {InitialConferenceTargetOn:d MMMM yyyy}";
 }
@@ -27,7 +27,7 @@ public sealed record Section47Started(Guid EnquiryId, Guid StrategyDiscussionId,
 /// <summary>A later strategy discussion in the same enquiry moved the initial conference's target.</summary>
 public sealed record InitialConferenceTargetMoved(Guid EnquiryId, Guid StrategyDiscussionId, DateOnly? From, DateOnly To) : IEvent
 {
-    public static string Name => "section47.target-moved";
+    public static string Name => "enquiry.conference-target-moved";
 
     public string Describe() => From is { } from
         ? $"Initial child protection conference target moved from {from:d MMMM yyyy} to {To:d MMMM yyyy} by a later strategy discussion"
@@ -37,7 +37,7 @@ public sealed record InitialConferenceTargetMoved(Guid EnquiryId, Guid StrategyD
 /// <summary>A section 47 enquiry ended with its outcome and reasons; "conference not required" closes the conference's work.</summary>
 public sealed record Section47Concluded(Guid EnquiryId, DateOnly EndedOn, Section47Outcome Outcome, string Reasons, bool ConferenceRequired) : IEvent
 {
-    public static string Name => "section47.concluded";
+    public static string Name => "enquiry.concluded";
 
     public string Describe() => ConferenceRequired
         ? "Section 47 enquiry concluded: initial child protection conference"

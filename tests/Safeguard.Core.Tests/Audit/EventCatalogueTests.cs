@@ -169,6 +169,9 @@ public class EventCatalogueTests
         if (type == typeof(IReadOnlyList<Allocation.AgreedAction>))
             return new List<Allocation.AgreedAction> { new("See the child alone", new DateOnly(2026, 3, 4)), new("Visit the school", new DateOnly(2026, 3, 9), Guid.NewGuid()) };
         if (type == typeof(IReadOnlyList<Guid>)) return new List<Guid> { Guid.NewGuid() };
+        if (type == typeof(IReadOnlyList<Enquiries.Agency>)) return new List<Enquiries.Agency> { Enquiries.Agency.ChildrensSocialCare, Enquiries.Agency.Police };
+        if (type == typeof(IReadOnlyList<Enquiries.AbsentAgency>))
+            return new List<Enquiries.AbsentAgency> { new(Enquiries.Agency.Health, "The GP could not join at short notice") };
         if (type == typeof(IReadOnlyDictionary<string, int>)) return new Dictionary<string, int> { ["ContactChildren"] = 2, ["Referrals"] = 1 };
         if (type == typeof(IReadOnlyDictionary<string, FieldChange>))
             return new Dictionary<string, FieldChange> { ["Postcode"] = new("NB1 1AA", "NB2 2BB"), ["To"] = new(null, "2026-03-02") };

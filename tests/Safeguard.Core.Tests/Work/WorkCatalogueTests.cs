@@ -48,10 +48,10 @@ public class WorkCatalogueTests
     }
 
     [Fact]
-    public void TheBacklogBoard_ShowsTheFrontDoorAllocationAndAuthorisationKinds_InTheCatalogueOrder()
+    public void TheBacklogBoard_ShowsTheFrontDoorAllocationAuthorisationAndConferenceKinds_InTheCatalogueOrder()
     {
         BacklogBoard.Kinds.ShouldBe([WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback,
-            WorkKind.ReadNewInformation, WorkKind.AssessmentAuthorisation, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
+            WorkKind.ReadNewInformation, WorkKind.AssessmentAuthorisation, WorkKind.InitialConference, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal sealed class StrategyParticipantConfiguration : IEntityTypeConfiguratio
         b.ToTable("StrategyParticipants");
         b.Property(x => x.Name).HasMaxLength(StrategyDiscussions.ShortTextMaxLength);
         b.Property(x => x.Role).HasMaxLength(StrategyDiscussions.ShortTextMaxLength);
-        b.HasOne<StrategyDiscussion>().WithMany().HasForeignKey(x => x.StrategyDiscussionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StrategyDiscussion>().WithMany().HasForeignKey(x => x.StrategyDiscussionId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("FK_StrategyParticipants_StrategyDiscussions");
         b.HasIndex(x => x.StrategyDiscussionId);
     }
 }

@@ -61,7 +61,7 @@ public sealed class StrategyDiscussions : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_StrategyParticipants", x => x.Id);
-                table.ForeignKey(name: "FK_StrategyParticipants_StrategyDiscussions_StrategyDiscussionId", column: x => x.StrategyDiscussionId,
+                table.ForeignKey(name: "FK_StrategyParticipants_StrategyDiscussions", column: x => x.StrategyDiscussionId,
                     principalTable: "StrategyDiscussions", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex(name: "IX_StrategyParticipants_StrategyDiscussionId", table: "StrategyParticipants", column: "StrategyDiscussionId");
