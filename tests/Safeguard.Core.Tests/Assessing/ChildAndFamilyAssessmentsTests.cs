@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Safeguard.Core.Allocation;
 using Safeguard.Core.Assessments;
 using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
-using Safeguard.Core.Oversight;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
@@ -56,8 +54,7 @@ public sealed class ChildAndFamilyAssessmentsTests : IAsyncLifetime
 
     private static ChildAndFamilyAssessments Service(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar);
 
-    private static Allocations Allocations(SafeguardDbContext db) =>
-        new(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), Calendar, new WorkClocks(Calendar));
+    private static Allocations Allocations(SafeguardDbContext db) => AllocationTestData.AllocationService(db);
 
     /// <summary>A referral made yesterday, allocated to <paramref name="worker"/> by the manager after a discussion: its assessment.</summary>
     private async Task<(Referral Referral, Guid AllocationId, AssessmentView Assessment)> AllocatedAsync(StaffUser worker)

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Safeguard.Core.Allocation;
 using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.Enquiries;
-using Safeguard.Core.Oversight;
 using Safeguard.Core.People;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
@@ -60,8 +58,7 @@ public sealed class StrategyDiscussionsTests : IAsyncLifetime
 
     private static StrategyDiscussions Service(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar);
 
-    private static Allocations Allocations(SafeguardDbContext db) =>
-        new(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), Calendar, new WorkClocks(Calendar));
+    private static Allocations Allocations(SafeguardDbContext db) => AllocationTestData.AllocationService(db);
 
     /// <summary>Maya Green's referral, made yesterday and allocated to Sam by the manager after a discussion.</summary>
     private async Task<Referral> AllocatedAsync()

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Safeguard.Core.Allocation;
 using Safeguard.Core.CaseWork;
-using Safeguard.Core.Oversight;
 using Safeguard.Core.Security;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Timescales;
@@ -53,9 +51,7 @@ public static class AllocationArrange
     {
         var manager = await app.UserIdAsync(managerEmail);
         await using var db = app.Database.CreateContext(app.Time, new Actor(manager, managerEmail));
-        var calendar = WorkingDayCalendar.Default();
-        var service = new Allocations(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)),
-            calendar, new WorkClocks(calendar));
+        var service = AllocationTestData.AllocationService(db);
         var discussion = new AllocationDiscussion(app.Time.GetUtcNow().AddMinutes(-30), manager, await app.UserIdAsync(workerEmail),
             [new AgreedAction("Visit the child at home", Today(app).AddDays(3))], "Risks discussed in the test");
         var result = await service.AllocateAsync(referral.Id, discussion, CaseKind.ChildInNeed, null, null, referral.Version);
