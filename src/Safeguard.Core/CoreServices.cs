@@ -85,6 +85,8 @@ public static class CoreServices
         services.AddScoped<Enquiries.StrategyDiscussions>();
         services.AddScoped<Enquiries.Section47Outcomes>();
         services.AddScoped<Enquiries.StrategyPartnerOversight>();
+        services.AddScoped<Conferences.ChildProtectionConferences>();
+        services.AddScoped<Conferences.ChildProtectionPlans>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();
         services.AddScoped<Allocation.ManyWorkersList>();

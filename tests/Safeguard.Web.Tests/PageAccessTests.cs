@@ -135,7 +135,41 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
                 db.Section47Enquiries.Where(e => e.PersonId == child && e.EndedOn == null).Select(e => e.Id));
         }
 
+        private (Guid Enquiry, Guid Conference, Guid Plan)? _conference;
+
+        /// <summary>A child of its own with an enquiry concluded as needing a conference, and one held with a plan: made once.</summary>
+        private async Task<(Guid Enquiry, Guid Conference, Guid Plan)> ConferenceAsync()
+        {
+            await AllocationAsync();
+            await _gate.WaitAsync();
+            try
+            {
+                if (_conference is { } made) return made;
+                var referral = await AllocationArrange.ReferralAsync(this, "Matrixplan");
+                await AllocationArrange.AllocateAsync(this, referral, AllocationArrange.Martin, AllocationArrange.Sam);
+                Core.Workforce.StaffUser sam, chair;
+                await using (var db = CreateDbContext())
+                {
+                    sam = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == AllocationArrange.Sam));
+                    var chairEmail = Core.Seeding.DemoAccounts.ForRole(Roles.ConferenceChair).Email;
+                    chair = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == chairEmail));
+                }
+                var enquiry = await TestCommon.ConferenceTestData.EnquiryNeedingConferenceAsync(Database, Time, sam, referral.PersonId);
+                await using var asChair = Database.CreateContext(Time, new Actor(chair.Id, chair.DisplayName));
+                var held = await TestCommon.ConferenceTestData.ConferenceService(asChair)
+                    .HoldInitialAsync(enquiry, TestCommon.ConferenceTestData.Input(Time.GetUtcNow().AddMinutes(-5), chair.Id));
+                held.Outcome.ShouldBe(Core.Conferences.ConferenceOutcome.Recorded, string.Join("; ", held.Errors.Select(e => e.Message)));
+                var plan = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                    asChair.ChildPlans.Where(p => p.PersonId == referral.PersonId).Select(p => p.Id));
+                _conference = (enquiry, held.Id!.Value, plan);
+                return _conference.Value;
+            }
+            finally { _gate.Release(); }
+        }
+
         public async Task<string> ResolveAsync(string path) => path
+            .Replace("{conference}", path.Contains("{conference}") ? (await ConferenceAsync()).Conference.ToString() : "")
+            .Replace("{plan}", path.Contains("{plan}") ? (await ConferenceAsync()).Plan.ToString() : "")
             .Replace("{enquiry}", path.Contains("{enquiry}") ? (await EnquiryAsync()).ToString() : "")
             .Replace("{strategyChild}", path.Contains("{strategyChild}") ? (await StrategyAsync()).Child.ToString() : "")
             .Replace("{strategyDiscussion}", path.Contains("{strategyDiscussion}") ? (await StrategyAsync()).Discussion.ToString() : "")
@@ -210,6 +244,11 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{strategyChild}/strategy-discussions/new", Permissions.RecordStrategyDiscussions),
         ("/strategy-discussions/{strategyDiscussion}", Permissions.ViewChildRecords),
         ("/section47/{enquiry}/outcome", Permissions.RecordStrategyDiscussions),
+        ("/section47/{enquiry}/conference", Permissions.RecordConferences),
+        ("/conferences/{conference}", Permissions.ViewChildRecords),
+        ("/plans/{plan}", Permissions.ViewChildRecords),
+        ("/plans/{plan}/review", Permissions.RecordConferences),
+        ("/plans/{plan}/core-groups/new", Permissions.RecordCoreGroups),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -78,6 +78,11 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
             .AChildRestrictedFromTheReader_IsNotFound_OnEveryPage_AsIfThereWereNoChild),
         ["section47/{}/outcome"] = nameof(Enquiring.StrategyDiscussionPagesTests
             .AChildRestrictedFromTheReader_IsNotFound_OnEveryPage_AsIfThereWereNoChild),
+        ["section47/{}/conference"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        ["conferences/{}"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        ["plans/{}"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        ["plans/{}/review"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        ["plans/{}/core-groups/new"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>

@@ -40,6 +40,13 @@ public static class ConcurrentSaves
     /// Saves; or, when someone else saved a change to one of the versioned records first, saves nothing, forgets what was
     /// tracked and answers false (the caller tells the person their change was not saved).
     /// </summary>
+    /// <summary>
+    /// Moves <paramref name="record"/>'s version on even when nothing else in it changes, so that of two saves made at once
+    /// from the same version (two conferences recorded for one enquiry) only one succeeds.
+    /// </summary>
+    public static void Claim<T>(this SafeguardDbContext db, T record) where T : class, IVersioned =>
+        db.Entry(record).Property(nameof(IVersioned.Version)).CurrentValue = record.Version + 1;
+
     public static async Task<bool> SaveUnlessChangedElsewhereAsync(this SafeguardDbContext db, CancellationToken ct = default)
     {
         try

@@ -25,6 +25,9 @@ internal static class StringEnums
         b.Properties<PlanKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Section47Outcome>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<AssessmentOutcome>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Conferences.ConferenceKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Conferences.FamilyAttendance>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Conferences.AbuseCategory>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Enquiries.Agency>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<LookedAfterLegalStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<WorkKind>().HaveConversion<string>().HaveMaxLength(Length);

@@ -21,15 +21,7 @@ public static class StrategyRules
             errors.Add((StrategyFields.HeldAt, $"The strategy discussion must be on or after the referral, {referralDate:d MMMM yyyy}"));
         }
 
-        var rows = input.Participants.Take(StrategyDiscussions.MaxParticipants).ToList();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var p = rows[i];
-            if (IsBlank(p)) continue;
-            if (p.Agency is not { } agency || !Enum.IsDefined(agency)) errors.Add(($"Participants[{i}].Agency", $"Select the agency of person {i + 1}"));
-            Short($"Participants[{i}].Name", p.Name, $"Enter the name of person {i + 1}", errors);
-            Short($"Participants[{i}].Role", p.Role, $"Enter the role of person {i + 1}", errors);
-        }
+        ParticipantRows.Check(input.Participants, StrategyDiscussions.MaxParticipants, StrategyFields.Participants, errors);
         var taking = Taking(input).ToList();
         if (taking.All(p => p.Agency != Agency.ChildrensSocialCare))
         {
@@ -79,7 +71,7 @@ public static class StrategyRules
     public static string? AbsentReason(StrategyDiscussionInput input, Agency agency) =>
         Taking(input).Any(p => p.Agency == agency) ? null : Reason(input, agency)?.Trim();
 
-    public static bool IsBlank(ParticipantInput p) => p.Agency is null && string.IsNullOrWhiteSpace(p.Name) && string.IsNullOrWhiteSpace(p.Role);
+    public static bool IsBlank(ParticipantInput p) => ParticipantRows.IsBlank(p);
 
     public static bool IsBlank(StrategyActionInput a) => string.IsNullOrWhiteSpace(a.What) && a.DueOn is null;
 
@@ -91,21 +83,9 @@ public static class StrategyRules
         _ => null,
     };
 
-    private static void Short(string field, string? text, string missing, List<(string, string)> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) errors.Add((field, missing));
-        else if (text.Trim().Length > StrategyDiscussions.ShortTextMaxLength)
-        {
-            errors.Add((field, $"This must be {StrategyDiscussions.ShortTextMaxLength} characters or fewer"));
-        }
-    }
+    private static void Short(string field, string? text, string missing, List<(string, string)> errors) =>
+        ParticipantRows.Required(field, text, StrategyDiscussions.ShortTextMaxLength, missing, errors);
 
-    private static void Long(string field, string? text, string missing, List<(string, string)> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) errors.Add((field, missing));
-        else if (text.Trim().Length > StrategyDiscussions.TextMaxLength)
-        {
-            errors.Add((field, $"This must be {StrategyDiscussions.TextMaxLength:N0} characters or fewer"));
-        }
-    }
+    private static void Long(string field, string? text, string missing, List<(string, string)> errors) =>
+        ParticipantRows.Required(field, text, StrategyDiscussions.TextMaxLength, missing, errors);
 }

@@ -35,6 +35,10 @@ public static class Permissions
     public const string AuthoriseAssessments = "assessments.authorise";
     /// <summary>Record strategy discussions (and the section 47 enquiries they begin) about the children one may see.</summary>
     public const string RecordStrategyDiscussions = "enquiries.strategy";
+    /// <summary>Record child protection conferences (initial and review) about the children one may see; the chair must be a conference chair.</summary>
+    public const string RecordConferences = "conferences.record";
+    /// <summary>Record core group meetings of child protection plans.</summary>
+    public const string RecordCoreGroups = "conferences.core-group";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -42,6 +46,7 @@ public static class Permissions
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
         AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
         ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
+        RecordConferences, RecordCoreGroups,
     ];
 }
 
@@ -49,13 +54,17 @@ public static class Permissions
 public static class RolePermissions
 {
     private static readonly string[] Practice =
-        [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts, Permissions.RecordAssessments, Permissions.RecordStrategyDiscussions];
+        [
+            Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts, Permissions.RecordAssessments,
+            Permissions.RecordStrategyDiscussions, Permissions.RecordCoreGroups,
+        ];
     private static readonly string[] Management =
     [
         Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts,
         Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports, Permissions.ReadContacts,
         Permissions.RestrictChildRecords, Permissions.AllocateCases, Permissions.ViewCaseloads, Permissions.RecordSupervision,
         Permissions.ManageStaffRecords, Permissions.RecordAssessments, Permissions.AuthoriseAssessments, Permissions.RecordStrategyDiscussions,
+        Permissions.RecordConferences, Permissions.RecordCoreGroups,
     ];
 
     /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>
@@ -67,7 +76,7 @@ public static class RolePermissions
             [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts, Permissions.ReadContacts],
         [Roles.SocialWorker] = Practice,
         [Roles.SocialWorkAssistant] = Practice,
-        [Roles.ConferenceChair] = [Permissions.ViewChildRecords],
+        [Roles.ConferenceChair] = [Permissions.ViewChildRecords, Permissions.RecordConferences],
         [Roles.TeamManager] = Management,
         [Roles.ServiceManager] = SeniorManagement,
         [Roles.HeadOfService] = SeniorManagement,

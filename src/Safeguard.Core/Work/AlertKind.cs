@@ -21,4 +21,8 @@ public enum AlertKind
     AssessmentNotAuthorised,
     /// <summary>No initial child protection conference within 15 working days of the strategy discussion.</summary>
     InitialConferenceOverdue,
+    /// <summary>No first core group meeting within 10 working days of the initial conference.</summary>
+    CoreGroupOverdue,
+    /// <summary>A child protection plan's review conference not held by its due date.</summary>
+    ReviewConferenceOverdue,
 }

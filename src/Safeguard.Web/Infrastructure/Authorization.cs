@@ -57,6 +57,11 @@ public static class PageAccess
         ("/StrategyDiscussions", Permissions.ViewChildRecords),
         ("/StrategyDiscussions/New", Permissions.RecordStrategyDiscussions),
         ("/Section47", Permissions.RecordStrategyDiscussions),
+        // Recorded by chairs (and managers); read by anyone who may see the child. Core groups, by the child's workers.
+        ("/Conferences", Permissions.RecordConferences),
+        ("/Conferences/View", Permissions.ViewChildRecords),
+        ("/Plans", Permissions.ViewChildRecords),
+        ("/Plans/CoreGroup", Permissions.RecordCoreGroups),
         // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.
         ("/Allocation", Permissions.AllocateCases),
         ("/Allocation/Accept", Permissions.ViewChildRecords),

@@ -18,6 +18,9 @@ public static class WorkLinks
         WorkKind.PersonalSupervision => $"/supervision/workers/{item.SubjectId}/new",
         WorkKind.Assessment => $"/assessments/{item.SubjectId}",
         WorkKind.AssessmentAuthorisation => $"/assessments/{item.SubjectId}/authorise",
+        WorkKind.InitialConference => $"/section47/{item.SubjectId}/outcome",
+        WorkKind.CoreGroup => $"/plans/{item.SubjectId}/core-groups/new",
+        WorkKind.ReviewConference => $"/plans/{item.SubjectId}",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };
 }

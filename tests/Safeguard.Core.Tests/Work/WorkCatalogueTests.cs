@@ -51,7 +51,8 @@ public class WorkCatalogueTests
     public void TheBacklogBoard_ShowsTheFrontDoorAllocationAuthorisationAndConferenceKinds_InTheCatalogueOrder()
     {
         BacklogBoard.Kinds.ShouldBe([WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback,
-            WorkKind.ReadNewInformation, WorkKind.AssessmentAuthorisation, WorkKind.InitialConference, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
+            WorkKind.ReadNewInformation, WorkKind.AssessmentAuthorisation, WorkKind.InitialConference, WorkKind.CoreGroup, WorkKind.ReviewConference,
+            WorkKind.AcceptAllocation, WorkKind.Reallocation]);
     }
 
     [Fact]

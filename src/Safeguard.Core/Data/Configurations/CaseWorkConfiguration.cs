@@ -45,6 +45,10 @@ internal sealed class ChildPlanConfiguration : IEntityTypeConfiguration<ChildPla
     {
         b.ToTable("ChildPlans");
         b.Property(x => x.Category).HasMaxLength(40);
+        b.Property(x => x.InitialCategory).HasMaxLength(40);
+        b.Property(x => x.EndReason).HasMaxLength(Conferences.ConferenceRules.NotesMaxLength);
+        b.Property(x => x.Number).HasDefaultValue(1);
+        b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.PersonId);
     }

@@ -372,7 +372,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         if (ended >= _today) ended = null;
         var category = cp ? CpCategory(categories) : null;
         var id = DeterministicGuid.Create(_seed, IdKinds.ChildPlan, ++ChildPlans);
-        _plans.Add(id, referralId, personId, kind.ToString(), started, ended, category);
+        _plans.Add(id, referralId, personId, kind.ToString(), started, ended, category, category);
         var teamId = cp ? workforce.ChildProtection(north) : workforce.ChildInNeed(north);
         var worker = workforce.CaseWorker(random, teamId);
         var startedAt = started.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);

@@ -108,6 +108,18 @@ public static class HeldForms
         }
     }
 
+    /// <summary>
+    /// A choice posted as an enum's name: null when nothing was chosen; a value not on the list (or a number) is an error
+    /// under <paramref name="key"/>, and null.
+    /// </summary>
+    public static T? ReadEnum<T>(string? posted, ModelStateDictionary state, string key, string message) where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(posted)) return null;
+        if (Enum.TryParse<T>(posted, out var value) && Enum.IsDefined(value) && !int.TryParse(posted, out _)) return value;
+        state.AddModelError(key, message);
+        return null;
+    }
+
     private static string? Missing(GovUkDate date) => date.MissingParts() is [var first, ..] ? first.ToString().ToLowerInvariant() : null;
 
     private static bool HasError(ModelStateDictionary state, string key) => state[key]?.Errors.Count > 0;

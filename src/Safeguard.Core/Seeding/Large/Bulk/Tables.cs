@@ -79,7 +79,7 @@ internal static class Tables
         ("AuthorisedOn", D), ("Factors", T), ("WorkerId", G), ("CompletedBy", G));
 
     public static readonly Table ChildPlans = Table.Of("ChildPlans",
-        ("Id", G), ("ReferralId", G), ("PersonId", G), ("Kind", T), ("StartedOn", D), ("EndedOn", D), ("Category", T));
+        ("Id", G), ("ReferralId", G), ("PersonId", G), ("Kind", T), ("StartedOn", D), ("EndedOn", D), ("Category", T), ("InitialCategory", T));
 
     public static readonly Table WorkItems = Table.Of("WorkItems",
         ("Id", G), ("Kind", T), ("SubjectId", G), ("PersonId", G), ("Title", T), ("OwnerTeamId", G), ("OwnerUserId", G),

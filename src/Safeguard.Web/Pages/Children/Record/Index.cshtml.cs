@@ -12,7 +12,7 @@ namespace Safeguard.Web.Pages.Children.Record;
 /// </summary>
 public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
     Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations, Core.Assessments.ChildAndFamilyAssessments assessments,
-    Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47) : PageModel
+    Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47, Core.Conferences.ChildProtectionPlans plans) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
@@ -39,6 +39,15 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
     /// <summary>The child's open section 47 enquiry, when the reader may record its outcome.</summary>
     public Guid? OpenEnquiryToConclude { get; private set; }
 
+    /// <summary>The child's child protection plans, the latest first.</summary>
+    public IReadOnlyList<(Guid Id, int Number, DateOnly StartedOn, DateOnly? EndedOn, Core.Conferences.AbuseCategory? Category)> Plans { get; private set; } = [];
+
+    /// <summary>The child's conferences, the latest first.</summary>
+    public IReadOnlyList<Core.Conferences.ConferenceLine> Conferences { get; private set; } = [];
+
+    /// <summary>An enquiry whose initial conference the reader may now record.</summary>
+    public Guid? EnquiryAwaitingConference { get; private set; }
+
     /// <summary>The record's restriction and access list, shown to those on it.</summary>
     public Core.People.Access.AccessListView? Access { get; private set; }
 
@@ -59,6 +68,12 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
         if (User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordStrategyDiscussions))
         {
             OpenEnquiryToConclude = await section47.OpenEnquiryOfAsync(id);
+        }
+        Plans = await plans.PlansOfAsync(id);
+        Conferences = await plans.ForChildAsync(id);
+        if (User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordConferences))
+        {
+            EnquiryAwaitingConference = await plans.EnquiryAwaitingConferenceAsync(id);
         }
         return Page();
     }

@@ -89,15 +89,8 @@ public sealed class StrategyForm : IActionsForm
     {
         var heldAt = HeldForms.ReadHeldAt(HeldOn, HeldTime, state, P + nameof(HeldOn), P + nameof(HeldTime), "the strategy discussion");
         var participants = Participants.Take(Core.Enquiries.StrategyDiscussions.MaxParticipants).Select((row, i) =>
-        {
-            Agency? agency = null;
-            if (row.Agency is { Length: > 0 })
-            {
-                if (Enum.TryParse<Agency>(row.Agency, out var a) && Enum.IsDefined(a) && !int.TryParse(row.Agency, out _)) agency = a;
-                else state.AddModelError($"{P}Participants[{i}].Agency", $"Select the agency of person {i + 1}");
-            }
-            return new ParticipantInput(agency, row.Name, row.Role);
-        }).ToList();
+            new ParticipantInput(HeldForms.ReadEnum<Agency>(row.Agency, state, $"{P}Participants[{i}].Agency", $"Select the agency of person {i + 1}"),
+                row.Name, row.Role)).ToList();
         bool? section47 = Section47 switch { "yes" => true, "no" => false, _ => null };
         var actions = HeldForms.ReadActions(Actions, Core.Enquiries.StrategyDiscussions.MaxActions, state, P)
             .Select(a => new StrategyActionInput(a.What, a.DueOn, a.OwnerId)).ToList();
