@@ -87,6 +87,7 @@ public static class CoreServices
         services.AddScoped<Enquiries.StrategyPartnerOversight>();
         services.AddScoped<Conferences.ChildProtectionConferences>();
         services.AddScoped<Conferences.ChildProtectionPlans>();
+        services.AddScoped<Closure.CaseClosures>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();
         services.AddScoped<Allocation.ManyWorkersList>();

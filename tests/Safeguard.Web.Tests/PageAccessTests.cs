@@ -249,6 +249,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/plans/{plan}", Permissions.ViewChildRecords),
         ("/plans/{plan}/review", Permissions.RecordConferences),
         ("/plans/{plan}/core-groups/new", Permissions.RecordCoreGroups),
+        ("/cases/{referral}/close", Permissions.CloseCases),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -34,6 +34,10 @@ public sealed class Referral : IAudited, IVersioned
     public DateOnly? ClosedOn { get; internal set; }
     /// <summary>CIN census reason for closure (RC1..RC9).</summary>
     public string? ClosureReason { get; internal set; }
+    /// <summary>Why the case closed, in the manager's words.</summary>
+    public string? ClosureSummary { get; private set; }
+    /// <summary>The child's previous case closed within 12 months before this referral (<see cref="ReReferralRule"/>).</summary>
+    public bool IsReReferral { get; set; }
     public int Version { get; private set; } = 1;
 
     /// <summary>
@@ -44,6 +48,17 @@ public sealed class Referral : IAudited, IVersioned
     {
         Status = ReferralStatus.AwaitingAllocation;
         AllocatedWorkerId = null;
+    }
+
+    /// <summary>Closes the case (the CIN episode) on <paramref name="on"/> with a CIN reason for closure.</summary>
+    public void Close(DateOnly on, string reasonCode, string summary)
+    {
+        if (Status == ReferralStatus.Closed) throw new InvalidOperationException("This case is already closed.");
+        if (on < ReferralDate) throw new ArgumentOutOfRangeException(nameof(on), "A case cannot close before its referral.");
+        Status = ReferralStatus.Closed;
+        ClosedOn = on;
+        ClosureReason = reasonCode;
+        ClosureSummary = summary;
     }
 
     Guid? IAudited.AuditPersonId => PersonId;

@@ -13,6 +13,11 @@ public sealed record ContactChildView(Guid PersonId, string Name, DateOnly? Date
 {
     /// <summary>The child's open plans, case, enquiry, looked-after status and alerts, as the decision is made.</summary>
     public ChildStatus Status { get; init; } = ChildStatus.None(PersonId);
+
+    /// <summary>When the child's last case closed, and its CIN reason: a referral now within 12 months of it is a re-referral.</summary>
+    public (DateOnly ClosedOn, string? Reason)? LastClosure { get; init; }
+
+    public bool WouldBeReReferral(DateOnly today) => ReReferralRule.IsReReferral(today, LastClosure?.ClosedOn);
 }
 
 public sealed record ContactView(Guid Id, string Reference, DateTimeOffset ReceivedAt, ContactChannel Channel, string Referrer,
@@ -46,15 +51,20 @@ public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDe
                 .ToListAsync(ct);
             var referrals = await db.Referrals.AsNoTracking().Where(r => r.PersonId == link.PersonId)
                 .OrderByDescending(r => r.ReferralDate).Take(50)
-                .Select(r => new { r.ReferralDate, r.Status, r.ClosureReason })
+                .Select(r => new { r.ReferralDate, r.Status, r.ClosedOn, r.ClosureReason, r.IsReReferral })
                 .ToListAsync(ct);
             var history = previousContacts
                 .Select(o => new PriorHistoryLine(o.ReceivedAt, $"Contact {o.Reference}: {Shorten(o.Concern)}", o.Outcome.Words()))
                 .Concat(referrals.Select(r => new PriorHistoryLine(new DateTimeOffset(r.ReferralDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                    "Referral to children's social care", CaseWork.CaseWorkWords.Words(r.Status))))
+                    r.IsReReferral ? "Referral to children's social care (a re-referral)" : "Referral to children's social care",
+                    r.ClosedOn is { } closed ? $"Closed {closed:d MMM yyyy}: {ClosureReasons.Describe(r.ClosureReason)}" : CaseWork.CaseWorkWords.Words(r.Status))))
                 .OrderByDescending(h => h.At)
                 .ToList();
-            children.Add(new ContactChildView(link.PersonId, $"{person.GivenName} {person.FamilyName}", person.DateOfBirth, person.NhsNumber, history));
+            var lastClosed = referrals.Where(r => r.ClosedOn is not null).MaxBy(r => r.ClosedOn);
+            children.Add(new ContactChildView(link.PersonId, $"{person.GivenName} {person.FamilyName}", person.DateOfBirth, person.NhsNumber, history)
+            {
+                LastClosure = lastClosed is null ? null : (lastClosed.ClosedOn!.Value, lastClosed.ClosureReason),
+            });
             if (recordView)
             {
                 db.Record(new RecordViewed(link.PersonId, $"{person.GivenName} {person.FamilyName}", c.Id, c.Reference),

@@ -118,6 +118,9 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
             foreach (var child in contact.Children)
             {
                 var referral = new Referral(child.PersonId, contact.Id, DateOnly.FromDateTime(now.UtcDateTime), source, team);
+                var lastClosedOn = await db.Referrals.Where(r => r.PersonId == child.PersonId && r.ClosedOn != null)
+                    .MaxAsync(r => r.ClosedOn, ct);
+                referral.IsReReferral = ReReferralRule.IsReReferral(referral.ReferralDate, lastClosedOn);
                 db.Referrals.Add(referral);
                 var name = await db.People.Where(p => p.Id == child.PersonId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
                 _work.Open(WorkKind.Allocation, referral.Id, $"Allocate {name}", team, contact.Priority, child.PersonId, now);

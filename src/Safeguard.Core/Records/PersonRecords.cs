@@ -17,7 +17,8 @@ public sealed record AddressLine(string Line1, string Town, string Postcode, Dat
 public sealed record ContactLine(Guid Id, string Reference, DateTimeOffset ReceivedAt, string Status, string? Outcome, string Priority);
 
 /// <summary>A referral in words: the CIN referral source and status as people read them.</summary>
-public sealed record ReferralLine(Guid Id, DateOnly ReferralDate, string Source, string Status, DateOnly? ClosedOn);
+public sealed record ReferralLine(Guid Id, DateOnly ReferralDate, string Source, string Status, DateOnly? ClosedOn, bool IsReReferral = false,
+    string? ClosureReason = null);
 
 /// <summary>One action in a person's change history, with the automatic change rows written in the same save
 /// (<see cref="HistoryGrouping"/>).</summary>
@@ -79,10 +80,11 @@ public sealed class PersonRecords(SafeguardDbContext db)
         var referralRows = await db.Referrals.AsNoTracking()
             .Where(r => r.PersonId == personId)
             .OrderByDescending(r => r.ReferralDate)
-            .Select(r => new { r.Id, r.ReferralDate, r.SourceCode, r.Status, r.ClosedOn })
+            .Select(r => new { r.Id, r.ReferralDate, r.SourceCode, r.Status, r.ClosedOn, r.IsReReferral, r.ClosureReason })
             .ToListAsync(ct);
         var referrals = referralRows
-            .Select(r => new ReferralLine(r.Id, r.ReferralDate, CaseWorkWords.ReferralSource(r.SourceCode), r.Status.Words(), r.ClosedOn))
+            .Select(r => new ReferralLine(r.Id, r.ReferralDate, CaseWorkWords.ReferralSource(r.SourceCode), r.Status.Words(), r.ClosedOn, r.IsReReferral,
+                r.ClosureReason is null ? null : ClosureReasons.Describe(r.ClosureReason)))
             .ToList();
         // The survivor's history shows the events of every record merged into it; the events keep their own person.
         var historyPeople = new List<Guid> { personId };

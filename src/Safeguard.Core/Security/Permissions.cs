@@ -37,6 +37,8 @@ public static class Permissions
     public const string RecordStrategyDiscussions = "enquiries.strategy";
     /// <summary>Record child protection conferences (initial and review) about the children one may see; the chair must be a conference chair.</summary>
     public const string RecordConferences = "conferences.record";
+    /// <summary>Close a child's case with a CIN reason for closure (docs/closure.md).</summary>
+    public const string CloseCases = "cases.close";
     /// <summary>Record core group meetings of child protection plans.</summary>
     public const string RecordCoreGroups = "conferences.core-group";
 
@@ -46,7 +48,7 @@ public static class Permissions
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
         AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
         ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
-        RecordConferences, RecordCoreGroups,
+        RecordConferences, RecordCoreGroups, CloseCases,
     ];
 }
 
@@ -64,7 +66,7 @@ public static class RolePermissions
         Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports, Permissions.ReadContacts,
         Permissions.RestrictChildRecords, Permissions.AllocateCases, Permissions.ViewCaseloads, Permissions.RecordSupervision,
         Permissions.ManageStaffRecords, Permissions.RecordAssessments, Permissions.AuthoriseAssessments, Permissions.RecordStrategyDiscussions,
-        Permissions.RecordConferences, Permissions.RecordCoreGroups,
+        Permissions.RecordConferences, Permissions.RecordCoreGroups, Permissions.CloseCases,
     ];
 
     /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>

@@ -62,6 +62,7 @@ public static class PageAccess
         ("/Conferences/View", Permissions.ViewChildRecords),
         ("/Plans", Permissions.ViewChildRecords),
         ("/Plans/CoreGroup", Permissions.RecordCoreGroups),
+        ("/Closure", Permissions.CloseCases),
         // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.
         ("/Allocation", Permissions.AllocateCases),
         ("/Allocation/Accept", Permissions.ViewChildRecords),

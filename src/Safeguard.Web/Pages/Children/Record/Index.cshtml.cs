@@ -25,6 +25,8 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
 
     public bool CanReviewDuplicates => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.ReviewDuplicates);
 
+    public bool CanCloseCases => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.CloseCases);
+
     public bool CanRestrict => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RestrictChildRecords);
 
     /// <summary>The child's assessments, the latest first.</summary>
