@@ -88,6 +88,9 @@ public static class CoreServices
         services.AddScoped<Conferences.ChildProtectionConferences>();
         services.AddScoped<Conferences.ChildProtectionPlans>();
         services.AddScoped<Closure.CaseClosures>();
+        services.AddOptions<CaseNotes.VisitSettings>();
+        services.AddScoped<CaseNotes.CaseNotes>();
+        services.AddScoped<CaseNotes.ProtectionVisits>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();
         services.AddScoped<Allocation.ManyWorkersList>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseNotes;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
@@ -19,7 +20,13 @@ public static class ConferenceTestData
 
     public static Section47Outcomes Outcomes(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)));
 
-    public static ChildProtectionConferences ConferenceService(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar);
+    public static ChildProtectionConferences ConferenceService(SafeguardDbContext db) =>
+        new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar, Visits(db));
+
+    public static ProtectionVisits Visits(SafeguardDbContext db) =>
+        new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar, Microsoft.Extensions.Options.Options.Create(new VisitSettings()));
+
+    public static CaseNotes CaseNoteService(SafeguardDbContext db) => new(db, Visits(db));
 
     /// <summary>
     /// A strategy discussion an hour before now about <paramref name="personId"/> (all four agencies), deciding a section 47

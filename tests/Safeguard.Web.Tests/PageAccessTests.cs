@@ -250,6 +250,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/plans/{plan}/review", Permissions.RecordConferences),
         ("/plans/{plan}/core-groups/new", Permissions.RecordCoreGroups),
         ("/cases/{referral}/close", Permissions.CloseCases),
+        ("/children/{child}/case-notes/new", Permissions.RecordCaseNotes),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -82,6 +82,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["conferences/{}"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
         ["plans/{}"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
         ["plans/{}/review"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        ["children/{}/case-notes/new"] = nameof(Noting.CaseNotePagesTests.ARestrictedChild_IsNotFound_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["cases/{}/close"] = nameof(Closing.ClosurePagesTests.ARestrictedChildsCase_IsNotFound_ToAManagerNotOnTheList_AndStaysOpen),
         ["plans/{}/core-groups/new"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
     };

@@ -13,10 +13,10 @@ namespace Safeguard.Core.Conferences;
 /// conference follows a section 47 enquiry whose outcome was a conference and closes the conference's work item; a
 /// plan starts on the conference date, numbered among the child's plans, with its first core group
 /// (<see cref="FirstCoreGroupDueRule"/>) and first review (<see cref="ReviewConferenceDueRule"/>) as work for the
-/// child's worker. A review conference continues the plan (its category may change) with the next review on the
-/// clock, or ends it with a reason.
+/// child's worker, and its visits (<see cref="CaseNotes.ProtectionVisits"/>). A review conference continues the plan (its
+/// category may change) with the next review on the clock, or ends it with a reason.
 /// </summary>
-public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems work, IWorkingDayCalendar calendar)
+public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems work, IWorkingDayCalendar calendar, CaseNotes.ProtectionVisits visits)
 {
     /// <summary>Staff who hold the conference chair role and can sign in, by name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ChairChoicesAsync(CancellationToken ct = default) =>
@@ -86,6 +86,7 @@ public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems 
             var coreGroup = OpenForWorker(WorkKind.CoreGroup, plan, referral, $"First core group meeting: {child}", conference.HeldAt);
             var reviewOn = ReviewConferenceDueRule.DueOn(calendar, ConferenceKind.Initial, startedOn);
             OpenForWorker(WorkKind.ReviewConference, plan, referral, $"Review child protection conference: {child}", TimeLimits.EndOfDay(reviewOn));
+            visits.Start(plan, referral, child, conference.HeldAt);
             db.Record(new ChildProtectionPlanStarted(plan.Id, conference.Id, startedOn, category, number, coreGroup.DueAt, reviewOn),
                 plan.PersonId, nameof(ChildPlan), plan.Id);
         }
@@ -130,6 +131,7 @@ public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems 
             var reason = input.EndReason!.Trim();
             plan.End(heldOn, reason);
             foreach (var item in await work.OpenAboutAsync(plan.Id, [WorkKind.CoreGroup], ct)) work.Close(item, now);
+            await visits.StopAsync(plan.Id, ct);
             db.Record(new ChildProtectionPlanEnded(plan.Id, conference.Id, heldOn, reason), plan.PersonId, nameof(ChildPlan), plan.Id, reason);
         }
         db.Claim(plan);

@@ -35,6 +35,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Conferences.ChildProtectionConference> ChildProtectionConferences => Set<Conferences.ChildProtectionConference>();
     public DbSet<Conferences.ConferenceAttendee> ConferenceAttendees => Set<Conferences.ConferenceAttendee>();
     public DbSet<Conferences.CoreGroupMeeting> CoreGroupMeetings => Set<Conferences.CoreGroupMeeting>();
+    public DbSet<CaseNotes.CaseNote> CaseNotes => Set<CaseNotes.CaseNote>();
     public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();
     public DbSet<Enquiries.StrategyDiscussion> StrategyDiscussions => Set<Enquiries.StrategyDiscussion>();
     public DbSet<Enquiries.StrategyParticipant> StrategyParticipants => Set<Enquiries.StrategyParticipant>();

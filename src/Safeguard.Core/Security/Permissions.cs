@@ -37,6 +37,8 @@ public static class Permissions
     public const string RecordStrategyDiscussions = "enquiries.strategy";
     /// <summary>Record child protection conferences (initial and review) about the children one may see; the chair must be a conference chair.</summary>
     public const string RecordConferences = "conferences.record";
+    /// <summary>Record case notes (visits, calls, meetings, emails, letters) about the children one may see.</summary>
+    public const string RecordCaseNotes = "casenotes.record";
     /// <summary>Close a child's case with a CIN reason for closure (docs/closure.md).</summary>
     public const string CloseCases = "cases.close";
     /// <summary>Record core group meetings of child protection plans.</summary>
@@ -48,7 +50,7 @@ public static class Permissions
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
         AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
         ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
-        RecordConferences, RecordCoreGroups, CloseCases,
+        RecordConferences, RecordCoreGroups, CloseCases, RecordCaseNotes,
     ];
 }
 
@@ -58,7 +60,7 @@ public static class RolePermissions
     private static readonly string[] Practice =
         [
             Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts, Permissions.RecordAssessments,
-            Permissions.RecordStrategyDiscussions, Permissions.RecordCoreGroups,
+            Permissions.RecordStrategyDiscussions, Permissions.RecordCoreGroups, Permissions.RecordCaseNotes,
         ];
     private static readonly string[] Management =
     [
@@ -66,7 +68,7 @@ public static class RolePermissions
         Permissions.ManageFrontDoor, Permissions.ViewBacklog, Permissions.ReviewDuplicates, Permissions.ViewReports, Permissions.ReadContacts,
         Permissions.RestrictChildRecords, Permissions.AllocateCases, Permissions.ViewCaseloads, Permissions.RecordSupervision,
         Permissions.ManageStaffRecords, Permissions.RecordAssessments, Permissions.AuthoriseAssessments, Permissions.RecordStrategyDiscussions,
-        Permissions.RecordConferences, Permissions.RecordCoreGroups, Permissions.CloseCases,
+        Permissions.RecordConferences, Permissions.RecordCoreGroups, Permissions.CloseCases, Permissions.RecordCaseNotes,
     ];
 
     /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>

@@ -25,4 +25,6 @@ public enum AlertKind
     CoreGroupOverdue,
     /// <summary>A child protection plan's review conference not held by its due date.</summary>
     ReviewConferenceOverdue,
+    /// <summary>A child on a child protection plan not seen on a visit within the visit cycle.</summary>
+    VisitOverdue,
 }

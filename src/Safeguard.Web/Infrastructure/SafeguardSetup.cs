@@ -38,6 +38,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Timescales.ScreeningClockOptions>(config.GetSection(Core.Timescales.ScreeningClockOptions.Section));
         builder.Services.Configure<Core.Workforce.CaseloadSettings>(config.GetSection(Core.Workforce.CaseloadSettings.Section));
         builder.Services.Configure<Core.Supervision.SupervisionSettings>(config.GetSection(Core.Supervision.SupervisionSettings.Section));
+        builder.Services.Configure<Core.CaseNotes.VisitSettings>(config.GetSection(Core.CaseNotes.VisitSettings.Section));
         builder.AddFeedbackDelivery();
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)

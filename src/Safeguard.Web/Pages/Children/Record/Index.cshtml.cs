@@ -12,7 +12,8 @@ namespace Safeguard.Web.Pages.Children.Record;
 /// </summary>
 public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
     Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations, Core.Assessments.ChildAndFamilyAssessments assessments,
-    Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47, Core.Conferences.ChildProtectionPlans plans) : PageModel
+    Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47, Core.Conferences.ChildProtectionPlans plans,
+    Core.CaseNotes.CaseNotes caseNotes) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
@@ -50,6 +51,11 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
     /// <summary>An enquiry whose initial conference the reader may now record.</summary>
     public Guid? EnquiryAwaitingConference { get; private set; }
 
+    /// <summary>The child's latest case notes.</summary>
+    public IReadOnlyList<Core.CaseNotes.CaseNoteLine> CaseNotes { get; private set; } = [];
+
+    public bool CanRecordCaseNotes => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordCaseNotes);
+
     /// <summary>The record's restriction and access list, shown to those on it.</summary>
     public Core.People.Access.AccessListView? Access { get; private set; }
 
@@ -72,6 +78,7 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
             OpenEnquiryToConclude = await section47.OpenEnquiryOfAsync(id);
         }
         Plans = await plans.PlansOfAsync(id);
+        CaseNotes = await caseNotes.ForChildAsync(id, take: 10);
         Conferences = await plans.ForChildAsync(id);
         if (User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordConferences))
         {
