@@ -91,6 +91,7 @@ public static class CoreServices
         services.AddOptions<CaseNotes.VisitSettings>();
         services.AddScoped<CaseNotes.CaseNotes>();
         services.AddScoped<CaseNotes.ProtectionVisits>();
+        services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();
         services.AddScoped<Allocation.ManyWorkersList>();

@@ -167,7 +167,31 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             finally { _gate.Release(); }
         }
 
+        private Guid? _arrangement;
+
+        /// <summary>A stay with a connected person proposed for the matrix's held case, made once.</summary>
+        private async Task<Guid> ArrangementAsync()
+        {
+            var child = (await StrategyAsync()).Child;
+            var samId = await UserIdAsync(AllocationArrange.Sam);
+            await _gate.WaitAsync();
+            try
+            {
+                if (_arrangement is { } made) return made;
+                await using var db = Database.CreateContext(Time, new Actor(samId, "Sam Okafor"));
+                var service = new Core.Arrangements.CarerArrangements(db, new Core.Work.WorkItems(db,
+                    new Core.Work.WorkClocks(Core.Timescales.WorkingDayCalendar.Default())));
+                var result = await service.ProposeAsync(child, new Core.Arrangements.ArrangementInput("Matrix Carer", "Aunt", "1 Matrix Road",
+                    Core.Timescales.TimeLimits.UkDay(Time.GetUtcNow())));
+                result.Outcome.ShouldBe(Core.Arrangements.ArrangementOutcome.Done, string.Join("; ", result.Errors.Select(e => e.Message)));
+                _arrangement = result.Id!.Value;
+                return _arrangement.Value;
+            }
+            finally { _gate.Release(); }
+        }
+
         public async Task<string> ResolveAsync(string path) => path
+            .Replace("{arrangement}", path.Contains("{arrangement}") ? (await ArrangementAsync()).ToString() : "")
             .Replace("{conference}", path.Contains("{conference}") ? (await ConferenceAsync()).Conference.ToString() : "")
             .Replace("{plan}", path.Contains("{plan}") ? (await ConferenceAsync()).Plan.ToString() : "")
             .Replace("{enquiry}", path.Contains("{enquiry}") ? (await EnquiryAsync()).ToString() : "")
@@ -251,6 +275,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/plans/{plan}/core-groups/new", Permissions.RecordCoreGroups),
         ("/cases/{referral}/close", Permissions.CloseCases),
         ("/children/{child}/case-notes/new", Permissions.RecordCaseNotes),
+        ("/arrangements/{arrangement}", Permissions.RecordArrangements),
+        ("/children/{strategyChild}/arrangements/new", Permissions.RecordArrangements),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

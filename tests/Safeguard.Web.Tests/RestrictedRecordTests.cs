@@ -83,6 +83,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["plans/{}"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
         ["plans/{}/review"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
         ["children/{}/case-notes/new"] = nameof(Noting.CaseNotePagesTests.ARestrictedChild_IsNotFound_ToAWorkerNotOnTheList_AndNothingIsSaved),
+        ["children/{}/arrangements/new"] = nameof(Arranging.ArrangementPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAManagerNotOnTheList),
+        ["arrangements/{}"] = nameof(Arranging.ArrangementPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAManagerNotOnTheList),
         ["cases/{}/close"] = nameof(Closing.ClosurePagesTests.ARestrictedChildsCase_IsNotFound_ToAManagerNotOnTheList_AndStaysOpen),
         ["plans/{}/core-groups/new"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
     };

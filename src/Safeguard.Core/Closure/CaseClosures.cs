@@ -38,7 +38,7 @@ public sealed class CaseClosures(SafeguardDbContext db, WorkItems work)
     public static readonly IReadOnlyList<WorkKind> CaseworkKinds =
     [
         WorkKind.Assessment, WorkKind.AssessmentAuthorisation, WorkKind.AcceptAllocation, WorkKind.AgreedAction, WorkKind.CaseSupervision,
-        WorkKind.Reallocation, WorkKind.Visit, WorkKind.Review,
+        WorkKind.Reallocation, WorkKind.Visit, WorkKind.Review, WorkKind.CarerCheck,
     ];
 
     public async Task<ClosureContext?> ContextAsync(Guid referralId, CancellationToken ct = default)

@@ -25,6 +25,8 @@ internal static class StringEnums
         b.Properties<PlanKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Section47Outcome>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<AssessmentOutcome>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Arrangements.CarerCheckKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Arrangements.ArrangementStatus>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<CaseNotes.CaseNoteKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Conferences.ConferenceKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Conferences.FamilyAttendance>().HaveConversion<string>().HaveMaxLength(Length);

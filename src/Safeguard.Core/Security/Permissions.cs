@@ -39,6 +39,10 @@ public static class Permissions
     public const string RecordConferences = "conferences.record";
     /// <summary>Record case notes (visits, calls, meetings, emails, letters) about the children one may see.</summary>
     public const string RecordCaseNotes = "casenotes.record";
+    /// <summary>Propose a child's stay with a connected person, record the checks, and agree it once every check is done.</summary>
+    public const string RecordArrangements = "arrangements.record";
+    /// <summary>Agree a stay with a connected person while checks are missing, with a reason.</summary>
+    public const string AgreeArrangementsWithChecksMissing = "arrangements.agree-missing";
     /// <summary>Close a child's case with a CIN reason for closure (docs/closure.md).</summary>
     public const string CloseCases = "cases.close";
     /// <summary>Record core group meetings of child protection plans.</summary>
@@ -50,7 +54,7 @@ public static class Permissions
         ReferAsPartner, ViewReports, AdministerUsers, SearchAudit, ReadContacts,
         AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
         ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
-        RecordConferences, RecordCoreGroups, CloseCases, RecordCaseNotes,
+        RecordConferences, RecordCoreGroups, CloseCases, RecordCaseNotes, RecordArrangements, AgreeArrangementsWithChecksMissing,
     ];
 }
 
@@ -60,7 +64,7 @@ public static class RolePermissions
     private static readonly string[] Practice =
         [
             Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts, Permissions.RecordAssessments,
-            Permissions.RecordStrategyDiscussions, Permissions.RecordCoreGroups, Permissions.RecordCaseNotes,
+            Permissions.RecordStrategyDiscussions, Permissions.RecordCoreGroups, Permissions.RecordCaseNotes, Permissions.RecordArrangements,
         ];
     private static readonly string[] Management =
     [
@@ -69,6 +73,7 @@ public static class RolePermissions
         Permissions.RestrictChildRecords, Permissions.AllocateCases, Permissions.ViewCaseloads, Permissions.RecordSupervision,
         Permissions.ManageStaffRecords, Permissions.RecordAssessments, Permissions.AuthoriseAssessments, Permissions.RecordStrategyDiscussions,
         Permissions.RecordConferences, Permissions.RecordCoreGroups, Permissions.CloseCases, Permissions.RecordCaseNotes,
+        Permissions.RecordArrangements, Permissions.AgreeArrangementsWithChecksMissing,
     ];
 
     /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>

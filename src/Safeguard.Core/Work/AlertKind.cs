@@ -27,4 +27,6 @@ public enum AlertKind
     ReviewConferenceOverdue,
     /// <summary>A child on a child protection plan not seen on a visit within the visit cycle.</summary>
     VisitOverdue,
+    /// <summary>A check on a connected person not done before the child was to stay with them.</summary>
+    CarerCheckOverdue,
 }

@@ -129,6 +129,12 @@ public static class WorkCatalogue
             (_, from, _) => from,
             new LateAlert(AlertKind.VisitOverdue, "visit to a child on a plan late", w => $"{w.Title}: {w.Late} late"),
             OnBacklogBoard: true),
+        // The day comes from the arrangement: the end of the day before the child is to stay with the connected person.
+        new(WorkKind.CarerCheck, "Connected person check", "Connected person checks outstanding", WorkOwner.AllocatedWorker,
+            "Before the child stays with the relative or family friend",
+            (_, from, _) => from,
+            new LateAlert(AlertKind.CarerCheckOverdue, "connected person check not done before the child's stay", w => $"{w.Title}: {w.Late} late"),
+            OnBacklogBoard: true),
         new(WorkKind.Review, "Review", "Reviews due", WorkOwner.AllocatedWorker,
             "Set by the plan (the date of the review)",
             (_, from, _) => from),

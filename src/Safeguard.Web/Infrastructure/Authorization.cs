@@ -64,6 +64,7 @@ public static class PageAccess
         ("/Plans/CoreGroup", Permissions.RecordCoreGroups),
         ("/Closure", Permissions.CloseCases),
         ("/CaseNotes", Permissions.RecordCaseNotes),
+        ("/Arrangements", Permissions.RecordArrangements),
         // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.
         ("/Allocation", Permissions.AllocateCases),
         ("/Allocation/Accept", Permissions.ViewChildRecords),

@@ -21,6 +21,7 @@ public static class WorkLinks
         WorkKind.InitialConference => $"/section47/{item.SubjectId}/outcome",
         WorkKind.CoreGroup => $"/plans/{item.SubjectId}/core-groups/new",
         WorkKind.ReviewConference => $"/plans/{item.SubjectId}",
+        WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };
 }

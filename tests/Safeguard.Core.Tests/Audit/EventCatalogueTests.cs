@@ -169,6 +169,8 @@ public class EventCatalogueTests
         if (type == typeof(IReadOnlyList<Allocation.AgreedAction>))
             return new List<Allocation.AgreedAction> { new("See the child alone", new DateOnly(2026, 3, 4)), new("Visit the school", new DateOnly(2026, 3, 9), Guid.NewGuid()) };
         if (type == typeof(IReadOnlyList<Guid>)) return new List<Guid> { Guid.NewGuid() };
+        if (type == typeof(IReadOnlyList<Arrangements.CarerCheckKind>))
+            return new List<Arrangements.CarerCheckKind> { Arrangements.CarerCheckKind.PoliceAndDbs, Arrangements.CarerCheckKind.References };
         if (type == typeof(IReadOnlyList<Enquiries.Agency>)) return new List<Enquiries.Agency> { Enquiries.Agency.ChildrensSocialCare, Enquiries.Agency.Police };
         if (type == typeof(IReadOnlyList<Enquiries.AbsentAgency>))
             return new List<Enquiries.AbsentAgency> { new(Enquiries.Agency.Health, "The GP could not join at short notice") };

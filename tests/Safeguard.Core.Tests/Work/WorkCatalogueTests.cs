@@ -52,7 +52,7 @@ public class WorkCatalogueTests
     {
         BacklogBoard.Kinds.ShouldBe([WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback,
             WorkKind.ReadNewInformation, WorkKind.AssessmentAuthorisation, WorkKind.InitialConference, WorkKind.CoreGroup, WorkKind.ReviewConference,
-            WorkKind.Visit, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
+            WorkKind.Visit, WorkKind.CarerCheck, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Safeguard.Web.Pages.Children.Record;
 public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
     Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations, Core.Assessments.ChildAndFamilyAssessments assessments,
     Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47, Core.Conferences.ChildProtectionPlans plans,
-    Core.CaseNotes.CaseNotes caseNotes) : PageModel
+    Core.CaseNotes.CaseNotes caseNotes, Core.Arrangements.CarerArrangements arrangements) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
@@ -54,6 +54,11 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
     /// <summary>The child's latest case notes.</summary>
     public IReadOnlyList<Core.CaseNotes.CaseNoteLine> CaseNotes { get; private set; } = [];
 
+    /// <summary>The child's stays with connected people, with how many checks are missing.</summary>
+    public IReadOnlyList<(Guid Id, string CarerName, DateOnly From, Core.Arrangements.ArrangementStatus Status, int Missing)> Arrangements { get; private set; } = [];
+
+    public bool CanRecordArrangements { get; private set; }
+
     public bool CanRecordCaseNotes => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordCaseNotes);
 
     /// <summary>The record's restriction and access list, shown to those on it.</summary>
@@ -79,6 +84,9 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
         }
         Plans = await plans.PlansOfAsync(id);
         CaseNotes = await caseNotes.ForChildAsync(id, take: 10);
+        Arrangements = await arrangements.ForChildAsync(id);
+        CanRecordArrangements = User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordArrangements)
+            && await arrangements.HasOpenCaseAsync(id);
         Conferences = await plans.ForChildAsync(id);
         if (User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordConferences))
         {
