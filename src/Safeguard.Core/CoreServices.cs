@@ -94,6 +94,8 @@ public static class CoreServices
         services.AddScoped<Allocation.TeamOverview>();
         services.AddScoped<Allocation.Allocations>();
         services.AddScoped<Allocation.AgreedActions>();
+        services.AddOptions<Returns.CinCensusSettings>();
+        services.AddScoped<Returns.CinCensusExport>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
