@@ -46,7 +46,8 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
                 }
                 children += page.Count;
                 after = page[^1].PersonId;
-                await xml.FlushAsync();
+                xml.Flush();
+                await output.FlushAsync(ct);
                 db.ChangeTracker.Clear();
                 progress?.Report(children);
             }
