@@ -295,7 +295,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         if (forceAwaitingAllocation || allocatedOn >= _today)
         {
             OpenReferrals++;
-            _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, null, nameof(ReferralStatus.AwaitingAllocation), null, null);
+            _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, null, nameof(ReferralStatus.AwaitingAllocation), null, null,
+                null);
             AddWork(WorkKind.Allocation, id, personId, $"Allocate referral: {name}", teamId, null, priority, decidedAt,
                 Due(WorkKind.Allocation, decidedAt, priority));
             return;
@@ -355,7 +356,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         var closed = closedOn is { } c && c < _today;
         var holder = WriteCaseHistory(id, personId, name, priority, categories, strategy, allocatedOn, worker, plan, closed ? closedOn : null);
         _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, holder,
-            closed ? nameof(ReferralStatus.Closed) : nameof(ReferralStatus.Allocated), closed ? closedOn : null, closed ? closureReason : null);
+            closed ? nameof(ReferralStatus.Closed) : nameof(ReferralStatus.Allocated), closed ? closedOn : null, closed ? closureReason : null,
+            CensusSeedValues.PrimaryNeed(Referrals, string.Join(',', categories)));
     }
 
     private (DateOnly? ClosedOn, string Reason, PlanSpell? Plan) GeneratePlan(Guid referralId, Guid personId, string name, bool north, PlanKind kind,
