@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
@@ -34,28 +35,36 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
             xml.WriteStartDocument();
             var madeAt = TimeZoneInfo.ConvertTime(time.GetUtcNow(), WorkingDayCalendar.UkTime);
             CinCensusXml.WriteHeader(xml, year, settings.Value, madeAt);
-            Guid? after = null;
-            while (true)
+            await foreach (var child in ChildrenAsync(year, ct))
             {
-                var page = await ReadPageAsync(year, after, ct);
-                if (page.Count == 0) break;
-                foreach (var child in page)
+                CinCensusXml.WriteChild(xml, child);
+                episodes += child.Episodes.Count;
+                if (++children % PageSize == 0)
                 {
-                    CinCensusXml.WriteChild(xml, child.Child);
-                    episodes += child.Child.Episodes.Count;
+                    xml.Flush();
+                    await output.FlushAsync(ct);
+                    progress?.Report(children);
                 }
-                children += page.Count;
-                after = page[^1].PersonId;
-                xml.Flush();
-                await output.FlushAsync(ct);
-                db.ChangeTracker.Clear();
-                progress?.Report(children);
             }
+            progress?.Report(children);
             CinCensusXml.WriteEnd(xml);
             xml.WriteEndDocument();
         }
         await output.FlushAsync(ct);
         return new CinCensusSummary(year, children, episodes, stopwatch.Elapsed);
+    }
+
+    /// <summary>The census's children in the order they are written, read a page at a time.</summary>
+    public async IAsyncEnumerable<CensusChild> ChildrenAsync(CensusYear year, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        Guid? after = null;
+        while (true)
+        {
+            var page = await ReadPageAsync(year, after, ct);
+            foreach (var (_, child) in page) yield return child;
+            if (page.Count < PageSize) yield break;
+            after = page[^1].PersonId;
+        }
     }
 
     /// <summary>The census as an XML document in memory: for tests and small councils.</summary>

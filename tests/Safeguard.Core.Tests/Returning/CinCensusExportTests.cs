@@ -6,7 +6,9 @@ using Safeguard.Core.CaseWork;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
+using Safeguard.Core.People.Identifiers;
 using Safeguard.Core.Returns;
+using Safeguard.Core.Returns.Validation;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
@@ -26,6 +28,7 @@ public sealed class CinCensusExportTests : IAsyncLifetime
     // Wednesday 3 September 2025, 10:00 UTC (11:00 UK time).
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 3, 10, 0, 0, TimeSpan.Zero));
     private static readonly CensusYear Year2026 = new(2026);
+    private static readonly string MayasUpn = Upn.CheckLetterFor("999123456789") + "999123456789";
     private TestDatabase _database = default!;
     private StaffUser _manager = default!;
     private StaffUser _sam = default!;
@@ -49,7 +52,7 @@ public sealed class CinCensusExportTests : IAsyncLifetime
         {
             var child = await db.People.SingleAsync(p => p.Id == _referral.PersonId);
             child.LocalChildId = "NB000123";
-            child.Upn = "A999123456789";
+            child.Upn = MayasUpn;
             child.Ethnicity = "WBRI";
             child.Disabilities = "MOB,HAND";
             (await db.Referrals.SingleAsync(r => r.Id == _referral.Id)).PrimaryNeedCode = "N1";
@@ -163,7 +166,7 @@ public sealed class CinCensusExportTests : IAsyncLifetime
         Names(child).ShouldBe(["ChildIdentifiers", "ChildCharacteristics", "CINdetails"]);
         var identifiers = child.Element("ChildIdentifiers")!;
         Names(identifiers).ShouldBe(["LAchildID", "UPN", "PersonBirthDate", "Sex"]);
-        identifiers.Element("UPN")!.Value.ShouldBe("A999123456789");
+        identifiers.Element("UPN")!.Value.ShouldBe(MayasUpn);
         identifiers.Element("PersonBirthDate")!.Value.ShouldBe("2017-04-02");
         identifiers.Element("Sex")!.Value.ShouldBe("F");
         var characteristics = child.Element("ChildCharacteristics")!;
@@ -199,6 +202,18 @@ public sealed class CinCensusExportTests : IAsyncLifetime
         plan.Element("LatestCategoryOfAbuse")!.Value.ShouldBe("EMO");
         plan.Element("NumberOfPreviousCPP")!.Value.ShouldBe("0");
         plan.Element("Reviews")!.Elements("CPPreviewDate").Select(r => r.Value).ShouldBe(["2025-12-10"]);
+    }
+
+    [Fact]
+    public async Task AChildProtectionJourney_PassesEveryRuleSafeguardChecks()
+    {
+        await ChildProtectionJourneyAsync();
+
+        await using var db = _database.CreateContext(_time, Actor.System);
+        var export = new CinCensusExport(db, Options.Create(new CinCensusSettings()), _time);
+        var failures = await new CinCensusValidation(export).CheckAsync(Year2026);
+
+        failures.ShouldBeEmpty(string.Join("; ", failures.Select(f => $"{f.Code} {f.Message}")));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using Safeguard.Core.People.Identifiers;
 using Safeguard.Core.Returns;
+using Safeguard.Core.Returns.Validation;
 using Safeguard.Core.Security;
 using Safeguard.Core.Tests.Seeding;
 
@@ -32,6 +33,17 @@ public sealed class DemoCouncilCensusTests(SeededDemoCouncil demo) : IClassFixtu
             child.Element("ChildCharacteristics")!.Element("Ethnicity")!.Value.Length.ShouldBe(4);
             child.Element("ChildCharacteristics")!.Element("Disabilities")!.Elements("Disability").ShouldNotBeEmpty();
         }
+    }
+
+    [Fact]
+    public async Task FailsNoErrorRule()
+    {
+        await using var db = demo.Database.CreateContext(demo.Time, Actor.System);
+        var export = new CinCensusExport(db, Options.Create(new CinCensusSettings()), demo.Time);
+
+        var errors = (await new CinCensusValidation(export).CheckAsync(new CensusYear(2026))).Where(f => f.Severity == RuleSeverity.Error).ToList();
+
+        errors.ShouldBeEmpty(string.Join("; ", errors.Select(f => $"{f.LaChildId} {f.Code} {f.Message}")));
     }
 
     [Fact]
