@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Safeguard.Core.Data;
 using Safeguard.Core.Returns;
+using Safeguard.Core.Returns.Validation;
 using Safeguard.Core.Text;
 
 namespace Safeguard.Cli.Commands;
@@ -22,9 +23,10 @@ internal static class ReturnsCommands
     {
         var year = new Option<int>("--year") { Description = "The census year, named by the year it ends in: 2026 is 1 April 2025 to 31 March 2026", Required = true };
         var output = new Option<string>("--output") { Description = "The XML file to write", Required = true };
+        var check = new Option<bool>("--check") { Description = "Also check every child against the DfE rules Safeguard knows and list the failures" };
         var command = new Command("cin-census", "Write the DfE Children in Need census XML for a year (LA code etc. from CinCensus__* variables)")
         {
-            year, output,
+            year, output, check,
         };
         CliDatabase.AddOptionsTo(command);
         command.SetAction(async (parse, ct) =>
@@ -50,11 +52,13 @@ internal static class ReturnsCommands
             var census = new CensusYear(endingIn);
             var temporary = path + ".partial";
             CinCensusSummary summary;
+            var failures = new List<CensusFailure>();
+            Action<CensusChild>? checkEach = parse.GetValue(check) ? child => failures.AddRange(CinCensusValidation.Check(census, child)) : null;
             try
             {
                 await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 {
-                    summary = await export.WriteAsync(census, file, ProgressLine(), ct);
+                    summary = await export.WriteAsync(census, file, ProgressLine(), ct, checkEach);
                 }
                 // Written whole or not at all: a failed run never leaves half a return under the real name.
                 File.Move(temporary, path, overwrite: true);
@@ -74,9 +78,24 @@ internal static class ReturnsCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CIN census {census} (reference date {census.ReferenceDate:yyyy-MM-dd}): {Plural.Count(summary.Children, "child", "children")}, "
                 + $"{Plural.Count(summary.Episodes, "CIN episode")} written to {path} in {summary.Elapsed.TotalSeconds:0.0} s"));
+            if (checkEach is not null) WriteFailures(failures);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A line of totals, then one line per rule that failed: its code, severity, how many children, and DfE's message.</summary>
+    private static void WriteFailures(IReadOnlyList<CensusFailure> failures)
+    {
+        var errors = failures.Count(f => f.Severity == RuleSeverity.Error);
+        Console.WriteLine($"Checked against {CensusRules.All.Count} of DfE's rules: {Plural.Count(errors, "error")}, "
+            + $"{Plural.Count(failures.Count - errors, "query", "queries")}");
+        foreach (var rule in failures.GroupBy(f => (f.Code, f.Severity, f.Message)).OrderBy(g => g.Key.Severity).ThenBy(g => g.Key.Code, StringComparer.Ordinal))
+        {
+            var children = rule.Select(f => f.LaChildId).Distinct().ToList();
+            Console.WriteLine($"{rule.Key.Code} {rule.Key.Severity} ({Plural.Count(children.Count, "child", "children")}, e.g. "
+                + $"{string.Join(", ", children.Take(3))}): {rule.Key.Message.Trim()}");
+        }
     }
 
     /// <summary>Children written so far, on one line of the terminal that updates itself; nothing when standard error is not a terminal.</summary>

@@ -24,7 +24,9 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
     public int PageSize { get; init; } = DefaultPageSize;
 
     /// <param name="progress">Told the number of children written so far after each page.</param>
-    public async Task<CinCensusSummary> WriteAsync(CensusYear year, Stream output, IProgress<int>? progress = null, CancellationToken ct = default)
+    /// <param name="eachChild">Shown each child as it is written (to check it against DfE's rules in the same pass).</param>
+    public async Task<CinCensusSummary> WriteAsync(CensusYear year, Stream output, IProgress<int>? progress = null, CancellationToken ct = default,
+        Action<CensusChild>? eachChild = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var xmlSettings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CloseOutput = false };
@@ -38,6 +40,7 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
             await foreach (var child in ChildrenAsync(year, ct))
             {
                 CinCensusXml.WriteChild(xml, child);
+                eachChild?.Invoke(child);
                 episodes += child.Episodes.Count;
                 if (++children % PageSize == 0)
                 {

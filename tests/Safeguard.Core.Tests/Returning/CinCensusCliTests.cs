@@ -44,6 +44,35 @@ public sealed class CinCensusCliTests(CalendarCliTests.CliFixture cli) : IClassF
     }
 
     [Fact]
+    public async Task CinCensusCheck_ListsEachFailedRule_WithHowManyChildren()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using (var db = database.CreateContext(TimeProvider.System, Actor.System))
+        {
+            var team = (await TestData.CreateCouncilAsync(db)).Assessment.Id;
+            var child = new Person("Maya", "Green", new DateOnly(2017, 4, 2), Sex.Female) { LocalChildId = "NB1", Ethnicity = "WBRI", Disabilities = "NONE" };
+            db.People.Add(child);
+            db.Referrals.Add(new Referral(child.Id, null, new DateOnly(2025, 10, 1), "2A", team));
+            await db.SaveChangesAsync();
+        }
+        var output = Path.Combine(Path.GetTempPath(), $"cin-census-{Guid.NewGuid():N}.xml");
+        try
+        {
+            var result = cli.Run(On(database, "returns", "cin-census", "--year", "2026", "--output", output, "--check"));
+
+            result.ExitCode.ShouldBe(0, result.StdErr);
+            var lines = result.StdOut.TrimEnd().Split(Environment.NewLine);
+            lines[1].ShouldBe($"Checked against {Core.Returns.Validation.CensusRules.All.Count} of DfE's rules: 1 error, 0 queries");
+            lines[2].ShouldBe("8610 Error (1 child, e.g. NB1): Primary Need code is missing for a referral which led to further action.");
+            lines.Length.ShouldBe(3);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
     public async Task CinCensus_RefusesAYearThatIsNotOne()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
