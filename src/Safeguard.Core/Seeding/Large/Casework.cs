@@ -419,7 +419,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         : categories.Contains("emotional-abuse") || categories.Contains("domestic-abuse") ? "emotional"
         : "neglect";
 
-    /// <summary>CIN assessment factors for the concern categories (16A-19A maltreatment, 3x domestic abuse, 4x mental health ...).</summary>
+    /// <summary>CIN assessment factors for the concern categories (16A-19C maltreatment, 3x domestic abuse, 4x mental health ...).</summary>
     private string Factors(List<string> categories)
     {
         var factors = new List<string>();
@@ -429,8 +429,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             {
                 "neglect" => "16A",
                 "emotional-abuse" => "17A",
-                "physical-abuse" => "18A",
-                "sexual-abuse" => "19A",
+                "physical-abuse" => "18C",
+                "sexual-abuse" => "19C",
                 "domestic-abuse" => random.NextDouble() < 0.8 ? "3B" : "3A",
                 "mental-health" => random.NextDouble() < 0.75 ? "4B" : "4A",
                 "substance-misuse" => random.NextDouble() < 0.5 ? "2B" : "1B",
