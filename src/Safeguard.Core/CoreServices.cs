@@ -99,6 +99,9 @@ public static class CoreServices
         services.AddScoped<Allocation.TeamOverview>();
         services.AddScoped<Allocation.Allocations>();
         services.AddScoped<Allocation.AgreedActions>();
+        services.AddOptions<Returns.CinCensusSettings>();
+        services.AddScoped<Returns.CinCensusExport>();
+        services.AddScoped<Returns.Validation.CinCensusValidation>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

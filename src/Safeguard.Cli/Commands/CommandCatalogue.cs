@@ -14,5 +14,6 @@ internal static class CommandCatalogue
         PartnerKeyCommands.Create(),
         OrganisationCommands.Create(),
         TeamCommands.Create(),
+        ReturnsCommands.Create(),
     ];
 }

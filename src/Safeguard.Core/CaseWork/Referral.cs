@@ -27,6 +27,8 @@ public sealed class Referral : IAudited, IVersioned
     public DateOnly ReferralDate { get; private set; }
     /// <summary>CIN census referral source code (1A..10).</summary>
     public string SourceCode { get; private set; } = "";
+    /// <summary>CIN census primary need code (N0..N9): the main reason the child is in need, once assessed.</summary>
+    public string? PrimaryNeedCode { get; set; }
     public Guid TeamId { get; private set; }
     /// <summary>Who holds the case: set only by an allocation after a recorded discussion (Allocation/Allocations.cs) and by seeding.</summary>
     public Guid? AllocatedWorkerId { get; internal set; }

@@ -26,7 +26,16 @@ public sealed class Person : IAudited, IVersioned
     public DateOnly? ExpectedDateOfBirth { get; set; }
     public Sex Sex { get; set; }
     public string? NhsNumber { get; set; }
+    /// <summary>Unique Pupil Number (13 characters, DfE).</summary>
     public string? Upn { get; set; }
+    /// <summary>A UPN the child had before <see cref="Upn"/> (CIN census FormerUPN).</summary>
+    public string? FormerUpn { get; set; }
+    /// <summary>Why the child has no UPN: CIN census UN1..UN10 (e.g. UN1 child is too young for a UPN).</summary>
+    public string? UpnUnknownReason { get; set; }
+    /// <summary>CIN census ethnicity code, e.g. WBRI, MWBC, REFU (refused), NOBT (not yet obtained).</summary>
+    public string? Ethnicity { get; set; }
+    /// <summary>CIN census disability codes separated by ',', e.g. "MOB,HAND", or "NONE".</summary>
+    public string? Disabilities { get; set; }
     public string? LocalChildId { get; set; }
     public string? School { get; set; }
     /// <summary>

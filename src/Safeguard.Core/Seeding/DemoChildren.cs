@@ -21,12 +21,19 @@ internal static class DemoChildren
 {
     public static IReadOnlyList<DemoChild> Create(DateOnly today)
     {
+        var number = 0;
         DemoChild Child(string given, string family, int ageYears, Sex sex, string nhs, string line1, string postcode, params DemoContact[] contacts)
         {
-            var person = new Person(given, family, today.AddYears(-ageYears).AddDays(-(given.Length * 37 % 300)), sex)
+            var dateOfBirth = today.AddYears(-ageYears).AddDays(-(given.Length * 37 % 300));
+            var (upn, noUpn) = CensusSeedValues.Upn(++number, dateOfBirth, today);
+            var person = new Person(given, family, dateOfBirth, sex)
             {
                 NhsNumber = nhs,
                 School = ageYears is >= 4 and <= 11 ? DemoAccounts.School : null,
+                Upn = upn,
+                UpnUnknownReason = noUpn,
+                Ethnicity = CensusSeedValues.Ethnicity(number),
+                Disabilities = CensusSeedValues.Disabilities(number),
             };
             person.Addresses.Add(new PersonAddress(line1, "Northbridge", postcode, today.AddYears(-2)));
             return new DemoChild(person, contacts);

@@ -144,6 +144,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                         {
                             Status = story.Ago > TimeSpan.FromDays(60) ? ReferralStatus.Allocated : ReferralStatus.AwaitingAllocation,
                             AllocatedWorkerId = worker?.Id,
+                            PrimaryNeedCode = CensusSeedValues.PrimaryNeed(number, story.Categories),
                         };
                         db.Referrals.Add(referral);
                         if (referral.Status == ReferralStatus.Allocated) allocated[child.Person.FullName] = referral;

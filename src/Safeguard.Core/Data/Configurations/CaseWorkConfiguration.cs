@@ -15,6 +15,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.Property(x => x.SourceCode).HasMaxLength(4);
         b.Property(x => x.ClosureReason).HasMaxLength(4);
         b.Property(x => x.ClosureSummary).HasMaxLength(Closure.CaseClosures.SummaryMaxLength);
+        b.Property(x => x.PrimaryNeedCode).HasMaxLength(2);
         b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);

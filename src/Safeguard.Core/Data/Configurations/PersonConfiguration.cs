@@ -13,6 +13,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(x => x.FamilyName).HasMaxLength(100);
         b.Property(x => x.NhsNumber).HasMaxLength(10);
         b.Property(x => x.Upn).HasMaxLength(13);
+        b.Property(x => x.FormerUpn).HasMaxLength(13);
+        b.Property(x => x.UpnUnknownReason).HasMaxLength(4);
+        b.Property(x => x.Ethnicity).HasMaxLength(4);
+        b.Property(x => x.Disabilities).HasMaxLength(80);
         b.Property(x => x.LocalChildId).HasMaxLength(40);
         b.Property(x => x.School).HasMaxLength(200);
         b.Ignore(x => x.FullName);

@@ -295,7 +295,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         if (forceAwaitingAllocation || allocatedOn >= _today)
         {
             OpenReferrals++;
-            _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, null, nameof(ReferralStatus.AwaitingAllocation), null, null);
+            _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, null, nameof(ReferralStatus.AwaitingAllocation), null, null,
+                null);
             AddWork(WorkKind.Allocation, id, personId, $"Allocate referral: {name}", teamId, null, priority, decidedAt,
                 Due(WorkKind.Allocation, decidedAt, priority));
             return;
@@ -355,7 +356,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         var closed = closedOn is { } c && c < _today;
         var holder = WriteCaseHistory(id, personId, name, priority, categories, strategy, allocatedOn, worker, plan, closed ? closedOn : null);
         _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, holder,
-            closed ? nameof(ReferralStatus.Closed) : nameof(ReferralStatus.Allocated), closed ? closedOn : null, closed ? closureReason : null);
+            closed ? nameof(ReferralStatus.Closed) : nameof(ReferralStatus.Allocated), closed ? closedOn : null, closed ? closureReason : null,
+            CensusSeedValues.PrimaryNeed(Referrals, string.Join(',', categories)));
     }
 
     private (DateOnly? ClosedOn, string Reason, PlanSpell? Plan) GeneratePlan(Guid referralId, Guid personId, string name, bool north, PlanKind kind,
@@ -417,7 +419,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         : categories.Contains("emotional-abuse") || categories.Contains("domestic-abuse") ? "emotional"
         : "neglect";
 
-    /// <summary>CIN assessment factors for the concern categories (16A-19A maltreatment, 3x domestic abuse, 4x mental health ...).</summary>
+    /// <summary>CIN assessment factors for the concern categories (16A-19C maltreatment, 3x domestic abuse, 4x mental health ...).</summary>
     private string Factors(List<string> categories)
     {
         var factors = new List<string>();
@@ -427,8 +429,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             {
                 "neglect" => "16A",
                 "emotional-abuse" => "17A",
-                "physical-abuse" => "18A",
-                "sexual-abuse" => "19A",
+                "physical-abuse" => "18C",
+                "sexual-abuse" => "19C",
                 "domestic-abuse" => random.NextDouble() < 0.8 ? "3B" : "3A",
                 "mental-health" => random.NextDouble() < 0.75 ? "4B" : "4A",
                 "substance-misuse" => random.NextDouble() < 0.5 ? "2B" : "1B",

@@ -58,8 +58,11 @@ internal sealed class Population
         void AddPerson(Guid id, string given, string family, DateOnly? dob, string sex, string? nhs, string? localId,
             string? school, DateTime createdAt, (string Line1, string Town, string Postcode, DateOnly? From, DateOnly? To)[] homes)
         {
-            people.Add(id, given, family, dob, null, sex, nhs, null, localId, school, random.NextDouble() < 0.002, null, createdAt,
-                PersonKeys.Name(given), PersonKeys.Name(family));
+            // Census values come from the person's number, not from random, so the rest of the council stays the same.
+            var (upn, noUpn) = CensusSeedValues.Upn(p.People, dob, end);
+            people.Add(id, given, family, dob, null, sex, nhs, upn, localId, school, random.NextDouble() < 0.002, null, createdAt,
+                PersonKeys.Name(given), PersonKeys.Name(family),
+                null, noUpn, CensusSeedValues.Ethnicity(p.People), CensusSeedValues.Disabilities(p.People));
             foreach (var h in homes)
             {
                 addresses.Add(DeterministicGuid.Create(seed, IdKinds.PersonAddress, ++addressCounter), id, h.Line1, h.Town, h.Postcode, h.From, h.To);

@@ -56,7 +56,8 @@ internal static class Tables
     public static readonly Table People = Table.Of("People",
         ("Id", G), ("GivenName", T), ("FamilyName", T), ("DateOfBirth", D), ("ExpectedDateOfBirth", D), ("Sex", T),
         ("NhsNumber", T), ("Upn", T), ("LocalChildId", T), ("School", T), ("IsRestricted", B),
-        ("MergedIntoPersonId", G), ("CreatedAt", I), ("GivenNameKey", T), ("FamilyNameKey", T));
+        ("MergedIntoPersonId", G), ("CreatedAt", I), ("GivenNameKey", T), ("FamilyNameKey", T),
+        ("FormerUpn", T), ("UpnUnknownReason", T), ("Ethnicity", T), ("Disabilities", T));
 
     public static readonly Table PersonAddresses = Table.Of("PersonAddresses",
         ("Id", G), ("PersonId", G), ("Line1", T), ("Town", T), ("Postcode", T), ("From", D), ("To", D));
@@ -72,7 +73,7 @@ internal static class Tables
 
     public static readonly Table Referrals = Table.Of("Referrals",
         ("Id", G), ("PersonId", G), ("ContactId", G), ("ReferralDate", D), ("SourceCode", T), ("TeamId", G),
-        ("AllocatedWorkerId", G), ("Status", T), ("ClosedOn", D), ("ClosureReason", T));
+        ("AllocatedWorkerId", G), ("Status", T), ("ClosedOn", D), ("ClosureReason", T), ("PrimaryNeedCode", T));
 
     public static readonly Table Assessments = Table.Of("Assessments",
         ("Id", G), ("ReferralId", G), ("PersonId", G), ("StartedOn", D), ("DueOn", D), ("CompletedOn", D),

@@ -1,0 +1,42 @@
+namespace Safeguard.Core.Returns;
+
+/// <summary>One child as the census reports them: identifiers, characteristics and the CIN episodes open in the year.</summary>
+public sealed record CensusChild(
+    string LaChildId,
+    string? Upn,
+    string? FormerUpn,
+    string? UpnUnknown,
+    DateOnly? BirthDate,
+    DateOnly? ExpectedBirthDate,
+    string Sex,
+    string? Ethnicity,
+    IReadOnlyList<string> Disabilities,
+    IReadOnlyList<CensusEpisode> Episodes);
+
+/// <summary>A CIN episode (the census's CINdetails): a referral and what followed it, as at the reference date.</summary>
+public sealed record CensusEpisode(
+    DateOnly ReferralDate,
+    string ReferralSource,
+    string? PrimaryNeed,
+    DateOnly? ClosureDate,
+    string? ClosureReason,
+    DateOnly? InitialConference,
+    bool ReferralNfa,
+    IReadOnlyList<CensusAssessment> Assessments,
+    IReadOnlyList<CensusPlanDates> ChildInNeedPlans,
+    IReadOnlyList<CensusSection47> Section47s,
+    IReadOnlyList<CensusProtectionPlan> ProtectionPlans);
+
+public sealed record CensusAssessment(DateOnly StartDate, DateOnly? AuthorisationDate, IReadOnlyList<string> Factors);
+
+public sealed record CensusPlanDates(DateOnly StartDate, DateOnly? EndDate);
+
+public sealed record CensusSection47(DateOnly StartDate, DateOnly? InitialConferenceTarget, DateOnly? InitialConference, bool ConferenceNotRequired);
+
+public sealed record CensusProtectionPlan(
+    DateOnly StartDate,
+    DateOnly? EndDate,
+    string? InitialCategory,
+    string? LatestCategory,
+    int PreviousPlans,
+    IReadOnlyList<DateOnly> Reviews);
