@@ -277,6 +277,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{child}/case-notes/new", Permissions.RecordCaseNotes),
         ("/arrangements/{arrangement}", Permissions.RecordArrangements),
         ("/children/{strategyChild}/arrangements/new", Permissions.RecordArrangements),
+        ("/returns/cin-census", Permissions.ViewReports),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -57,6 +57,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["people/duplicates"] = nameof(DuplicateQueue_HidesPairsWithTheRestrictedChild),
         ["front-door"] = nameof(FrontDoorTray_CountsTheRestrictedChildsContact_ButDoesNotNameThem),
         ["admin/audit"] = nameof(AuditPage_HidesWhatEventsAboutTheRestrictedChildSaid),
+        ["returns/cin-census"] = nameof(Returning.CinCensusPageTests.TheValidationReport_LinksEachFailureToTheChild_ButNamesARestrictedChildOnlyAsRestricted),
         ["front-door/contacts/{}/information/read"] = nameof(MarkingInformationRead_OnTheRestrictedChildsContact_IsNotFound),
         ["supervision/cases/{}/new"] = nameof(SupervisionPageTests.CaseSupervision_OfARestrictedChildTheSupervisorMayNotSee_IsNotFound_AndAudited),
         ["supervision/workers/{}"] = nameof(SupervisionPageTests.WorkerHistory_OfARestrictedChild_DoesNotNameThemToAManagerNotOnTheList),

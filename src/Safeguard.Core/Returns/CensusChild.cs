@@ -11,7 +11,11 @@ public sealed record CensusChild(
     string Sex,
     string? Ethnicity,
     IReadOnlyList<string> Disabilities,
-    IReadOnlyList<CensusEpisode> Episodes);
+    IReadOnlyList<CensusEpisode> Episodes)
+{
+    /// <summary>The child's record, for a validation failure to link to (never written to the return).</summary>
+    public Guid PersonId { get; init; }
+}
 
 /// <summary>A CIN episode (the census's CINdetails): a referral and what followed it, as at the reference date.</summary>
 public sealed record CensusEpisode(

@@ -25,7 +25,7 @@ internal static class CensusEpisodes
             CodeList(person.Disabilities),
             referrals.Where(r => year.Overlaps(r.ReferralDate, r.ClosedOn))
                 .OrderBy(r => r.ReferralDate).ThenBy(r => r.Id)
-                .Select(r => Episode(year, r, rows)).ToList());
+                .Select(r => Episode(year, r, rows)).ToList()) { PersonId = person.Id };
 
     /// <summary>The council's own id for the child when it has one; otherwise 20 characters of the record's id (rules 1570, 1580).</summary>
     public static string LaChildId(PersonRow person) =>

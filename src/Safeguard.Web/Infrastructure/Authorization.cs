@@ -65,6 +65,7 @@ public static class PageAccess
         ("/Closure", Permissions.CloseCases),
         ("/CaseNotes", Permissions.RecordCaseNotes),
         ("/Arrangements", Permissions.RecordArrangements),
+        ("/Returns", Permissions.ViewReports),
         // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.
         ("/Allocation", Permissions.AllocateCases),
         ("/Allocation/Accept", Permissions.ViewChildRecords),

@@ -10,4 +10,8 @@ public enum RuleSeverity { Error, Query }
 public sealed record CensusRule(string Code, RuleSeverity Severity, string Message, Func<CensusYear, CensusChild, bool> Fails);
 
 /// <summary>A child that failed a rule.</summary>
-public sealed record CensusFailure(string LaChildId, string Code, RuleSeverity Severity, string Message);
+public sealed record CensusFailure(string LaChildId, string Code, RuleSeverity Severity, string Message)
+{
+    /// <summary>The child's record, where the failure can be fixed.</summary>
+    public Guid PersonId { get; init; }
+}

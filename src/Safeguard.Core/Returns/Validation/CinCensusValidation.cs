@@ -15,5 +15,5 @@ public sealed class CinCensusValidation(CinCensusExport export)
 
     public static IEnumerable<CensusFailure> Check(CensusYear year, CensusChild child) =>
         CensusRules.All.Where(rule => rule.Fails(year, child))
-            .Select(rule => new CensusFailure(child.LaChildId, rule.Code, rule.Severity, rule.Message));
+            .Select(rule => new CensusFailure(child.LaChildId, rule.Code, rule.Severity, rule.Message) { PersonId = child.PersonId });
 }
