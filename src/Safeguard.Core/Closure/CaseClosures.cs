@@ -39,6 +39,8 @@ public sealed class CaseClosures(SafeguardDbContext db, WorkItems work)
     [
         WorkKind.Assessment, WorkKind.AssessmentAuthorisation, WorkKind.AcceptAllocation, WorkKind.AgreedAction, WorkKind.CaseSupervision,
         WorkKind.Reallocation, WorkKind.Visit, WorkKind.Review, WorkKind.CarerCheck,
+        // An enquiry concluded for a conference that will not now be held (the child moved away: RC5).
+        WorkKind.InitialConference,
     ];
 
     public async Task<ClosureContext?> ContextAsync(Guid referralId, CancellationToken ct = default)

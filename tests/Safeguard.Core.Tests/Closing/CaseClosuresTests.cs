@@ -116,6 +116,26 @@ public sealed class CaseClosuresTests : IAsyncLifetime
         (await read.Events.CountAsync(e => e.Type == CaseClosed.Name)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task AChildWhoMovesAwayBeforeTheirConference_ClosesWithTheConferencesWork()
+    {
+        var enquiry = await ConferenceTestData.EnquiryNeedingConferenceAsync(_database, _time, _sam, _referral.PersonId);
+        int version;
+        await using (var db = _database.CreateContext(_time, Actor.System))
+        {
+            version = await db.Referrals.Where(r => r.Id == _referral.Id).Select(r => r.Version).SingleAsync();
+        }
+
+        await using (var db = As(_manager))
+        {
+            (await Closures(db).CloseAsync(_referral.Id, version, "RC5", Today, "Moved to Leeds; the case transferred to Leeds City Council.")).Outcome
+                .ShouldBe(ClosureOutcome.Closed);
+        }
+
+        await using var read = _database.CreateContext(_time, Actor.System);
+        (await read.WorkItems.CountAsync(w => w.SubjectId == enquiry && w.Kind == WorkKind.InitialConference && w.ClosedAt == null)).ShouldBe(0);
+    }
+
     [Theory]
     [InlineData(0, true)]
     [InlineData(364, true)]
