@@ -81,6 +81,8 @@ public sealed class StrategyDiscussions(SafeguardDbContext db, WorkItems work, I
             work.Reassign(item, owner.TeamId ?? referral.TeamId, owner.Id);
         }
         if (discussion.Section47) await BeginOrMoveEnquiryAsync(discussion, referral, child.Trim(), ct);
+        // The discussion a screening decision asked for has been held.
+        foreach (var item in await work.OpenAboutAsync(referral.Id, [WorkKind.StrategyDiscussion], ct)) work.Close(item, now);
 
         var absent = StrategyPartners.Required.Where(a => participants.All(p => p.Agency != a))
             .Select(a => new AbsentAgency(a, StrategyRules.AbsentReason(input, a)!)).ToList();

@@ -124,6 +124,10 @@ public sealed class ScreeningDecisions(SafeguardDbContext db, IWorkingDayCalenda
                 db.Referrals.Add(referral);
                 var name = await db.People.Where(p => p.Id == child.PersonId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
                 _work.Open(WorkKind.Allocation, referral.Id, $"Allocate {name}", team, contact.Priority, child.PersonId, now);
+                if (outcome == ScreeningOutcome.StrategyDiscussion)
+                {
+                    _work.Open(WorkKind.StrategyDiscussion, referral.Id, $"Strategy discussion: {name}", team, Priority.ChildProtection, child.PersonId, now);
+                }
             }
         }
 

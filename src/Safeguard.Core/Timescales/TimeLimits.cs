@@ -50,6 +50,14 @@ public static class TimeLimits
     public static DateTimeOffset AllocationDue(this IWorkingDayCalendar calendar, DateTimeOffset decidedAt) =>
         calendar.DueAt(decidedAt, AllocationWorkingDays);
 
+    // Source: local standard under WT 2023 ch.3 (a strategy discussion "as soon as possible" when significant harm is suspected), not statutory
+    /// <summary>A strategy discussion decided at screening is held within 1 working day of the decision.</summary>
+    public const int StrategyDiscussionWorkingDays = 1;
+
+    /// <summary>When a strategy discussion decided at <paramref name="decidedAt"/> must be held.</summary>
+    public static DateTimeOffset StrategyDiscussionDue(this IWorkingDayCalendar calendar, DateTimeOffset decidedAt) =>
+        calendar.DueAt(decidedAt, StrategyDiscussionWorkingDays);
+
     // Source: local standard, not statutory
     /// <summary>A worker confirms they have read the case summary of a case allocated to them within 1 working day.</summary>
     public const int AllocationAcceptanceWorkingDays = 1;

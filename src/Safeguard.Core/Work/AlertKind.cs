@@ -29,4 +29,6 @@ public enum AlertKind
     VisitOverdue,
     /// <summary>A check on a connected person not done before the child was to stay with them.</summary>
     CarerCheckOverdue,
+    /// <summary>A strategy discussion decided at screening not held within 1 working day.</summary>
+    StrategyDiscussionOverdue,
 }

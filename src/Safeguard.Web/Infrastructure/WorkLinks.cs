@@ -19,6 +19,7 @@ public static class WorkLinks
         WorkKind.Assessment => $"/assessments/{item.SubjectId}",
         WorkKind.AssessmentAuthorisation => $"/assessments/{item.SubjectId}/authorise",
         WorkKind.InitialConference => $"/section47/{item.SubjectId}/outcome",
+        WorkKind.StrategyDiscussion when item.PersonId is { } discussed => $"/children/{discussed}/strategy-discussions/new",
         WorkKind.CoreGroup => $"/plans/{item.SubjectId}/core-groups/new",
         WorkKind.ReviewConference => $"/plans/{item.SubjectId}",
         WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new",

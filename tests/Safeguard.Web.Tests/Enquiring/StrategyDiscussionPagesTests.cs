@@ -300,6 +300,49 @@ public sealed class StrategyDiscussionPagesTests(SafeguardAppFactory app) : AppT
     }
 
     [Fact]
+    public async Task AScreeningDecisionForAStrategyDiscussion_LeadsAManagerToRecordIt_AndRecordingItClosesTheWork()
+    {
+        var frontDoor = await App.SignInAsRoleAsync(Roles.FrontDoorWorker);
+        var form = new Dictionary<string, string>
+        {
+            ["Form.Children[0].GivenName"] = "Ivy", ["Form.Children[0].FamilyName"] = "Stratton",
+            ["Form.Children[0].DateOfBirth.Day"] = "3", ["Form.Children[0].DateOfBirth.Month"] = "4", ["Form.Children[0].DateOfBirth.Year"] = "2019",
+            ["Form.Children[0].Sex"] = "Female", ["Form.Children[0].Postcode"] = "NB1 2AB",
+            ["Form.ReferrerName"] = "Sue Black", ["Form.ReferrerOrganisation"] = "Hillside Nursery", ["Form.ReferrerEmail"] = "sue@hillside.example",
+            ["Form.Concern"] = "Ivy has a burn on her hand.", ["Form.Categories"] = "physical-abuse",
+            ["Form.InjurySeen"] = "yes", ["Form.ImmediateRisk"] = "no", ["Form.ParentsAware"] = "no",
+        }.ReceivedBy(App.Time.GetUtcNow());
+        (await SafeguardAppFactory.PostFormAsync(frontDoor, "/front-door/contacts/new", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Guid ivy, contact;
+        await using (var db = App.CreateDbContext())
+        {
+            ivy = await db.People.Where(p => p.FamilyName == "Stratton").Select(p => p.Id).SingleAsync();
+            contact = await db.ContactChildren.Where(c => c.PersonId == ivy).Select(c => c.ContactId).SingleAsync();
+        }
+        (await SafeguardAppFactory.PostFormAsync(frontDoor, $"/front-door/contacts/{contact}", new()
+        {
+            ["Outcome"] = "StrategyDiscussion", ["Reasons"] = "An unexplained burn.",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var martin = await App.SignInAsync(Martin);
+        var page = Html.Parse(await martin.GetStringAsync($"/front-door/contacts/{contact}"));
+        page.QuerySelector("[data-testid=strategy-links] a").ShouldNotBeNull().GetAttribute("href").ShouldBe(NewUrl(ivy));
+        Html.Parse(await frontDoor.GetStringAsync($"/front-door/contacts/{contact}")).QuerySelector("[data-testid=strategy-links]")
+            .ShouldBeNull("the front door does not record strategy discussions");
+
+        var everything = await EverythingAsync();
+        everything.Remove("Form.Actions[0].What");
+        everything.Remove("Form.Actions[0].DueOn.Day");
+        everything.Remove("Form.Actions[0].DueOn.Month");
+        everything.Remove("Form.Actions[0].DueOn.Year");
+        everything.Remove("Form.Actions[0].OwnerId");
+        var recorded = await SafeguardAppFactory.PostFormAsync(martin, NewUrl(ivy), everything);
+        recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect, await recorded.Content.ReadAsStringAsync());
+        await using var read = App.CreateDbContext();
+        (await read.WorkItems.SingleAsync(w => w.PersonId == ivy && w.Kind == WorkKind.StrategyDiscussion)).ClosedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task AChildWithNoOpenReferral_IsNotFound_AndTheirRecordOffersNoLink()
     {
         Guid childId;
