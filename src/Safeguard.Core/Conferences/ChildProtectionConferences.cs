@@ -178,7 +178,7 @@ public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems 
         return conference;
     }
 
-    /// <summary>Work on a plan for the child's worker (or their team's tray when nobody holds the case), due at <paramref name="dueFrom"/>'s rule.</summary>
+    /// <summary>Work on a plan for the child's worker (or their team's tray when nobody holds the case), its kind's clock run from <paramref name="clockFrom"/>.</summary>
     private WorkItem OpenForWorker(WorkKind kind, ChildPlan plan, Referral referral, string title, DateTimeOffset clockFrom)
     {
         var item = work.Open(kind, plan.Id, title, referral.TeamId, Priority.ChildProtection, plan.PersonId, db.Time.GetUtcNow(), clockFrom);
