@@ -61,6 +61,7 @@ public static class CoreServices
         services.AddScoped<Work.WorkItems>();
         services.AddScoped<FrontDoor.ContactIntake>();
         services.AddScoped<FrontDoor.ContactInformationRecords>();
+        services.AddScoped<FrontDoor.ContactsOnOpenCases>();
         services.AddScoped<FrontDoor.PartnerReferrals>();
         services.AddIntakeWriter();
         services.AddScoped<FrontDoor.ScreeningDecisions>();
@@ -91,6 +92,8 @@ public static class CoreServices
         services.AddOptions<CaseNotes.VisitSettings>();
         services.AddScoped<CaseNotes.CaseNotes>();
         services.AddScoped<CaseNotes.ProtectionVisits>();
+        services.AddScoped<ChildInNeed.ChildInNeedPlans>();
+        services.AddScoped<ChildInNeed.ChildInNeedPlanViews>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguard.Core.Allocation;
+using Safeguard.Core.Assessments;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.Oversight;
@@ -76,7 +77,15 @@ public static class AllocationTestData
     {
         var calendar = WorkingDayCalendar.Default();
         return new Allocations(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), calendar,
-            new WorkClocks(calendar));
+            new WorkClocks(calendar), AssessmentService(db, calendar));
+    }
+
+    /// <summary>The assessment service on <paramref name="db"/> with default visit settings (child in need plans start from it).</summary>
+    public static ChildAndFamilyAssessments AssessmentService(SafeguardDbContext db, IWorkingDayCalendar? calendar = null)
+    {
+        calendar ??= WorkingDayCalendar.Default();
+        var work = new WorkItems(db, new WorkClocks(calendar));
+        return new ChildAndFamilyAssessments(db, work, calendar, ConferenceTestData.ChildInNeedPlanService(db));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.CaseNotes;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.ChildInNeed;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.Enquiries;
@@ -18,10 +19,13 @@ public static class ConferenceTestData
 
     public static StrategyDiscussions Strategy(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar);
 
-    public static Section47Outcomes Outcomes(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)));
+    public static Section47Outcomes Outcomes(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), ChildInNeedPlanService(db));
 
     public static ChildProtectionConferences ConferenceService(SafeguardDbContext db) =>
-        new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar, Visits(db));
+        new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar, Visits(db), ChildInNeedPlanService(db));
+
+    public static ChildInNeedPlans ChildInNeedPlanService(SafeguardDbContext db, VisitSettings? settings = null) =>
+        new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar, Microsoft.Extensions.Options.Options.Create(settings ?? new VisitSettings()));
 
     public static ProtectionVisits Visits(SafeguardDbContext db) =>
         new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar, Microsoft.Extensions.Options.Options.Create(new VisitSettings()));

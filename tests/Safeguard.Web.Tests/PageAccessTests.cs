@@ -194,6 +194,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             .Replace("{arrangement}", path.Contains("{arrangement}") ? (await ArrangementAsync()).ToString() : "")
             .Replace("{conference}", path.Contains("{conference}") ? (await ConferenceAsync()).Conference.ToString() : "")
             .Replace("{plan}", path.Contains("{plan}") ? (await ConferenceAsync()).Plan.ToString() : "")
+            .Replace("{cinPlan}", path.Contains("{cinPlan}") ? (await ChildInNeedPlanAsync()).ToString() : "")
             .Replace("{enquiry}", path.Contains("{enquiry}") ? (await EnquiryAsync()).ToString() : "")
             .Replace("{strategyChild}", path.Contains("{strategyChild}") ? (await StrategyAsync()).Child.ToString() : "")
             .Replace("{strategyDiscussion}", path.Contains("{strategyDiscussion}") ? (await StrategyAsync()).Discussion.ToString() : "")
@@ -208,6 +209,17 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             .Replace("{user}", (await UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.SocialWorker).Email)).ToString())
             .Replace("{organisation}", path.Contains("{organisation}") ? (await WorkforceIdAsync(organisation: true)).ToString() : "")
             .Replace("{team}", path.Contains("{team}") ? (await WorkforceIdAsync(organisation: false)).ToString() : "");
+
+        /// <summary>An open child in need plan of a demo child whose record is not restricted.</summary>
+        private async Task<Guid> ChildInNeedPlanAsync()
+        {
+            await using var db = CreateDbContext();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                from p in db.ChildPlans
+                join c in db.People on p.PersonId equals c.Id
+                where p.Kind == Core.CaseWork.PlanKind.ChildInNeed && p.EndedOn == null && !c.IsRestricted
+                select p.Id);
+        }
 
         private async Task<Guid> WorkforceIdAsync(bool organisation)
         {
@@ -273,6 +285,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/plans/{plan}", Permissions.ViewChildRecords),
         ("/plans/{plan}/review", Permissions.RecordConferences),
         ("/plans/{plan}/core-groups/new", Permissions.RecordCoreGroups),
+        ("/child-in-need-plans/{cinPlan}", Permissions.ViewChildRecords),
+        ("/child-in-need-plans/{cinPlan}/review", Permissions.ReviewChildInNeedPlans),
         ("/cases/{referral}/close", Permissions.CloseCases),
         ("/children/{child}/case-notes/new", Permissions.RecordCaseNotes),
         ("/arrangements/{arrangement}", Permissions.RecordArrangements),

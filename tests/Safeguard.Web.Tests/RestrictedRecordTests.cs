@@ -87,6 +87,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["children/{}/arrangements/new"] = nameof(Arranging.ArrangementPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAManagerNotOnTheList),
         ["arrangements/{}"] = nameof(Arranging.ArrangementPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAManagerNotOnTheList),
         ["cases/{}/close"] = nameof(Closing.ClosurePagesTests.ARestrictedChildsCase_IsNotFound_ToAManagerNotOnTheList_AndStaysOpen),
+        ["child-in-need-plans/{}"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
+        ["child-in-need-plans/{}/review"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["plans/{}/core-groups/new"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
     };
 

@@ -16,10 +16,10 @@ namespace Safeguard.Core.Allocation;
 /// Nothing else constructs a <see cref="CaseAllocation"/> or sets who holds a referral (a test checks it).
 /// </summary>
 public sealed partial class Allocations(SafeguardDbContext db, Caseloads caseloads, ChildStatuses statuses, IWorkingDayCalendar calendar,
-    WorkClocks clocks)
+    WorkClocks clocks, ChildAndFamilyAssessments assessments)
 {
     private readonly WorkItems _work = new(db, clocks);
-    private readonly ChildAndFamilyAssessments _assessments = new(db, new WorkItems(db, clocks), calendar);
+    private readonly ChildAndFamilyAssessments _assessments = assessments;
 
     /// <summary>
     /// Allocates <paramref name="referralId"/> as the manager and worker agreed in <paramref name="discussion"/>.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.ChildInNeed;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
@@ -12,9 +13,9 @@ namespace Safeguard.Core.Assessments;
 /// Child and family assessments (docs/assessments.md): started when a referral is first allocated, due 45 working days
 /// from the referral (<see cref="AssessmentDueRule"/>); saved and completed by the worker who holds it; then authorised,
 /// or sent back with a reason, by a manager of that worker (<see cref="LineManagement"/>), whose authorisation is its own
-/// work item. Each change is saved in one transaction with its work items and its event.
+/// work item; an authorised outcome of a child in need plan starts one (<see cref="ChildInNeedPlans"/>). Each change is saved in one transaction with its work items and its event.
 /// </summary>
-public sealed class ChildAndFamilyAssessments(SafeguardDbContext db, WorkItems work, IWorkingDayCalendar calendar)
+public sealed class ChildAndFamilyAssessments(SafeguardDbContext db, WorkItems work, IWorkingDayCalendar calendar, ChildInNeedPlans childInNeedPlans)
 {
     public const int TextMaxLength = 8000;
     public const int OutcomeDetailMaxLength = 1000;
@@ -153,6 +154,11 @@ public sealed class ChildAndFamilyAssessments(SafeguardDbContext db, WorkItems w
             assessment.AuthorisedBy = db.Actor.UserId;
             db.Record(new AssessmentAuthorised(assessment.Id, manager, assessment.AuthorisedOn.Value, assessment.AuthorisedOn <= assessment.DueOn),
                 assessment.PersonId, nameof(Assessment), assessment.Id);
+            if (assessment.Outcome == AssessmentOutcome.ChildInNeedPlan)
+            {
+                var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == assessment.ReferralId, ct);
+                await childInNeedPlans.StartAsync(referral, assessment.AuthorisedOn.Value, "assessment", ct);
+            }
             return await SaveChangesAsync(ct);
         }
 

@@ -27,7 +27,7 @@ public sealed record ClosureResult(ClosureOutcome Outcome, IReadOnlyList<(string
 /// casework about the child closes. A child protection plan or a section 47 enquiry still open stops it, as does closing
 /// "after assessment" (RC8, RC9) with no completed assessment.
 /// </summary>
-public sealed class CaseClosures(SafeguardDbContext db, WorkItems work)
+public sealed class CaseClosures(SafeguardDbContext db, WorkItems work, ChildInNeed.ChildInNeedPlans childInNeedPlans)
 {
     public const int SummaryMaxLength = 4000;
 
@@ -54,7 +54,7 @@ public sealed class CaseClosures(SafeguardDbContext db, WorkItems work)
                              ProtectionPlan = db.ChildPlans.Any(pl => pl.PersonId == rf.PersonId && pl.Kind == PlanKind.ChildProtection && pl.EndedOn == null),
                              Enquiry = db.Section47Enquiries.Any(e => e.PersonId == rf.PersonId && e.EndedOn == null),
                              Assessed = db.Assessments.Any(a => a.ReferralId == rf.Id && a.CompletedOn != null),
-                             CinPlans = db.ChildPlans.Count(pl => pl.ReferralId == rf.Id && pl.Kind == PlanKind.ChildInNeed && pl.EndedOn == null),
+                             CinPlans = db.ChildPlans.Count(pl => pl.PersonId == rf.PersonId && pl.Kind == PlanKind.ChildInNeed && pl.EndedOn == null),
                              Work = db.WorkItems.Count(w => w.ClosedAt == null
                                  && ((w.PersonId == rf.PersonId && CaseworkKinds.Contains(w.Kind)) || (w.SubjectId == rf.Id && w.Kind == WorkKind.Allocation))),
                          })
@@ -88,13 +88,12 @@ public sealed class CaseClosures(SafeguardDbContext db, WorkItems work)
             db.Record(new AllocationEnded(allocation.Id, allocation.WorkerId, await NameOfAsync(allocation.WorkerId, ct), allocation.EndReason),
                 allocation.PersonId, nameof(CaseAllocation), allocation.Id);
         }
-        var plans = await db.ChildPlans.Where(p => p.ReferralId == referralId && p.Kind == PlanKind.ChildInNeed && p.EndedOn == null).ToListAsync(ct);
-        foreach (var plan in plans) plan.End(on < plan.StartedOn ? plan.StartedOn : on, $"Case closed: {reason.Code}");
+        var plans = await childInNeedPlans.EndOpenAsync(referral.PersonId, on, $"Case closed: {reason.Code}", ct);
         var open = await db.WorkItems.Where(w => w.ClosedAt == null
                 && ((w.PersonId == referral.PersonId && CaseworkKinds.Contains(w.Kind)) || (w.SubjectId == referral.Id && w.Kind == WorkKind.Allocation)))
             .ToListAsync(ct);
         foreach (var item in open) work.Close(item, now);
-        db.Record(new CaseClosed(referral.Id, on, reason.Code, referral.ClosureSummary!, plans.Count, open.Count), referral.PersonId, nameof(Referral),
+        db.Record(new CaseClosed(referral.Id, on, reason.Code, referral.ClosureSummary!, plans, open.Count), referral.PersonId, nameof(Referral),
             referral.Id, referral.ClosureSummary);
         return await db.SaveUnlessChangedElsewhereAsync(ct) ? ClosureResult.Closed : ClosureResult.ChangedElsewhere;
     }

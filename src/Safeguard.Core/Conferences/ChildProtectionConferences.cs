@@ -13,10 +13,11 @@ namespace Safeguard.Core.Conferences;
 /// conference follows a section 47 enquiry whose outcome was a conference and closes the conference's work item; a
 /// plan starts on the conference date, numbered among the child's plans, with its first core group
 /// (<see cref="FirstCoreGroupDueRule"/>) and first review (<see cref="ReviewConferenceDueRule"/>) as work for the
-/// child's worker, and its visits (<see cref="CaseNotes.ProtectionVisits"/>). A review conference continues the plan (its
+/// child's worker, and its visits (<see cref="CaseNotes.ProtectionVisits"/>); a child in need plan the child had ends. A review conference continues the plan (its
 /// category may change) with the next review on the clock, or ends it with a reason.
 /// </summary>
-public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems work, IWorkingDayCalendar calendar, CaseNotes.ProtectionVisits visits)
+public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems work, IWorkingDayCalendar calendar, CaseNotes.ProtectionVisits visits,
+    ChildInNeed.ChildInNeedPlans childInNeedPlans)
 {
     /// <summary>Staff who hold the conference chair role and can sign in, by name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ChairChoicesAsync(CancellationToken ct = default) =>
@@ -79,6 +80,7 @@ public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems 
             var category = conference.Category!.Value;
             var number = await db.ChildPlans.CountAsync(p => p.PersonId == enquiry.PersonId && p.Kind == PlanKind.ChildProtection, ct) + 1;
             var startedOn = TimeLimits.UkDay(conference.HeldAt);
+            await childInNeedPlans.EndOpenAsync(enquiry.PersonId, startedOn, "A child protection plan began", ct);
             var plan = new ChildPlan(referral.Id, enquiry.PersonId, PlanKind.ChildProtection, startedOn, category.Code(), number);
             db.ChildPlans.Add(plan);
             conference.ChildPlanId = plan.Id;

@@ -36,6 +36,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Conferences.ConferenceAttendee> ConferenceAttendees => Set<Conferences.ConferenceAttendee>();
     public DbSet<Conferences.CoreGroupMeeting> CoreGroupMeetings => Set<Conferences.CoreGroupMeeting>();
     public DbSet<CaseNotes.CaseNote> CaseNotes => Set<CaseNotes.CaseNote>();
+    public DbSet<ChildInNeed.ChildInNeedReview> ChildInNeedReviews => Set<ChildInNeed.ChildInNeedReview>();
     public DbSet<Arrangements.CarerArrangement> CarerArrangements => Set<Arrangements.CarerArrangement>();
     public DbSet<Arrangements.CarerCheck> CarerChecks => Set<Arrangements.CarerCheck>();
     public DbSet<Section47Enquiry> Section47Enquiries => Set<Section47Enquiry>();

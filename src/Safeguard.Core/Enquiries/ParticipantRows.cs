@@ -22,9 +22,6 @@ public static class ParticipantRows
     }
 
     /// <summary>Text that must be given, at most <paramref name="maxLength"/> characters once trimmed.</summary>
-    public static void Required(string field, string? text, int maxLength, string missing, List<(string, string)> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) errors.Add((field, missing));
-        else if (text.Trim().Length > maxLength) errors.Add((field, $"This must be {maxLength:N0} characters or fewer"));
-    }
+    public static void Required(string field, string? text, int maxLength, string missing, List<(string, string)> errors) =>
+        Text.RequiredText.Check(field, text, maxLength, missing, errors);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.ChildInNeed;
 using Safeguard.Core.Data;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
@@ -13,9 +14,9 @@ public sealed record EnquiryView(Guid Id, Guid PersonId, string ChildName, DateO
 /// <summary>
 /// Concluding a section 47 enquiry (docs/enquiries.md): its outcome with reasons, in one save with its event. An outcome
 /// other than an initial conference records "conference not required" and closes the conference's work item; a
-/// conference outcome leaves that item open until the conference is held.
+/// conference outcome leaves that item open until the conference is held. A child in need plan outcome starts one.
 /// </summary>
-public sealed class Section47Outcomes(SafeguardDbContext db, WorkItems work)
+public sealed class Section47Outcomes(SafeguardDbContext db, WorkItems work, ChildInNeedPlans childInNeedPlans)
 {
     public const int ReasonsMaxLength = 8000;
 
@@ -58,6 +59,11 @@ public sealed class Section47Outcomes(SafeguardDbContext db, WorkItems work)
         }
         db.Record(new Section47Concluded(enquiry.Id, enquiry.EndedOn!.Value, enquiry.Outcome!.Value, enquiry.OutcomeReasons!, enquiry.ConferenceRequired),
             enquiry.PersonId, nameof(Section47Enquiry), enquiry.Id, enquiry.OutcomeReasons);
+        if (enquiry.Outcome == Section47Outcome.ChildInNeedPlan)
+        {
+            var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == enquiry.ReferralId, ct);
+            await childInNeedPlans.StartAsync(referral, enquiry.EndedOn.Value, "section 47 enquiry", ct);
+        }
         return await db.SaveUnlessChangedElsewhereAsync(ct) ? new StrategyResult(StrategyOutcome.Recorded, enquiry.Id, []) : StrategyResult.ChangedElsewhere;
     }
 }

@@ -141,8 +141,8 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                 await using var transaction = await _store.BeginAsync(ct);
                 var earlier = await EarlierAsync(requests.Select(r => r.Idempotency).OfType<IdempotencyClaim>().ToList(), ct);
                 var survivors = await SurvivorsAsync(requests, ct);
-                var protection = new Dictionary<Guid, List<ChildProtectionFact>>();
-                await ChildProtectionAsync(protection, requests.SelectMany(r => r.Links?.Plans ?? []).Select(p => p.ExistingPersonId)
+                var known = new KnownChildren();
+                await KnownAboutAsync(known, requests.SelectMany(r => r.Links?.Plans ?? []).Select(p => p.ExistingPersonId)
                     .OfType<Guid>().Select(id => survivors.GetValueOrDefault(id, id)), ct);
                 var references = await FreshReferencesAsync(requests.Count, ct);
                 await _store.ChecksDoneAsync(ct);
@@ -173,9 +173,9 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
                         linked.Add(link);
                     }
                     // Children linked here, not before the batch (none, when they were): people added in this batch are new.
-                    await ChildProtectionAsync(protection, linked.Where(l => !l.Created && staged.All(n => n.PersonId != l.PersonId))
+                    await KnownAboutAsync(known, linked.Where(l => !l.Created && staged.All(n => n.PersonId != l.PersonId))
                         .Select(l => l.PersonId), ct);
-                    var recorded = Stage(input, linked, claim, frontDoor, references.Dequeue(), protection);
+                    var recorded = Stage(input, linked, claim, frontDoor, references.Dequeue(), known);
                     results[i] = new IdempotentIntake(recorded.Id, IntakeResult.Recorded, recorded);
                     if (claim is not null) inBatch[(claim.OrganisationId, claim.Key)] = (recorded.Id, claim.RequestHash);
                 }
@@ -221,18 +221,27 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         return moved;
     }
 
-    /// <summary>
-    /// Adds to <paramref name="known"/> which of <paramref name="people"/> (existing people: a new one cannot be on a plan)
-    /// are on a child protection plan or in an open section 47 enquiry, querying only people not looked up yet: one query
-    /// for a batch whose links were decided before it, and one more for a contact whose children were linked inside it.
-    /// </summary>
-    private async Task ChildProtectionAsync(Dictionary<Guid, List<ChildProtectionFact>> known, IEnumerable<Guid> people, CancellationToken ct)
+    /// <summary>What intake must know of children already on the index: their child protection facts and open cases.</summary>
+    private sealed class KnownChildren
     {
-        var ids = people.Where(id => !known.ContainsKey(id)).Distinct().ToList();
+        public Dictionary<Guid, List<ChildProtectionFact>> Protection { get; } = [];
+        public Dictionary<Guid, OpenCase> Cases { get; } = [];
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="known"/> which of <paramref name="people"/> (existing people: a new one has neither) are on a
+    /// child protection plan or in an open section 47 enquiry, and whose case is open with a worker, querying only people not
+    /// looked up yet: two queries for a batch whose links were decided before it, and two more for a contact whose children
+    /// were linked inside it.
+    /// </summary>
+    private async Task KnownAboutAsync(KnownChildren known, IEnumerable<Guid> people, CancellationToken ct)
+    {
+        var ids = people.Where(id => !known.Protection.ContainsKey(id)).Distinct().ToList();
         if (ids.Count == 0) return;
-        foreach (var id in ids) known[id] = [];
+        foreach (var id in ids) known.Protection[id] = [];
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);
-        foreach (var fact in await ListAsync(ChildProtectionFact.Of(db, ids, today), ct)) known[fact.PersonId].Add(fact);
+        foreach (var fact in await ListAsync(ChildProtectionFact.Of(db, ids, today), ct)) known.Protection[fact.PersonId].Add(fact);
+        foreach (var open in await ListAsync(OpenCase.Of(db, ids), ct)) known.Cases[open.PersonId] = open;
     }
 
     private async Task<IdempotentIntake?> EarlierAsync(IdempotencyClaim claim, CancellationToken ct)
@@ -267,11 +276,11 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
 
     /// <summary>
     /// How a contact is recorded, whichever way it is committed: with its children already linked, assesses the
-    /// priority, and adds the contact, its children, the two work items, the events and the idempotency record to the
-    /// context (not saved).
+    /// priority, and adds the contact, its children, the two front-door work items (and, for a child whose case is open,
+    /// an item for the worker who holds it), the events and the idempotency record to the context (not saved).
     /// </summary>
     private RecordedContact Stage(NewContact input, IReadOnlyList<PersonLinkResult> links, IdempotencyClaim? idempotency, Guid frontDoor,
-        string reference, IReadOnlyDictionary<Guid, List<ChildProtectionFact>> protection)
+        string reference, KnownChildren known)
     {
         var now = db.Time.GetUtcNow();
         // The clocks run from when the contact reached the council, which may be before it is recorded.
@@ -284,7 +293,7 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
 
         var (priority, priorityReason) = ContactPriorityRule.Assess(input.Categories, input.ImmediateRisk, input.InjurySeen,
             linked.Select(l => l.Dob), DateOnly.FromDateTime(now.UtcDateTime),
-            linked.SelectMany(l => protection.GetValueOrDefault(l.Child.PersonId, []).Select(fact => (l.Child.Name, fact))));
+            linked.SelectMany(l => known.Protection.GetValueOrDefault(l.Child.PersonId, []).Select(fact => (l.Child.Name, fact))));
         var contact = new Contact(reference, received, input.Channel, input.Concern.Trim())
         {
             Method = input.Method ?? ContactMethods.ImpliedBy(input.Channel),
@@ -314,6 +323,13 @@ public sealed class ContactIntake(SafeguardDbContext db, IPersonLinker linker, I
         var firstPerson = linked[0].Child.PersonId;
         OpenWork.Open(WorkKind.ScreeningDecision, contact.Id, $"Screen contact about {names}", frontDoor, priority, firstPerson, received);
         OpenWork.Open(WorkKind.ReferrerFeedback, contact.Id, $"Tell {contact.ReferrerName} the outcome for {names}", frontDoor, priority, firstPerson, received);
+        foreach (var (child, _) in linked.DistinctBy(l => l.Child.PersonId))
+        {
+            if (!known.Cases.TryGetValue(child.PersonId, out var open)) continue;
+            var item = OpenWork.Open(WorkKind.ContactOnOpenCase, contact.Id, $"New contact about {child.Name}, whose case you hold: read it", open.TeamId,
+                priority, child.PersonId, received);
+            OpenWork.Reassign(item, open.TeamId, open.WorkerId);
+        }
         foreach (var (child, _) in linked)
         {
             db.Record(new ContactReceived(contact.Id, contact.Reference, contact.Channel, contact.ReferrerName,

@@ -108,3 +108,11 @@ public sealed record PartnerKeyRevoked(Guid KeyId, string Prefix, string Label) 
 
     public string Describe() => $"API key {Prefix} revoked ({Label})";
 }
+
+/// <summary>The worker who holds a child's open case read a new contact about the child.</summary>
+public sealed record ContactReadByWorker(Guid ContactId, string Reference, Guid WorkerId) : IEvent
+{
+    public static string Name => "contact.read-by-worker";
+
+    public string Describe() => $"Contact {Reference} read by the worker who holds the case";
+}

@@ -113,7 +113,7 @@ public sealed class PersonMerging(SafeguardDbContext db)
         public const string ContactChildren = "ContactChildren", Referrals = "Referrals", Assessments = "Assessments",
             ChildPlans = "ChildPlans", WorkItems = "WorkItems", Alerts = "Alerts", Addresses = "PersonAddresses",
             Names = "PersonNames", Section47Enquiries = "Section47Enquiries", LookedAfterPeriods = "LookedAfterPeriods",
-            StrategyDiscussions = "StrategyDiscussions", Conferences = "ChildProtectionConferences", CoreGroups = "CoreGroupMeetings", CaseNotes = "CaseNotes", Arrangements = "CarerArrangements", RelationshipsFrom = "PersonRelationships.PersonId", RelationshipsTo = "PersonRelationships.RelatedPersonId";
+            StrategyDiscussions = "StrategyDiscussions", Conferences = "ChildProtectionConferences", CoreGroups = "CoreGroupMeetings", CaseNotes = "CaseNotes", Arrangements = "CarerArrangements", InNeedReviews = "ChildInNeedReviews", RelationshipsFrom = "PersonRelationships.PersonId", RelationshipsTo = "PersonRelationships.RelatedPersonId";
     }
 
     private async Task<Dictionary<string, List<Guid>>> MoveAsync(Guid from, Guid to, CancellationToken ct)
@@ -135,6 +135,7 @@ public sealed class PersonMerging(SafeguardDbContext db)
             [Tables.CoreGroups] = await db.CoreGroupMeetings.Where(x => x.PersonId == from).Select(x => x.Id).ToListAsync(ct),
             [Tables.CaseNotes] = await db.CaseNotes.Where(x => x.PersonId == from).Select(x => x.Id).ToListAsync(ct),
             [Tables.Arrangements] = await db.CarerArrangements.Where(x => x.PersonId == from).Select(x => x.Id).ToListAsync(ct),
+            [Tables.InNeedReviews] = await db.ChildInNeedReviews.Where(x => x.PersonId == from).Select(x => x.Id).ToListAsync(ct),
             // A relationship between the two records themselves would become a person related to themselves: it stays.
             [Tables.RelationshipsFrom] = await db.PersonRelationships.Where(x => x.PersonId == from && x.RelatedPersonId != to).Select(x => x.Id).ToListAsync(ct),
             [Tables.RelationshipsTo] = await db.PersonRelationships.Where(x => x.RelatedPersonId == from && x.PersonId != to).Select(x => x.Id).ToListAsync(ct),
@@ -167,6 +168,7 @@ public sealed class PersonMerging(SafeguardDbContext db)
                 Tables.Conferences => await db.ChildProtectionConferences.Where(x => ids.Contains(x.Id) && x.PersonId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonId, to), ct),
                 Tables.CoreGroups => await db.CoreGroupMeetings.Where(x => ids.Contains(x.Id) && x.PersonId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonId, to), ct),
                 Tables.Arrangements => await db.CarerArrangements.Where(x => ids.Contains(x.Id) && x.PersonId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonId, to), ct),
+                Tables.InNeedReviews => await db.ChildInNeedReviews.Where(x => ids.Contains(x.Id) && x.PersonId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonId, to), ct),
                 Tables.CaseNotes => await db.CaseNotes.Where(x => ids.Contains(x.Id) && x.PersonId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonId, to), ct),
                 Tables.RelationshipsFrom => await db.PersonRelationships.Where(x => ids.Contains(x.Id) && x.PersonId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.PersonId, to), ct),
                 Tables.RelationshipsTo => await db.PersonRelationships.Where(x => ids.Contains(x.Id) && x.RelatedPersonId == from).ExecuteUpdateAsync(s => s.SetProperty(x => x.RelatedPersonId, to), ct),

@@ -47,6 +47,8 @@ public static class Permissions
     public const string CloseCases = "cases.close";
     /// <summary>Record core group meetings of child protection plans.</summary>
     public const string RecordCoreGroups = "conferences.core-group";
+    /// <summary>Record reviews of child in need plans (docs/child-in-need-plans.md).</summary>
+    public const string ReviewChildInNeedPlans = "plans.review-in-need";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -55,6 +57,7 @@ public static class Permissions
         AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
         ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
         RecordConferences, RecordCoreGroups, CloseCases, RecordCaseNotes, RecordArrangements, AgreeArrangementsWithChecksMissing,
+        ReviewChildInNeedPlans,
     ];
 }
 
@@ -65,6 +68,7 @@ public static class RolePermissions
         [
             Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.ReadContacts, Permissions.RecordAssessments,
             Permissions.RecordStrategyDiscussions, Permissions.RecordCoreGroups, Permissions.RecordCaseNotes, Permissions.RecordArrangements,
+            Permissions.ReviewChildInNeedPlans,
         ];
     private static readonly string[] Management =
     [
@@ -73,7 +77,7 @@ public static class RolePermissions
         Permissions.RestrictChildRecords, Permissions.AllocateCases, Permissions.ViewCaseloads, Permissions.RecordSupervision,
         Permissions.ManageStaffRecords, Permissions.RecordAssessments, Permissions.AuthoriseAssessments, Permissions.RecordStrategyDiscussions,
         Permissions.RecordConferences, Permissions.RecordCoreGroups, Permissions.CloseCases, Permissions.RecordCaseNotes,
-        Permissions.RecordArrangements, Permissions.AgreeArrangementsWithChecksMissing,
+        Permissions.RecordArrangements, Permissions.AgreeArrangementsWithChecksMissing, Permissions.ReviewChildInNeedPlans,
     ];
 
     /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>

@@ -32,6 +32,10 @@ internal sealed class DemoCasework(SafeguardDbContext db, IWorkingDayCalendar ca
             }
             var current = previous!;
             referral.AllocatedWorkerId = current.WorkerId;
+            foreach (var review in db.WorkItems.Local.Where(w => w.PersonId == referral.PersonId && w.Kind == WorkKind.Review && w.IsOpen).ToList())
+            {
+                work.Reassign(review, current.TeamId, current.WorkerId);
+            }
             var last = story.Supervisions.Select(s => CaseSupervision(story, current, s)).LastOrDefault();
             OpenNextCaseSupervision(story, current, last);
             OpenReallocationIfLeaving(story, current);

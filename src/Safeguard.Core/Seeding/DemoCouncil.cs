@@ -178,8 +178,15 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                             });
                             if (story.Plan is { } plan)
                             {
-                                db.ChildPlans.Add(new ChildPlan(referral.Id, child.Person.Id, plan, calendar.AddWorkingDays(start, 40),
-                                    plan == PlanKind.ChildProtection ? "neglect" : null));
+                                var childPlan = new ChildPlan(referral.Id, child.Person.Id, plan, calendar.AddWorkingDays(start, 40),
+                                    plan == PlanKind.ChildProtection ? "neglect" : null);
+                                db.ChildPlans.Add(childPlan);
+                                if (plan == PlanKind.ChildInNeed)
+                                {
+                                    var reviewOn = ChildInNeed.ChildInNeedReviewDueRule.DueOn(calendar, childPlan.StartedOn, new CaseNotes.VisitSettings());
+                                    work.Open(WorkKind.Review, childPlan.Id, $"Review the child in need plan: {child.Person.FullName}", referral.TeamId,
+                                        Priority.Standard, child.Person.Id, receivedAt, TimeLimits.EndOfDay(reviewOn));
+                                }
                             }
                             if (story.LookedAfter is { } legalStatus)
                             {

@@ -128,7 +128,8 @@ public static class TimeLimits
     /// <summary>When the referrer must be told the outcome: 48 calendar hours after receipt (no calendar needed).</summary>
     public static DateTimeOffset ReferrerFeedbackDue(DateTimeOffset receivedAt) => receivedAt + ReferrerFeedback;
 
-    private static DateOnly LatestWorkingDayOnOrBefore(IWorkingDayCalendar calendar, DateOnly date)
+    /// <summary>The date itself when it is a working day, otherwise the last working day before it.</summary>
+    public static DateOnly LatestWorkingDayOnOrBefore(this IWorkingDayCalendar calendar, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         return calendar.IsWorkingDay(date) ? date : calendar.AddWorkingDays(date, -1);

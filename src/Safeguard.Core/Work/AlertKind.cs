@@ -31,4 +31,8 @@ public enum AlertKind
     CarerCheckOverdue,
     /// <summary>A strategy discussion decided at screening not held within 1 working day.</summary>
     StrategyDiscussionOverdue,
+    /// <summary>A child in need plan not reviewed by its due date.</summary>
+    ChildInNeedReviewOverdue,
+    /// <summary>A new contact about a child whose case is open not read by the worker who holds it in time.</summary>
+    ContactOnOpenCaseUnread,
 }

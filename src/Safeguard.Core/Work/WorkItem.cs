@@ -6,7 +6,7 @@ public enum WorkKind
 {
     ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review, ReadNewInformation,
     AcceptAllocation, AgreedAction, CaseSupervision, PersonalSupervision, Reallocation, AssessmentAuthorisation, InitialConference,
-    CoreGroup, ReviewConference, CarerCheck, StrategyDiscussion,
+    CoreGroup, ReviewConference, CarerCheck, StrategyDiscussion, ContactOnOpenCase,
 }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }

@@ -62,6 +62,8 @@ public static class PageAccess
         ("/Conferences/View", Permissions.ViewChildRecords),
         ("/Plans", Permissions.ViewChildRecords),
         ("/Plans/CoreGroup", Permissions.RecordCoreGroups),
+        ("/ChildInNeedPlans", Permissions.ViewChildRecords),
+        ("/ChildInNeedPlans/Review", Permissions.ReviewChildInNeedPlans),
         ("/Closure", Permissions.CloseCases),
         ("/CaseNotes", Permissions.RecordCaseNotes),
         ("/Arrangements", Permissions.RecordArrangements),

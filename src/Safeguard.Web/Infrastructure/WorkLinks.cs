@@ -22,6 +22,8 @@ public static class WorkLinks
         WorkKind.StrategyDiscussion when item.PersonId is { } discussed => $"/children/{discussed}/strategy-discussions/new",
         WorkKind.CoreGroup => $"/plans/{item.SubjectId}/core-groups/new",
         WorkKind.ReviewConference => $"/plans/{item.SubjectId}",
+        WorkKind.Review => $"/child-in-need-plans/{item.SubjectId}/review",
+        WorkKind.ContactOnOpenCase => $"/front-door/contacts/{item.SubjectId}",
         WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };

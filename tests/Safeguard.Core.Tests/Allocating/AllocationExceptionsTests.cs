@@ -61,7 +61,8 @@ public sealed class AllocationExceptionsTests : IAsyncLifetime
     private SafeguardDbContext As(StaffUser user) => _database.CreateContext(_time, new Actor(user.Id, user.DisplayName));
 
     private static Allocations Service(SafeguardDbContext db) =>
-        new(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), Calendar, new WorkClocks(Calendar));
+        new(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), Calendar, new WorkClocks(Calendar),
+            AllocationTestData.AssessmentService(db, Calendar));
 
     private async Task<AllocationExceptionsPage> ListAsync(StaffUser reader, ExceptionsPeriod? period = null, Guid? teamId = null, int page = 1,
         int pageSize = AllocationExceptions.PageSize)

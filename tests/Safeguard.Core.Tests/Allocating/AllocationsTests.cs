@@ -51,7 +51,8 @@ public sealed class AllocationsTests : IAsyncLifetime
     private SafeguardDbContext As(StaffUser user) => _database.CreateContext(_time, new Actor(user.Id, user.DisplayName));
 
     private static Allocations Service(SafeguardDbContext db) =>
-        new(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), Calendar, new WorkClocks(Calendar));
+        new(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)), Calendar, new WorkClocks(Calendar),
+            AllocationTestData.AssessmentService(db, Calendar));
 
     private async Task<Referral> ReferralAsync(bool childProtection = false, string given = "Maya")
     {

@@ -52,7 +52,7 @@ public sealed class ChildAndFamilyAssessmentsTests : IAsyncLifetime
 
     private SafeguardDbContext As(StaffUser user) => _database.CreateContext(_time, new Actor(user.Id, user.DisplayName));
 
-    private static ChildAndFamilyAssessments Service(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar);
+    private static ChildAndFamilyAssessments Service(SafeguardDbContext db) => AllocationTestData.AssessmentService(db, Calendar);
 
     private static Allocations Allocations(SafeguardDbContext db) => AllocationTestData.AllocationService(db);
 

@@ -43,7 +43,8 @@ public sealed class CaseClosuresTests : IAsyncLifetime
 
     private SafeguardDbContext As(StaffUser user) => _database.CreateContext(_time, new Actor(user.Id, user.DisplayName));
 
-    private static CaseClosures Closures(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(WorkingDayCalendar.Default())));
+    private static CaseClosures Closures(SafeguardDbContext db) =>
+        new(db, new WorkItems(db, new WorkClocks(WorkingDayCalendar.Default())), ConferenceTestData.ChildInNeedPlanService(db));
 
     private DateOnly Today => TimeLimits.UkDay(_time.GetUtcNow());
 

@@ -54,7 +54,7 @@ public sealed class Section47OutcomesTests : IAsyncLifetime
 
     private static StrategyDiscussions Strategy(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar);
 
-    private static Section47Outcomes Outcomes(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)));
+    private static Section47Outcomes Outcomes(SafeguardDbContext db) => ConferenceTestData.Outcomes(db);
 
     private async Task<(Section47Enquiry Enquiry, List<WorkItem> OpenConference)> ReadAsync()
     {

@@ -64,7 +64,7 @@ public sealed class CinCensusExportTests : IAsyncLifetime
 
     private SafeguardDbContext As(StaffUser user) => _database.CreateContext(_time, new Actor(user.Id, user.DisplayName));
 
-    private static ChildAndFamilyAssessments Assessments(SafeguardDbContext db) => new(db, new WorkItems(db, new WorkClocks(Calendar)), Calendar);
+    private static ChildAndFamilyAssessments Assessments(SafeguardDbContext db) => AllocationTestData.AssessmentService(db, Calendar);
 
     private DateTimeOffset HalfAnHourAgo => _time.GetUtcNow().AddMinutes(-30);
 

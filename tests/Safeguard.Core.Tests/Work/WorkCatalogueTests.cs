@@ -51,8 +51,8 @@ public class WorkCatalogueTests
     public void TheBacklogBoard_ShowsTheFrontDoorAllocationAuthorisationAndConferenceKinds_InTheCatalogueOrder()
     {
         BacklogBoard.Kinds.ShouldBe([WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback,
-            WorkKind.ReadNewInformation, WorkKind.AssessmentAuthorisation, WorkKind.StrategyDiscussion, WorkKind.InitialConference, WorkKind.CoreGroup, WorkKind.ReviewConference,
-            WorkKind.Visit, WorkKind.CarerCheck, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
+            WorkKind.ReadNewInformation, WorkKind.ContactOnOpenCase, WorkKind.AssessmentAuthorisation, WorkKind.StrategyDiscussion, WorkKind.InitialConference, WorkKind.CoreGroup, WorkKind.ReviewConference,
+            WorkKind.Visit, WorkKind.CarerCheck, WorkKind.Review, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class AllocationExceptionsPageTests(SafeguardAppFactory app) : App
         await using var db = App.Database.CreateContext(App.Time, new Actor(manager, name));
         var calendar = WorkingDayCalendar.Default();
         var service = new Allocations(db, new Caseloads(db, Options.Create(new CaseloadSettings())), new ChildStatuses(db, new ChildAlerts(db)),
-            calendar, new WorkClocks(calendar));
+            calendar, new WorkClocks(calendar), AllocationTestData.AssessmentService(db, calendar));
         var kind = (await service.ViewForReferralAsync(referral.Id))!.KindNow;
         var discussion = new AllocationDiscussion(App.Time.GetUtcNow().AddMinutes(-30), manager, workerId,
             [new AgreedAction("Visit the child at home", Today(App).AddDays(3))], "Risks discussed in the test");

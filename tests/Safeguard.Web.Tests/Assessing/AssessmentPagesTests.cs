@@ -501,7 +501,7 @@ public sealed class AssessmentPagesTests(SafeguardAppFactory app) : AppTests(app
     {
         await using var db = App.Database.CreateContext(App.Time, new Actor(workerId, workerName));
         var calendar = WorkingDayCalendar.Default();
-        var service = new ChildAndFamilyAssessments(db, new WorkItems(db, new WorkClocks(calendar)), calendar);
+        var service = AllocationTestData.AssessmentService(db, calendar);
         var version = await db.Assessments.Where(a => a.Id == assessment.Id).Select(a => a.Version).SingleAsync();
         var result = await service.SaveAsync(new AssessmentInput(assessment.Id, version, Today(App), true, ["16A"], Analysis, Views,
             AssessmentOutcome.ChildInNeedPlan, null), complete: true);

@@ -13,7 +13,7 @@ namespace Safeguard.Web.Pages.Children.Record;
 public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
     Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations, Core.Assessments.ChildAndFamilyAssessments assessments,
     Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47, Core.Conferences.ChildProtectionPlans plans,
-    Core.CaseNotes.CaseNotes caseNotes, Core.Arrangements.CarerArrangements arrangements) : PageModel
+    Core.CaseNotes.CaseNotes caseNotes, Core.Arrangements.CarerArrangements arrangements, Core.ChildInNeed.ChildInNeedPlanViews childInNeedPlans) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
@@ -45,6 +45,8 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
     /// <summary>The child's child protection plans, the latest first.</summary>
     public IReadOnlyList<(Guid Id, int Number, DateOnly StartedOn, DateOnly? EndedOn, Core.Conferences.AbuseCategory? Category)> Plans { get; private set; } = [];
 
+    public IReadOnlyList<(Guid Id, DateOnly StartedOn, DateOnly? EndedOn, DateTimeOffset? NextReviewDue)> ChildInNeedPlans { get; private set; } = [];
+
     /// <summary>The child's conferences, the latest first.</summary>
     public IReadOnlyList<Core.Conferences.ConferenceLine> Conferences { get; private set; } = [];
 
@@ -58,6 +60,8 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
     public IReadOnlyList<(Guid Id, string CarerName, DateOnly From, Core.Arrangements.ArrangementStatus Status, int Missing)> Arrangements { get; private set; } = [];
 
     public bool CanRecordArrangements { get; private set; }
+
+    public bool CanRecordContacts => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordContacts);
 
     public bool CanRecordCaseNotes => User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordCaseNotes);
 
@@ -83,6 +87,7 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
             OpenEnquiryToConclude = await section47.OpenEnquiryOfAsync(id);
         }
         Plans = await plans.PlansOfAsync(id);
+        ChildInNeedPlans = await childInNeedPlans.PlansOfAsync(id);
         CaseNotes = await caseNotes.ForChildAsync(id, take: 10);
         Arrangements = await arrangements.ForChildAsync(id);
         CanRecordArrangements = User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordArrangements)

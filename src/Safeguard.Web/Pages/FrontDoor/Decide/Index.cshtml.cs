@@ -17,13 +17,16 @@ namespace Safeguard.Web.Pages.FrontDoor.Decide;
 /// nothing is saved and the page says what they did (409).
 /// </summary>
 public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisions, TimeProvider time,
-    ContactAccess contactAccess) : PageModel
+    ContactAccess contactAccess, ContactsOnOpenCases openCases) : PageModel
 {
     public ContactView Contact { get; private set; } = default!;
     public DecisionState State { get; private set; } = default!;
     public DateTimeOffset Now { get; private set; }
     public bool IsManager => User.Can(Permissions.ManageFrontDoor);
     public bool CanDecide => User.Can(Permissions.DecideContacts);
+
+    /// <summary>The contact is about a child whose case the reader holds, and they have not yet marked it read.</summary>
+    public bool UnreadByMe { get; private set; }
 
     /// <summary>The contact's version as the person saw it, posted back with each form.</summary>
     [BindProperty]
@@ -78,6 +81,15 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
             ? $"Decision on {Contact.Reference} sent to a manager to confirm"
             : $"Decision on {Contact.Reference} recorded";
         return RedirectToPage("/FrontDoor/Tray/Index");
+    }
+
+    /// <summary>The worker who holds a child's case marks this new contact about the child read.</summary>
+    public async Task<IActionResult> OnPostReadAsync(Guid id)
+    {
+        if (!await LoadAsync(id, recordView: false)) return NotFound();
+        var read = await openCases.MarkReadAsync(id, User.UserIdOrEmpty());
+        TempData["Success"] = read ? $"Contact {Contact.Reference} marked as read" : $"Contact {Contact.Reference} was already marked as read";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id)
@@ -138,6 +150,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         var contact = await details.ViewAsync(id, recordView);
         if (contact is null) return false;
         Contact = contact;
+        UnreadByMe = await openCases.UnreadByAsync(id, User.UserId());
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Data;
@@ -9,12 +10,34 @@ using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Pages.FrontDoor.RecordContact;
 
-/// <summary>Record a contact on one page: the children (linked to known records), the referrer and the concern.</summary>
-public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, SafeguardDbContext db, TimeProvider time) : ContactFormPageModel
+/// <summary>
+/// Record a contact on one page: the children (linked to known records), the referrer and the concern. Started from a
+/// child's record (<c>?child=</c>), the first child is that child, already linked (restricted from the reader: 404).
+/// </summary>
+public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, SafeguardDbContext db, TimeProvider time,
+    Core.People.Access.NeedToKnow needToKnow) : ContactFormPageModel
 {
     public override bool IsPartner => false;
 
-    public void OnGet() => ReceivedFields.DefaultToNow(Form, time.GetUtcNow());
+    public async Task<IActionResult> OnGetAsync(Guid? child)
+    {
+        ReceivedFields.DefaultToNow(Form, time.GetUtcNow());
+        if (child is not { } id) return Page();
+        var person = await db.People.AsNoTracking().Where(p => p.Id == id && p.MergedIntoPersonId == null)
+            .Select(p => new { p.GivenName, p.FamilyName, p.DateOfBirth, p.NhsNumber }).SingleOrDefaultAsync();
+        if (person is null || !await needToKnow.CheckAsync(id, "the contact page")) return NotFound();
+        var form = Form.Children[0];
+        (form.GivenName, form.FamilyName, form.NhsNumber) = (person.GivenName, person.FamilyName, person.NhsNumber);
+        if (person.DateOfBirth is { } dob) form.DateOfBirth = Safeguard.Web.TagHelpers.GovUkDate.From(dob);
+        var candidates = await finder.FindCandidatesAsync(new NewChild(LinkChoice.NotChosen, person.GivenName, person.FamilyName, person.DateOfBirth,
+            null, Safeguard.Core.People.Sex.Unknown, person.NhsNumber, null, null, null, null), max: 5);
+        if (candidates.Any(c => c.PersonId == id))
+        {
+            form.PersonId = id.ToString();
+            Candidates = new Dictionary<int, IReadOnlyList<PersonCandidateView>> { [0] = candidates };
+        }
+        return Page();
+    }
 
     /// <summary>
     /// Candidates for one child as the worker types (fetched by contact-candidates.js). The same list the
