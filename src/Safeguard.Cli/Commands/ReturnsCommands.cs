@@ -6,6 +6,7 @@ using Safeguard.Core.Data;
 using Safeguard.Core.Returns;
 using Safeguard.Core.Returns.Validation;
 using Safeguard.Core.Text;
+using Safeguard.Core.Timescales;
 
 namespace Safeguard.Cli.Commands;
 
@@ -48,17 +49,19 @@ internal static class ReturnsCommands
             await using var services = CliDatabase.Services(provider, connection);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-            var export = new CinCensusExport(db, Options.Create(SettingsFromEnvironment()), TimeProvider.System);
+            var settings = SettingsFromEnvironment();
+            var export = new CinCensusExport(db, Options.Create(settings), TimeProvider.System);
             var census = new CensusYear(endingIn);
             var temporary = path + ".partial";
             CinCensusSummary summary;
-            var failures = new List<CensusFailure>();
-            Action<CensusChild>? checkEach = parse.GetValue(check) ? child => failures.AddRange(CinCensusValidation.Check(census, child)) : null;
+            var checker = parse.GetValue(check)
+                ? new CensusCheck(CensusContext.For(census, settings, scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>()))
+                : null;
             try
             {
                 await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 {
-                    summary = await export.WriteAsync(census, file, ProgressLine(), ct, checkEach);
+                    summary = await export.WriteAsync(census, file, ProgressLine(), ct, checker is null ? null : checker.Add);
                 }
                 // Written whole or not at all: a failed run never leaves half a return under the real name.
                 File.Move(temporary, path, overwrite: true);
@@ -78,13 +81,16 @@ internal static class ReturnsCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CIN census {census} (reference date {census.ReferenceDate:yyyy-MM-dd}): {Plural.Count(summary.Children, "child", "children")}, "
                 + $"{Plural.Count(summary.Episodes, "CIN episode")} written to {path} in {summary.Elapsed.TotalSeconds:0.0} s"));
-            if (checkEach is not null) WriteFailures(failures);
+            if (checker is not null) WriteFailures(checker.Finish());
             return 0;
         });
         return command;
     }
 
-    /// <summary>A line of totals, then one line per rule that failed: its code, severity, how many children, and DfE's message.</summary>
+    /// <summary>
+    /// A line of totals, then one line per rule that failed: its code, severity, how many children (or the whole return),
+    /// and DfE's message.
+    /// </summary>
     private static void WriteFailures(IReadOnlyList<CensusFailure> failures)
     {
         var errors = failures.Count(f => f.Severity == RuleSeverity.Error);
@@ -92,9 +98,11 @@ internal static class ReturnsCommands
             + $"{Plural.Count(failures.Count - errors, "query", "queries")}");
         foreach (var rule in failures.GroupBy(f => (f.Code, f.Severity, f.Message)).OrderBy(g => g.Key.Severity).ThenBy(g => g.Key.Code, StringComparer.Ordinal))
         {
-            var children = rule.Select(f => f.LaChildId).Distinct().ToList();
-            Console.WriteLine($"{rule.Key.Code} {rule.Key.Severity} ({Plural.Count(children.Count, "child", "children")}, e.g. "
-                + $"{string.Join(", ", children.Take(3))}): {rule.Key.Message.Trim()}");
+            var children = rule.Select(f => f.LaChildId).OfType<string>().Distinct().ToList();
+            var who = children.Count == 0
+                ? "the whole return"
+                : $"{Plural.Count(children.Count, "child", "children")}, e.g. {string.Join(", ", children.Take(3))}";
+            Console.WriteLine($"{rule.Key.Code} {rule.Key.Severity} ({who}): {rule.Key.Message.Trim()}");
         }
     }
 

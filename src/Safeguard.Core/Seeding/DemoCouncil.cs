@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
@@ -187,6 +188,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                                     work.Open(WorkKind.Review, childPlan.Id, $"Review the child in need plan: {child.Person.FullName}", referral.TeamId,
                                         Priority.Standard, child.Person.Id, receivedAt, TimeLimits.EndOfDay(reviewOn));
                                 }
+                                if (plan == PlanKind.ChildProtection) InitialConference(referral, childPlan, start, workers);
                             }
                             if (story.LookedAfter is { } legalStatus)
                             {
@@ -211,6 +213,31 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         casework.WritePersonalSupervision();
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The section 47 enquiry after the assessment and the initial conference that began a child protection plan, on the
+    /// plan's first day (DfE rules 2883 and 2885: a plan starts at its initial conference).
+    /// </summary>
+    private void InitialConference(Referral referral, ChildPlan plan, DateOnly assessed, Dictionary<string, StaffUser> workers)
+    {
+        var enquiry = new Section47Enquiry(referral.PersonId, referral.Id, calendar.AddWorkingDays(assessed, 33))
+        {
+            InitialConferenceTargetOn = calendar.AddWorkingDays(assessed, 48),
+        };
+        enquiry.End(plan.StartedOn, Section47Outcome.InitialChildProtectionConference);
+        db.Section47Enquiries.Add(enquiry);
+        var chair = workers["ruth.morgan@northbridge.example"];
+        db.ChildProtectionConferences.Add(new ChildProtectionConference(ConferenceKind.Initial, referral.PersonId, referral.Id,
+            new DateTimeOffset(plan.StartedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), chair.Id, chair.Id)
+        {
+            Section47EnquiryId = enquiry.Id,
+            ChildPlanId = plan.Id,
+            FamilyAttendance = FamilyAttendance.Attended,
+            Plan = true,
+            Category = AbuseCategory.Neglect,
+            DecisionReasons = "Neglect: the child is likely to suffer significant harm without a plan.",
+        });
     }
 
     /// <summary>A demo child's restriction and access list, as a manager holding it would have made them.</summary>

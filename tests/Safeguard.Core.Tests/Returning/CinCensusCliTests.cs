@@ -44,7 +44,7 @@ public sealed class CinCensusCliTests(CalendarCliTests.CliFixture cli) : IClassF
     }
 
     [Fact]
-    public async Task CinCensusCheck_ListsEachFailedRule_WithHowManyChildren()
+    public async Task CinCensusCheck_ListsEachFailedRule_WithHowManyChildren_OrTheWholeReturn()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
         await using (var db = database.CreateContext(TimeProvider.System, Actor.System))
@@ -62,9 +62,11 @@ public sealed class CinCensusCliTests(CalendarCliTests.CliFixture cli) : IClassF
 
             result.ExitCode.ShouldBe(0, result.StdErr);
             var lines = result.StdOut.TrimEnd().Split(Environment.NewLine);
-            lines[1].ShouldBe($"Checked against {Core.Returns.Validation.CensusRules.All.Count} of DfE's rules: 1 error, 0 queries");
+            lines[1].ShouldBe($"Checked against {Core.Returns.Validation.CensusRules.All.Count} of DfE's rules: 1 error, 2 queries");
             lines[2].ShouldBe("8610 Error (1 child, e.g. NB1): Primary Need code is missing for a referral which led to further action.");
-            lines.Length.ShouldBe(3);
+            lines[3].ShouldBe("2887Q Query (the whole return): Please check and either amend or provide a reason: Less than 8 disability codes have been used in your return");
+            lines[4].ShouldBe("8770Q Query (1 child, e.g. NB1): Please check and either amend data or provide a reason: UPN is missing or reason UPN is missing or is UN1 for a child who is of school age.");
+            lines.Length.ShouldBe(5);
         }
         finally
         {

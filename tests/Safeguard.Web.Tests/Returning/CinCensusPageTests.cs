@@ -1,6 +1,8 @@
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.People;
 using Safeguard.Core.People.Access;
 using Safeguard.Core.Returns;
 using Safeguard.Core.Security;
@@ -60,6 +62,33 @@ public sealed class CinCensusPageTests(SafeguardAppFactory app) : AppTests(app)
         rows.Select(r => r.QuerySelector("a")?.GetAttribute("href")).ShouldContain($"/children/{shown.PersonId}");
         rows.Select(r => r.QuerySelector("a")?.GetAttribute("href")).ShouldNotContain($"/children/{hidden.PersonId}");
         rows.Select(r => r.Children[3].TextContent.Trim()).ShouldContain(NeedToKnow.RestrictedTitle);
+        // The same UPN on two children (1520, a rule over the whole return) names each of them in the same way.
+        var sameUpn = report.QuerySelectorAll("[data-testid=failures] tbody tr").Where(r => r.Children[0].TextContent.Trim() == "1520").ToList();
+        sameUpn.Select(r => r.QuerySelector("a")?.GetAttribute("href")).ShouldContain($"/children/{shown.PersonId}");
+        sameUpn.Select(r => r.Children[3].TextContent.Trim()).ShouldContain(NeedToKnow.RestrictedTitle);
+    }
+
+    [Fact]
+    public async Task AFailureOfTheWholeReturn_NamesNoChild()
+    {
+        // The only child in the 2020-21 census: one child uses fewer than eight disability codes (2887Q).
+        await using (var db = App.CreateDbContext())
+        {
+            var team = await db.Teams.Select(t => t.Id).FirstAsync();
+            var child = new Person("Censuswhole", "Child", new DateOnly(2012, 5, 1), Sex.Female) { Disabilities = "MOB" };
+            db.People.Add(child);
+            var referral = new Referral(child.Id, null, new DateOnly(2020, 6, 1), "2A", team);
+            referral.Close(new DateOnly(2020, 9, 1), "RC1", "Help given");
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync();
+        }
+        var analyst = await App.SignInAsRoleAsync(Roles.PerformanceAnalyst);
+
+        var report = Html.Parse(await analyst.GetStringAsync("/returns/cin-census?year=2021"));
+
+        var row = report.QuerySelectorAll("[data-testid=failures] tbody tr").Single(r => r.Children[0].TextContent.Trim() == "2887Q");
+        row.Children[3].TextContent.Trim().ShouldBe("The whole return");
+        row.QuerySelector("a").ShouldBeNull();
     }
 
     [Theory]

@@ -4,13 +4,19 @@ using static Safeguard.Core.Returns.Validation.RuleSeverity;
 namespace Safeguard.Core.Returns.Validation;
 
 /// <summary>
-/// DfE's CIN census 2025-26 validation rules that can be checked one child at a time (codes and messages are DfE's).
-/// Rules across the whole return (1520 and 8510: the same UPN or LA child id twice; 2886Q, 2887Q: percentages and
-/// counts over all children) and the rest of DfE's rules are still to come: see docs/returns.md.
+/// DfE's CIN census 2025-26 validation rules that Safeguard checks (codes and messages are DfE's; docs/returns.md lists
+/// the few still to come). The rules for one child are here and in CensusRules.Children.cs and CensusRules.Overlaps.cs;
+/// the rules over the whole return in CensusRules.Return.cs.
 /// </summary>
-public static class CensusRules
+public static partial class CensusRules
 {
-    public static readonly IReadOnlyList<CensusRule> All =
+    public static readonly IReadOnlyList<CensusRule> EachChild = [.. Basics(), .. ChildRules(), .. Overlaps()];
+
+    public static readonly IReadOnlyList<ReturnRule> WholeReturn = [.. ReturnRules()];
+
+    public static readonly IReadOnlyList<DfeRule> All = [.. EachChild, .. WholeReturn];
+
+    private static IEnumerable<CensusRule> Basics() =>
     [
         // Child identifiers
         new("8500", Error, "LA Child ID missing", (_, c) => string.IsNullOrWhiteSpace(c.LaChildId)),

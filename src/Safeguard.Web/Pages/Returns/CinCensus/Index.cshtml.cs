@@ -12,7 +12,8 @@ namespace Safeguard.Web.Pages.Returns.CinCensus;
 /// <summary>
 /// The Children in Need census for a year, for the performance analyst and managers (<c>reports.view</c>): the download
 /// of the XML, and the validation report, each failure with DfE's rule code and message, linked to the child's record
-/// where it can be fixed (a record restricted from the reader is named as such, without a link). Downloads are audited.
+/// where it can be fixed (a record restricted from the reader is named as such, without a link; a failure of the return
+/// as a whole, such as too few disability codes, names no child). Downloads are audited.
 /// </summary>
 public sealed class IndexModel(CinCensusExport export, CinCensusValidation validation, NeedToKnow needToKnow, SafeguardDbContext db, TimeProvider time)
     : PageModel
@@ -35,8 +36,9 @@ public sealed class IndexModel(CinCensusExport export, CinCensusValidation valid
     {
         if (!Choose(year)) return NotFound();
         Failures = (await validation.CheckAsync(Year, HttpContext.RequestAborted)).OrderBy(f => f.Severity).ThenBy(f => f.Code).ThenBy(f => f.LaChildId).ToList();
-        Hidden = await needToKnow.HiddenAmongAsync(Failures.Select(f => (Guid?)f.PersonId));
-        await needToKnow.RecordListedAsync("the CIN census validation report", Failures.Select(f => f.PersonId).Where(id => !Hidden.Contains(id)).Distinct().ToList());
+        Hidden = await needToKnow.HiddenAmongAsync(Failures.Select(f => f.PersonId));
+        await needToKnow.RecordListedAsync("the CIN census validation report",
+            Failures.Select(f => f.PersonId).OfType<Guid>().Where(id => !Hidden.Contains(id)).Distinct().ToList());
         return Page();
     }
 
