@@ -6,7 +6,8 @@ namespace Safeguard.EndToEnd.Tests;
 /// <summary>
 /// A child and family assessment as the worker and their manager do it, in the browser: the worker finds it on their tray
 /// after the allocation, saves a draft, is told what is missing, completes it; the manager finds the authorisation on
-/// their tray, sends it back with a reason, then authorises it. With JavaScript on and off.
+/// their tray, sends it back with a reason, then authorises it; the child in need plan it starts is reviewed by the worker
+/// from their tray. With JavaScript on and off.
 /// </summary>
 public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
@@ -89,5 +90,23 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
         await BrowserFixture.WaitForPageAsync(manager, url => url.EndsWith("/authorise"));
         await PressAsync(manager, "Authorise the assessment", Success);
         (await manager.GetByTestId("stage").InnerTextAsync()).ShouldStartWith($"Authorised on {today:d MMMM yyyy} by Martin Hughes");
+
+        // The authorised outcome started a child in need plan: its review is on the worker's tray.
+        await worker.GotoAsync("/");
+        await worker.GetByRole(AriaRole.Link, new() { Name = $"Review the child in need plan: {child}" }).ClickAsync();
+        await BrowserFixture.WaitForPageAsync(worker, url => url.EndsWith("/review"));
+        if (javaScript) await BrowserFixture.NoAxeViolationsAsync(worker);
+        await worker.GetByLabel("Who took part").FillAsync($"Sam Okafor; {given}'s mother; the school nurse");
+        await worker.GetByLabel("Progress against the plan").FillAsync("Mother has started at the drug service; attendance is up.");
+        await PressAsync(worker, "Record the review", Errors);
+        (await worker.Locator(Errors).InnerTextAsync()).ShouldContain("Select whether the plan continues");
+        (await worker.GetByLabel("Progress against the plan").InputValueAsync()).ShouldBe("Mother has started at the drug service; attendance is up.");
+        if (javaScript) await BrowserFixture.NoAxeViolationsAsync(worker);
+        await worker.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await PressAsync(worker, "Record the review", Success);
+        (await worker.GetByTestId("reviews").InnerTextAsync()).ShouldContain("Mother has started at the drug service; attendance is up.");
+        var nextReview = Safeguard.Core.ChildInNeed.ChildInNeedReviewDueRule.DueOn(Safeguard.Core.Timescales.WorkingDayCalendar.Default(), today,
+            new Safeguard.Core.CaseNotes.VisitSettings());
+        (await worker.GetByTestId("review-due").InnerTextAsync()).ShouldBe(nextReview.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
