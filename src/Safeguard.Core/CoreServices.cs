@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddScoped<PersonFamilyRecords>();
         services.AddScoped<DuplicateSweep>();
         services.AddScoped<DuplicateReview>();
+        services.AddScoped<CensusDetails>();
         // The matching engine replaces the exact linker (kept for tests and as the simplest fallback).
         services.TryAddScoped<IPersonLinker, IndexedPersonLinker>();
         services.TryAddSingleton<RecentNewPeople>();

@@ -239,6 +239,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{child}", Permissions.ViewChildRecords),
         ("/children/{child}/family/add", Permissions.EditChildRecords),
         ("/children/{child}/names/add", Permissions.EditChildRecords),
+        ("/children/{child}/census", Permissions.EditChildRecords),
         ("/children/{child}/access", Permissions.RestrictChildRecords),
         ("/children?handler=results&q=ellie", Permissions.ViewChildRecords),
         ("/people/duplicates", Permissions.ReviewDuplicates),

@@ -36,6 +36,8 @@ public sealed class Person : IAudited, IVersioned
     public string? Ethnicity { get; set; }
     /// <summary>CIN census disability codes separated by ',', e.g. "MOB,HAND", or "NONE".</summary>
     public string? Disabilities { get; set; }
+    /// <summary>When the person died, if they have (CIN census PersonDeathDate).</summary>
+    public DateOnly? DateOfDeath { get; set; }
     public string? LocalChildId { get; set; }
     public string? School { get; set; }
     /// <summary>

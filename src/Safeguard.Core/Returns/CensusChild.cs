@@ -15,6 +15,9 @@ public sealed record CensusChild(
 {
     /// <summary>The child's record, for a validation failure to link to (never written to the return).</summary>
     public Guid PersonId { get; init; }
+
+    /// <summary>PersonDeathDate: when the child died, if on or before the reference date.</summary>
+    public DateOnly? DeathDate { get; init; }
 }
 
 /// <summary>A CIN episode (the census's CINdetails): a referral and what followed it, as at the reference date.</summary>

@@ -25,7 +25,12 @@ internal static class CensusEpisodes
             CodeList(person.Disabilities),
             referrals.Where(r => year.Overlaps(r.ReferralDate, r.ClosedOn))
                 .OrderBy(r => r.ReferralDate).ThenBy(r => r.Id)
-                .Select(r => Episode(year, r, rows)).ToList()) { PersonId = person.Id };
+                .Select(r => Episode(year, r, rows)).ToList())
+        {
+            PersonId = person.Id,
+            // As at the reference date: a death after it is not yet known to the return.
+            DeathDate = person.DateOfDeath <= year.ReferenceDate ? person.DateOfDeath : null,
+        };
 
     /// <summary>The council's own id for the child when it has one; otherwise 20 characters of the record's id (rules 1570, 1580).</summary>
     public static string LaChildId(PersonRow person) =>

@@ -6,7 +6,7 @@ namespace Safeguard.Core.Returns;
 
 /// <summary>What the census reads of the record: one projection per table, so a page reads only the columns it needs.</summary>
 internal sealed record PersonRow(Guid Id, string? LocalChildId, string? Upn, string? FormerUpn, string? UpnUnknownReason,
-    DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, Sex Sex, string? Ethnicity, string? Disabilities);
+    DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, Sex Sex, string? Ethnicity, string? Disabilities, DateOnly? DateOfDeath = null);
 
 internal sealed record ReferralRow(Guid Id, Guid PersonId, DateOnly ReferralDate, string SourceCode, string? PrimaryNeedCode,
     DateOnly? ClosedOn, string? ClosureReason);

@@ -88,7 +88,7 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
         if (after is { } last) people = people.Where(p => p.Id > last);
         var personRows = await people.OrderBy(p => p.Id).Take(PageSize)
             .Select(p => new PersonRow(p.Id, p.LocalChildId, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth,
-                p.Sex, p.Ethnicity, p.Disabilities))
+                p.Sex, p.Ethnicity, p.Disabilities, p.DateOfDeath))
             .ToListAsync(ct);
         if (personRows.Count == 0) return [];
 

@@ -50,6 +50,7 @@ internal static class CinCensusXml
         Date(xml, "PersonBirthDate", child.BirthDate);
         Date(xml, "ExpectedPersonBirthDate", child.ExpectedBirthDate);
         xml.WriteElementString("Sex", child.Sex);
+        Date(xml, "PersonDeathDate", child.DeathDate);
         xml.WriteEndElement();
 
         xml.WriteStartElement("ChildCharacteristics");

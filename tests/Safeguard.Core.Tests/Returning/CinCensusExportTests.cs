@@ -156,6 +156,23 @@ public sealed class CinCensusExportTests : IAsyncLifetime
         source.Element("DateTime")!.Value.ShouldBe("2025-09-03T11:00:00");
     }
 
+    [Theory]
+    [InlineData("2026-03-31", "2026-03-31")]
+    [InlineData("2026-04-01", null)]
+    public async Task ADateOfDeath_IsReportedAfterSex_WhenItIsOnOrBeforeTheReferenceDate(string died, string? reported)
+    {
+        await using (var db = _database.CreateContext(_time, Actor.System))
+        {
+            (await db.People.SingleAsync(p => p.Id == _referral.PersonId)).DateOfDeath = DateOnly.Parse(died, System.Globalization.CultureInfo.InvariantCulture);
+            await db.SaveChangesAsync();
+        }
+
+        var identifiers = ChildWithId(await ExportAsync(Year2026), "NB000123").Element("ChildIdentifiers")!;
+
+        identifiers.Element("PersonDeathDate")?.Value.ShouldBe(reported);
+        if (reported is not null) Names(identifiers)[^1].ShouldBe("PersonDeathDate");
+    }
+
     [Fact]
     public async Task AChildProtectionJourney_IsReported_WithEveryModuleInDfEOrder_AsAtTheReferenceDate()
     {

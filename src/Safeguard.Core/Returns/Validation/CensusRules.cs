@@ -5,12 +5,12 @@ namespace Safeguard.Core.Returns.Validation;
 
 /// <summary>
 /// DfE's CIN census 2025-26 validation rules that Safeguard checks (codes and messages are DfE's; docs/returns.md lists
-/// the few still to come). The rules for one child are here and in CensusRules.Children.cs and CensusRules.Overlaps.cs;
+/// how they are read). The rules for one child are here and in CensusRules.Children.cs, CensusRules.Overlaps.cs and CensusRules.Death.cs;
 /// the rules over the whole return in CensusRules.Return.cs.
 /// </summary>
 public static partial class CensusRules
 {
-    public static readonly IReadOnlyList<CensusRule> EachChild = [.. Basics(), .. ChildRules(), .. Overlaps()];
+    public static readonly IReadOnlyList<CensusRule> EachChild = [.. Basics(), .. ChildRules(), .. Overlaps(), .. DeathRules()];
 
     public static readonly IReadOnlyList<ReturnRule> WholeReturn = [.. ReturnRules()];
 

@@ -46,6 +46,9 @@ public abstract class PersonEditPage(SafeguardDbContext db, ChangesSince changes
         return true;
     }
 
+    /// <summary>Audits that the signed-in person was shown this person's data.</summary>
+    protected Task RecordViewedAsync(Guid id, string name) => needToKnow.RecordViewedAsync(id, name);
+
     /// <summary>The page again with what changed, ready to save on top of the record as it is now.</summary>
     protected async Task<IActionResult> ChangedElsewhereAsync(Guid id)
     {
