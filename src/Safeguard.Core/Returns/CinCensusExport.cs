@@ -63,10 +63,10 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
         Guid? after = null;
         while (true)
         {
-            var page = await ReadPageAsync(year, after, ct);
-            foreach (var (_, child) in page) yield return child;
-            if (page.Count < PageSize) yield break;
-            after = page[^1].PersonId;
+            var (children, last) = await ReadPageAsync(year, after, ct);
+            foreach (var child in children) yield return child;
+            if (last is null) yield break;
+            after = last;
         }
     }
 
@@ -78,41 +78,55 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
         return (summary, buffer.ToArray());
     }
 
-    private async Task<List<(Guid PersonId, CensusChild Child)>> ReadPageAsync(CensusYear year, Guid? after, CancellationToken ct)
+    /// <summary>
+    /// A page of children and the id to read on from (null after the last page). Each table is read for the page's range of
+    /// person ids (an index range, the same statement every page) rather than a list of ids, so the database never scans
+    /// a whole table per page and the statement is prepared once.
+    /// </summary>
+    private async Task<(List<CensusChild> Children, Guid? Last)> ReadPageAsync(CensusYear year, Guid? after, CancellationToken ct)
     {
         var start = year.Start;
         var end = year.ReferenceDate;
         var people = db.People.AsNoTracking()
-            .Where(p => p.MergedIntoPersonId == null
-                && db.Referrals.Any(r => r.PersonId == p.Id && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start)));
-        if (after is { } last) people = people.Where(p => p.Id > last);
-        var personRows = await people.OrderBy(p => p.Id).Take(PageSize)
-            .Select(p => new PersonRow(p.Id, p.LocalChildId, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth,
-                p.Sex, p.Ethnicity, p.Disabilities))
+            .Where(p => db.Referrals.Any(r => r.PersonId == p.Id && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start)));
+        if (after is { } previous) people = people.Where(p => p.Id > previous);
+        // A merged duplicate is dropped after reading: filtering it in the query lets SQLite pick the index on
+        // MergedIntoPersonId (null for nearly everyone) and sort the whole table for every page.
+        var read = await people.OrderBy(p => p.Id).Take(PageSize)
+            .Select(p => new
+            {
+                Row = new PersonRow(p.Id, p.LocalChildId, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth,
+                    p.Sex, p.Ethnicity, p.Disabilities),
+                Merged = p.MergedIntoPersonId != null,
+            })
             .ToListAsync(ct);
-        if (personRows.Count == 0) return [];
+        if (read.Count == 0) return ([], null);
 
-        var personIds = personRows.Select(p => p.Id).ToList();
+        var (first, last) = (read[0].Row.Id, read[^1].Row.Id);
         var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => personIds.Contains(r.PersonId) && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start))
+            .Where(r => r.PersonId >= first && r.PersonId <= last && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start))
             .Select(r => new ReferralRow(r.Id, r.PersonId, r.ReferralDate, r.SourceCode, r.PrimaryNeedCode, r.ClosedOn, r.ClosureReason))
             .ToListAsync(ct);
-        var referralIds = referrals.Select(r => r.Id).ToList();
         var rows = new EpisodeRows(
-            (await db.Assessments.AsNoTracking().Where(a => referralIds.Contains(a.ReferralId))
+            (await db.Assessments.AsNoTracking()
+                .Where(a => a.PersonId >= first && a.PersonId <= last && a.StartedOn <= end && (a.AuthorisedOn == null || a.AuthorisedOn >= start))
                 .Select(a => new AssessmentRow(a.ReferralId, a.StartedOn, a.AuthorisedOn, a.Factors)).ToListAsync(ct))
                 .ToLookup(a => a.ReferralId),
-            (await db.ChildPlans.AsNoTracking().Where(p => referralIds.Contains(p.ReferralId))
+            (await db.ChildPlans.AsNoTracking()
+                .Where(p => p.PersonId >= first && p.PersonId <= last && p.StartedOn <= end && (p.EndedOn == null || p.EndedOn >= start))
                 .Select(p => new PlanRow(p.Id, p.ReferralId, p.Kind, p.StartedOn, p.EndedOn, p.InitialCategory, p.Category, p.Number)).ToListAsync(ct))
                 .ToLookup(p => p.ReferralId),
-            (await db.Section47Enquiries.AsNoTracking().Where(e => referralIds.Contains(e.ReferralId))
+            (await db.Section47Enquiries.AsNoTracking()
+                .Where(e => e.PersonId >= first && e.PersonId <= last && e.StartedOn <= end)
                 .Select(e => new Section47Row(e.Id, e.ReferralId, e.StartedOn, e.InitialConferenceTargetOn, e.EndedOn, e.Outcome)).ToListAsync(ct))
                 .ToLookup(e => e.ReferralId),
-            (await db.ChildProtectionConferences.AsNoTracking().Where(c => referralIds.Contains(c.ReferralId))
+            (await db.ChildProtectionConferences.AsNoTracking()
+                .Where(c => c.PersonId >= first && c.PersonId <= last)
                 .Select(c => new { c.ReferralId, c.Kind, c.HeldAt, c.Section47EnquiryId, c.ChildPlanId, c.Category }).ToListAsync(ct))
                 .Select(c => new ConferenceRow(c.ReferralId, c.Kind, TimeLimits.UkDay(c.HeldAt), c.Section47EnquiryId, c.ChildPlanId, c.Category))
                 .ToLookup(c => c.ReferralId));
         var byPerson = referrals.ToLookup(r => r.PersonId);
-        return personRows.Select(p => (p.Id, CensusEpisodes.Child(year, p, byPerson[p.Id], rows))).ToList();
+        var children = read.Where(p => !p.Merged).Select(p => CensusEpisodes.Child(year, p.Row, byPerson[p.Row.Id], rows)).ToList();
+        return (children, read.Count < PageSize ? null : last);
     }
 }
