@@ -79,54 +79,49 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
     }
 
     /// <summary>
-    /// A page of children and the id to read on from (null after the last page). Each table is read for the page's range of
-    /// person ids (an index range, the same statement every page) rather than a list of ids, so the database never scans
-    /// a whole table per page and the statement is prepared once.
+    /// A page of children and the id to read on from (null after the last page). The page's children are found from the
+    /// year's referrals in the order of their person ids (an index), then every table is read for the page's ids passed as
+    /// one array parameter: the same statement every page, each row found through an index.
     /// </summary>
     private async Task<(List<CensusChild> Children, Guid? Last)> ReadPageAsync(CensusYear year, Guid? after, CancellationToken ct)
     {
         var start = year.Start;
         var end = year.ReferenceDate;
-        var people = db.People.AsNoTracking()
-            .Where(p => db.Referrals.Any(r => r.PersonId == p.Id && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start)));
-        if (after is { } previous) people = people.Where(p => p.Id > previous);
-        // A merged duplicate is dropped after reading: filtering it in the query lets SQLite pick the index on
-        // MergedIntoPersonId (null for nearly everyone) and sort the whole table for every page.
-        var read = await people.OrderBy(p => p.Id).Take(PageSize)
-            .Select(p => new
-            {
-                Row = new PersonRow(p.Id, p.LocalChildId, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth,
-                    p.Sex, p.Ethnicity, p.Disabilities),
-                Merged = p.MergedIntoPersonId != null,
-            })
-            .ToListAsync(ct);
-        if (read.Count == 0) return ([], null);
+        var inYear = db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start));
+        if (after is { } previous) inYear = inYear.Where(r => r.PersonId > previous);
+        // Not DISTINCT in the query: SQLite would find every later referral before sorting. A child whose referrals a page
+        // reads only in part is whole all the same: the tables below are read by child.
+        var found = await inYear.OrderBy(r => r.PersonId).Select(r => r.PersonId).Take(PageSize).ToListAsync(ct);
+        if (found.Count == 0) return ([], null);
+        var ids = found.Distinct().ToList();
 
-        var (first, last) = (read[0].Row.Id, read[^1].Row.Id);
+        // A merged duplicate is left out (its referrals belong to the survivor).
+        var people = await db.People.AsNoTracking()
+            .Where(p => EF.Parameter(ids).Contains(p.Id) && p.MergedIntoPersonId == null)
+            .Select(p => new PersonRow(p.Id, p.LocalChildId, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth,
+                p.Sex, p.Ethnicity, p.Disabilities))
+            .ToDictionaryAsync(p => p.Id, ct);
         var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => r.PersonId >= first && r.PersonId <= last && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start))
+            .Where(r => EF.Parameter(ids).Contains(r.PersonId) && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start))
             .Select(r => new ReferralRow(r.Id, r.PersonId, r.ReferralDate, r.SourceCode, r.PrimaryNeedCode, r.ClosedOn, r.ClosureReason))
             .ToListAsync(ct);
+        var referralIds = referrals.Select(r => r.Id).ToList();
         var rows = new EpisodeRows(
-            (await db.Assessments.AsNoTracking()
-                .Where(a => a.PersonId >= first && a.PersonId <= last && a.StartedOn <= end && (a.AuthorisedOn == null || a.AuthorisedOn >= start))
+            (await db.Assessments.AsNoTracking().Where(a => EF.Parameter(referralIds).Contains(a.ReferralId))
                 .Select(a => new AssessmentRow(a.ReferralId, a.StartedOn, a.AuthorisedOn, a.Factors)).ToListAsync(ct))
                 .ToLookup(a => a.ReferralId),
-            (await db.ChildPlans.AsNoTracking()
-                .Where(p => p.PersonId >= first && p.PersonId <= last && p.StartedOn <= end && (p.EndedOn == null || p.EndedOn >= start))
+            (await db.ChildPlans.AsNoTracking().Where(p => EF.Parameter(referralIds).Contains(p.ReferralId))
                 .Select(p => new PlanRow(p.Id, p.ReferralId, p.Kind, p.StartedOn, p.EndedOn, p.InitialCategory, p.Category, p.Number)).ToListAsync(ct))
                 .ToLookup(p => p.ReferralId),
-            (await db.Section47Enquiries.AsNoTracking()
-                .Where(e => e.PersonId >= first && e.PersonId <= last && e.StartedOn <= end)
+            (await db.Section47Enquiries.AsNoTracking().Where(e => EF.Parameter(referralIds).Contains(e.ReferralId))
                 .Select(e => new Section47Row(e.Id, e.ReferralId, e.StartedOn, e.InitialConferenceTargetOn, e.EndedOn, e.Outcome)).ToListAsync(ct))
                 .ToLookup(e => e.ReferralId),
-            (await db.ChildProtectionConferences.AsNoTracking()
-                .Where(c => c.PersonId >= first && c.PersonId <= last)
+            (await db.ChildProtectionConferences.AsNoTracking().Where(c => EF.Parameter(referralIds).Contains(c.ReferralId))
                 .Select(c => new { c.ReferralId, c.Kind, c.HeldAt, c.Section47EnquiryId, c.ChildPlanId, c.Category }).ToListAsync(ct))
                 .Select(c => new ConferenceRow(c.ReferralId, c.Kind, TimeLimits.UkDay(c.HeldAt), c.Section47EnquiryId, c.ChildPlanId, c.Category))
                 .ToLookup(c => c.ReferralId));
         var byPerson = referrals.ToLookup(r => r.PersonId);
-        var children = read.Where(p => !p.Merged).Select(p => CensusEpisodes.Child(year, p.Row, byPerson[p.Row.Id], rows)).ToList();
-        return (children, read.Count < PageSize ? null : last);
+        var children = ids.Where(people.ContainsKey).Select(id => CensusEpisodes.Child(year, people[id], byPerson[id], rows)).ToList();
+        return (children, found.Count < PageSize ? null : ids[^1]);
     }
 }
