@@ -19,7 +19,7 @@ public sealed record CinCensusSummary(CensusYear Year, int Children, int Episode
 /// </summary>
 public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSettings> settings, TimeProvider time)
 {
-    public const int DefaultPageSize = 500;
+    public const int DefaultPageSize = 2000;
 
     public int PageSize { get; init; } = DefaultPageSize;
 
