@@ -12,6 +12,12 @@ if (args.Length > 0 && args[0] == "caseloads")
     return await Safeguard.Benchmarks.Caseloads.CaseloadBenchmark.RunAsync(args[1..]);
 }
 
+// `census`: the CIN census export with validation of the large council (see README, "CIN census").
+if (args.Length > 0 && args[0] == "census")
+{
+    return await Safeguard.Benchmarks.Census.CensusBenchmark.RunAsync(args[1..]);
+}
+
 // `intake`: partner API throughput over loopback against the real web app (see README, "Partner API intake").
 if (args.Length > 0 && args[0] == "intake")
 {

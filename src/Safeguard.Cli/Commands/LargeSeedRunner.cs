@@ -37,7 +37,7 @@ internal static class LargeSeedRunner
         if (result is { } r)
         {
             AnsiConsole.WriteLine($"People {r.People:N0}, contacts {r.Contacts:N0}, referrals {r.Referrals:N0}, assessments {r.Assessments:N0}, " +
-                $"plans {r.ChildPlans:N0}, allocations {r.CaseAllocations:N0}, supervision records {r.SupervisionRecords:N0}, " +
+                $"plans {r.ChildPlans:N0}, section 47 enquiries {r.Section47Enquiries:N0}, conferences {r.Conferences:N0}, allocations {r.CaseAllocations:N0}, supervision records {r.SupervisionRecords:N0}, " +
                 $"open work items {r.WorkItems:N0}, events {r.Events:N0} ({r.TotalRows:N0} rows).");
         }
     }

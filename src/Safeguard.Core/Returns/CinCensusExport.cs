@@ -19,7 +19,7 @@ public sealed record CinCensusSummary(CensusYear Year, int Children, int Episode
 /// </summary>
 public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSettings> settings, TimeProvider time)
 {
-    public const int DefaultPageSize = 500;
+    public const int DefaultPageSize = 2000;
 
     public int PageSize { get; init; } = DefaultPageSize;
 
@@ -63,10 +63,10 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
         Guid? after = null;
         while (true)
         {
-            var page = await ReadPageAsync(year, after, ct);
-            foreach (var (_, child) in page) yield return child;
-            if (page.Count < PageSize) yield break;
-            after = page[^1].PersonId;
+            var (children, last) = await ReadPageAsync(year, after, ct);
+            foreach (var child in children) yield return child;
+            if (last is null) yield break;
+            after = last;
         }
     }
 
@@ -78,41 +78,50 @@ public sealed class CinCensusExport(SafeguardDbContext db, IOptions<CinCensusSet
         return (summary, buffer.ToArray());
     }
 
-    private async Task<List<(Guid PersonId, CensusChild Child)>> ReadPageAsync(CensusYear year, Guid? after, CancellationToken ct)
+    /// <summary>
+    /// A page of children and the id to read on from (null after the last page). The page's children are found from the
+    /// year's referrals in the order of their person ids (an index), then every table is read for the page's ids passed as
+    /// one array parameter: the same statement every page, each row found through an index.
+    /// </summary>
+    private async Task<(List<CensusChild> Children, Guid? Last)> ReadPageAsync(CensusYear year, Guid? after, CancellationToken ct)
     {
         var start = year.Start;
         var end = year.ReferenceDate;
-        var people = db.People.AsNoTracking()
-            .Where(p => p.MergedIntoPersonId == null
-                && db.Referrals.Any(r => r.PersonId == p.Id && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start)));
-        if (after is { } last) people = people.Where(p => p.Id > last);
-        var personRows = await people.OrderBy(p => p.Id).Take(PageSize)
+        var inYear = db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start));
+        if (after is { } previous) inYear = inYear.Where(r => r.PersonId > previous);
+        // Not DISTINCT in the query: SQLite would find every later referral before sorting. A child whose referrals a page
+        // reads only in part is whole all the same: the tables below are read by child.
+        var found = await inYear.OrderBy(r => r.PersonId).Select(r => r.PersonId).Take(PageSize).ToListAsync(ct);
+        if (found.Count == 0) return ([], null);
+        var ids = found.Distinct().ToList();
+
+        // A merged duplicate is left out (its referrals belong to the survivor).
+        var people = await db.People.AsNoTracking()
+            .Where(p => EF.Parameter(ids).Contains(p.Id) && p.MergedIntoPersonId == null)
             .Select(p => new PersonRow(p.Id, p.LocalChildId, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth,
                 p.Sex, p.Ethnicity, p.Disabilities, p.DateOfDeath))
-            .ToListAsync(ct);
-        if (personRows.Count == 0) return [];
-
-        var personIds = personRows.Select(p => p.Id).ToList();
+            .ToDictionaryAsync(p => p.Id, ct);
         var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => personIds.Contains(r.PersonId) && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start))
+            .Where(r => EF.Parameter(ids).Contains(r.PersonId) && r.ReferralDate <= end && (r.ClosedOn == null || r.ClosedOn >= start))
             .Select(r => new ReferralRow(r.Id, r.PersonId, r.ReferralDate, r.SourceCode, r.PrimaryNeedCode, r.ClosedOn, r.ClosureReason))
             .ToListAsync(ct);
         var referralIds = referrals.Select(r => r.Id).ToList();
         var rows = new EpisodeRows(
-            (await db.Assessments.AsNoTracking().Where(a => referralIds.Contains(a.ReferralId))
+            (await db.Assessments.AsNoTracking().Where(a => EF.Parameter(referralIds).Contains(a.ReferralId))
                 .Select(a => new AssessmentRow(a.ReferralId, a.StartedOn, a.AuthorisedOn, a.Factors)).ToListAsync(ct))
                 .ToLookup(a => a.ReferralId),
-            (await db.ChildPlans.AsNoTracking().Where(p => referralIds.Contains(p.ReferralId))
+            (await db.ChildPlans.AsNoTracking().Where(p => EF.Parameter(referralIds).Contains(p.ReferralId))
                 .Select(p => new PlanRow(p.Id, p.ReferralId, p.Kind, p.StartedOn, p.EndedOn, p.InitialCategory, p.Category, p.Number)).ToListAsync(ct))
                 .ToLookup(p => p.ReferralId),
-            (await db.Section47Enquiries.AsNoTracking().Where(e => referralIds.Contains(e.ReferralId))
+            (await db.Section47Enquiries.AsNoTracking().Where(e => EF.Parameter(referralIds).Contains(e.ReferralId))
                 .Select(e => new Section47Row(e.Id, e.ReferralId, e.StartedOn, e.InitialConferenceTargetOn, e.EndedOn, e.Outcome)).ToListAsync(ct))
                 .ToLookup(e => e.ReferralId),
-            (await db.ChildProtectionConferences.AsNoTracking().Where(c => referralIds.Contains(c.ReferralId))
+            (await db.ChildProtectionConferences.AsNoTracking().Where(c => EF.Parameter(referralIds).Contains(c.ReferralId))
                 .Select(c => new { c.ReferralId, c.Kind, c.HeldAt, c.Section47EnquiryId, c.ChildPlanId, c.Category }).ToListAsync(ct))
                 .Select(c => new ConferenceRow(c.ReferralId, c.Kind, TimeLimits.UkDay(c.HeldAt), c.Section47EnquiryId, c.ChildPlanId, c.Category))
                 .ToLookup(c => c.ReferralId));
         var byPerson = referrals.ToLookup(r => r.PersonId);
-        return personRows.Select(p => (p.Id, CensusEpisodes.Child(year, p, byPerson[p.Id], rows))).ToList();
+        var children = ids.Where(people.ContainsKey).Select(id => CensusEpisodes.Child(year, people[id], byPerson[id], rows)).ToList();
+        return (children, found.Count < PageSize ? null : ids[^1]);
     }
 }

@@ -258,6 +258,10 @@ public sealed class LargeCouncilSeederDeterminismTests
         lines.AddRange((await db.People.ToListAsync()).Select(p => $"{p.Id} {p.GivenName} {p.FamilyName} {p.DateOfBirth} {p.NhsNumber}").Order());
         lines.AddRange((await db.Referrals.ToListAsync()).Select(r => $"{r.Id} {r.PersonId} {r.ReferralDate} {r.Status} {r.ClosedOn}").Order());
         lines.AddRange((await db.WorkItems.ToListAsync()).Select(w => $"{w.Id} {w.Kind} {w.SubjectId} {w.DueAt:O}").Order());
+        lines.AddRange((await db.ChildPlans.ToListAsync()).Select(p => $"{p.Id} {p.Kind} {p.StartedOn} {p.EndedOn} {p.Number}").Order());
+        lines.AddRange((await db.StrategyDiscussions.ToListAsync()).Select(d => $"{d.Id} {d.HeldAt:O} {d.Section47EnquiryId}").Order());
+        lines.AddRange((await db.Section47Enquiries.ToListAsync()).Select(e => $"{e.Id} {e.StartedOn} {e.EndedOn} {e.Outcome}").Order());
+        lines.AddRange((await db.ChildProtectionConferences.ToListAsync()).Select(c => $"{c.Id} {c.Kind} {c.HeldAt:O} {c.ChairId}").Order());
         lines.AddRange((await db.Events.OrderBy(e => e.Id).ToListAsync()).Select(e => $"{e.Id} {e.Type} {e.SubjectId} {e.OccurredAt:O} {e.ActorName}"));
         return lines;
     }

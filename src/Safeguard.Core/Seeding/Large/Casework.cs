@@ -87,7 +87,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
     private async Task FlushAsync(BulkWriter writer, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        TableRows[] all = [_contacts, _children, _referrals, _assessments, _plans, _allocations, _supervision, _work, _events];
+        TableRows[] all = [_contacts, _children, _referrals, _assessments, _plans, _discussions, _participants, _enquiries, _conferences,
+            _allocations, _supervision, _work, _events];
         await writer.WriteAsync(all, ct);
         foreach (var rows in all) rows.Rows.Clear();
     }
@@ -230,7 +231,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
 
         var forceAwaitingAllocation = index >= target - MinimumAwaitingDecision - MinimumAwaitingAllocationWindow;
         _leaveUnaccepted = index >= target - MinimumAwaitingDecision - MinimumAwaitingAllocationWindow - MinimumNotYetAcceptedWindow;
-        foreach (var kid in kids)
+        foreach (var kid in kids.Where(k => !InOpenEpisode(k, DateOnly.FromDateTime(decidedAt))))
         {
             GenerateReferral(id, kid, source.Code, priority, outcome == ScreeningOutcome.StrategyDiscussion, decidedAt, decider,
                 categories, forceAwaitingAllocation);
@@ -295,8 +296,10 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         if (forceAwaitingAllocation || allocatedOn >= _today)
         {
             OpenReferrals++;
+            EpisodeOpen(kid, null);
+            // The census asks a primary need of every referral not closed with no further action, waiting ones included (rule 8610).
             _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, null, nameof(ReferralStatus.AwaitingAllocation), null, null,
-                null);
+                CensusSeedValues.PrimaryNeed(Referrals, string.Join(',', categories)));
             AddWork(WorkKind.Allocation, id, personId, $"Allocate referral: {name}", teamId, null, priority, decidedAt,
                 Due(WorkKind.Allocation, decidedAt, priority));
             return;
@@ -306,18 +309,25 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         DateOnly? closedOn;
         string closureReason;
         PlanSpell? plan = null;
+        SeedEnquiry? enquiry = null;
+        DateOnly? authorised = null;
+        var assessed = false;
+        var discussedAt = decidedAt.AddMinutes(60 + _protection.Next(180));
         if (random.NextDouble() >= (strategy ? 0.95 : 0.55))
         {
             closedOn = _calendar.AddWorkingDays(allocatedOn, 5 + random.Next(15));
             closureReason = "RC7";
+            if (strategy) Discuss(id, personId, name, discussedAt, worker, section47: false);
         }
         else
         {
+            if (strategy) enquiry = Discuss(id, personId, name, discussedAt, worker, section47: true);
+            assessed = true;
             var assessmentId = DeterministicGuid.Create(_seed, IdKinds.Assessment, ++Assessments);
             var due = _calendar.AddWorkingDays(referralDate, TimeLimits.AssessmentWorkingDays);
             var took = random.NextDouble() < 0.8 ? 10 + random.Next(35) : 46 + random.Next(30);
             DateOnly? completed = _calendar.AddWorkingDays(referralDate, took);
-            DateOnly? authorised = _calendar.AddWorkingDays(completed.Value, random.Next(6));
+            authorised = _calendar.AddWorkingDays(completed.Value, random.Next(6));
             if (completed >= _today) (completed, authorised) = (null, null);
             else if (authorised >= _today) authorised = null;
             _assessments.Add(assessmentId, id, personId, allocatedOn, due, completed, authorised, Factors(categories), worker.Id,
@@ -325,6 +335,13 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             var startedAt = allocatedOn.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
             _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "Assessment", assessmentId, "Assessment created", null, null);
             Events++;
+            if (enquiry is not null)
+            {
+                // Without a conference the enquiry ends within a few weeks (before the assessment completes), its outcome still to come.
+                var end = _calendar.AddWorkingDays(enquiry.StartedOn, 5 + _protection.Next(10));
+                if (completed is { } done && done < end) end = done;
+                if (end < _today) (enquiry.EndedOn, enquiry.Outcome) = (end, Section47Outcome.NoFurtherAction);
+            }
             if (completed is null)
             {
                 AddWork(WorkKind.Assessment, assessmentId, personId, $"Child and family assessment: {name}", teamId, worker.Id, priority,
@@ -342,52 +359,72 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
                 }
                 var kind = random.NextDouble() < (strategy ? 0.4 : 0.05) ? PlanKind.ChildProtection
                     : random.NextDouble() < 0.3 ? PlanKind.ChildInNeed : (PlanKind?)null;
+                if (kind == PlanKind.ChildProtection && enquiry is null)
+                {
+                    // Concerns found during the assessment: a strategy discussion on the day it began.
+                    enquiry = Discuss(id, personId, name, allocatedOn.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc), worker, section47: true);
+                }
+                if (kind == PlanKind.ChildInNeed && enquiry is { Outcome: not null }) enquiry.Outcome = Section47Outcome.ChildInNeedPlan;
                 if (kind is { } planKind)
                 {
-                    (closedOn, closureReason, plan) = GeneratePlan(id, personId, name, north, planKind, referralDate, completed.Value, priority, categories);
+                    (closedOn, closureReason, plan) = GeneratePlan(id, personId, kid, name, north, planKind, referralDate, completed.Value, priority,
+                        categories, enquiry);
                 }
                 else
                 {
                     closedOn = _calendar.AddWorkingDays(authorised ?? completed.Value, 1 + random.Next(10));
-                    closureReason = random.NextDouble() < 0.7 ? "RC8" : "RC9";
+                    // RC8 and RC9 say nothing followed the assessment (rule 2990): not after a section 47 enquiry.
+                    closureReason = enquiry is not null ? "RC7" : random.NextDouble() < 0.7 ? "RC8" : "RC9";
                 }
             }
         }
+        // A case closes only once its assessment is authorised.
+        if (closedOn is { } closing && assessed) closedOn = authorised is { } a ? Later(closing, a) : null;
         var closed = closedOn is { } c && c < _today;
+        EpisodeOpen(kid, closed ? closedOn : null);
+        if (enquiry is not null) WriteEnquiry(enquiry, id, personId, name, teamId, worker);
         var holder = WriteCaseHistory(id, personId, name, priority, categories, strategy, allocatedOn, worker, plan, closed ? closedOn : null);
         _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, holder,
             closed ? nameof(ReferralStatus.Closed) : nameof(ReferralStatus.Allocated), closed ? closedOn : null, closed ? closureReason : null,
             CensusSeedValues.PrimaryNeed(Referrals, string.Join(',', categories)));
     }
 
-    private (DateOnly? ClosedOn, string Reason, PlanSpell? Plan) GeneratePlan(Guid referralId, Guid personId, string name, bool north, PlanKind kind,
-        DateOnly referralDate, DateOnly assessed, Priority priority, List<string> categories)
+    private (DateOnly? ClosedOn, string Reason, PlanSpell? Plan) GeneratePlan(Guid referralId, Guid personId, int kid, string name, bool north,
+        PlanKind kind, DateOnly referralDate, DateOnly assessed, Priority priority, List<string> categories, SeedEnquiry? enquiry)
     {
         var cp = kind == PlanKind.ChildProtection;
         // An initial conference within about 15 working days of the strategy discussion; a CIN plan after the assessment.
         var started = cp ? _calendar.AddWorkingDays(referralDate, 8 + random.Next(12)) : _calendar.AddWorkingDays(assessed, random.Next(10));
-        if (started >= _today) return (null, "", null);
+        if (started >= _today)
+        {
+            // The initial conference is still to be held.
+            if (cp && enquiry is not null) (enquiry.EndedOn, enquiry.Outcome) = (null, null);
+            return (null, "", null);
+        }
         var months = cp
             ? random.NextDouble() switch { < 0.2 => 3 + random.Next(3), < 0.85 => 6 + random.Next(9), < 0.95 => 15 + random.Next(9), _ => 24 + random.Next(12) }
             : 3 + random.Next(10);
-        DateOnly? ended = started.AddMonths(months).AddDays(random.Next(-10, 10));
+        // A plan ends at a review (a conference for a child protection plan): on a working day.
+        DateOnly? ended = _calendar.AddWorkingDays(started.AddMonths(months).AddDays(random.Next(-10, 10)), 0);
         if (ended >= _today) ended = null;
         var category = cp ? CpCategory(categories) : null;
         var id = DeterministicGuid.Create(_seed, IdKinds.ChildPlan, ++ChildPlans);
-        _plans.Add(id, referralId, personId, kind.ToString(), started, ended, category, category);
+        _plans.Add(id, referralId, personId, kind.ToString(), started, ended, category, category, NextPlanNumber(kid, kind));
         var teamId = cp ? workforce.ChildProtection(north) : workforce.ChildInNeed(north);
         var worker = workforce.CaseWorker(random, teamId);
         var startedAt = started.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
         var spell = new PlanSpell(worker, started, cp ? CaseKind.ChildProtection : CaseKind.ChildInNeed);
         _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "ChildPlan", id, "Child plan created", null, null);
         Events++;
+        DateOnly? nextReview = cp ? HoldConferences(enquiry!, referralId, personId, id, started, ended, category!, worker) : null;
         if (ended is null)
         {
-            // Reviews: CP first at 3 months then every 6; CIN every 3 months.
+            // A child protection plan's next review conference on the statutory date; a CIN plan reviewed every 3 months.
             var review = started.AddMonths(3);
-            while (review < _today) review = review.AddMonths(cp ? 6 : 3);
-            AddWork(WorkKind.Review, id, personId, $"{(cp ? "Review conference" : "Child in need review")}: {name}", teamId, worker.Id,
-                priority, startedAt, review.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
+            while (review < _today) review = review.AddMonths(3);
+            AddWork(cp ? WorkKind.ReviewConference : WorkKind.Review, id, personId,
+                cp ? $"Review child protection conference: {name}" : $"Review the child in need plan: {name}", teamId, worker.Id, priority, startedAt,
+                (nextReview ?? _calendar.LatestWorkingDayOnOrBefore(review)).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
             if (cp)
             {
                 var visitDue = _calendar.AddWorkingDays(_today, random.Next(10));

@@ -67,6 +67,9 @@ public sealed class LargeCouncilSeeder
             TrainingRecords: workforce.TrainingRecords,
             StaffAbsences: workforce.StaffAbsences,
             CaseAllocations: casework.CaseAllocations,
-            SupervisionRecords: casework.SupervisionRecords);
+            SupervisionRecords: casework.SupervisionRecords,
+            StrategyDiscussions: casework.StrategyDiscussions,
+            Section47Enquiries: casework.Section47Enquiries,
+            Conferences: casework.Conferences);
     }
 }

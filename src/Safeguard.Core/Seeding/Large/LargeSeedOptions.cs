@@ -46,8 +46,12 @@ public sealed record LargeSeedResult(
     long TrainingRecords = 0,
     long StaffAbsences = 0,
     long CaseAllocations = 0,
-    long SupervisionRecords = 0)
+    long SupervisionRecords = 0,
+    long StrategyDiscussions = 0,
+    long Section47Enquiries = 0,
+    long Conferences = 0)
 {
     public long TotalRows => Teams + Organisations + StaffUsers + People + PersonAddresses + Contacts + ContactChildren
-        + Referrals + Assessments + ChildPlans + WorkItems + Events + TrainingRecords + StaffAbsences + CaseAllocations + SupervisionRecords;
+        + Referrals + Assessments + ChildPlans + WorkItems + Events + TrainingRecords + StaffAbsences + CaseAllocations + SupervisionRecords
+        + StrategyDiscussions + Section47Enquiries + Conferences;
 }

@@ -42,6 +42,13 @@ internal sealed class Workforce
         return workers[random.Next(workers.Length)];
     }
 
+    /// <summary>A child protection chair of the conference and review team (its first member is the team manager).</summary>
+    public StaffMember Chair(Random random)
+    {
+        var staff = StaffByTeam[Teams["Conference and Review"]];
+        return staff[1 + random.Next(staff.Length - 1)];
+    }
+
     private static readonly (string Key, TeamKind Kind, int Staff)[] TeamPlan =
     [
         ("MASH", TeamKind.FrontDoor, 40), ("Assessment North", TeamKind.Assessment, 40),

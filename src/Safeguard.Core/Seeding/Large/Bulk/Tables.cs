@@ -80,7 +80,23 @@ internal static class Tables
         ("AuthorisedOn", D), ("Factors", T), ("WorkerId", G), ("CompletedBy", G));
 
     public static readonly Table ChildPlans = Table.Of("ChildPlans",
-        ("Id", G), ("ReferralId", G), ("PersonId", G), ("Kind", T), ("StartedOn", D), ("EndedOn", D), ("Category", T), ("InitialCategory", T));
+        ("Id", G), ("ReferralId", G), ("PersonId", G), ("Kind", T), ("StartedOn", D), ("EndedOn", D), ("Category", T), ("InitialCategory", T), ("Number", N));
+
+    public static readonly Table StrategyDiscussions = Table.Of("StrategyDiscussions",
+        ("Id", G), ("PersonId", G), ("ReferralId", G), ("HeldAt", I), ("RecordedBy", G), ("InformationShared", T), ("Section47", B),
+        ("DecisionReasons", T), ("Section47EnquiryId", G));
+
+    public static readonly Table StrategyParticipants = Table.Of("StrategyParticipants",
+        ("Id", G), ("StrategyDiscussionId", G), ("Agency", T), ("Name", T), ("Role", T));
+
+    public static readonly Table Section47Enquiries = Table.Of("Section47Enquiries",
+        ("Id", G), ("PersonId", G), ("ReferralId", G), ("StartedOn", D), ("EndedOn", D), ("Outcome", T), ("InitialConferenceTargetOn", D),
+        ("OutcomeReasons", T));
+
+    public static readonly Table ChildProtectionConferences = Table.Of("ChildProtectionConferences",
+        ("Id", G), ("Kind", T), ("PersonId", G), ("ReferralId", G), ("Section47EnquiryId", G), ("ChildPlanId", G), ("HeldAt", I),
+        ("ChairId", G), ("RecordedBy", G), ("FamilyAttendance", T), ("FamilyAttendanceNotes", T), ("Plan", B), ("Category", T),
+        ("DecisionReasons", T));
 
     public static readonly Table WorkItems = Table.Of("WorkItems",
         ("Id", G), ("Kind", T), ("SubjectId", G), ("PersonId", G), ("Title", T), ("OwnerTeamId", G), ("OwnerUserId", G),
