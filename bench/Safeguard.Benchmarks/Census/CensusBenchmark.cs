@@ -106,7 +106,14 @@ public static class CensusBenchmark
     /// <summary>Seeds the large council unless a finished seed with this key is there already. True when it seeded.</summary>
     private static async Task<bool> EnsureSeededAsync(DatabaseProvider provider, string connection, string marker, int seed, double scale)
     {
-        if (File.Exists(marker)) return false;
+        if (File.Exists(marker))
+        {
+            // A council seeded before a later migration gets its new columns (nullable, empty): the rows stay as seeded.
+            await using var seededDb = new SafeguardDbContext(DatabaseOptions.Build(provider, connection), new FixedActorContext(Actor.System),
+                TimeProvider.System);
+            await seededDb.Database.MigrateAsync();
+            return false;
+        }
         if (provider == DatabaseProvider.Sqlite)
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource;
