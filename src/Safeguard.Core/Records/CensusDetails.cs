@@ -28,7 +28,10 @@ public sealed class CensusDetails(SafeguardDbContext db)
     public async Task<CensusDetailsView?> FindAsync(Guid personId, CancellationToken ct = default)
     {
         var p = await db.People.AsNoTracking().Where(x => x.Id == personId && x.MergedIntoPersonId == null)
-            .Select(x => new { x.GivenName, x.FamilyName, x.DateOfBirth, x.Upn, x.FormerUpn, x.UpnUnknownReason, x.Ethnicity, x.Disabilities, x.DateOfDeath, x.Version })
+            .Select(x => new
+            {
+                x.GivenName, x.FamilyName, x.DateOfBirth, x.Upn, x.FormerUpn, x.UpnUnknownReason, x.Ethnicity, x.Disabilities, x.DateOfDeath, x.Version,
+            })
             .SingleOrDefaultAsync(ct);
         if (p is null) return null;
         var referrals = (await db.Referrals.AsNoTracking().Where(r => r.PersonId == personId)
@@ -43,17 +46,29 @@ public sealed class CensusDetails(SafeguardDbContext db)
     {
         var errors = new List<(string, string)>();
         var upn = Clean(input.Upn);
-        if (upn is not null && !Upn.TryParse(upn, out _)) errors.Add((nameof(input.Upn), "Enter a UPN of 13 characters with the right check letter, like A123456789012"));
-        if (Clean(input.FormerUpn) is { } former && !Upn.TryParse(former, out _)) errors.Add((nameof(input.FormerUpn), "Enter a former UPN of 13 characters, like A123456789012"));
+        if (upn is not null && !Upn.TryParse(upn, out _))
+        {
+            errors.Add((nameof(input.Upn), "Enter a UPN of 13 characters with the right check letter, like A123456789012"));
+        }
+        if (Clean(input.FormerUpn) is { } former && !Upn.TryParse(former, out _))
+        {
+            errors.Add((nameof(input.FormerUpn), "Enter a former UPN of 13 characters, like A123456789012"));
+        }
         if (Clean(input.UpnUnknownReason) is { } reason)
         {
             if (!UpnUnknownReasons.ContainsKey(reason)) errors.Add((nameof(input.UpnUnknownReason), "Select why the UPN is not known"));
             else if (upn is not null) errors.Add((nameof(input.UpnUnknownReason), "Leave the reason blank when the UPN is known"));
         }
-        if (Clean(input.Ethnicity) is { } ethnicity && !CensusCodes.Ethnicities.Contains(ethnicity)) errors.Add((nameof(input.Ethnicity), "Select the child's ethnicity"));
+        if (Clean(input.Ethnicity) is { } ethnicity && !CensusCodes.Ethnicities.Contains(ethnicity))
+        {
+            errors.Add((nameof(input.Ethnicity), "Select the child's ethnicity"));
+        }
         var disabilities = input.Disabilities.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
         if (disabilities.Any(d => !CensusCodes.Disabilities.Contains(d))) errors.Add((nameof(input.Disabilities), "Select disabilities from the list"));
-        else if (disabilities.Contains("NONE") && disabilities.Count > 1) errors.Add((nameof(input.Disabilities), "Select 'None' on its own, or the disabilities the child has"));
+        else if (disabilities.Contains("NONE") && disabilities.Count > 1)
+        {
+            errors.Add((nameof(input.Disabilities), "Select 'None' on its own, or the disabilities the child has"));
+        }
         if (input.DateOfDeath is { } died)
         {
             if (died > today) errors.Add((nameof(input.DateOfDeath), "The date of death must be today or in the past"));
