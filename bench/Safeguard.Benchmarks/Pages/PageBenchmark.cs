@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
@@ -11,8 +10,8 @@ namespace Safeguard.Benchmarks.Pages;
 /// The child's record page and the worker's home page through the real running web app, over HTTP, signed in as the
 /// large council's busiest social worker:
 /// `pages --provider sqlite|postgres --connection CS --url http://localhost:5000 [--runs 200] [--children 200] [--seed 1]
-/// [--warmup 20] [--server-log FILE]`. Times are wall time at the client (HTTP on loopback included); `--server-log`
-/// also reads the app's own request durations from its log.
+/// [--warmup 100] [--server-log FILE] [--server-pid PID]`. Times are wall time at the client (HTTP on loopback included);
+/// `--server-log` also reads the app's own request durations from its log, `--server-pid` the app's CPU per request.
 /// </summary>
 public static class PageBenchmark
 {
@@ -23,9 +22,10 @@ public static class PageBenchmark
         var url = new Uri(Option(args, "--url") ?? "http://localhost:5000");
         var runs = Number(args, "--runs", 200);
         var childCount = Number(args, "--children", 200);
-        var warmup = Number(args, "--warmup", 20);
+        var warmup = Number(args, "--warmup", 100);
         if (childCount < 4) throw new ArgumentException("--children must be at least 4 (a quarter are the longest histories)");
         var serverLog = Option(args, "--server-log");
+        var serverPid = Option(args, "--server-pid") is null ? (int?)null : Number(args, "--server-pid", 0);
 
         var builder = new DbContextOptionsBuilder<SafeguardDbContext>();
         DatabaseOptions.Configure(builder, provider, connection);
@@ -57,10 +57,10 @@ public static class PageBenchmark
             await browser.GetAsync("/");
             await browser.GetAsync($"/children/{children[i % children.Count].Id}");
         }
-        var homeTimes = await TimeAsync(runs, _ => "/", browser);
-        Console.WriteLine($"Worker's home page (GET /, {runs} requests): {Summary(homeTimes.ToArray())}");
-        var childTimes = await TimeAsync(runs, i => $"/children/{children[i % children.Count].Id}", browser);
-        Console.WriteLine($"Child's record (GET /children/{{id}}, {runs} requests over {children.Count} children): {Summary(childTimes.ToArray())}");
+        var (homeTimes, homeCpu) = await TimeAsync(runs, _ => "/", browser, serverPid);
+        Console.WriteLine($"Worker's home page (GET /, {runs} requests): {Summary(homeTimes.ToArray())}{homeCpu}");
+        var (childTimes, childCpu) = await TimeAsync(runs, i => $"/children/{children[i % children.Count].Id}", browser, serverPid);
+        Console.WriteLine($"Child's record (GET /children/{{id}}, {runs} requests over {children.Count} children): {Summary(childTimes.ToArray())}{childCpu}");
         var longTimes = childTimes.Where((_, i) => children[i % children.Count].LongHistory).ToArray();
         var openTimes = childTimes.Where((_, i) => !children[i % children.Count].LongHistory).ToArray();
         Console.WriteLine($"  of which the longest histories ({longTimes.Length}): {Summary(longTimes)}; open cases ({openTimes.Length}): {Summary(openTimes)}");
@@ -76,8 +76,10 @@ public static class PageBenchmark
         return 0;
     }
 
-    private static async Task<List<double>> TimeAsync(int runs, Func<int, string> path, BrowserClient browser)
+    /// <summary>Wall time of each request; with the server's process id, also its CPU time per request (from /proc).</summary>
+    private static async Task<(List<double> Times, string Cpu)> TimeAsync(int runs, Func<int, string> path, BrowserClient browser, int? serverPid)
     {
+        var cpuBefore = serverPid is { } before ? ProcessCpu.Of(before) : TimeSpan.Zero;
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
@@ -85,11 +87,9 @@ public static class PageBenchmark
             await browser.GetAsync(path(i));
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
-        return times;
+        var cpu = serverPid is { } after ? $"; server CPU {(ProcessCpu.Of(after) - cpuBefore).TotalMilliseconds / runs:0.0} ms a request" : "";
+        return (times, cpu);
     }
-
-    private static int Number(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     private static int Median(IEnumerable<int> values) => values.Order().ToArray() is { Length: > 0 } sorted ? sorted[sorted.Length / 2] : 0;
 }

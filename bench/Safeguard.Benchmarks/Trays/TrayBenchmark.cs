@@ -19,7 +19,7 @@ public static class TrayBenchmark
     {
         var provider = DatabaseOptions.ParseProvider(Option(args, "--provider") ?? "sqlite");
         var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
-        var runs = int.Parse(Option(args, "--runs") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+        var runs = Number(args, "--runs", 200);
         var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SafeguardDbContext>();
         DatabaseOptions.Configure(builder, provider, connection);
         if (args.Contains("--sql")) builder.LogTo(Console.WriteLine, Microsoft.Extensions.Logging.LogLevel.Information);
@@ -83,4 +83,7 @@ public static class TrayBenchmark
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
+
+    internal static int Number(string[] args, string name, int fallback) =>
+        Option(args, name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }
