@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "trays")
     return await Safeguard.Benchmarks.Trays.TrayBenchmark.RunAsync(args[1..]);
 }
 
+// `pages`: the child's record and the worker's home page over HTTP against the running web app (see README).
+if (args.Length > 0 && args[0] == "pages")
+{
+    return await Safeguard.Benchmarks.Pages.PageBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "caseloads")
 {
     return await Safeguard.Benchmarks.Caseloads.CaseloadBenchmark.RunAsync(args[1..]);

@@ -19,7 +19,7 @@ public static class TrayBenchmark
     {
         var provider = DatabaseOptions.ParseProvider(Option(args, "--provider") ?? "sqlite");
         var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
-        var runs = int.Parse(Option(args, "--runs") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+        var runs = Number(args, "--runs", 200);
         var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SafeguardDbContext>();
         DatabaseOptions.Configure(builder, provider, connection);
         if (args.Contains("--sql")) builder.LogTo(Console.WriteLine, Microsoft.Extensions.Logging.LogLevel.Information);
@@ -68,8 +68,14 @@ public static class TrayBenchmark
             result = await query();
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
+        Console.WriteLine($"{name}: {Summary(times)} (result {result:N0})");
+    }
+
+    /// <summary>"p50 … ms, p95 … ms, max … ms" of the times (sorts them in place).</summary>
+    internal static string Summary(double[] times)
+    {
         Array.Sort(times);
-        Console.WriteLine($"{name}: p50 {times[runs / 2]:0.0} ms, p95 {times[(int)(runs * 0.95)]:0.0} ms, max {times[^1]:0.0} ms (result {result:N0})");
+        return $"p50 {times[times.Length / 2]:0.0} ms, p95 {times[(int)(times.Length * 0.95)]:0.0} ms, max {times[^1]:0.0} ms";
     }
 
     internal static string? Option(string[] args, string name)
@@ -77,4 +83,7 @@ public static class TrayBenchmark
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
+
+    internal static int Number(string[] args, string name, int fallback) =>
+        Option(args, name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }
