@@ -56,7 +56,7 @@ public sealed class CarerArrangements(SafeguardDbContext db, WorkItems work)
         db.CarerArrangements.Add(arrangement);
         // Due before the stay begins: by the end of the day before it, or of today when it begins today or began already.
         var dueOn = arrangement.From.AddDays(-1) < today ? today : arrangement.From.AddDays(-1);
-        var child = (await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct)).Trim();
+        var child = await db.PersonNameAsync(personId, ct);
         foreach (var kind in Enum.GetValues<CarerCheckKind>())
         {
             var check = new CarerCheck(arrangement.Id, kind);

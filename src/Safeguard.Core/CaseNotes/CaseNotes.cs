@@ -64,7 +64,7 @@ public sealed class ProtectionVisits(SafeguardDbContext db, WorkItems work, IWor
             .Where(p => p.PersonId == personId && p.Kind == PlanKind.ChildProtection && p.EndedOn == null)
             .Select(p => new { p.Id, p.ReferralId }).ToListAsync(ct);
         if (plans.Count == 0) return;
-        var child = (await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct)).Trim();
+        var child = await db.PersonNameAsync(personId, ct);
         var now = db.Time.GetUtcNow();
         foreach (var plan in plans)
         {

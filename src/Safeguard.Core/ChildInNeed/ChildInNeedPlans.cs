@@ -26,7 +26,7 @@ public sealed class ChildInNeedPlans(SafeguardDbContext db, WorkItems work, IWor
         var number = await db.ChildPlans.CountAsync(p => p.PersonId == referral.PersonId && p.Kind == PlanKind.ChildInNeed, ct) + 1;
         var plan = new ChildPlan(referral.Id, referral.PersonId, PlanKind.ChildInNeed, on, null, number);
         db.ChildPlans.Add(plan);
-        var reviewOn = OpenReview(plan, referral, await ChildNameAsync(plan.PersonId, ct), on);
+        var reviewOn = OpenReview(plan, referral, await db.PersonNameAsync(plan.PersonId, ct), on);
         db.Record(new ChildInNeedPlanStarted(plan.Id, referral.Id, on, after, reviewOn), plan.PersonId, nameof(ChildPlan), plan.Id);
         return plan;
     }
@@ -64,7 +64,7 @@ public sealed class ChildInNeedPlans(SafeguardDbContext db, WorkItems work, IWor
         if (review.PlanContinues)
         {
             var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == plan.ReferralId, ct);
-            nextReview = OpenReview(plan, referral, await ChildNameAsync(plan.PersonId, ct), heldOn);
+            nextReview = OpenReview(plan, referral, await db.PersonNameAsync(plan.PersonId, ct), heldOn);
         }
         db.Claim(plan);
         db.Record(new ChildInNeedPlanReviewed(review.Id, plan.Id, heldOn, review.PlanContinues, nextReview), plan.PersonId, nameof(ChildPlan), plan.Id,
@@ -91,6 +91,4 @@ public sealed class ChildInNeedPlans(SafeguardDbContext db, WorkItems work, IWor
         return dueOn;
     }
 
-    private async Task<string> ChildNameAsync(Guid personId, CancellationToken ct) =>
-        (await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct)).Trim();
 }

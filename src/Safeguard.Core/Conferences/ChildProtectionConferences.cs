@@ -84,7 +84,7 @@ public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems 
             var plan = new ChildPlan(referral.Id, enquiry.PersonId, PlanKind.ChildProtection, startedOn, category.Code(), number);
             db.ChildPlans.Add(plan);
             conference.ChildPlanId = plan.Id;
-            var child = await ChildNameAsync(enquiry.PersonId, ct);
+            var child = await db.PersonNameAsync(enquiry.PersonId, ct);
             var coreGroup = OpenForWorker(WorkKind.CoreGroup, plan, referral, $"First core group meeting: {child}", conference.HeldAt);
             var reviewOn = ReviewConferenceDueRule.DueOn(calendar, ConferenceKind.Initial, startedOn);
             OpenForWorker(WorkKind.ReviewConference, plan, referral, $"Review child protection conference: {child}", TimeLimits.EndOfDay(reviewOn));
@@ -125,7 +125,7 @@ public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems 
         {
             plan.Recategorise(conference.Category!.Value.Code());
             nextReview = ReviewConferenceDueRule.DueOn(calendar, ConferenceKind.Review, heldOn);
-            OpenForWorker(WorkKind.ReviewConference, plan, referral, $"Review child protection conference: {await ChildNameAsync(plan.PersonId, ct)}",
+            OpenForWorker(WorkKind.ReviewConference, plan, referral, $"Review child protection conference: {await db.PersonNameAsync(plan.PersonId, ct)}",
                 TimeLimits.EndOfDay(nextReview.Value));
         }
         else
@@ -191,8 +191,6 @@ public sealed class ChildProtectionConferences(SafeguardDbContext db, WorkItems 
     private static IReadOnlyList<Agency> Agencies(ConferenceInput input) =>
         ConferenceRules.Attending(input).Select(a => a.Agency!.Value).Distinct().Order().ToList();
 
-    private async Task<string> ChildNameAsync(Guid personId, CancellationToken ct) =>
-        (await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct)).Trim();
 
     private async Task<DateOnly?> LastConferenceOnAsync(Guid planId, CancellationToken ct)
     {
