@@ -32,7 +32,8 @@ internal sealed record DemoCase(string Child, CaseKind Kind, DemoSpell[] Spells,
 /// workers in twelve months; Ruby Ahmed's worker, Michael O'Brien, leaves in two weeks (her case is on Chloe Adams's
 /// tray to reallocate); Leo Carter's and Poppy Walsh's case supervision is overdue; Harvey Collins's case went to Sophie
 /// Turner beyond her capacity, and Poppy Walsh's to Ravi Kumar on Helen Price's override of the competence rules. Kai Robinson still awaits allocation
-/// in the assessment team (Martin Hughes), as the allocate journey needs.
+/// in the assessment team (Martin Hughes), as the allocate journey needs. Lily Harrison's case closed last year (its story in
+/// <see cref="DemoChildren"/>).
 /// </summary>
 internal static class DemoAllocations
 {
@@ -158,6 +159,13 @@ internal static class DemoAllocations
                     OutsideTheRules: new("Ravi worked with Poppy's family in the summer and no trained worker has room this week; his section 47 " +
                         "refresher is booked for the 14th and Chloe supervises the enquiry weekly until then.",
                         OverriddenBy: Helen, RulesBroken: ["Child protection: section 47 enquiries training is not current"])),
+            ],
+            []),
+        new("Lily Harrison", CaseKind.ChildInNeed,
+            [
+                new(Ben, Martin, 619,
+                    "Lily hides in her room when her mother's boyfriend is angry; nobody has been hurt, but the police have been called twice.",
+                    [new("See Lily alone at school", -616), new("Talk to Lily's mother on her own about the boyfriend", -612)]),
             ],
             []),
         new("Freddie Morris", CaseKind.ChildInNeed,

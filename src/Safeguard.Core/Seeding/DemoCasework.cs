@@ -19,8 +19,11 @@ internal sealed class DemoCasework(SafeguardDbContext db, IWorkingDayCalendar ca
 {
     private readonly DateOnly _today = TimeLimits.UkDay(now);
 
-    /// <summary>The demo's allocated referrals (by the child's full name) become allocations, as <see cref="DemoAllocations"/> tells.</summary>
-    public void WriteAllocations(IReadOnlyDictionary<string, Referral> allocatedReferrals)
+    /// <summary>
+    /// The demo's allocated referrals (by the child's full name) become allocations, as <see cref="DemoAllocations"/> tells;
+    /// a case in <paramref name="closing"/> (its closure recorded later, by <see cref="DemoPathways"/>) owes no further supervision.
+    /// </summary>
+    public void WriteAllocations(IReadOnlyDictionary<string, Referral> allocatedReferrals, IReadOnlySet<Guid> closing)
     {
         foreach (var story in DemoAllocations.All)
         {
@@ -32,10 +35,7 @@ internal sealed class DemoCasework(SafeguardDbContext db, IWorkingDayCalendar ca
             }
             var current = previous!;
             referral.AllocatedWorkerId = current.WorkerId;
-            foreach (var review in db.WorkItems.Local.Where(w => w.PersonId == referral.PersonId && w.Kind == WorkKind.Review && w.IsOpen).ToList())
-            {
-                work.Reassign(review, current.TeamId, current.WorkerId);
-            }
+            if (closing.Contains(referral.Id)) continue;
             var last = story.Supervisions.Select(s => CaseSupervision(story, current, s)).LastOrDefault();
             OpenNextCaseSupervision(story, current, last);
             OpenReallocationIfLeaving(story, current);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
@@ -14,11 +15,12 @@ namespace Safeguard.Core.Seeding;
 /// <summary>
 /// Seeds the fictional Northbridge Borough Council into an empty database: teams, partner agencies, one account
 /// per role (and four or five social workers in each casework team), staff records (<see cref="DemoStaff"/>), and
-/// children with some history (contacts, referrals, assessments, plans), the allocations of their cases with the
-/// discussions behind them and their supervision (<see cref="DemoAllocations"/>), all written with events.
+/// children with some history (contacts and referrals), the allocations of their cases with the discussions behind them
+/// and their supervision (<see cref="DemoAllocations"/>), all written with events; then each allocated case's assessment,
+/// plans, enquiries, conferences, visits and closure, recorded through the services themselves (<see cref="DemoPathways"/>).
 /// </summary>
 public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles,
-    IWorkingDayCalendar calendar)
+    IWorkingDayCalendar calendar, DbContextOptions<SafeguardDbContext> options, IOptions<CaseNotes.VisitSettings> visitSettings)
 {
     public async Task<bool> IsSeededAsync(CancellationToken ct = default) => await db.Teams.AnyAsync(ct);
 
@@ -112,6 +114,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         await db.SaveChangesAsync(ct);
 
         var allocated = new Dictionary<string, Referral>();
+        var paths = new List<DemoPath>();
         var number = 1;
         foreach (var child in children)
         {
@@ -156,43 +159,10 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                         }
                         else
                         {
-                            var start = referralDate;
-                            db.Assessments.Add(new Assessment(referral.Id, child.Person.Id, start, calendar.AddWorkingDays(start, TimeLimits.AssessmentWorkingDays))
-                            {
-                                CompletedOn = calendar.AddWorkingDays(start, 30),
-                                AuthorisedOn = calendar.AddWorkingDays(start, 32),
-                                Factors = story.Factors,
-                                WorkerId = worker?.Id,
-                                CompletedBy = worker?.Id,
-                                ChildSeenOn = calendar.AddWorkingDays(start, 3),
-                                SeenAlone = true,
-                                Analysis = "Concerns confirmed by the assessment; the family accepts that help is needed.",
-                                ChildsViews = "Seen alone at school; spoke about home and what would help.",
-                                Outcome = story.Plan switch
-                                {
-                                    PlanKind.ChildProtection => AssessmentOutcome.StrategyDiscussion,
-                                    PlanKind.ChildInNeed => AssessmentOutcome.ChildInNeedPlan,
-                                    _ when story.LookedAfter is not null => AssessmentOutcome.Other,
-                                    _ => AssessmentOutcome.NoFurtherAction,
-                                },
-                                OutcomeDetail = story.Plan is null && story.LookedAfter is not null ? "Accommodated by the local authority" : null,
-                            });
-                            if (story.Plan is { } plan)
-                            {
-                                var childPlan = new ChildPlan(referral.Id, child.Person.Id, plan, calendar.AddWorkingDays(start, 40),
-                                    plan == PlanKind.ChildProtection ? "neglect" : null);
-                                db.ChildPlans.Add(childPlan);
-                                if (plan == PlanKind.ChildInNeed)
-                                {
-                                    var reviewOn = ChildInNeed.ChildInNeedReviewDueRule.DueOn(calendar, childPlan.StartedOn, new CaseNotes.VisitSettings());
-                                    work.Open(WorkKind.Review, childPlan.Id, $"Review the child in need plan: {child.Person.FullName}", referral.TeamId,
-                                        Priority.Standard, child.Person.Id, receivedAt, TimeLimits.EndOfDay(reviewOn));
-                                }
-                                if (plan == PlanKind.ChildProtection) InitialConference(referral, childPlan, start, workers);
-                            }
+                            paths.Add(new DemoPath(referral.Id, story));
                             if (story.LookedAfter is { } legalStatus)
                             {
-                                db.LookedAfterPeriods.Add(new LookedAfterPeriod(child.Person.Id, calendar.AddWorkingDays(start, 2), legalStatus));
+                                db.LookedAfterPeriods.Add(new LookedAfterPeriod(child.Person.Id, calendar.AddWorkingDays(referralDate, 2), legalStatus));
                             }
                         }
                     }
@@ -209,35 +179,14 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         await db.SaveChangesAsync(ct);
 
         var casework = new DemoCasework(db, calendar, work, now, workers);
-        casework.WriteAllocations(allocated);
+        casework.WriteAllocations(allocated, paths.Where(p => p.Story.ClosedDaysAgo is not null).Select(p => p.ReferralId).ToHashSet());
         casework.WritePersonalSupervision();
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
-    }
 
-    /// <summary>
-    /// The section 47 enquiry after the assessment and the initial conference that began a child protection plan, on the
-    /// plan's first day (DfE rules 2883 and 2885: a plan starts at its initial conference).
-    /// </summary>
-    private void InitialConference(Referral referral, ChildPlan plan, DateOnly assessed, Dictionary<string, StaffUser> workers)
-    {
-        var enquiry = new Section47Enquiry(referral.PersonId, referral.Id, calendar.AddWorkingDays(assessed, 33))
-        {
-            InitialConferenceTargetOn = calendar.AddWorkingDays(assessed, 48),
-        };
-        enquiry.End(plan.StartedOn, Section47Outcome.InitialChildProtectionConference);
-        db.Section47Enquiries.Add(enquiry);
-        var chair = workers["ruth.morgan@northbridge.example"];
-        db.ChildProtectionConferences.Add(new ChildProtectionConference(ConferenceKind.Initial, referral.PersonId, referral.Id,
-            new DateTimeOffset(plan.StartedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), chair.Id, chair.Id)
-        {
-            Section47EnquiryId = enquiry.Id,
-            ChildPlanId = plan.Id,
-            FamilyAttendance = FamilyAttendance.Attended,
-            Plan = true,
-            Category = AbuseCategory.Neglect,
-            DecisionReasons = "Neglect: the child is likely to suffer significant harm without a plan.",
-        });
+        await using var pathways = new DemoPathways(options, calendar, visitSettings.Value, now, workers.Values,
+            workers["ruth.morgan@northbridge.example"]);
+        foreach (var path in paths) await pathways.WalkAsync(path, ct);
     }
 
     /// <summary>A demo child's restriction and access list, as a manager holding it would have made them.</summary>

@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Safeguard.Core.Allocation;
+using Safeguard.Core.Assessments;
+using Safeguard.Core.CaseNotes;
+using Safeguard.Core.CaseWork;
+using Safeguard.Core.ChildInNeed;
+using Safeguard.Core.Closure;
+using Safeguard.Core.Conferences;
+using Safeguard.Core.Data;
+using Safeguard.Core.Enquiries;
+using Safeguard.Core.Security;
+using Safeguard.Core.Timescales;
+using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
+
+namespace Safeguard.Core.Seeding;
+
+/// <summary>A demo case to walk once it is allocated: its referral, and the story of the contact behind it.</summary>
+internal sealed record DemoPath(Guid ReferralId, DemoContact Story);
+
+/// <summary>
+/// Walks the demo's allocated cases through the services a worker's pages use, on a <see cref="SeedClock"/> moved through
+/// the past, so every step has its record, its work items and its typed event, dated on its day: the assessment (started
+/// at allocation, completed by its worker, authorised by their manager); then a child in need plan and its reviews, or a
+/// strategy discussion, section 47 enquiry and initial conference, and a child protection plan with its core groups,
+/// visits and review conferences; and, where the story closes the case, the plan's end at a review and the closure.
+/// Each step is recorded as its worker would have recorded it; a step the services refuse stops the seed.
+/// </summary>
+internal sealed class DemoPathways : IAsyncDisposable
+{
+    private static readonly TimeOnly Morning = new(10, 0), Afternoon = new(14, 0), LateAfternoon = new(16, 0);
+
+    private readonly SafeguardDbContext _db;
+    private readonly SeedClock _clock;
+    private readonly IWorkingDayCalendar _calendar;
+    private readonly DateTimeOffset _now;
+    private readonly Dictionary<Guid, StaffUser> _staff;
+    private readonly StaffUser _chair;
+    private readonly ChildAndFamilyAssessments _assessments;
+    private readonly ChildInNeedPlans _childInNeedPlans;
+    private readonly StrategyDiscussions _strategy;
+    private readonly Section47Outcomes _enquiries;
+    private readonly ChildProtectionConferences _conferences;
+    private readonly CaseNotes.CaseNotes _notes;
+    private readonly CaseClosures _closures;
+
+    public DemoPathways(DbContextOptions<SafeguardDbContext> options, IWorkingDayCalendar calendar, VisitSettings visitSettings, DateTimeOffset now,
+        IEnumerable<StaffUser> staff, StaffUser chair)
+    {
+        _clock = new SeedClock(now);
+        _now = now;
+        _calendar = calendar;
+        _staff = staff.ToDictionary(u => u.Id);
+        _chair = chair;
+        _db = new SafeguardDbContext(options, new FixedActorContext(Actor.System), _clock);
+        var work = new WorkItems(_db, new WorkClocks(calendar));
+        var settings = Options.Create(visitSettings);
+        var visits = new ProtectionVisits(_db, work, calendar, settings);
+        _childInNeedPlans = new ChildInNeedPlans(_db, work, calendar, settings);
+        _assessments = new ChildAndFamilyAssessments(_db, work, calendar, _childInNeedPlans);
+        _strategy = new StrategyDiscussions(_db, work, calendar);
+        _enquiries = new Section47Outcomes(_db, work, _childInNeedPlans);
+        _conferences = new ChildProtectionConferences(_db, work, calendar, visits, _childInNeedPlans);
+        _notes = new CaseNotes.CaseNotes(_db, visits);
+        _closures = new CaseClosures(_db, work, _childInNeedPlans);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    public async Task WalkAsync(DemoPath path, CancellationToken ct)
+    {
+        var referral = await _db.Referrals.AsNoTracking().SingleAsync(r => r.Id == path.ReferralId, ct);
+        var spells = await _db.CaseAllocations.AsNoTracking().Where(a => a.ReferralId == referral.Id).OrderBy(a => a.AllocatedAt).ToListAsync(ct);
+        var story = path.Story;
+        var authorisedOn = await AssessAsync(referral, spells, story, ct);
+        var endsOn = story.ClosedDaysAgo is { } daysAgo ? _calendar.LatestWorkingDayOnOrBefore(TimeLimits.UkDay(_now).AddDays(-(int)daysAgo)) : (DateOnly?)null;
+        if (story.Plan == PlanKind.ChildInNeed) await ReviewChildInNeedPlanAsync(referral, spells, endsOn, ct);
+        if (story.Plan == PlanKind.ChildProtection) await ProtectAsync(referral, spells, story, authorisedOn, ct);
+        if (endsOn is { } closedOn) await CloseAsync(referral, spells, closedOn, ct);
+    }
+
+    /// <summary>Started at allocation, completed by its worker (within 8 working days for a child protection case, 30 otherwise), authorised the next day.</summary>
+    private async Task<DateOnly> AssessAsync(Referral referral, List<CaseAllocation> spells, DemoContact story, CancellationToken ct)
+    {
+        var first = spells[0];
+        var child = await _db.PersonNameAsync(referral.PersonId, ct);
+        Act(first.AllocatedAt, first.ManagerId);
+        var tracked = await _db.Referrals.SingleAsync(r => r.Id == referral.Id, ct);
+        var priority = story.Plan == PlanKind.ChildProtection ? Priority.ChildProtection : Priority.Standard;
+        await _assessments.StartAsync(tracked, first.WorkerId, _staff[first.WorkerId].DisplayName, first.TeamId, priority, child, first.AllocatedAt, ct);
+        await _db.SaveChangesAsync(ct);
+
+        var assessment = await _db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral.Id, ct);
+        var worker = assessment.WorkerId!.Value;
+        var completedOn = _calendar.AddWorkingDays(referral.ReferralDate, story.Plan == PlanKind.ChildProtection ? 8 : 30);
+        Act(TimeLimits.UkLocal(completedOn, LateAfternoon), worker);
+        var outcome = story.Plan switch
+        {
+            PlanKind.ChildProtection => AssessmentOutcome.StrategyDiscussion,
+            PlanKind.ChildInNeed => AssessmentOutcome.ChildInNeedPlan,
+            _ when story.LookedAfter is not null => AssessmentOutcome.Other,
+            _ => AssessmentOutcome.NoFurtherAction,
+        };
+        var given = child.Split(' ')[0];
+        Ensure(await _assessments.SaveAsync(new AssessmentInput(assessment.Id, assessment.Version, _calendar.AddWorkingDays(referral.ReferralDate, 2), true,
+            story.Factors.Split(AssessmentFactors.Separator), DemoWords.Analysis(story), $"Seen alone; {given} talked about home and what would help.",
+            outcome, outcome == AssessmentOutcome.Other ? "Accommodated by the local authority" : null), complete: true, ct), "complete the assessment", child);
+
+        var authorisedOn = _calendar.AddWorkingDays(completedOn, 1);
+        Act(TimeLimits.UkLocal(authorisedOn, Morning), _staff[worker].ManagerId!.Value);
+        var completed = await _db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessment.Id, ct);
+        Ensure(await _assessments.AuthoriseAsync(assessment.Id, completed.Version, ct), "authorise the assessment", child);
+        return authorisedOn;
+    }
+
+    /// <summary>Reviewed two working days before each review falls due, until today; a closing story ends the plan at its last review.</summary>
+    private async Task ReviewChildInNeedPlanAsync(Referral referral, List<CaseAllocation> spells, DateOnly? endsOn, CancellationToken ct)
+    {
+        var planId = await _db.ChildPlans.AsNoTracking().Where(p => p.ReferralId == referral.Id && p.Kind == PlanKind.ChildInNeed)
+            .Select(p => p.Id).SingleAsync(ct);
+        for (var n = 0; await OpenDueAsync(planId, WorkKind.Review, ct) is { } due; n++)
+        {
+            var heldOn = _calendar.AddWorkingDays(TimeLimits.UkDay(due), -2);
+            var ends = endsOn is { } last && heldOn >= last;
+            if (ends) heldOn = endsOn!.Value;
+            var at = TimeLimits.UkLocal(heldOn, Afternoon);
+            if (at >= _now) return;
+            Act(at, WorkerAt(spells, at));
+            var plan = await _db.ChildPlans.AsNoTracking().SingleAsync(p => p.Id == planId, ct);
+            var result = await _childInNeedPlans.ReviewAsync(planId, plan.Version, new ChildInNeedReviewInput(heldOn, DemoWords.ReviewParticipants,
+                DemoWords.Progress(n, ends), !ends, ends ? DemoWords.PlanAchieved : null), ct);
+            if (result.Outcome != ChildInNeedReviewOutcome.Recorded) throw Refused("review the child in need plan", referral, result.Errors);
+            if (ends) return;
+        }
+    }
+
+    /// <summary>
+    /// The strategy discussion the day after the assessment is authorised (police, health and education taking part), the
+    /// enquiry concluded 8 working days later for a conference, the conference 12 working days after the discussion, and the
+    /// plan kept up to today.
+    /// </summary>
+    private async Task ProtectAsync(Referral referral, List<CaseAllocation> spells, DemoContact story, DateOnly assessed, CancellationToken ct)
+    {
+        var child = await _db.PersonNameAsync(referral.PersonId, ct);
+        var discussedOn = _calendar.AddWorkingDays(assessed, 1);
+        var heldAt = TimeLimits.UkLocal(discussedOn, Morning);
+        var worker = WorkerAt(spells, heldAt);
+        Act(heldAt, worker);
+        var discussion = await _strategy.RecordAsync(new StrategyDiscussionInput(referral.PersonId, heldAt,
+            DemoWords.Partners(_staff[worker].DisplayName, Agency.ChildrensSocialCare, Agency.Police, Agency.Health, Agency.Education),
+            null, null, null, DemoWords.InformationShared(story), true, DemoWords.Section47Reasons(story), []), ct: ct);
+        if (discussion.Outcome != StrategyOutcome.Recorded) throw Refused("record the strategy discussion", referral, discussion.Errors);
+
+        var enquiry = await _db.Section47Enquiries.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id, ct);
+        Act(TimeLimits.UkLocal(_calendar.AddWorkingDays(discussedOn, 8), LateAfternoon), worker);
+        var concluded = await _enquiries.ConcludeAsync(enquiry.Id, enquiry.Version, Section47Outcome.InitialChildProtectionConference,
+            $"The enquiry found that {child} is likely to suffer significant harm; a conference is needed to agree a plan.", ct);
+        if (concluded.Outcome != StrategyOutcome.Recorded) throw Refused("conclude the enquiry", referral, concluded.Errors);
+
+        var category = DemoWords.Category(story.Categories);
+        var conferenceAt = TimeLimits.UkLocal(_calendar.AddWorkingDays(discussedOn, 12), Morning);
+        Act(conferenceAt, _chair.Id);
+        var conference = await _conferences.HoldInitialAsync(enquiry.Id, new ConferenceInput(conferenceAt, _chair.Id,
+            DemoWords.Partners(_staff[worker].DisplayName, Agency.ChildrensSocialCare, Agency.Police, Agency.Health, Agency.Education),
+            FamilyAttendance.Attended, null, true, category, DemoWords.ConferenceReasons(child, category)), ct: ct);
+        if (conference.Outcome != ConferenceOutcome.Recorded) throw Refused("hold the initial conference", referral, conference.Errors);
+
+        var plan = await _db.ChildPlans.AsNoTracking().SingleAsync(p => p.ReferralId == referral.Id && p.Kind == PlanKind.ChildProtection, ct);
+        await KeepPlanAsync(plan, spells, category, ct);
+    }
+
+    /// <summary>
+    /// The plan's life up to today, in date order: the child seen every 8 working days (the rule's default is 10), core
+    /// groups every 30 working days from the seventh, and each review conference 3 working days before it falls due.
+    /// </summary>
+    private async Task KeepPlanAsync(ChildPlan plan, List<CaseAllocation> spells, AbuseCategory category, CancellationToken ct)
+    {
+        var visitOn = _calendar.AddWorkingDays(plan.StartedOn, 4);
+        var coreGroupOn = _calendar.AddWorkingDays(plan.StartedOn, 7);
+        for (var n = 0; ; n++)
+        {
+            var reviewDue = await OpenDueAsync(plan.Id, WorkKind.ReviewConference, ct);
+            var reviewOn = reviewDue is { } due ? _calendar.AddWorkingDays(TimeLimits.UkDay(due), -3) : DateOnly.MaxValue;
+            var next = new[] { visitOn, coreGroupOn, reviewOn }.Min();
+            var at = TimeLimits.UkLocal(next, next == visitOn ? LateAfternoon : Morning);
+            if (at >= _now) return;
+            var worker = WorkerAt(spells, at);
+            if (next == reviewOn)
+            {
+                Act(at, _chair.Id);
+                var current = await _db.ChildPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id, ct);
+                var review = await _conferences.HoldReviewAsync(plan.Id, current.Version, new ConferenceInput(at, _chair.Id,
+                    DemoWords.Partners(_staff[worker].DisplayName, Agency.ChildrensSocialCare, Agency.Health, Agency.Education), FamilyAttendance.Attended,
+                    null, true, category, DemoWords.ReviewReasons), ct: ct);
+                if (review.Outcome != ConferenceOutcome.Recorded) throw Refused("hold the review conference", plan, review.Errors);
+            }
+            else if (next == coreGroupOn)
+            {
+                Act(at, worker);
+                var meeting = await _conferences.RecordCoreGroupAsync(plan.Id, new CoreGroupInput(next, DemoWords.CoreGroup(_staff[worker].DisplayName),
+                    DemoWords.CoreGroupNotes(n)), ct);
+                if (meeting.Outcome != ConferenceOutcome.Recorded) throw Refused("record the core group", plan, meeting.Errors);
+                coreGroupOn = _calendar.AddWorkingDays(coreGroupOn, 30);
+            }
+            else
+            {
+                Act(at, worker);
+                var (id, errors) = await _notes.RecordAsync(plan.PersonId, new CaseNoteInput(CaseNoteKind.Visit, at, DemoWords.VisitParticipants,
+                    DemoWords.Observed(n), true, n % 3 != 2), ct: ct);
+                if (id is null) throw Refused("record the visit", plan, errors);
+                visitOn = _calendar.AddWorkingDays(visitOn, 8);
+            }
+        }
+    }
+
+    /// <summary>Closed two working days after the plan's last review, by its worker: services ceased, the child no longer in need (RC7).</summary>
+    private async Task CloseAsync(Referral referral, List<CaseAllocation> spells, DateOnly lastReview, CancellationToken ct)
+    {
+        var closedOn = _calendar.AddWorkingDays(lastReview, 2);
+        var at = TimeLimits.UkLocal(closedOn, LateAfternoon);
+        Act(at, WorkerAt(spells, at));
+        var current = await _db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id, ct);
+        var closed = await _closures.CloseAsync(referral.Id, current.Version, "RC7", closedOn, DemoWords.ClosureSummary, ct);
+        if (closed.Outcome != ClosureOutcome.Closed) throw Refused("close the case", referral, closed.Errors);
+    }
+
+    private async Task<DateTimeOffset?> OpenDueAsync(Guid subjectId, WorkKind kind, CancellationToken ct) =>
+        await _db.WorkItems.AsNoTracking().Where(w => w.SubjectId == subjectId && w.Kind == kind && w.ClosedAt == null)
+            .Select(w => (DateTimeOffset?)w.DueAt).SingleOrDefaultAsync(ct);
+
+    /// <summary>The clock at <paramref name="at"/>, and the next step recorded by <paramref name="userId"/>.</summary>
+    private void Act(DateTimeOffset at, Guid userId)
+    {
+        _clock.Now = at;
+        var user = _staff[userId];
+        _db.ActingAs = new Actor(user.Id, user.DisplayName);
+    }
+
+    /// <summary>The worker who held the case at <paramref name="at"/>.</summary>
+    private static Guid WorkerAt(List<CaseAllocation> spells, DateTimeOffset at) =>
+        (spells.LastOrDefault(s => s.AllocatedAt <= at) ?? spells[0]).WorkerId;
+
+    private static void Ensure(AssessmentResult result, string what, string child)
+    {
+        if (result.Outcome != AssessmentChange.Saved) throw new InvalidOperationException($"The demo could not {what} of {child}: {result.Outcome} {Errors(result.Errors)}");
+    }
+
+    private static InvalidOperationException Refused(string what, object about, IReadOnlyList<(string Field, string Message)> errors) =>
+        new($"The demo could not {what} ({about}): {Errors(errors)}");
+
+    private static string Errors(IReadOnlyList<(string Field, string Message)> errors) => string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
+}
