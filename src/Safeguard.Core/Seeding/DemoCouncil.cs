@@ -186,6 +186,10 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
 
         await using var pathways = new DemoPathways(options, calendar, visitSettings.Value, now, workers.Values,
             workers["ruth.morgan@northbridge.example"]);
+        foreach (var contactId in await db.Contacts.AsNoTracking().OrderBy(c => c.ReceivedAt).Select(c => c.Id).ToListAsync(ct))
+        {
+            await pathways.ContactAsync(contactId, workers["priya.shah@northbridge.example"], ct);
+        }
         foreach (var path in paths) await pathways.WalkAsync(path, ct);
     }
 

@@ -9,6 +9,7 @@ using Safeguard.Core.Closure;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.Enquiries;
+using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
@@ -67,6 +68,32 @@ internal sealed class DemoPathways : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    /// <summary>
+    /// A demo contact's events on each child's record, as the front door records them: received (from the partner, or
+    /// typed in by <paramref name="frontDoorWorker"/>) and, once screened, decided by them.
+    /// </summary>
+    public async Task ContactAsync(Guid contactId, StaffUser frontDoorWorker, CancellationToken ct)
+    {
+        var contact = await _db.Contacts.AsNoTracking().Include(c => c.Children).SingleAsync(c => c.Id == contactId, ct);
+        _clock.Now = contact.ReceivedAt;
+        _db.ActingAs = contact.ReferringOrganisationId is { } partner && contact.Channel is ContactChannel.PartnerApi or ContactChannel.PartnerPage
+            ? new Actor(null, contact.ReferrerName, partner)
+            : new Actor(frontDoorWorker.Id, frontDoorWorker.DisplayName);
+        foreach (var child in contact.Children)
+        {
+            _db.Record(new ContactReceived(contact.Id, contact.Reference, contact.Channel, contact.ReferrerName, contact.ReferrerOrganisationName,
+                contact.Priority, ContactReceived.Excerpt(contact.Concern)), child.PersonId, nameof(Contact), contact.Id);
+        }
+        await _db.SaveChangesAsync(ct);
+        if (contact.Outcome is not { } outcome || contact.DecidedAt is not { } decidedAt) return;
+        Act(decidedAt, frontDoorWorker.Id);
+        foreach (var child in contact.Children)
+        {
+            _db.Record(new ContactDecided(contact.Id, contact.Reference, outcome), child.PersonId, nameof(Contact), contact.Id, contact.DecisionReasons);
+        }
+        await _db.SaveChangesAsync(ct);
+    }
 
     public async Task WalkAsync(DemoPath path, CancellationToken ct)
     {
