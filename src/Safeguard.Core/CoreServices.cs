@@ -95,6 +95,8 @@ public static class CoreServices
         services.AddScoped<CaseNotes.ProtectionVisits>();
         services.AddScoped<ChildInNeed.ChildInNeedPlans>();
         services.AddScoped<ChildInNeed.ChildInNeedPlanViews>();
+        services.AddScoped<Chronology.ChildChronologies>();
+        services.AddScoped<Chronology.SignificantEvents>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();

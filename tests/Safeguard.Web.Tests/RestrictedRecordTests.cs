@@ -43,6 +43,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["children/{}/family/add"] = ("/children/{child}/family/add", Permissions.EditChildRecords),
         ["children/{}/names/add"] = ("/children/{child}/names/add", Permissions.EditChildRecords),
         ["children/{}/census"] = ("/children/{child}/census", Permissions.EditChildRecords),
+        ["children/{}/chronology"] = ("/children/{child}/chronology", Permissions.ViewChildRecords),
         ["front-door/contacts/{}"] = ("/front-door/contacts/{contact}", Permissions.ReadContacts),
         ["people/duplicates/{}"] = ("/people/duplicates/{duplicate}", Permissions.ReviewDuplicates),
         ["people/merges/{}"] = ("/people/merges/{merge}", Permissions.ReviewDuplicates),

@@ -131,6 +131,18 @@ public sealed class PersonRecords(SafeguardDbContext db)
         };
     }
 
+    /// <summary>
+    /// The other children (under 18 today) of the person's household whom the reader may see: the children of a family
+    /// chronology. A child restricted from the reader is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<HouseholdMember>> HouseholdChildrenAsync(Guid personId, CancellationToken ct = default)
+    {
+        var (_, household) = await FamilyAsync(personId, ct);
+        var eighteenYearsAgo = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime).AddYears(-18);
+        var hidden = await new People.Access.NeedToKnow(db).HiddenAmongAsync(household.Select(h => (Guid?)h.PersonId), ct);
+        return household.Where(h => !hidden.Contains(h.PersonId) && h.DateOfBirth > eighteenYearsAgo).ToList();
+    }
+
     private async Task<(List<RelationshipLine>, List<HouseholdMember>)> FamilyAsync(Guid personId, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(db.Time.GetUtcNow().UtcDateTime);

@@ -160,6 +160,7 @@ public class EventCatalogueTests
         if (type == typeof(string)) return parameter.Name == "Entity" ? SampleEntity : $"{parameter.Name} {seed}";
         if (type == typeof(Guid)) return new Guid(seed, 0, 0, [0, 0, 0, 0, 0, 0, 0, (byte)seed]);
         if (type == typeof(int)) return seed;
+        if (type == typeof(long)) return 1_000_000_000_000L + seed;
         if (type == typeof(DateTimeOffset)) return new DateTimeOffset(2026, 3, 2, 9, seed, 0, TimeSpan.Zero);
         if (type == typeof(double)) return seed + 0.25;
         if (type == typeof(DateOnly)) return new DateOnly(2026, 3, seed);

@@ -30,6 +30,18 @@ public class StylesBuildOutputTests
     }
 
     [Fact]
+    public void TheMojTimeline_IsCompiledOnItsOwn_InTheCouncilsFontAndBrandColour()
+    {
+        var css = File.ReadAllText(FindWebAsset("css/moj-timeline.css"));
+
+        css.ShouldContain(".moj-timeline__item");
+        css.ShouldContain("var(--govuk-brand-colour");
+        css.ShouldContain("system-ui");
+        css.ShouldNotContain("GDS Transport");
+        css.ShouldNotContain(".govuk-template");
+    }
+
+    [Fact]
     public void GovUkFrontendScript_IsCopiedForProgressiveEnhancement()
     {
         File.Exists(FindWebAsset("govuk/govuk-frontend.min.js")).ShouldBeTrue();

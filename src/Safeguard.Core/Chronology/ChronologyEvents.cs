@@ -1,0 +1,22 @@
+using Safeguard.Core.Audit;
+
+namespace Safeguard.Core.Chronology;
+
+/// <summary>A worker marked an entry of the child's chronology (the event <paramref name="EventId"/>) significant, saying why.</summary>
+public sealed record ChronologyEntryMarkedSignificant(long EventId, string Reason) : IEvent
+{
+    public static string Name => "chronology.marked-significant";
+
+    public string Describe() => $"Marked significant: {Reason}";
+}
+
+/// <summary>
+/// A worker added a significant event the system does not record itself (a hospital attendance reported by phone, a
+/// police call-out heard of from a school), with when it happened and where the information came from.
+/// </summary>
+public sealed record SignificantEventAdded(DateTimeOffset HappenedAt, string What, string Source) : IEvent
+{
+    public static string Name => "chronology.event-added";
+
+    public string Describe() => What;
+}
