@@ -97,6 +97,7 @@ public static class CoreServices
         services.AddScoped<ChildInNeed.ChildInNeedPlanViews>();
         services.AddScoped<Chronology.ChildChronologies>();
         services.AddScoped<Chronology.SignificantEvents>();
+        services.AddScoped<Chronology.HistoryAtDecision>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();

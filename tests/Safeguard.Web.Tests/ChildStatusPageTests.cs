@@ -90,8 +90,10 @@ public sealed class ChildStatusPageTests(SafeguardAppFactory app) : AppTests(app
         body.ShouldContain("Child protection");
         body.ShouldContain($"Maya Green has been on a child protection plan (neglect) since {since}");
         var known = page.QuerySelector("#history").ShouldNotBeNull().NextElementSibling.ShouldNotBeNull();
-        known.NextElementSibling.ShouldNotBeNull().GetAttribute("data-testid").ShouldBe("child-status");
-        known.NextElementSibling!.TextContent.ShouldContain($"Neglect, since {since}");
+        var history = known.NextElementSibling.ShouldNotBeNull();
+        history.GetAttribute("data-testid").ShouldBe("decision-history");
+        history.QuerySelector("[data-testid=child-status]").ShouldNotBeNull().TextContent.ShouldContain($"Neglect, since {since}");
+        history.QuerySelector("[data-testid=history-repeat-plan]").ShouldNotBeNull().TextContent.ShouldContain("would be plan 2");
         await using var check = App.CreateDbContext();
         (await check.Events.CountAsync(e => e.PersonId == maya && e.Type == RecordViewed.Name && e.SubjectId == contactId)).ShouldBe(1);
     }

@@ -12,14 +12,23 @@ namespace Safeguard.Web.Pages.Allocation.Allocate;
 /// Allocate a referral: the candidate workers with their caseloads, the child's history, and the discussion that the
 /// allocation is made in (docs/allocation.md). One referral, one worker, one recorded discussion.
 /// </summary>
-public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow, TimeProvider time) : DiscussionPageModel
+public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow, TimeProvider time, Core.Chronology.HistoryAtDecision history)
+    : DiscussionPageModel
 {
+    /// <summary>The child's history before the allocation is recorded.</summary>
+    public Core.Chronology.DecisionHistory History { get; private set; } = default!;
+
     /// <summary>Who holds the case now, when it is allocated.</summary>
     public ChildWorker? Holder => View.Workers.FirstOrDefault(w => w.IsCurrent);
 
     protected override int LoadedVersion => View.ReferralVersion;
 
-    public Task<IActionResult> OnGetAsync(Guid referralId) => FreshAsync(referralId, time.GetUtcNow());
+    public async Task<IActionResult> OnGetAsync(Guid referralId)
+    {
+        var page = await FreshAsync(referralId, time.GetUtcNow());
+        if (page is PageResult && View.IsAwaitingAllocation) await history.RecordShownAsync(History, "an allocation");
+        return page;
+    }
 
     public Task<IActionResult> OnPostAddActionAsync(Guid referralId) => AddActionAsync(referralId);
 
@@ -41,6 +50,7 @@ public sealed class IndexModel(Allocations allocations, NeedToKnow needToKnow, T
         var view = await allocations.ViewForReferralAsync(referralId);
         if (view is null || !await needToKnow.CheckAsync(view.PersonId, "allocating the child's case")) return false;
         View = view;
+        History = (await history.ForReferralAsync(referralId))!;
         return true;
     }
 }

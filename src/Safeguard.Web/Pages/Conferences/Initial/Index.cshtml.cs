@@ -13,8 +13,12 @@ namespace Safeguard.Web.Pages.Conferences.Initial;
 /// conferences (<c>conferences.record</c>: chairs and managers) and may see the child (restricted: 404). Once held, the
 /// page leads to the conference.
 /// </summary>
-public sealed class IndexModel(ChildProtectionConferences conferences, NeedToKnow needToKnow, TimeProvider time) : PageModel, IConferenceFormPage
+public sealed class IndexModel(ChildProtectionConferences conferences, NeedToKnow needToKnow, TimeProvider time,
+    Core.Chronology.HistoryAtDecision history) : PageModel, IConferenceFormPage
 {
+    /// <summary>The child's history before the conference's decision is recorded.</summary>
+    public Core.Chronology.DecisionHistory History { get; private set; } = default!;
+
     [BindProperty]
     public ConferenceForm Form { get; set; } = new();
 
@@ -31,6 +35,7 @@ public sealed class IndexModel(ChildProtectionConferences conferences, NeedToKno
         if (!await LoadAsync(enquiryId)) return NotFound();
         if (Enquiry.ConferenceId is { } held) return Redirect($"/conferences/{held}");
         await needToKnow.RecordViewedAsync(Enquiry.PersonId, Enquiry.ChildName);
+        await history.RecordShownAsync(History, "an initial child protection conference");
         var me = User.UserIdOrEmpty();
         Form = ConferenceForm.Start(time.GetUtcNow(), ChairItems.Any(c => c.Value == me.ToString()) ? me : null, null);
         return Page();
@@ -66,6 +71,7 @@ public sealed class IndexModel(ChildProtectionConferences conferences, NeedToKno
         if (found is null || !await needToKnow.CheckAsync(found.PersonId, "the initial conference page")) return false;
         Enquiry = found;
         ChairItems = ConferenceForm.Chairs(await conferences.ChairChoicesAsync());
+        History = await history.ForChildAsync(found.PersonId);
         return true;
     }
 }

@@ -17,8 +17,11 @@ namespace Safeguard.Web.Pages.FrontDoor.Decide;
 /// nothing is saved and the page says what they did (409).
 /// </summary>
 public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisions, TimeProvider time,
-    ContactAccess contactAccess, ContactsOnOpenCases openCases) : PageModel
+    ContactAccess contactAccess, ContactsOnOpenCases openCases, Core.Chronology.HistoryAtDecision history) : PageModel
 {
+    /// <summary>Each child's history before the decision, by child.</summary>
+    public IReadOnlyDictionary<Guid, Core.Chronology.DecisionHistory> Histories { get; private set; } = new Dictionary<Guid, Core.Chronology.DecisionHistory>();
+
     public ContactView Contact { get; private set; } = default!;
     public DecisionState State { get; private set; } = default!;
     public DateTimeOffset Now { get; private set; }
@@ -151,6 +154,13 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         if (contact is null) return false;
         Contact = contact;
         UnreadByMe = await openCases.UnreadByAsync(id, User.UserId());
+        var histories = new Dictionary<Guid, Core.Chronology.DecisionHistory>();
+        foreach (var child in contact.Children) histories[child.PersonId] = await history.ForChildAsync(child.PersonId, id);
+        Histories = histories;
+        if (recordView && contact.Status != ContactStatus.Decided)
+        {
+            foreach (var shown in histories.Values) await history.RecordShownAsync(shown, "the screening decision");
+        }
         return true;
     }
 

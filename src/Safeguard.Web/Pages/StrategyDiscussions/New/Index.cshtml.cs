@@ -12,8 +12,12 @@ namespace Safeguard.Web.Pages.StrategyDiscussions.New;
 /// Recording a strategy discussion about a child with an open case, from their record: anyone who may record one
 /// (<c>enquiries.strategy</c>) and may see the child. A child restricted from them, or with no open case, answers 404.
 /// </summary>
-public sealed class IndexModel(Core.Enquiries.StrategyDiscussions discussions, NeedToKnow needToKnow, TimeProvider time) : PageModel, IActionsFormPage
+public sealed class IndexModel(Core.Enquiries.StrategyDiscussions discussions, NeedToKnow needToKnow, TimeProvider time,
+    Core.Chronology.HistoryAtDecision history) : PageModel, IActionsFormPage
 {
+    /// <summary>The child's history before the discussion is recorded.</summary>
+    public Core.Chronology.DecisionHistory History { get; private set; } = default!;
+
     [BindProperty]
     public StrategyForm Form { get; set; } = new();
 
@@ -28,6 +32,7 @@ public sealed class IndexModel(Core.Enquiries.StrategyDiscussions discussions, N
     public async Task<IActionResult> OnGetAsync(Guid personId)
     {
         if (!await LoadAsync(personId)) return NotFound();
+        await history.RecordShownAsync(History, "a strategy discussion");
         Form = StrategyForm.Start(time.GetUtcNow(), User.DisplayName(), User.UserIdOrEmpty());
         return Page();
     }
@@ -55,6 +60,7 @@ public sealed class IndexModel(Core.Enquiries.StrategyDiscussions discussions, N
         if (await discussions.CaseOfAsync(personId) is not { } found) return false;
         (PersonId, ChildName) = (personId, found.ChildName);
         OwnerItems = (await discussions.OwnerChoicesAsync()).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
+        History = await history.ForChildAsync(personId);
         return true;
     }
 }
