@@ -7,14 +7,16 @@ using static Safeguard.Benchmarks.Trays.TrayBenchmark;
 namespace Safeguard.Benchmarks.Pages;
 
 /// <summary>
-/// The child's record page and the worker's home page through the real running web app, over HTTP, signed in as the
-/// large council's busiest social worker:
+/// The child's record page, the worker's home page and a child's chronology (500 entries) through the real running web
+/// app, over HTTP, signed in as the large council's busiest social worker:
 /// `pages --provider sqlite|postgres --connection CS --url http://localhost:5000 [--runs 200] [--children 200] [--seed 1]
 /// [--warmup-seconds 30] [--server-log FILE] [--server-pid PID]`. Times are wall time at the client (HTTP on loopback included);
 /// `--server-log` also reads the app's own request durations from its log, `--server-pid` the app's CPU per request.
 /// </summary>
 public static class PageBenchmark
 {
+    private const int ChronologyEntries = 500;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var provider = DatabaseOptions.ParseProvider(Option(args, "--provider") ?? "sqlite");
@@ -69,11 +71,22 @@ public static class PageBenchmark
         var slowest = childTimes.Select((ms, i) => (ms, child: children[i % children.Count])).OrderByDescending(x => x.ms).Take(5);
         Console.WriteLine("  slowest: " + string.Join("; ", slowest.Select(s => $"{s.child.Id} {s.ms:0.0} ms (history {s.child.History})")));
 
+        // The chronology of one child with at least 500 entries (issue 14's measure): the longest history, topped up with
+        // significant events added through the service when it has fewer (this changes the benchmark's database).
+        var chronologyChild = longest.OrderByDescending(c => c.History).First().Id;
+        var entries = await ChronologyChild.EnsureEntriesAsync(builder.Options, chronologyChild, ChronologyEntries);
+        for (var i = 0; i < 20; i++) await browser.GetAsync($"/children/{chronologyChild}/chronology");
+        var (chronologyTimes, chronologyCpu) = await TimeAsync(runs, _ => $"/children/{chronologyChild}/chronology", browser, serverPid);
+        Console.WriteLine($"Chronology (GET /children/{{id}}/chronology, one child with {entries} entries, {runs} requests): "
+            + $"{Summary(chronologyTimes.ToArray())}{chronologyCpu}");
+
         if (serverLog is not null)
         {
             Console.WriteLine("Server time from the app's request log (Kestrel, request start to response end):");
             Console.WriteLine($"  Worker's home page: {Summary(ServerLog.LastDurations(serverLog, p => p == "/", runs))}");
-            Console.WriteLine($"  Child's record: {Summary(ServerLog.LastDurations(serverLog, p => p.StartsWith("/children/", StringComparison.Ordinal), runs))}");
+            Console.WriteLine($"  Child's record: {Summary(ServerLog.LastDurations(serverLog, p => p.StartsWith("/children/", StringComparison.Ordinal)
+                && !p.EndsWith("/chronology", StringComparison.Ordinal), runs))}");
+            Console.WriteLine($"  Chronology: {Summary(ServerLog.LastDurations(serverLog, p => p.EndsWith("/chronology", StringComparison.Ordinal), runs))}");
         }
         return 0;
     }
