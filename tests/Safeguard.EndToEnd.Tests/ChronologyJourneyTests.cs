@@ -41,6 +41,15 @@ public sealed class ChronologyJourneyTests(BrowserFixture app) : IClassFixture<B
         await worker.GetByRole(AriaRole.Link, new() { Name = "Show everything" }).ClickAsync();
         await BrowserFixture.WaitForPageAsync(worker, url => url.EndsWith("/chronology"));
         (await worker.Locator(".moj-timeline__item").CountAsync()).ShouldBe(everything);
+
+        // On paper: the marking and the child's identifiers, the timeline, and no filters, forms or navigation.
+        (await worker.GetByTestId("print-marking").IsVisibleAsync()).ShouldBeFalse();
+        await worker.EmulateMediaAsync(new() { Media = Media.Print });
+        (await worker.GetByTestId("print-marking").IsVisibleAsync()).ShouldBeTrue();
+        (await worker.GetByTestId("print-identifiers").InnerTextAsync()).ShouldContain("Maya Green, born");
+        (await worker.GetByTestId("chronology-filter").IsVisibleAsync()).ShouldBeFalse();
+        (await worker.Locator(".govuk-header").IsVisibleAsync()).ShouldBeFalse();
+        (await worker.Locator(".moj-timeline__item").First.IsVisibleAsync()).ShouldBeTrue();
     }
 
     [Theory]

@@ -109,4 +109,24 @@ public sealed class ChronologyPageTests(SafeguardAppFactory app) : AppTests(app)
             (await client.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.OK, link);
         }
     }
+
+    [Fact]
+    public async Task OnPaper_TheChronologyCarriesItsMarking_AndTheChildsIdentifiers_AndARestrictedRecordSaysSo()
+    {
+        var maya = await App.DemoChildIdAsync("Maya");
+        var rosie = await App.DemoChildIdAsync("Rosie");
+        var client = await App.SignInAsync(Worker);
+
+        var page = await Html.ParseAsync(await client.GetAsync($"/children/{maya}/chronology"));
+
+        page.QuerySelector("[data-testid=print-marking]")!.TextContent.Trim().ShouldBe("OFFICIAL - SENSITIVE");
+        var identifiers = page.QuerySelector("[data-testid=print-identifiers]")!.TextContent;
+        identifiers.ShouldContain("Maya Green, born ");
+        identifiers.ShouldContain("NHS number 543 231 9489");
+        identifiers.ShouldContain("Printed by Grace Lee on ");
+        page.QuerySelector("[data-testid=chronology-filter]")!.ParentElement!.ClassList.ShouldContain("sg-no-print");
+
+        var restricted = await Html.ParseAsync(await client.GetAsync($"/children/{rosie}/chronology"));
+        restricted.QuerySelector("[data-testid=print-marking]")!.TextContent.Trim().ShouldBe("OFFICIAL - SENSITIVE - RESTRICTED RECORD");
+    }
 }

@@ -30,6 +30,16 @@ public class StylesBuildOutputTests
     }
 
     [Fact]
+    public void CompiledCss_PrintsOnlyTheRecord_WithItsMarkings()
+    {
+        var css = File.ReadAllText(FindWebAsset("css/safeguard.css"));
+
+        css.ShouldContain(".sg-print-only{display:none}");
+        css.ShouldContain("@media print{.sg-print-only{display:block}");
+        css.ShouldContain(".sg-no-print,");
+    }
+
+    [Fact]
     public void TheMojTimeline_IsCompiledOnItsOwn_InTheCouncilsFontAndBrandColour()
     {
         var css = File.ReadAllText(FindWebAsset("css/moj-timeline.css"));

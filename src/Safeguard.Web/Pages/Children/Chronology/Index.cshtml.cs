@@ -30,6 +30,14 @@ public sealed class IndexModel(ChildChronologies chronologies, SignificantEvents
 
     public ChildChronology Chronology { get; private set; } = new([], [], 0);
 
+    /// <summary>The child's identifiers as a printed chronology shows them: name, date of birth, NHS number.</summary>
+    public string Identifiers { get; private set; } = "";
+
+    /// <summary>A restricted record's printout says so.</summary>
+    public bool Restricted { get; private set; }
+
+    public string PrintedOn => TimeZoneInfo.ConvertTime(time.GetUtcNow(), WorkingDayCalendar.UkTime).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>The children whose entries are shown: the child, and in a family chronology the household's other children.</summary>
     public IReadOnlyList<(Guid Id, string Name)> Children { get; private set; } = [];
 
@@ -174,10 +182,13 @@ public sealed class IndexModel(ChildChronologies chronologies, SignificantEvents
     {
         if (!await needToKnow.CheckAsync(id, "the child's chronology")) return NotFound();
         var person = await db.People.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { Name = p.GivenName + " " + p.FamilyName, p.MergedIntoPersonId }).SingleOrDefaultAsync();
+            .Select(p => new { Name = p.GivenName + " " + p.FamilyName, p.MergedIntoPersonId, p.DateOfBirth, p.NhsNumber, p.IsRestricted })
+            .SingleOrDefaultAsync();
         if (person is null) return NotFound();
         if (person.MergedIntoPersonId is { } survivor) return Redirect($"/children/{survivor}/chronology{Request.QueryString}");
-        (ChildId, ChildName) = (id, person.Name.Trim());
+        (ChildId, ChildName, Restricted) = (id, person.Name.Trim(), person.IsRestricted);
+        Identifiers = $"{ChildName}, born {(person.DateOfBirth is { } born ? born.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "not known")}, "
+            + $"NHS number {(person.NhsNumber is { Length: 10 } n ? $"{n[..3]} {n[3..6]} {n[6..]}" : "not known")}";
         return null;
     }
 
