@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
+using Safeguard.Core.People;
 using Safeguard.Core.Timescales;
 
 namespace Safeguard.Core.Chronology;
@@ -70,8 +71,10 @@ public sealed class ChildChronologies(SafeguardDbContext db)
     private async Task<List<ChronologyEntry>> EntriesAsync(Guid personId, string child, CancellationToken ct)
     {
         var names = ChronologyCatalogue.EventNames.ToList();
+        // A child's story includes what was recorded on records since merged into theirs.
+        var records = await db.WithMergedAsync(personId, ct);
         var rows = await db.Events.AsNoTracking()
-            .Where(e => e.PersonId == personId && names.Contains(e.Type))
+            .Where(e => e.PersonId != null && records.Contains(e.PersonId.Value) && names.Contains(e.Type))
             .OrderByDescending(e => e.Id)
             .Take(MaxEntries)
             .Select(e => new { e.Id, e.Type, e.OccurredAt, e.Summary, e.ActorName, e.ActorOrganisationId, e.SubjectType, e.SubjectId, e.Data })

@@ -37,7 +37,8 @@ public sealed class SignificantEvents(SafeguardDbContext db)
     public async Task<SignificanceResult> MarkAsync(Guid personId, long eventId, string? reason, CancellationToken ct = default)
     {
         var names = ChronologyCatalogue.EventNames.ToList();
-        if (!await db.Events.AsNoTracking().AnyAsync(e => e.Id == eventId && e.PersonId == personId && names.Contains(e.Type), ct))
+        var records = await db.WithMergedAsync(personId, ct);
+        if (!await db.Events.AsNoTracking().AnyAsync(e => e.Id == eventId && e.PersonId != null && records.Contains(e.PersonId.Value) && names.Contains(e.Type), ct))
         {
             return SignificanceResult.NotFound;
         }

@@ -87,15 +87,7 @@ public sealed class PersonRecords(SafeguardDbContext db)
                 r.ClosureReason is null ? null : ClosureReasons.Describe(r.ClosureReason)))
             .ToList();
         // The survivor's history shows the events of every record merged into it; the events keep their own person.
-        var historyPeople = new List<Guid> { personId };
-        var frontier = new List<Guid> { personId };
-        for (var depth = 0; depth < 5 && frontier.Count > 0; depth++)
-        {
-            var current = frontier;
-            frontier = await db.People.AsNoTracking().Where(p => p.MergedIntoPersonId != null && current.Contains(p.MergedIntoPersonId.Value))
-                .Select(p => p.Id).ToListAsync(ct);
-            historyPeople.AddRange(frontier);
-        }
+        var historyPeople = await db.WithMergedAsync(personId, ct);
         var viewed = RecordViewed.Name;
         var rows = await db.Events.AsNoTracking()
             .Where(e => e.PersonId != null && historyPeople.Contains(e.PersonId.Value) && e.Type != viewed)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Safeguard.Core.CaseWork;
-using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;

@@ -129,4 +129,27 @@ public sealed class SignificantEventsTests(SeededDemoCouncil demo) : IClassFixtu
         chronology.Entries.Select(e => e.At).ShouldBeInOrder(SortDirection.Descending);
         chronology.Entries.Where(e => e.Child == "Jayden Watson").ShouldAllBe(e => e.ChildId == jayden);
     }
+
+    [Fact]
+    public async Task ARecordMergedIntoTheChilds_BringsItsStoryWithIt_AndItsEntriesCanBeMarked()
+    {
+        var isla = await ChildAsync("Isla", "Murphy");
+        var duplicate = new Core.People.Person("Isla", "Murphey", new DateOnly(2021, 1, 5), Core.People.Sex.Female);
+        await using (var db = Context())
+        {
+            db.People.Add(duplicate);
+            await db.SaveChangesAsync();
+            (await new SignificantEvents(db).AddAsync(duplicate.Id, new SignificantEventInput(demo.Time.GetUtcNow().AddDays(-2),
+                "Seen at the walk-in centre with a cut hand", "GP letter"))).ShouldBe(SignificanceResult.Saved);
+            duplicate.MergedIntoPersonId = isla;
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = Context();
+        var entry = (await new ChildChronologies(read).ForChildAsync(isla, new ChronologyFilter())).Entries.Single(e => e.Kind == ChronologyKind.Added);
+        entry.What.ShouldBe("Seen at the walk-in centre with a cut hand");
+        entry.Child.ShouldBe("Isla Murphy");
+        var contact = (await new ChildChronologies(read).ForChildAsync(isla, new ChronologyFilter())).Entries.First(e => e.Kind == ChronologyKind.Contact);
+        (await new SignificantEvents(read).MarkAsync(isla, contact.EventId, "Her first contact")).ShouldBe(SignificanceResult.Saved);
+    }
 }
