@@ -37,9 +37,11 @@ public sealed class HistoryAtDecision(SafeguardDbContext db, ChildStatuses statu
 
     /// <summary>
     /// The child's history before the decision about <paramref name="aboutContact"/> (the contact being decided, or the one
-    /// behind the referral being allocated), which is left out of its own history.
+    /// behind the referral being allocated), which is left out of its own history. <paramref name="status"/>: the child's
+    /// status when the caller has read it already (the contact's page reads every child's), so it is not read twice.
     /// </summary>
-    public async Task<DecisionHistory> ForChildAsync(Guid personId, Guid? aboutContact = null, CancellationToken ct = default)
+    public async Task<DecisionHistory> ForChildAsync(Guid personId, Guid? aboutContact = null, ChildStatus? status = null,
+        CancellationToken ct = default)
     {
         var since = db.Time.GetUtcNow().AddMonths(-ContactMonths);
         var contacts = await (from cc in db.ContactChildren.AsNoTracking()
@@ -55,14 +57,14 @@ public sealed class HistoryAtDecision(SafeguardDbContext db, ChildStatuses statu
         var plans = await db.ChildPlans.AsNoTracking().Where(p => p.PersonId == personId).OrderByDescending(p => p.StartedOn)
             .Select(p => new EarlierPlan(p.Kind, p.Number, p.StartedOn, p.EndedOn, p.Category)).ToListAsync(ct);
         return new DecisionHistory(personId, await db.PersonNameAsync(personId, ct), earlier.Where(c => c.ReceivedAt >= since).ToList(), referrals.Count,
-            referrals.Max(r => r.ClosedOn), plans, earlier.Where(c => c.Injury).ToList(), await statuses.ForChildAsync(personId, ct));
+            referrals.Max(r => r.ClosedOn), plans, earlier.Where(c => c.Injury).ToList(), status ?? await statuses.ForChildAsync(personId, ct));
     }
 
     /// <summary>The child's history before the decision about <paramref name="referralId"/> (its allocation), which is left out of it.</summary>
     public async Task<DecisionHistory?> ForReferralAsync(Guid referralId, CancellationToken ct = default)
     {
         var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId).Select(r => new { r.PersonId, r.ContactId }).SingleOrDefaultAsync(ct);
-        return referral is null ? null : await ForChildAsync(referral.PersonId, referral.ContactId, ct);
+        return referral is null ? null : await ForChildAsync(referral.PersonId, referral.ContactId, ct: ct);
     }
 
     /// <summary>Records on the child's record that <paramref name="history"/> was shown on <paramref name="where"/> to the person deciding.</summary>

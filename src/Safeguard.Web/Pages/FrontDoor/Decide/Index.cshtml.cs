@@ -155,7 +155,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         Contact = contact;
         UnreadByMe = await openCases.UnreadByAsync(id, User.UserId());
         var histories = new Dictionary<Guid, Core.Chronology.DecisionHistory>();
-        foreach (var child in contact.Children) histories[child.PersonId] = await history.ForChildAsync(child.PersonId, id);
+        foreach (var child in contact.Children) histories[child.PersonId] = await history.ForChildAsync(child.PersonId, id, child.Status);
         Histories = histories;
         if (recordView && contact.Status != ContactStatus.Decided)
         {
