@@ -98,6 +98,9 @@ public static class CoreServices
         services.AddScoped<Chronology.ChildChronologies>();
         services.AddScoped<Chronology.SignificantEvents>();
         services.AddScoped<Chronology.HistoryAtDecision>();
+        services.AddOptions<Chronology.Patterns.PatternAlertSettings>();
+        services.AddScoped<Chronology.Patterns.PatternAlerts>();
+        services.AddScoped<Chronology.Patterns.PatternSweep>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();

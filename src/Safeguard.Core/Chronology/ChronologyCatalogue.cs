@@ -17,6 +17,8 @@ public enum ChronologyKind
     Contact, Decision, Allocation, Assessment, StrategyDiscussion, Enquiry, Conference, Plan, Visit, CaseNote, Carers, Closure,
     /// <summary>A significant event a worker added, that the system does not record itself.</summary>
     Added,
+    /// <summary>A pattern alert raised about the child, and its acknowledgement.</summary>
+    Alert,
 }
 
 /// <summary>
@@ -54,6 +56,8 @@ public static class ChronologyCatalogue
         [ArrangementAgreed.Name] = ChronologyKind.Carers,
         [CaseClosed.Name] = ChronologyKind.Closure,
         [SignificantEventAdded.Name] = ChronologyKind.Added,
+        [Patterns.PatternAlertRaised.Name] = ChronologyKind.Alert,
+        [Patterns.PatternAlertAcknowledged.Name] = ChronologyKind.Alert,
     };
 
     /// <summary>The names of the events a chronology reads.</summary>

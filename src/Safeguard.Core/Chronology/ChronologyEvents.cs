@@ -10,11 +10,15 @@ public sealed record ChronologyEntryMarkedSignificant(long EventId, string Reaso
     public string Describe() => $"Marked significant: {Reason}";
 }
 
+/// <summary>What a worker's added event was; events added before there was a choice read as <see cref="Other"/>.</summary>
+public enum AddedEventKind { Other, Injury, MissingEpisode, PoliceCallOut, HospitalAttendance, HouseholdChange }
+
 /// <summary>
 /// A worker added a significant event the system does not record itself (a hospital attendance reported by phone, a
-/// police call-out heard of from a school), with when it happened and where the information came from.
+/// police call-out heard of from a school), with when it happened, what kind of event it was and where the information
+/// came from. Injuries and missing episodes count towards the pattern alerts.
 /// </summary>
-public sealed record SignificantEventAdded(DateTimeOffset HappenedAt, string What, string Source) : IEvent
+public sealed record SignificantEventAdded(DateTimeOffset HappenedAt, string What, string Source, AddedEventKind Kind = AddedEventKind.Other) : IEvent
 {
     public static string Name => "chronology.event-added";
 

@@ -19,7 +19,7 @@ public sealed record SignificanceResult(SignificanceOutcome Outcome, IReadOnlyLi
 }
 
 /// <summary>A significant event as typed on its form: when it happened, what, and where the information came from.</summary>
-public sealed record SignificantEventInput(DateTimeOffset? HappenedAt, string? What, string? Source);
+public sealed record SignificantEventInput(DateTimeOffset? HappenedAt, string? What, string? Source, AddedEventKind Kind = AddedEventKind.Other);
 
 /// <summary>
 /// What a worker adds to a child's chronology, as events on the child's record so nothing can be taken away: an entry
@@ -62,7 +62,7 @@ public sealed class SignificantEvents(SafeguardDbContext db)
         if (errors.Count > 0) return SignificanceResult.Invalid(errors);
 
         db.Claim(person);
-        db.Record(new SignificantEventAdded(input.HappenedAt!.Value, input.What!.Trim(), input.Source!.Trim()), personId, SubjectType, null);
+        db.Record(new SignificantEventAdded(input.HappenedAt!.Value, input.What!.Trim(), input.Source!.Trim(), input.Kind), personId, SubjectType, null);
         return await db.SaveUnlessChangedElsewhereAsync(ct) ? SignificanceResult.Saved : SignificanceResult.ChangedElsewhere;
     }
 

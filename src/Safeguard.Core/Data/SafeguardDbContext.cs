@@ -47,6 +47,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<EventRecord> Events => Set<EventRecord>();
     public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
     public DbSet<Oversight.Alert> Alerts => Set<Oversight.Alert>();
+    public DbSet<Chronology.Patterns.PatternAlert> PatternAlerts => Set<Chronology.Patterns.PatternAlert>();
+    public DbSet<Chronology.Patterns.PatternSweepMark> PatternSweepMarks => Set<Chronology.Patterns.PatternSweepMark>();
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ContactInformation> ContactInformation => Set<ContactInformation>();

@@ -46,5 +46,6 @@ internal static class StringEnums
         b.Properties<AbsenceKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<CaseKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Supervision.SupervisionKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Chronology.Patterns.PatternRule>().HaveConversion<string>().HaveMaxLength(Length);
     }
 }

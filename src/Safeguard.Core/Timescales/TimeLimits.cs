@@ -66,6 +66,11 @@ public static class TimeLimits
     public static DateTimeOffset AllocationAcceptanceDue(this IWorkingDayCalendar calendar, DateTimeOffset allocatedAt) =>
         calendar.DueAt(allocatedAt, AllocationAcceptanceWorkingDays);
 
+    // Source: local practice standard, not statutory: an alert about a pattern is looked into by the next working day.
+    /// <summary>When a pattern alert raised at <paramref name="raisedAt"/> must be acknowledged.</summary>
+    public static DateTimeOffset PatternAlertDue(this IWorkingDayCalendar calendar, DateTimeOffset raisedAt) =>
+        calendar.DueAt(raisedAt, 1);
+
     // Source: local supervision policy (DOMAIN.md: "thorough, analytical and reflective supervision"), not statutory
     /// <summary>The first case supervision: within 10 working days of allocation.</summary>
     public const int FirstSupervisionWorkingDays = 10;

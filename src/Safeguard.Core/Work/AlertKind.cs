@@ -35,4 +35,6 @@ public enum AlertKind
     ChildInNeedReviewOverdue,
     /// <summary>A new contact about a child whose case is open not read by the worker who holds it in time.</summary>
     ContactOnOpenCaseUnread,
+    /// <summary>A pattern rule found something in a child's record (raised at once, not when late).</summary>
+    PatternFound,
 }

@@ -165,6 +165,12 @@ public static class WorkCatalogue
         new(WorkKind.PersonalSupervision, "Personal supervision", "Personal supervision due", WorkOwner.AllocatedWorker,
             "On the personal supervision cycle (settings: Supervision)",
             (_, from, _) => from),
+        // The managers' alert is raised with the item, not when it is late; it stays open while the item does.
+        new(WorkKind.PatternAlert, "Pattern alert", "Pattern alerts to acknowledge", WorkOwner.AllocatedWorker,
+            "One working day from the alert; the front door team's when nobody holds the case",
+            (c, from, _) => c.Calendar.PatternAlertDue(from),
+            new LateAlert(AlertKind.PatternFound, "pattern found in a child's record", w => $"{w.Title}: not acknowledged, {w.Late} late"),
+            OnBacklogBoard: true),
         new(WorkKind.Reallocation, "Reallocate a case", "Cases to reallocate", WorkOwner.TeamManager,
             "Before the worker's leaving date; at once when their registration or training lapses",
             (_, from, _) => from,

@@ -7,6 +7,8 @@ public enum WorkKind
     ScreeningDecision, ManagerConfirmation, ReferrerFeedback, Allocation, Assessment, Visit, Review, ReadNewInformation,
     AcceptAllocation, AgreedAction, CaseSupervision, PersonalSupervision, Reallocation, AssessmentAuthorisation, InitialConference,
     CoreGroup, ReviewConference, CarerCheck, StrategyDiscussion, ContactOnOpenCase,
+    /// <summary>A pattern alert about a child to look into and acknowledge (Chronology/Patterns).</summary>
+    PatternAlert,
 }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }

@@ -29,7 +29,7 @@ public static class FeedbackDeliverySetup
 
 /// <summary>
 /// Background work in the web process: sends due referrer feedback every <c>Notifications:DispatchIntervalSeconds</c>
-/// (default 15) and looks for overdue work (and gives workers with no personal supervision due one) every <c>Notifications:SweepIntervalSeconds</c> (default 60). A failed
+/// (default 15) and looks for overdue work and patterns in children's records (and gives workers with no personal supervision due one) every <c>Notifications:SweepIntervalSeconds</c> (default 60). A failed
 /// run is logged and the next one goes ahead; nothing here can stop the host.
 /// </summary>
 public sealed class NotificationWorker(IServiceScopeFactory scopes, NotificationOptions options, TimeProvider time,
@@ -49,6 +49,7 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, Notification
             {
                 lastSweep = now;
                 await RunAsync<OverdueSweep>("overdue sweep", (s, ct) => s.RunAsync(ct), stoppingToken);
+                await RunAsync<Core.Chronology.Patterns.PatternSweep>("pattern sweep", (s, ct) => s.RunAsync(ct), stoppingToken);
                 await RunAsync<CompetenceLapses>("competence lapses", (s, ct) => s.RunAsync(ct), stoppingToken);
                 await RunAsync<Leavers>("leavers", (s, ct) => s.EndEmploymentsAsync(ct), stoppingToken);
                 await RunAsync<Core.Supervision.SupervisionRecords>("personal supervision check", (s, ct) => s.EnsurePersonalSupervisionDueAsync(ct), stoppingToken);

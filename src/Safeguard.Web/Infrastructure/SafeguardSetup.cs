@@ -39,6 +39,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Workforce.CaseloadSettings>(config.GetSection(Core.Workforce.CaseloadSettings.Section));
         builder.Services.Configure<Core.Supervision.SupervisionSettings>(config.GetSection(Core.Supervision.SupervisionSettings.Section));
         builder.Services.Configure<Core.CaseNotes.VisitSettings>(config.GetSection(Core.CaseNotes.VisitSettings.Section));
+        builder.Services.Configure<Core.Chronology.Patterns.PatternAlertSettings>(config.GetSection(Core.Chronology.Patterns.PatternAlertSettings.Section));
         builder.AddFeedbackDelivery();
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)

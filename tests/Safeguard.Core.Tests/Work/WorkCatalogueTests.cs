@@ -52,7 +52,7 @@ public class WorkCatalogueTests
     {
         BacklogBoard.Kinds.ShouldBe([WorkKind.ScreeningDecision, WorkKind.ManagerConfirmation, WorkKind.Allocation, WorkKind.ReferrerFeedback,
             WorkKind.ReadNewInformation, WorkKind.ContactOnOpenCase, WorkKind.AssessmentAuthorisation, WorkKind.StrategyDiscussion, WorkKind.InitialConference, WorkKind.CoreGroup, WorkKind.ReviewConference,
-            WorkKind.Visit, WorkKind.CarerCheck, WorkKind.Review, WorkKind.AcceptAllocation, WorkKind.Reallocation]);
+            WorkKind.Visit, WorkKind.CarerCheck, WorkKind.Review, WorkKind.AcceptAllocation, WorkKind.PatternAlert, WorkKind.Reallocation]);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public static class ChronologyWords
         (ChronologyKind.Carers, "Carers"),
         (ChronologyKind.Closure, "Case closed"),
         (ChronologyKind.Added, "Significant event"),
+        (ChronologyKind.Alert, "Pattern alert"),
     ];
 
     /// <summary>The date and time in UK time; an added event typed without a time shows its date alone.</summary>
