@@ -190,7 +190,23 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             finally { _gate.Release(); }
         }
 
+        private Guid? _patternAlert;
+
+        /// <summary>A pattern alert about Ellie (two injuries added to her chronology), made once.</summary>
+        private async Task<Guid> PatternAlertAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                _patternAlert ??= await Chronicling.PatternAlertArrange.RaiseAsync(this, await DemoChildIdAsync("Ellie"),
+                    Core.Chronology.AddedEventKind.Injury, 2, Core.Chronology.Patterns.PatternRule.RepeatInjury);
+                return _patternAlert.Value;
+            }
+            finally { _gate.Release(); }
+        }
+
         public async Task<string> ResolveAsync(string path) => path
+            .Replace("{patternAlert}", path.Contains("{patternAlert}") ? (await PatternAlertAsync()).ToString() : "")
             .Replace("{arrangement}", path.Contains("{arrangement}") ? (await ArrangementAsync()).ToString() : "")
             .Replace("{conference}", path.Contains("{conference}") ? (await ConferenceAsync()).Conference.ToString() : "")
             .Replace("{plan}", path.Contains("{plan}") ? (await ConferenceAsync()).Plan.ToString() : "")
@@ -242,6 +258,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{child}/census", Permissions.EditChildRecords),
         ("/children/{child}/chronology", Permissions.ViewChildRecords),
         ("/children/{child}/chronology?Kind=Visit&From.Day=1&From.Month=1&From.Year=2020", Permissions.ViewChildRecords),
+        ("/pattern-alerts/{patternAlert}", Permissions.ViewChildRecords),
         ("/children/{child}/access", Permissions.RestrictChildRecords),
         ("/children?handler=results&q=ellie", Permissions.ViewChildRecords),
         ("/people/duplicates", Permissions.ReviewDuplicates),

@@ -59,6 +59,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["people/duplicates"] = nameof(DuplicateQueue_HidesPairsWithTheRestrictedChild),
         ["front-door"] = nameof(FrontDoorTray_CountsTheRestrictedChildsContact_ButDoesNotNameThem),
         ["admin/audit"] = nameof(AuditPage_HidesWhatEventsAboutTheRestrictedChildSaid),
+        ["pattern-alerts/{}"] = nameof(Chronicling.PatternAlertPageTests.AnAlertAboutARestrictedChild_IsNotFound_ForSomeoneNotOnTheList_AndShownToSomeoneOnIt),
         ["returns/cin-census"] = nameof(Returning.CinCensusPageTests.TheValidationReport_LinksEachFailureToTheChild_ButNamesARestrictedChildOnlyAsRestricted),
         ["front-door/contacts/{}/information/read"] = nameof(MarkingInformationRead_OnTheRestrictedChildsContact_IsNotFound),
         ["supervision/cases/{}/new"] = nameof(SupervisionPageTests.CaseSupervision_OfARestrictedChildTheSupervisorMayNotSee_IsNotFound_AndAudited),

@@ -19,7 +19,8 @@ namespace Safeguard.Core.Seeding;
 /// plans, enquiries, conferences, visits and closure, recorded through the services themselves (<see cref="DemoPathways"/>).
 /// </summary>
 public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles,
-    IWorkingDayCalendar calendar, DbContextOptions<SafeguardDbContext> options, IOptions<CaseNotes.VisitSettings> visitSettings)
+    IWorkingDayCalendar calendar, DbContextOptions<SafeguardDbContext> options, IOptions<CaseNotes.VisitSettings> visitSettings,
+    IOptions<Chronology.Patterns.PatternAlertSettings> patternSettings)
 {
     public async Task<bool> IsSeededAsync(CancellationToken ct = default) => await db.Teams.AnyAsync(ct);
 
@@ -190,6 +191,10 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
             await pathways.ContactAsync(contactId, workers["priya.shah@northbridge.example"], ct);
         }
         foreach (var path in paths) await pathways.WalkAsync(path, ct);
+
+        // The patterns in the demo's recent history (a bruised baby) are alerts from the start, as the sweep would raise them.
+        var patterns = new Chronology.Patterns.PatternAlerts(db, work, patternSettings);
+        await new Chronology.Patterns.PatternSweep(db, patterns, patternSettings).CatchUpAsync(ct);
     }
 
     /// <summary>A demo child's restriction and access list, as a manager holding it would have made them.</summary>

@@ -95,7 +95,7 @@ public sealed class SignificantEventsPageTests(SafeguardAppFactory app) : AppTes
         var wrong = await PostAsync(client, Chronology(harvey), "Add", new()
         {
             ["HappenedOn.Day"] = "31", ["HappenedOn.Month"] = "2", ["HappenedOn.Year"] = "2026", ["HappenedTime"] = "25:99",
-            ["What"] = "Harvey seen at A&E with a burn on his hand", ["AddedSource"] = "",
+            ["What"] = "Harvey seen at A&E with a burn on his hand", ["AddedSource"] = "", ["AddedKind"] = "Bruise",
         });
 
         wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -104,6 +104,7 @@ public sealed class SignificantEventsPageTests(SafeguardAppFactory app) : AppTes
         summary.ShouldContain("The date it happened must be a real date");
         summary.ShouldContain("Enter the time as hours and minutes, for example 14:30");
         summary.ShouldContain("Enter where the information came from");
+        summary.ShouldContain("Choose what kind of event it was from the list");
         page.QuerySelector("[data-testid=add-event]")!.HasAttribute("open").ShouldBeTrue();
         page.QuerySelector("textarea[name=What]")!.TextContent.ShouldBe("Harvey seen at A&E with a burn on his hand");
         page.QuerySelector("input[name='HappenedOn.Day']")!.GetAttribute("value").ShouldBe("31");
@@ -112,6 +113,7 @@ public sealed class SignificantEventsPageTests(SafeguardAppFactory app) : AppTes
         {
             ["HappenedOn.Day"] = $"{yesterday.Day}", ["HappenedOn.Month"] = $"{yesterday.Month}", ["HappenedOn.Year"] = $"{yesterday.Year}",
             ["HappenedTime"] = "", ["What"] = "Harvey seen at A&E with a burn on his hand", ["AddedSource"] = "Phone call from the A&E nurse",
+            ["AddedKind"] = "Injury",
         });
 
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -120,6 +122,7 @@ public sealed class SignificantEventsPageTests(SafeguardAppFactory app) : AppTes
         item.QuerySelector(".moj-timeline__title")!.TextContent.ShouldBe("Significant event");
         item.QuerySelector("time")!.TextContent.ShouldBe(yesterday.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
         item.TextContent.ShouldContain("Source: Phone call from the A&E nurse");
+        item.TextContent.ShouldContain("Injury: Harvey seen at A&E with a burn on his hand");
         item.GetAttribute("data-significant").ShouldBe("yes");
     }
 

@@ -57,7 +57,7 @@ public sealed class PatternAlerts(SafeguardDbContext db, WorkItems work, IOption
 
         var raised = new List<PatternAlert>();
         var owner = await OwnerAsync(personId, ct);
-        var child = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        var child = await ChildNameAsync(personId, ct);
         foreach (var finding in findings) raised.Add(Raise(personId, child, finding, owner));
         try
         {
@@ -130,6 +130,9 @@ public sealed class PatternAlerts(SafeguardDbContext db, WorkItems work, IOption
 
         string? Name(Guid? id) => id is { } key ? names.GetValueOrDefault(key) : null;
     }
+
+    public Task<string> ChildNameAsync(Guid personId, CancellationToken ct = default) =>
+        db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => (p.GivenName + " " + p.FamilyName).Trim()).SingleAsync(ct);
 
     public async Task<PatternAlertLine?> FindAsync(Guid alertId, CancellationToken ct = default)
     {

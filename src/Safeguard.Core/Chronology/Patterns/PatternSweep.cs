@@ -39,7 +39,21 @@ public sealed class PatternSweep(SafeguardDbContext db, PatternAlerts alerts, IO
     ];
 
     /// <summary>Checks the children of the next batch of events; answers how many alerts were raised.</summary>
-    public async Task<int> RunAsync(CancellationToken ct = default)
+    public async Task<int> RunAsync(CancellationToken ct = default) => (await RunBatchAsync(ct)).Raised;
+
+    /// <summary>Runs batch after batch until the whole log has been read (seeding, and after a long stop).</summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct = default)
+    {
+        var raised = 0;
+        while (true)
+        {
+            var (count, full) = await RunBatchAsync(ct);
+            raised += count;
+            if (!full) return raised;
+        }
+    }
+
+    private async Task<(int Raised, bool Full)> RunBatchAsync(CancellationToken ct)
     {
         var mark = await db.PatternSweepMarks.SingleOrDefaultAsync(ct);
         if (mark is null)
@@ -55,7 +69,7 @@ public sealed class PatternSweep(SafeguardDbContext db, PatternAlerts alerts, IO
             .Take(BatchSize)
             .Select(e => new { e.Id, e.Type, e.PersonId })
             .ToListAsync(ct);
-        if (batch.Count == 0) return 0;
+        if (batch.Count == 0) return (0, false);
         var children = batch.Where(e => e.PersonId != null && Triggers.Contains(e.Type)).Select(e => e.PersonId!.Value).Distinct().ToList();
         var raised = 0;
         foreach (var child in children)
@@ -68,7 +82,7 @@ public sealed class PatternSweep(SafeguardDbContext db, PatternAlerts alerts, IO
             mark.LastEventId = last;
             await db.SaveChangesAsync(ct);
         }
-        return raised;
+        return (raised, batch.Count == BatchSize);
     }
 
     /// <summary>The first run starts with the events of the last <see cref="PatternAlertSettings.RecentDays"/> days.</summary>

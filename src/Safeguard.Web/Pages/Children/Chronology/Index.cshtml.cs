@@ -74,6 +74,9 @@ public sealed class IndexModel(ChildChronologies chronologies, SignificantEvents
     [BindProperty, Display(Name = "Time (optional)", Description = "For example, 14:30")]
     public string? HappenedTime { get; set; }
 
+    [BindProperty, Display(Name = "What kind of event", Description = "Injuries and missing episodes count towards the pattern alerts")]
+    public string? AddedKind { get; set; } = nameof(AddedEventKind.Other);
+
     [BindProperty, Display(Name = "What happened")]
     public string? What { get; set; }
 
@@ -116,7 +119,12 @@ public sealed class IndexModel(ChildChronologies chronologies, SignificantEvents
         }
         if (HappenedOn.TryGetDate(out var day)) at = TimeLimits.UkLocal(day, timeRead ? clock : TimeOnly.MinValue);
         else if (!HappenedOn.IsEmpty) ModelState.AddModelError(nameof(HappenedOn), "The date it happened must be a real date");
-        var input = new SignificantEventInput(at, What, AddedSource);
+        var kind = AddedEventKind.Other;
+        if (!string.IsNullOrEmpty(AddedKind) && !(Enum.TryParse(AddedKind, out kind) && Enum.IsDefined(kind)))
+        {
+            ModelState.AddModelError(nameof(AddedKind), "Choose what kind of event it was from the list");
+        }
+        var input = new SignificantEventInput(at, What, AddedSource, kind);
         if (!ModelState.IsValid)
         {
             // Everything else that is wrong, at once.

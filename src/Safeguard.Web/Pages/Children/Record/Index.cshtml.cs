@@ -13,11 +13,15 @@ namespace Safeguard.Web.Pages.Children.Record;
 public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Core.People.Access.NeedToKnow needToKnow,
     Core.People.Access.AccessLists accessLists, Core.Allocation.Allocations allocations, Core.Assessments.ChildAndFamilyAssessments assessments,
     Core.Enquiries.StrategyDiscussions strategyDiscussions, Core.Enquiries.Section47Outcomes section47, Core.Conferences.ChildProtectionPlans plans,
-    Core.CaseNotes.CaseNotes caseNotes, Core.Arrangements.CarerArrangements arrangements, Core.ChildInNeed.ChildInNeedPlanViews childInNeedPlans) : PageModel
+    Core.CaseNotes.CaseNotes caseNotes, Core.Arrangements.CarerArrangements arrangements, Core.ChildInNeed.ChildInNeedPlanViews childInNeedPlans,
+    Core.Chronology.Patterns.PatternAlerts patternAlerts) : PageModel
 {
     public PersonRecordView Record { get; private set; } = default!;
 
     public ChildStatus Status { get; private set; } = default!;
+
+    /// <summary>The child's pattern alerts, open ones first.</summary>
+    public IReadOnlyList<Core.Chronology.Patterns.PatternAlertLine> PatternAlerts { get; private set; } = [];
 
     /// <summary>Every worker the child has had, with dates.</summary>
     public IReadOnlyList<Core.Allocation.ChildWorker> Workers { get; private set; } = [];
@@ -78,6 +82,7 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
         Status = await statuses.ForChildAsync(id);
         Access = await accessLists.ViewAsync(id);
         Workers = await allocations.WorkersOfChildAsync(id);
+        PatternAlerts = await patternAlerts.ForChildAsync(id);
         Assessments = await assessments.ForChildAsync(id);
         StrategyDiscussions = await strategyDiscussions.ForChildAsync(id);
         CanRecordStrategyDiscussion = User.HasClaim(Infrastructure.SafeguardClaims.Permission, Core.Security.Permissions.RecordStrategyDiscussions)
