@@ -24,7 +24,7 @@ public static class WorkLinks
         WorkKind.ReviewConference => $"/plans/{item.SubjectId}",
         WorkKind.Review => $"/child-in-need-plans/{item.SubjectId}/review",
         WorkKind.ContactOnOpenCase => $"/front-door/contacts/{item.SubjectId}",
-        WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new",
+        WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new?kind={nameof(Core.CaseNotes.CaseNoteKind.Visit)}",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };
 }
