@@ -104,4 +104,31 @@ public sealed class HomePageTests(SafeguardAppFactory app) : AppTests(app)
         page.QuerySelector("#my-cases").ShouldBeNull();
         page.QuerySelector("#unallocated").ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData(Roles.SocialWorker)]
+    [InlineData(Roles.TeamManager)]
+    [InlineData(Roles.FrontDoorWorker)]
+    public async Task EveryoneWhoMaySeeChildren_CanSearchForOneFromTheirHome_WithAFormThatWorksWithoutJavaScript(string role)
+    {
+        var client = await App.SignInAsRoleAsync(role);
+
+        var home = Html.Parse(await client.GetStringAsync("/"));
+
+        var form = home.QuerySelector("form[role=search]").ShouldNotBeNull();
+        (form.GetAttribute("method"), form.GetAttribute("action")).ShouldBe(("get", "/children"));
+        form.QuerySelector("input[name=q]").ShouldNotBeNull();
+        home.QuerySelector("#search-results").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task APartnersHome_HasNoChildSearch()
+    {
+        var client = await App.SignInAsRoleAsync(Roles.PartnerReferrer);
+
+        var home = Html.Parse(await client.GetStringAsync("/"));
+
+        home.QuerySelector("form[role=search]").ShouldBeNull();
+        home.QuerySelector("#search-results").ShouldBeNull();
+    }
 }
