@@ -46,6 +46,26 @@ public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelp
     }
 
     [Fact]
+    public async Task DecideAContactWaitingOnTheTray_StaysWithinItsBudget()
+    {
+        var page = await SignedInAsync("priya.shah@northbridge.example");
+        using var effort = new JourneyEffort("Decide a contact waiting on the tray", page);
+
+        await effort.ClickAsync(page.GetByTestId("open-work").GetByRole(AriaRole.Link, new() { Name = "Screen contact about Ethan Clarke" }));
+        await BrowserFixture.ExpectDecisionPageAsync(page);
+        await effort.CheckAsync(page.GetByLabel("Information and advice"));
+        await effort.FillAsync(page.GetByLabel("Reasons for the decision"), "Advice given to the father about the school's attendance support; no harm reported.");
+        await effort.FillAsync(page.GetByLabel("What to tell the referrer"), "We have given the family information and advice.");
+        await effort.ClickAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }));
+        await app.WaitForPageAsync(page, "/front-door");
+        (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("recorded");
+        (await page.Locator("[data-testid=tray]").InnerTextAsync()).ShouldNotContain("Ethan Clarke");
+
+        Report(effort);
+        effort.ShouldBeWithin(pages: 2, fields: 3, clicks: 2);
+    }
+
+    [Fact]
     public async Task RecordAVisit_StaysWithinItsBudget()
     {
         var page = await SignedInAsync("grace.lee@northbridge.example");

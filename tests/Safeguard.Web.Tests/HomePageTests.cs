@@ -105,6 +105,21 @@ public sealed class HomePageTests(SafeguardAppFactory app) : AppTests(app)
         page.QuerySelector("#unallocated").ShouldBeNull();
     }
 
+    [Fact]
+    public async Task AFrontDoorWorkersHome_LeadsEachContactToScreen_StraightToItsDecision()
+    {
+        var client = await App.SignInAsync("priya.shah@northbridge.example");
+
+        var home = Html.Parse(await client.GetStringAsync("/"));
+
+        var screening = home.QuerySelectorAll("[data-testid='open-work'] a")
+            .Where(a => a.TextContent.StartsWith("Screen contact about", StringComparison.Ordinal)).ToList();
+        screening.ShouldNotBeEmpty();
+        screening.ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/front-door/contacts/", StringComparison.Ordinal));
+        var decision = Html.Parse(await client.GetStringAsync(screening[0].GetAttribute("href")!));
+        decision.QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ShouldContain("Record decision");
+    }
+
     [Theory]
     [InlineData(Roles.SocialWorker)]
     [InlineData(Roles.TeamManager)]

@@ -9,6 +9,7 @@ public static class WorkLinks
     /// <param name="viewerId">Who is looking: a case allocated, not yet accepted, leads its worker to accept it and anyone else to the child.</param>
     public static string? For(OpenWorkLine item, Guid? viewerId = null) => item.Kind switch
     {
+        WorkKind.ScreeningDecision or WorkKind.ManagerConfirmation => $"/front-door/contacts/{item.SubjectId}",
         WorkKind.Allocation => $"/allocation/referrals/{item.SubjectId}",
         WorkKind.AcceptAllocation when viewerId is not null && item.OwnerUserId != viewerId && item.PersonId is { } child => $"/children/{child}",
         WorkKind.AcceptAllocation => $"/allocation/cases/{item.SubjectId}/accept",
