@@ -4,10 +4,11 @@ using Xunit.Abstractions;
 namespace Safeguard.EndToEnd.Tests;
 
 /// <summary>
-/// The five most common journeys, walked the way a worker would from their home page after signing in (signing in is
-/// not counted), with JavaScript on, each one really finished. Each has a budget of pages, fields and clicks: what it
-/// costs today. A change that makes a journey cost more fails here and has to be justified; one that makes it cheaper
-/// lowers the budget. The counts and how to update them: docs/journey-effort.md.
+/// The five most common journeys (and deciding a contact already on the tray), walked the way a worker would from their
+/// home page after signing in (signing in is not counted), with JavaScript on, each one really finished. Each has a
+/// budget of pages, fields and clicks: what it costs today. A change that makes a journey cost more fails here and has
+/// to be justified; one that makes it cheaper fails until the budget is lowered to keep the saving. The counts and how
+/// to update them: docs/journey-effort.md.
 /// </summary>
 public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
@@ -42,7 +43,7 @@ public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelp
         (await page.Locator("[data-testid=tray]").InnerTextAsync()).ShouldNotContain("Noor Fairweather");
 
         Report(effort);
-        effort.ShouldBeWithin(pages: 3, fields: 16, clicks: 3);
+        effort.ShouldMeetBudget(pages: 3, fields: 16, clicks: 3);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelp
         (await page.Locator("[data-testid=tray]").InnerTextAsync()).ShouldNotContain("Ethan Clarke");
 
         Report(effort);
-        effort.ShouldBeWithin(pages: 2, fields: 3, clicks: 2);
+        effort.ShouldMeetBudget(pages: 2, fields: 3, clicks: 2);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelp
         (await page.Locator("[data-testid=case-notes]").InnerTextAsync()).ShouldContain("Maya showed me her room and her homework");
 
         Report(effort);
-        effort.ShouldBeWithin(pages: 2, fields: 4, clicks: 2);
+        effort.ShouldMeetBudget(pages: 2, fields: 4, clicks: 2);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelp
         (await page.Locator("[data-testid=sessions]").InnerTextAsync()).ShouldContain("see Ellie alone at school this week");
 
         Report(effort);
-        effort.ShouldBeWithin(pages: 2, fields: 7, clicks: 2);
+        effort.ShouldMeetBudget(pages: 2, fields: 7, clicks: 2);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelp
         (await page.Locator(".moj-timeline__item[data-kind=Added]").InnerTextAsync()).ShouldContain("grandmother moved in");
 
         Report(effort);
-        effort.ShouldBeWithin(pages: 3, fields: 5, clicks: 4);
+        effort.ShouldMeetBudget(pages: 3, fields: 5, clicks: 4);
     }
 
     [Fact]
@@ -150,7 +151,7 @@ public sealed class CommonJourneyEffortTests(BrowserFixture app, ITestOutputHelp
         (await page.Locator(".govuk-caption-l").First.InnerTextAsync()).ShouldBe("Child's record");
 
         Report(effort);
-        effort.ShouldBeWithin(pages: 1, fields: 1, clicks: 1);
+        effort.ShouldMeetBudget(pages: 1, fields: 1, clicks: 1);
     }
 
     private async Task<IPage> SignedInAsync(string email)

@@ -63,15 +63,28 @@ public sealed class JourneyEffort : IDisposable
     /// <summary>One line of the table in docs/journey-effort.md.</summary>
     public string TableRow => $"| {Journey} | {Pages} | {Fields} | {Clicks} |";
 
-    /// <summary>Fails when the journey now costs more than its budget, saying which count grew.</summary>
-    public void ShouldBeWithin(int pages, int fields, int clicks)
+    /// <summary>
+    /// Fails when the journey now costs more than its budget, saying which count grew; and when it costs less, so that
+    /// the budget (and the table in docs/journey-effort.md) comes down with it and the saving is kept. A recorder that
+    /// stopped counting would fail here too.
+    /// </summary>
+    public void ShouldMeetBudget(int pages, int fields, int clicks)
     {
         var over = new List<string>();
-        if (Pages > pages) over.Add($"{Pages} pages (budget {pages})");
-        if (Fields > fields) over.Add($"{Fields} fields (budget {fields})");
-        if (Clicks > clicks) over.Add($"{Clicks} clicks (budget {clicks})");
+        var under = new List<string>();
+        Compare("pages", Pages, pages);
+        Compare("fields", Fields, fields);
+        Compare("clicks", Clicks, clicks);
         over.ShouldBeEmpty($"\"{Journey}\" costs more than its budget: {string.Join(", ", over)}. " +
             "Cut the step, or justify it and raise the budget in the test and in docs/journey-effort.md.");
+        under.ShouldBeEmpty($"\"{Journey}\" costs less than its budget: {string.Join(", ", under)}. " +
+            "Lower the budget in the test and in docs/journey-effort.md to keep the saving.");
+
+        void Compare(string what, int counted, int budget)
+        {
+            if (counted > budget) over.Add($"{counted} {what} (budget {budget})");
+            if (counted < budget) under.Add($"{counted} {what} (budget {budget})");
+        }
     }
 
     public void Dispose() => _page.Response -= CountDocument;
