@@ -104,4 +104,46 @@ public sealed class HomePageTests(SafeguardAppFactory app) : AppTests(app)
         page.QuerySelector("#my-cases").ShouldBeNull();
         page.QuerySelector("#unallocated").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task AFrontDoorWorkersHome_LeadsEachContactToScreen_StraightToItsDecision()
+    {
+        var client = await App.SignInAsync("priya.shah@northbridge.example");
+
+        var home = Html.Parse(await client.GetStringAsync("/"));
+
+        var screening = home.QuerySelectorAll("[data-testid='open-work'] a")
+            .Where(a => a.TextContent.StartsWith("Screen contact about", StringComparison.Ordinal)).ToList();
+        screening.ShouldNotBeEmpty();
+        screening.ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/front-door/contacts/", StringComparison.Ordinal));
+        var decision = Html.Parse(await client.GetStringAsync(screening[0].GetAttribute("href")!));
+        decision.QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ShouldContain("Record decision");
+    }
+
+    [Theory]
+    [InlineData(Roles.SocialWorker)]
+    [InlineData(Roles.TeamManager)]
+    [InlineData(Roles.FrontDoorWorker)]
+    public async Task EveryoneWhoMaySeeChildren_CanSearchForOneFromTheirHome_WithAFormThatWorksWithoutJavaScript(string role)
+    {
+        var client = await App.SignInAsRoleAsync(role);
+
+        var home = Html.Parse(await client.GetStringAsync("/"));
+
+        var form = home.QuerySelector("form[role=search]").ShouldNotBeNull();
+        (form.GetAttribute("method"), form.GetAttribute("action")).ShouldBe(("get", "/children"));
+        form.QuerySelector("input[name=q]").ShouldNotBeNull();
+        home.QuerySelector("#search-results").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task APartnersHome_HasNoChildSearch()
+    {
+        var client = await App.SignInAsRoleAsync(Roles.PartnerReferrer);
+
+        var home = Html.Parse(await client.GetStringAsync("/"));
+
+        home.QuerySelector("form[role=search]").ShouldBeNull();
+        home.QuerySelector("#search-results").ShouldBeNull();
+    }
 }

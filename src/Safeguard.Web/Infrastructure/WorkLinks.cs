@@ -9,6 +9,7 @@ public static class WorkLinks
     /// <param name="viewerId">Who is looking: a case allocated, not yet accepted, leads its worker to accept it and anyone else to the child.</param>
     public static string? For(OpenWorkLine item, Guid? viewerId = null) => item.Kind switch
     {
+        WorkKind.ScreeningDecision or WorkKind.ManagerConfirmation => $"/front-door/contacts/{item.SubjectId}",
         WorkKind.Allocation => $"/allocation/referrals/{item.SubjectId}",
         WorkKind.AcceptAllocation when viewerId is not null && item.OwnerUserId != viewerId && item.PersonId is { } child => $"/children/{child}",
         WorkKind.AcceptAllocation => $"/allocation/cases/{item.SubjectId}/accept",
@@ -24,7 +25,7 @@ public static class WorkLinks
         WorkKind.ReviewConference => $"/plans/{item.SubjectId}",
         WorkKind.Review => $"/child-in-need-plans/{item.SubjectId}/review",
         WorkKind.ContactOnOpenCase => $"/front-door/contacts/{item.SubjectId}",
-        WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new",
+        WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new?kind={nameof(Core.CaseNotes.CaseNoteKind.Visit)}",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };
 }

@@ -53,6 +53,21 @@ public sealed class CaseNotePagesTests(SafeguardAppFactory app) : AppTests(app)
         (await read.CaseNotes.SingleAsync(n => n.PersonId == referral.PersonId)).Kind.ShouldBe(CaseNoteKind.Visit);
     }
 
+    [Fact]
+    public async Task AVisitDueOnTheTray_LeadsToTheFormWithVisitChosen_AndAnyOtherWayInChoosesNothing()
+    {
+        var referral = await ReferralAsync(App, "Notevisit");
+        var sam = await App.SignInAsync(Sam);
+        var visitLink = Web.Infrastructure.WorkLinks.For(new Core.Work.OpenWorkLine(Guid.NewGuid(), Core.Work.WorkKind.Visit, "Visit due",
+            referral.PersonId, Core.Work.Priority.Standard, App.Time.GetUtcNow(), App.Time.GetUtcNow().AddDays(10), null, Guid.NewGuid()));
+
+        string? Chosen(string html) => Html.Parse(html).QuerySelector("input[name=Kind]:checked")?.GetAttribute("value");
+        Chosen(await sam.GetStringAsync(visitLink!)).ShouldBe("Visit");
+        Chosen(await sam.GetStringAsync(NewUrl(referral.PersonId))).ShouldBeNull();
+        Chosen(await sam.GetStringAsync(NewUrl(referral.PersonId) + "?kind=Nonsense")).ShouldBeNull();
+        Chosen(await sam.GetStringAsync(NewUrl(referral.PersonId) + "?kind=7")).ShouldBeNull();
+    }
+
     [Theory]
     [InlineData(Roles.ConferenceChair)]
     [InlineData(Roles.PerformanceAnalyst)]

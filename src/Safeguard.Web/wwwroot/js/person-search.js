@@ -1,5 +1,5 @@
-// Progressive enhancement for "Find a child": shows results as the user types by fetching the server-rendered
-// results fragment and swapping it in. Without JavaScript the GET form does the same search.
+// Progressive enhancement for "Find a child" (the search page and the home page): shows results as the user types by
+// fetching the server-rendered results fragment and swapping it in. Without JavaScript the GET form does the same search.
 (function () {
   var form = document.querySelector('form[data-live-search]')
   if (!form || !window.fetch) return
@@ -21,7 +21,8 @@
         holder.innerHTML = html
         var fresh = holder.querySelector('#search-results')
         if (fresh) current.replaceWith(fresh)
-        if (window.history && window.history.replaceState) {
+        // On the search page the address keeps the search; elsewhere (the home page) the page stays as it is.
+        if (window.history && window.history.replaceState && form.getAttribute('action') === location.pathname) {
           window.history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname)
         }
       })

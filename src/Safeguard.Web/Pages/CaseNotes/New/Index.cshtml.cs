@@ -55,10 +55,13 @@ public sealed class IndexModel(Core.CaseNotes.CaseNotes notes, NeedToKnow needTo
 
     public static IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "yes"), new("No", "no")];
 
-    public async Task<IActionResult> OnGetAsync(Guid personId)
+    /// <param name="personId">The child.</param>
+    /// <param name="kind">The kind to start with, when the link knows it (a visit due on the tray): one choice fewer to make.</param>
+    public async Task<IActionResult> OnGetAsync(Guid personId, [FromQuery] string? kind)
     {
         if (!await LoadAsync(personId)) return NotFound();
         await needToKnow.RecordViewedAsync(personId, ChildName);
+        if (Enum.TryParse<CaseNoteKind>(kind, ignoreCase: false, out var known) && Enum.IsDefined(known)) Kind = known.ToString();
         var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), WorkingDayCalendar.UkTime);
         HeldOn = GovUkDate.From(DateOnly.FromDateTime(local.DateTime));
         HeldTime = local.ToString("HH:mm", CultureInfo.InvariantCulture);
