@@ -98,6 +98,7 @@ public static class CoreServices
         services.AddScoped<Chronology.ChildChronologies>();
         services.AddScoped<Chronology.SignificantEvents>();
         services.AddScoped<Chronology.HistoryAtDecision>();
+        services.AddScoped<Documents.ChildDocuments>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();
