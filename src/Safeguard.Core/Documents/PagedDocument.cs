@@ -83,13 +83,13 @@ internal sealed class PagedDocument : IDisposable
 
     public void Muted(string text, double indent = 0) => Paragraph(text, Small, Grey, indent);
 
-    /// <summary>A label and its value beside it, the value wrapped in its column.</summary>
+    /// <summary>A label and its value beside it, the value wrapped in its column; a label too wide for its column has a line of its own.</summary>
     public void Field(string label, string value, double labelWidth = 150)
     {
-        var lines = Wrap(value, Body, Width - labelWidth);
-        KeepTogether(LineHeight(Body));
-        _gfx.DrawString(label, BodyBold, XBrushes.Black, new XRect(Margin, _y, labelWidth, LineHeight(Body)), XStringFormats.TopLeft);
-        foreach (var line in lines) Line(line, Body, XBrushes.Black, labelWidth);
+        KeepTogether(2 * LineHeight(Body));
+        if (_gfx.MeasureString(label, BodyBold).Width > labelWidth - 8) Paragraph(label, BodyBold);
+        else _gfx.DrawString(label, BodyBold, XBrushes.Black, new XRect(Margin, _y, labelWidth, LineHeight(Body)), XStringFormats.TopLeft);
+        foreach (var line in Wrap(value, Body, Width - labelWidth)) Line(line, Body, XBrushes.Black, labelWidth);
     }
 
     /// <summary>A thin line across the page, between entries.</summary>

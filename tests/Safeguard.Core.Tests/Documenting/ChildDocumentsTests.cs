@@ -62,6 +62,7 @@ public sealed class ChildDocumentsTests(SeededDemoCouncil demo) : IClassFixture<
         foreach (var recorder in entries.Select(e => e.RecordedBy).Distinct()) body.ShouldContain($"Recorded by: {recorder}");
         entries.Count(e => body.Contains(ChronologyWording.When(e))).ShouldBe(entries.Count);
         PdfText.EverythingOnThePage(document.Content).ShouldBeTrue();
+        PdfText.NothingOverlaps(document.Content).ShouldBeTrue();
 
         var downloaded = await db.Events.SingleAsync(e => e.Type == ChronologyDownloaded.Name && e.PersonId == maya.Id && e.ActorName == "Hannah Wright"
             && e.OccurredAt == demo.Time.GetUtcNow());
@@ -153,7 +154,21 @@ public sealed class ChildDocumentsTests(SeededDemoCouncil demo) : IClassFixture<
         body.ShouldContain("Family and household");
         foreach (var member in record.Household) body.ShouldContain(member.Name);
         body.ShouldContain("Significant: The first sign of the mother's illness");
+        PdfText.NothingOverlaps(document.Content).ShouldBeTrue();
         (await db.Events.CountAsync(e => e.Type == CaseSummaryDownloaded.Name && e.PersonId == maya.Id)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void ALabelTooWideForItsColumn_HasALineOfItsOwn_SoNothingIsWrittenOverIt()
+    {
+        using var doc = new PagedDocument("Test", DocumentMarking.Official, "Test foot", demo.Time.GetUtcNow());
+        doc.Field("Christopher Alexander Montgomery-Fotheringham", "Lives at the same address; brother (half-sibling) of the child");
+        doc.Field("Short label", "A value long enough to wrap onto a second line of its column, " + string.Join(" ", Enumerable.Repeat("and more", 30)));
+
+        var pdf = doc.Finish();
+
+        PdfText.NothingOverlaps(pdf).ShouldBeTrue();
+        PdfText.Pages(pdf)[0].ShouldContain("Christopher Alexander Montgomery-Fotheringham Lives at the same address");
     }
 
     [Theory]
