@@ -82,6 +82,26 @@ public sealed class DocumentDownloadTests(SafeguardAppFactory app) : AppTests(ap
     }
 
     [Fact]
+    public async Task AFamilyChronologyPdf_LabelsEachEntryWithItsChild_AndTheDownloadIsOnEachChildsRecord()
+    {
+        var ellie = await App.DemoChildIdAsync("Ellie");
+        var jayden = await App.DemoChildIdAsync("Jayden");
+        var client = await App.SignInAsync("hannah.wright@northbridge.example");
+        var before = await DownloadsAsync(ChronologyDownloaded.Name, jayden, "Hannah Wright");
+
+        var response = await client.GetAsync($"/children/{ellie}/chronology?handler=Pdf&Family=true");
+
+        ShouldBeAPdfDownload(response, $"family-chronology-watson-{Core.Timescales.TimeLimits.UkDay(App.Time.GetUtcNow()):yyyy-MM-dd}.pdf");
+        var pages = Pages(await response.Content.ReadAsByteArrayAsync());
+        pages[0].ShouldContain("Family chronology Ellie Watson");
+        pages[0].ShouldContain("With Jayden Watson");
+        var body = string.Join(" ", pages.Skip(1));
+        body.ShouldContain(": Jayden Watson");
+        body.ShouldContain(": Ellie Watson");
+        (await DownloadsAsync(ChronologyDownloaded.Name, jayden, "Hannah Wright")).ShouldBe(before + 1);
+    }
+
+    [Fact]
     public async Task AFilterThatCannotBeRead_IsNamedOnThePage_WithStatus400_AndNothingIsDownloaded()
     {
         var maya = await App.DemoChildIdAsync("Maya");
