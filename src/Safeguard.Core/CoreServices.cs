@@ -101,6 +101,7 @@ public static class CoreServices
         services.AddOptions<Chronology.Patterns.PatternAlertSettings>();
         services.AddScoped<Chronology.Patterns.PatternAlerts>();
         services.AddScoped<Chronology.Patterns.PatternSweep>();
+        services.AddScoped<Documents.ChildDocuments>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();

@@ -259,6 +259,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{child}/chronology", Permissions.ViewChildRecords),
         ("/children/{child}/chronology?Kind=Visit&From.Day=1&From.Month=1&From.Year=2020", Permissions.ViewChildRecords),
         ("/pattern-alerts/{patternAlert}", Permissions.ViewChildRecords),
+        ("/children/{child}/chronology?handler=Pdf&Kind=Visit", Permissions.ViewChildRecords),
+        ("/children/{child}?handler=Pdf", Permissions.ViewChildRecords),
         ("/children/{child}/access", Permissions.RestrictChildRecords),
         ("/children?handler=results&q=ellie", Permissions.ViewChildRecords),
         ("/people/duplicates", Permissions.ReviewDuplicates),

@@ -7,7 +7,7 @@ using static Safeguard.Benchmarks.Trays.TrayBenchmark;
 namespace Safeguard.Benchmarks.Pages;
 
 /// <summary>
-/// The child's record page, the worker's home page and a child's chronology (500 entries) through the real running web
+/// The child's record page, the worker's home page and a child's chronology (500 entries), on the page and as a PDF, through the real running web
 /// app, over HTTP, signed in as the large council's busiest social worker:
 /// `pages --provider sqlite|postgres --connection CS --url http://localhost:5000 [--runs 200] [--children 200] [--seed 1]
 /// [--warmup-seconds 30] [--server-log FILE] [--server-pid PID]`. Times are wall time at the client (HTTP on loopback included);
@@ -79,14 +79,23 @@ public static class PageBenchmark
         var (chronologyTimes, chronologyCpu) = await TimeAsync(runs, _ => $"/children/{chronologyChild}/chronology", browser, serverPid);
         Console.WriteLine($"Chronology (GET /children/{{id}}/chronology, one child with {entries} entries, {runs} requests): "
             + $"{Summary(chronologyTimes.ToArray())}{chronologyCpu}");
+        // The same chronology as a PDF (title page, markings, page numbers; each download an audit event, a commit).
+        var pdfPath = $"/children/{chronologyChild}/chronology?handler=Pdf";
+        if (!(await browser.GetAsync(pdfPath)).StartsWith("%PDF-", StringComparison.Ordinal)) throw new InvalidOperationException($"GET {pdfPath} is not a PDF");
+        for (var i = 0; i < 10; i++) await browser.GetAsync(pdfPath);
+        var pdfRuns = Math.Max(20, runs / 4);
+        var (pdfTimes, pdfCpu) = await TimeAsync(pdfRuns, _ => pdfPath, browser, serverPid);
+        Console.WriteLine($"Chronology PDF (GET /children/{{id}}/chronology?handler=Pdf, the same child, {pdfRuns} requests): "
+            + $"{Summary(pdfTimes.ToArray())}{pdfCpu}");
 
         if (serverLog is not null)
         {
             Console.WriteLine("Server time from the app's request log (Kestrel, request start to response end):");
             Console.WriteLine($"  Worker's home page: {Summary(ServerLog.LastDurations(serverLog, p => p == "/", runs))}");
             Console.WriteLine($"  Child's record: {Summary(ServerLog.LastDurations(serverLog, p => p.StartsWith("/children/", StringComparison.Ordinal)
-                && !p.EndsWith("/chronology", StringComparison.Ordinal), runs))}");
+                && !p.Contains("/chronology", StringComparison.Ordinal), runs))}");
             Console.WriteLine($"  Chronology: {Summary(ServerLog.LastDurations(serverLog, p => p.EndsWith("/chronology", StringComparison.Ordinal), runs))}");
+            Console.WriteLine($"  Chronology PDF: {Summary(ServerLog.LastDurations(serverLog, p => p.EndsWith("/chronology?handler=Pdf", StringComparison.Ordinal), pdfRuns))}");
         }
         return 0;
     }

@@ -9,7 +9,7 @@ namespace Safeguard.Benchmarks.Pages;
 /// </summary>
 public static class ServerLog
 {
-    /// <summary>The durations of the last <paramref name="count"/> GETs whose path matches, oldest first.</summary>
+    /// <summary>The durations of the last <paramref name="count"/> GETs whose path (with its query string) matches, oldest first.</summary>
     public static double[] LastDurations(string file, Func<string, bool> path, int count)
     {
         var found = new List<double>();
@@ -21,7 +21,8 @@ public static class ServerLog
             using var json = JsonDocument.Parse(line);
             if (!json.RootElement.TryGetProperty("State", out var state)) continue;
             if (state.TryGetProperty("Method", out var method) && method.GetString() == "GET"
-                && state.TryGetProperty("Path", out var p) && p.GetString() is { } requested && path(requested))
+                && state.TryGetProperty("Path", out var p) && p.GetString() is { } requested
+                && path(requested + (state.TryGetProperty("QueryString", out var query) ? query.GetString() : "")))
             {
                 found.Add(Number(state.GetProperty("ElapsedMilliseconds")));
             }

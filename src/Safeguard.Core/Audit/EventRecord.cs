@@ -15,8 +15,11 @@ public sealed class EventRecord
         ActorUserId = actor.UserId;
         ActorName = actor.Name;
         ActorOrganisationId = actor.OrganisationId;
-        Summary = summary;
+        // The summary is for lists; the full words are in the typed payload (Data), so a long one is shortened, never refused.
+        Summary = summary.Length > SummaryMaxLength ? summary[..(SummaryMaxLength - 1)] + "…" : summary;
     }
+
+    public const int SummaryMaxLength = 2000;
 
     public long Id { get; private set; }
     public string Type { get; private set; } = "";

@@ -93,7 +93,9 @@ public sealed class ChildChronologies(SafeguardDbContext db)
                 var at = ChronologyCatalogue.HappenedAt(payload, r.OccurredAt);
                 // An added event is significant by being added; a step of the record is when a worker marked it.
                 var significant = payload is SignificantEventAdded ? new Significance(AddedReason, r.ActorName, r.OccurredAt) : marks.GetValueOrDefault(r.Id);
-                return new ChronologyEntry(r.Id, at, ChronologyCatalogue.KindOf(r.Type, payload), r.Summary, source, r.ActorName, r.Type,
+                // A summary shortened to fit its column: the payload has the words in full.
+                var what = r.Summary.Length == EventRecord.SummaryMaxLength && payload is not null ? payload.Describe() : r.Summary;
+                return new ChronologyEntry(r.Id, at, ChronologyCatalogue.KindOf(r.Type, payload), what, source, r.ActorName, r.Type,
                     r.SubjectType, r.SubjectId, personId, child, significant);
             })
             .ToList();

@@ -25,6 +25,7 @@ public static class WorkLinks
         WorkKind.ReviewConference => $"/plans/{item.SubjectId}",
         WorkKind.Review => $"/child-in-need-plans/{item.SubjectId}/review",
         WorkKind.ContactOnOpenCase => $"/front-door/contacts/{item.SubjectId}",
+        WorkKind.PatternAlert => $"/pattern-alerts/{item.SubjectId}",
         WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new?kind={nameof(Core.CaseNotes.CaseNoteKind.Visit)}",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };

@@ -152,4 +152,21 @@ public sealed class SignificantEventsTests(SeededDemoCouncil demo) : IClassFixtu
         var contact = (await new ChildChronologies(read).ForChildAsync(isla, new ChronologyFilter())).Entries.First(e => e.Kind == ChronologyKind.Contact);
         (await new SignificantEvents(read).MarkAsync(isla, contact.EventId, "Her first contact")).ShouldBe(SignificanceResult.Saved);
     }
+
+    [Fact]
+    public async Task AnAddedEventAsLongAsTheFormAllows_IsSaved_AndReadBackWhole()
+    {
+        var oliver = await ChildAsync("Oliver", "Price");
+        var what = string.Concat(Enumerable.Repeat("Seen at A&E with a cut to his forehead. ", 100))[..SignificantEvents.WhatMaxLength];
+
+        await using (var db = Context())
+        {
+            (await new SignificantEvents(db).AddAsync(oliver, new SignificantEventInput(demo.Time.GetUtcNow().AddDays(-1), what, "Hospital", AddedEventKind.Injury)))
+                .ShouldBe(SignificanceResult.Saved);
+        }
+
+        await using var read = Context();
+        var entry = (await new ChildChronologies(read).ForChildAsync(oliver, new ChronologyFilter())).Entries.First(e => e.Kind == ChronologyKind.Added);
+        entry.What.ShouldBe($"Injury: {what}");
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         b.Property(x => x.Type).HasMaxLength(80);
         b.Property(x => x.ActorName).HasMaxLength(200);
         b.Property(x => x.SubjectType).HasMaxLength(80);
-        b.Property(x => x.Summary).HasMaxLength(2000);
+        b.Property(x => x.Summary).HasMaxLength(EventRecord.SummaryMaxLength);
         b.Property(x => x.Reason).HasMaxLength(4000);
         b.Property(x => x.Data).HasMaxLength(100000);
         b.HasIndex(x => new { x.PersonId, x.OccurredAt });

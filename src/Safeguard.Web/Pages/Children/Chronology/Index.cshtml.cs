@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
+using Safeguard.Core.Documents;
 using Safeguard.Core.People.Access;
 using Safeguard.Core.Records;
 using Safeguard.Core.Security;
@@ -94,6 +95,22 @@ public sealed class IndexModel(ChildChronologies chronologies, SignificantEvents
         ModelState.Clear();
         await LoadAsync(id);
         return ModelState.IsValid ? Page() : this.PageWithErrors();
+    }
+
+    /// <summary>The chronology as the page shows it (the same filters, the family's when chosen) as a PDF to download; the download is audited.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, [FromServices] ChildDocuments documents, [FromServices] SiteSettings site)
+    {
+        if (await FindAsync(id) is { } missing) return missing;
+        ModelState.Clear();
+        var filter = ReadFilter();
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            await LoadAsync(id);
+            return this.PageWithErrors();
+        }
+        var document = await documents.ChronologyAsync(id, await OthersAsync(id), filter, site.CouncilOnDocuments());
+        return document is null ? NotFound() : this.Download(document);
     }
 
     public async Task<IActionResult> OnPostMarkAsync(Guid id)
@@ -203,18 +220,26 @@ public sealed class IndexModel(ChildChronologies chronologies, SignificantEvents
     /// <summary>The chronology as filtered; a filter value that cannot be read is told to the reader in words, never a default.</summary>
     private async Task LoadAsync(Guid id)
     {
+        var filter = ReadFilter();
+        Children = [(id, ChildName), .. await OthersAsync(id)];
+        Chronology = await chronologies.ForChildrenAsync(Children, filter);
+        foreach (var (child, name) in Children) await needToKnow.RecordViewedAsync(child, name);
+    }
+
+    /// <summary>The filters chosen, as far as they can be read; what cannot be read is a model error.</summary>
+    private ChronologyFilter ReadFilter()
+    {
         var kinds = Kind.Select(k => Enum.TryParse<ChronologyKind>(k, out var kind) && Enum.IsDefined(kind) ? kind : (ChronologyKind?)null).ToList();
         if (kinds.Contains(null)) ModelState.AddModelError(nameof(Kind), "Choose what happened from the list");
         var from = Day(From, nameof(From), "The \u2018from\u2019 date must be a real date");
         var to = Day(To, nameof(To), "The \u2018to\u2019 date must be a real date");
         if (from is { } f && to is { } t && t < f) ModelState.AddModelError(nameof(To), "The \u2018to\u2019 date must be the same as or after the \u2018from\u2019 date");
-
-        var others = Family ? (await records.HouseholdChildrenAsync(id)).Select(h => (h.PersonId, h.Name.Trim())) : [];
-        Children = [(id, ChildName), .. others];
-        Chronology = await chronologies.ForChildrenAsync(Children, new ChronologyFilter(kinds.OfType<ChronologyKind>().ToHashSet(), from, to, Source,
-            SignificantOnly));
-        foreach (var (child, name) in Children) await needToKnow.RecordViewedAsync(child, name);
+        return new ChronologyFilter(kinds.OfType<ChronologyKind>().ToHashSet(), from, to, Source, SignificantOnly);
     }
+
+    /// <summary>In a family chronology, the household's other children the reader may see; otherwise none.</summary>
+    private async Task<IReadOnlyList<(Guid Id, string Name)>> OthersAsync(Guid id) =>
+        Family ? (await records.HouseholdChildrenAsync(id)).Select(h => (h.PersonId, h.Name.Trim())).ToList() : [];
 
     private DateOnly? Day(GovUkDate date, string field, string message)
     {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Infrastructure;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.People;
 using Safeguard.Core.Records;
@@ -71,6 +73,18 @@ public sealed class IndexModel(PersonRecords people, ChildStatuses statuses, Cor
 
     /// <summary>The record's restriction and access list, shown to those on it.</summary>
     public Core.People.Access.AccessListView? Access { get; private set; }
+
+    /// <summary>The child's case summary as a PDF to download (docs/chronology.md); the download is audited.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, [FromServices] Core.Documents.ChildDocuments documents,
+        [FromServices] Core.Data.SafeguardDbContext db, [FromServices] Infrastructure.SiteSettings site)
+    {
+        if (!await needToKnow.CheckAsync(id, "the child's case summary")) return NotFound();
+        var survivor = await db.People.Where(p => p.Id == id).Select(p => new { p.MergedIntoPersonId }).SingleOrDefaultAsync();
+        if (survivor is null) return NotFound();
+        if (survivor.MergedIntoPersonId is { } merged) return Redirect($"/children/{merged}?handler=Pdf");
+        var document = await documents.CaseSummaryAsync(id, site.CouncilOnDocuments());
+        return document is null ? NotFound() : this.Download(document);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
