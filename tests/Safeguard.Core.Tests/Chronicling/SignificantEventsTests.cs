@@ -157,7 +157,7 @@ public sealed class SignificantEventsTests(SeededDemoCouncil demo) : IClassFixtu
     public async Task AnAddedEventAsLongAsTheFormAllows_IsSaved_AndReadBackWhole()
     {
         var oliver = await ChildAsync("Oliver", "Price");
-        var what = string.Concat(Enumerable.Repeat("Seen at A&E with a cut to his forehead. ", 100))[..SignificantEvents.WhatMaxLength];
+        var what = string.Concat(Enumerable.Repeat("Seen at A&E with a cut to his forehead. ", 100))[..SignificantEvents.WhatMaxLength].TrimEnd();
 
         await using (var db = Context())
         {
