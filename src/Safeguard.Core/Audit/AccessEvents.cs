@@ -1,7 +1,7 @@
 namespace Safeguard.Core.Audit;
 
 /// <summary>Someone read a child's record or a contact about them (every view of a child's data is audited).</summary>
-public sealed record RecordViewed(Guid PersonId, string PersonName, Guid? ContactId = null, string? ContactReference = null) : IEvent
+public sealed record RecordViewed(Guid PersonId, string PersonName, Guid? ContactId = null, string? ContactReference = null) : IEvent, IRecordsAReading
 {
     public static string Name => "record.viewed";
 

@@ -21,7 +21,7 @@ public sealed class ChangesSince(SafeguardDbContext db)
     public async Task<IReadOnlyList<ChangeSeen>> ForPersonAsync(Guid personId, long seenEventId, CancellationToken ct = default)
     {
         var rows = await db.Events.AsNoTracking()
-            .Where(e => e.PersonId == personId && e.Id > seenEventId && e.Type != RecordViewed.Name)
+            .Where(e => e.PersonId == personId && e.Id > seenEventId && !EventCatalogue.ReadingNames.Contains(e.Type))
             .OrderBy(e => e.Id)
             .Take(MaxShown)
             .Select(e => new { e.OccurredAt, e.ActorName, e.Type, e.Data, e.Summary, e.Reason, e.SubjectType })

@@ -32,6 +32,10 @@ public static class EventCatalogue
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 
+    /// <summary>The names of the kinds that record a reading, not a change (<see cref="IRecordsAReading"/>).</summary>
+    public static readonly IReadOnlyList<string> ReadingNames =
+        ByName.Where(k => k.Value.IsAssignableTo(typeof(IRecordsAReading))).Select(k => k.Key).Order(StringComparer.Ordinal).ToArray();
+
     public static IEnumerable<Type> Types => ByName.Values;
 
     /// <summary>Every kind, in the order of its words (for a list to choose from).</summary>

@@ -12,6 +12,12 @@ public interface IEvent : IEventPayload
 }
 
 /// <summary>
+/// An event that records someone reading the record (a view, a download, the history shown before a decision), not a
+/// change to it: the audit keeps it; the record's change history and "what changed while you were working" leave it out.
+/// </summary>
+public interface IRecordsAReading;
+
+/// <summary>
 /// Any event read back, whatever its kind. Separate from <see cref="IEvent"/> because an interface with a static abstract
 /// member cannot be a type argument (a list of events of any kind is a list of these).
 /// </summary>

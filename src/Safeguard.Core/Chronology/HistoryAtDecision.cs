@@ -77,7 +77,7 @@ public sealed class HistoryAtDecision(SafeguardDbContext db, ChildStatuses statu
 }
 
 /// <summary>The child's history was shown to the person about to record a decision on <paramref name="Where"/>, with what it held.</summary>
-public sealed record DecisionHistoryShown(string Where, int ContactsInLastYear, int Referrals, int Plans, int Injuries, int OpenAlerts) : IEvent
+public sealed record DecisionHistoryShown(string Where, int ContactsInLastYear, int Referrals, int Plans, int Injuries, int OpenAlerts) : IEvent, IRecordsAReading
 {
     public static string Name => "history.shown";
 

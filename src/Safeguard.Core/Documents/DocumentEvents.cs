@@ -3,7 +3,7 @@ using Safeguard.Core.Audit;
 namespace Safeguard.Core.Documents;
 
 /// <summary>Someone downloaded the child's chronology as a PDF: how many entries it held, the filters chosen (in words), and whether it was the family's.</summary>
-public sealed record ChronologyDownloaded(int Entries, string Filters, bool Family) : IEvent
+public sealed record ChronologyDownloaded(int Entries, string Filters, bool Family) : IEvent, IRecordsAReading
 {
     public static string Name => "chronology.downloaded";
 
@@ -12,7 +12,7 @@ public sealed record ChronologyDownloaded(int Entries, string Filters, bool Fami
 }
 
 /// <summary>Someone downloaded the child's case summary as a PDF, with the number of significant entries it listed.</summary>
-public sealed record CaseSummaryDownloaded(int SignificantEntries) : IEvent
+public sealed record CaseSummaryDownloaded(int SignificantEntries) : IEvent, IRecordsAReading
 {
     public static string Name => "case-summary.downloaded";
 

@@ -88,9 +88,9 @@ public sealed class PersonRecords(SafeguardDbContext db)
             .ToList();
         // The survivor's history shows the events of every record merged into it; the events keep their own person.
         var historyPeople = await db.WithMergedAsync(personId, ct);
-        var viewed = RecordViewed.Name;
+        var readings = EventCatalogue.ReadingNames;
         var rows = await db.Events.AsNoTracking()
-            .Where(e => e.PersonId != null && historyPeople.Contains(e.PersonId.Value) && e.Type != viewed)
+            .Where(e => e.PersonId != null && historyPeople.Contains(e.PersonId.Value) && !readings.Contains(e.Type))
             .OrderByDescending(e => e.Id)
             .Take(400)
             .Select(e => new { e.OccurredAt, e.ActorName, e.Type, e.Summary, e.Data, e.Reason, e.SubjectType, e.SubjectId })

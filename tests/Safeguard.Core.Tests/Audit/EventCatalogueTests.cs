@@ -143,6 +143,12 @@ public class EventCatalogueTests
         EventCatalogue.Serialise(created).ShouldBe("""{"Priority":[null,"Urgent"],"Version":[null,"1"]}""");
     }
 
+    [Fact]
+    public void TheEventsThatRecordAReading_AreTheViewsDownloadsAndHistoryShown_AndNoChange()
+    {
+        EventCatalogue.ReadingNames.ShouldBe(["case-summary.downloaded", "chronology.downloaded", "history.shown", "record.viewed"]);
+    }
+
     private const string SampleEntity = "PersonAddress";
 
     private static IEvent Sample(Type type)

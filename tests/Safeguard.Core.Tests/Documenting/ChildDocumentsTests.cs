@@ -67,6 +67,8 @@ public sealed class ChildDocumentsTests(SeededDemoCouncil demo) : IClassFixture<
         var downloaded = await db.Events.SingleAsync(e => e.Type == ChronologyDownloaded.Name && e.PersonId == maya.Id && e.ActorName == "Hannah Wright"
             && e.OccurredAt == demo.Time.GetUtcNow());
         Core.Audit.EventCatalogue.Read(downloaded.Type, downloaded.Data).ShouldBe(new ChronologyDownloaded(entries.Count, "", false));
+        // A download is a reading of the record, audited but not a change: the record's change history leaves it out.
+        (await new PersonRecords(db).ViewAsync(maya.Id))!.History.ShouldNotContain(h => h.Type == ChronologyDownloaded.Name);
     }
 
     [Fact]
