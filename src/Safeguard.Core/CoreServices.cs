@@ -102,6 +102,7 @@ public static class CoreServices
         services.AddScoped<Chronology.Patterns.PatternAlerts>();
         services.AddScoped<Chronology.Patterns.PatternSweep>();
         services.AddScoped<Documents.ChildDocuments>();
+        services.AddScoped<Drafts.FormDrafts>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();

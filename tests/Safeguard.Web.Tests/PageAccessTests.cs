@@ -346,8 +346,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     /// <summary>Pages anyone may open: sign-in and its callback, sign-out, and the status and error pages.</summary>
     private static readonly string[] PublicRoutes = ["sign-in", "sign-in/external/callback", "sign-out", "status/{}", "error"];
 
-    /// <summary>POST-only pages, whose refusals are tested beside their journeys (FrontDoorAlertsTests, ReferralInformationTests).</summary>
-    private static readonly string[] PostOnlyRoutes = ["front-door/alerts/{}/acknowledge", "front-door/contacts/{}/information/read"];
+    /// <summary>POST-only pages, whose refusals are tested beside their journeys (FrontDoorAlertsTests, ReferralInformationTests, FormDraftPageTests).</summary>
+    private static readonly string[] PostOnlyRoutes = ["front-door/alerts/{}/acknowledge", "front-door/contacts/{}/information/read", "drafts"];
 
     /// <summary>
     /// Pages whose answer depends on who the worker is (their supervisor; the worker themselves), tested role by role in

@@ -69,6 +69,8 @@ public static class PageAccess
         ("/CaseNotes", Permissions.RecordCaseNotes),
         ("/Arrangements", Permissions.RecordArrangements),
         ("/Returns", Permissions.ViewReports),
+        // A person's own drafts of the long forms, which are all about children.
+        ("/Drafts", Permissions.ViewChildRecords),
         // Read by anyone who may see the child; acknowledged by the child's worker, their team and managers: the page checks who.
         ("/PatternAlerts", Permissions.ViewChildRecords),
         // Allocating and reallocating is for managers; accepting a case and doing an agreed action, for the worker whose it is.

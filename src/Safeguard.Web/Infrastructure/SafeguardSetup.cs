@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Safeguard.Core;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
@@ -49,7 +50,12 @@ public static class SafeguardSetup
         ExternalSignIn.Register(builder.Services, config);
 
         builder.Services.AddSafeguardAuthorization();
-        builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
+        builder.Services.AddRazorPages(o =>
+        {
+            PageAccess.Apply(o.Conventions);
+            o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(DraftRestoreFilter)));
+        });
+        builder.Services.AddScoped<DraftRestoreFilter>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "safeguard-af";

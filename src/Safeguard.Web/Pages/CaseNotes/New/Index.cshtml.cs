@@ -16,6 +16,7 @@ namespace Safeguard.Web.Pages.CaseNotes.New;
 /// Recording a case note (a visit, phone call, meeting, email or letter) from the child's record, on one page: for those
 /// who may record case notes (<c>casenotes.record</c>) and may see the child (restricted: 404).
 /// </summary>
+[KeepsDrafts]
 public sealed class IndexModel(Core.CaseNotes.CaseNotes notes, NeedToKnow needToKnow, TimeProvider time) : PageModel
 {
     public string ChildName { get; private set; } = "";
