@@ -15,12 +15,8 @@ public sealed class ContactsWithoutReferralRule : IPatternRule
     public IEnumerable<PatternFinding> Find(PatternFacts facts, PatternAlertSettings settings)
     {
         var s = settings.ContactsWithoutReferral;
-        var contacts = facts.Contacts.OrderBy(c => c.On).ThenBy(c => c.RecordedAt).ToList();
-        for (var i = 0; i < contacts.Count; i++)
+        foreach (var (c, from, window) in PatternRules.Windows(facts.Contacts, c => c.On, c => c.RecordedAt, day => day.AddMonths(-s.WithinMonths)))
         {
-            var c = contacts[i];
-            var from = c.On.AddMonths(-s.WithinMonths);
-            var window = contacts.Take(i + 1).Where(o => o.On >= from).ToList();
             if (window.Count < s.Contacts || window.Any(o => o.BecameReferral)) continue;
             if (facts.Referrals.Any(r => r.On >= from && r.On <= c.On)) continue;
             yield return new PatternFinding(Rule, c.Key, c.RecordedAt,

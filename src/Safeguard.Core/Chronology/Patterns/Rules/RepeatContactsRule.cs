@@ -14,11 +14,8 @@ public sealed class RepeatContactsRule : IPatternRule
     public IEnumerable<PatternFinding> Find(PatternFacts facts, PatternAlertSettings settings)
     {
         var s = settings.RepeatContacts;
-        var contacts = facts.Contacts.OrderBy(c => c.On).ThenBy(c => c.RecordedAt).ToList();
-        for (var i = 0; i < contacts.Count; i++)
+        foreach (var (c, _, window) in PatternRules.Windows(facts.Contacts, c => c.On, c => c.RecordedAt, day => day.AddDays(-s.WithinDays)))
         {
-            var c = contacts[i];
-            var window = contacts.Take(i + 1).Where(o => o.On >= c.On.AddDays(-s.WithinDays)).ToList();
             if (window.Count < s.Contacts) continue;
             yield return new PatternFinding(Rule, c.Key, c.RecordedAt,
                 $"{window.Count} contacts within {s.WithinDays} days: {string.Join(", ", window.Select(o => $"{o.Reference} on {PatternRules.Day(o.On)}"))}");

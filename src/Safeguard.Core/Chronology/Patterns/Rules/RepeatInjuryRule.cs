@@ -13,11 +13,9 @@ public sealed class RepeatInjuryRule : IPatternRule
     public IEnumerable<PatternFinding> Find(PatternFacts facts, PatternAlertSettings settings)
     {
         var s = settings.RepeatInjury;
-        var injuries = facts.Incidents.Where(i => i.Kind == IncidentKind.Injury).OrderBy(i => i.On).ThenBy(i => i.RecordedAt).ToList();
-        for (var i = 0; i < injuries.Count; i++)
+        var injuries = facts.Incidents.Where(i => i.Kind == IncidentKind.Injury);
+        foreach (var (injury, _, window) in PatternRules.Windows(injuries, i => i.On, i => i.RecordedAt, day => day.AddMonths(-s.WithinMonths)))
         {
-            var injury = injuries[i];
-            var window = injuries.Take(i + 1).Where(o => o.On >= injury.On.AddMonths(-s.WithinMonths)).ToList();
             if (window.Count < s.Injuries) continue;
             yield return new PatternFinding(Rule, injury.Key, injury.RecordedAt,
                 $"{window.Count} injuries within {s.WithinMonths} months: {string.Join("; ", window.Select(o => $"{o.Where}, {PatternRules.Day(o.On)}"))}");
