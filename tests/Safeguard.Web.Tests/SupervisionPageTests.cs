@@ -71,6 +71,16 @@ public sealed class SupervisionPageTests(SafeguardAppFactory app) : AppTests(app
     };
 
     [Fact]
+    public async Task ASupervisorsTyping_IsKeptAsADraft_OnBothSupervisionForms()
+    {
+        var (allocationId, _, samId) = await AllocatedToSamAsync("Drafted");
+        var helen = await App.SignInAsync(Helen);
+
+        foreach (var form in new[] { $"/supervision/cases/{allocationId}/new", $"/supervision/workers/{samId}/new" })
+            Drafting.DraftProbe.ShouldHaveTheDraft(await Drafting.DraftProbe.SaveAndReopenAsync(helen, form), form);
+    }
+
+    [Fact]
     public async Task CaseSupervision_ByTheTeamManager_IsRecorded_AndShowsOnTheChildsRecordAndTheWorkersHistory()
     {
         var (allocationId, personId, samId) = await AllocatedToSamAsync();

@@ -74,6 +74,22 @@ public sealed class ConferencePagesTests(SafeguardAppFactory app) : AppTests(app
     }
 
     [Fact]
+    public async Task TheChairsTyping_IsKeptAsADraft_UntilTheConferenceIsRecorded()
+    {
+        var (_, _, enquiryId) = await EnquiryAsync("Confdraft");
+        var chair = await App.SignInAsync(Chair);
+        var form = InitialUrl(enquiryId);
+
+        Drafting.DraftProbe.ShouldHaveTheDraft(await Drafting.DraftProbe.SaveAndReopenAsync(chair, form), form);
+
+        var recorded = await chair.PostAsync(form, new FormUrlEncodedContent(await PostedAsync(chair, form, await ConferenceFormAsync())));
+        recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Html.Parse(await chair.GetStringAsync(recorded.Headers.Location!.ToString())).QuerySelector("[data-testid=draft-restored]").ShouldBeNull();
+        await using var db = App.CreateDbContext();
+        (await db.FormDrafts.AnyAsync(d => d.Form == form)).ShouldBeFalse("recording the conference deletes its draft");
+    }
+
+    [Fact]
     public async Task TheChairRecordsAPlan_AndThePlanShowsItsFirstCoreGroupAndReviewDueDates()
     {
         var (childId, child, enquiryId) = await EnquiryAsync("Confplan");

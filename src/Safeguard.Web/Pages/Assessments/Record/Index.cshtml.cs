@@ -11,6 +11,7 @@ namespace Safeguard.Web.Pages.Assessments.Record;
 /// A child and family assessment. The worker who holds it records it here, saving as they go, and completes it for a
 /// manager to authorise; anyone else who may see the child reads it. A child restricted from the reader answers 404.
 /// </summary>
+[KeepsDrafts]
 public sealed class IndexModel(ChildAndFamilyAssessments assessments, NeedToKnow needToKnow) : PageModel
 {
     [BindProperty]

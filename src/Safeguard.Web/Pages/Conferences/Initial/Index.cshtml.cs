@@ -13,6 +13,7 @@ namespace Safeguard.Web.Pages.Conferences.Initial;
 /// conferences (<c>conferences.record</c>: chairs and managers) and may see the child (restricted: 404). Once held, the
 /// page leads to the conference.
 /// </summary>
+[KeepsDrafts]
 public sealed class IndexModel(ChildProtectionConferences conferences, NeedToKnow needToKnow, TimeProvider time,
     Core.Chronology.HistoryAtDecision history) : PageModel, IConferenceFormPage
 {

@@ -13,6 +13,7 @@ namespace Safeguard.Web.Pages.Conferences.Review;
 /// with a reason. For those who may record conferences and may see the child (restricted: 404); a plan changed or ended
 /// by someone else meanwhile is not overwritten.
 /// </summary>
+[KeepsDrafts]
 public sealed class IndexModel(ChildProtectionConferences conferences, ChildProtectionPlans plans, NeedToKnow needToKnow, TimeProvider time)
     : PageModel, IConferenceFormPage
 {

@@ -12,6 +12,7 @@ namespace Safeguard.Web.Pages.StrategyDiscussions.New;
 /// Recording a strategy discussion about a child with an open case, from their record: anyone who may record one
 /// (<c>enquiries.strategy</c>) and may see the child. A child restricted from them, or with no open case, answers 404.
 /// </summary>
+[KeepsDrafts]
 public sealed class IndexModel(Core.Enquiries.StrategyDiscussions discussions, NeedToKnow needToKnow, TimeProvider time,
     Core.Chronology.HistoryAtDecision history) : PageModel, IActionsFormPage
 {

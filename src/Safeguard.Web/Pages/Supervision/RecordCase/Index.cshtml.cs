@@ -14,6 +14,7 @@ namespace Safeguard.Web.Pages.Supervision.RecordCase;
 /// their team; anyone else 403): when it was held, reflection, analysis of risk, decisions and the actions agreed. A
 /// child the supervisor may not see answers 404. A case since reallocated leads to the new worker's case.
 /// </summary>
+[KeepsDrafts]
 public sealed class IndexModel(SupervisionRecords supervision, NeedToKnow needToKnow, TimeProvider time) : PageModel, IActionsFormPage
 {
     [BindProperty]

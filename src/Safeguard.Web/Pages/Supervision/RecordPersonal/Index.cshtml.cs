@@ -12,6 +12,7 @@ namespace Safeguard.Web.Pages.Supervision.RecordPersonal;
 /// Personal (one to one) supervision of a worker, recorded by their supervisor (their line manager or a manager of
 /// their team; anyone else 403): when it was held, wellbeing, caseload, training and the actions agreed.
 /// </summary>
+[KeepsDrafts]
 public sealed class IndexModel(SupervisionRecords supervision, TimeProvider time) : PageModel, IActionsFormPage
 {
     [BindProperty]
