@@ -8,7 +8,7 @@ public sealed record DocumentChild(Guid Id, string Name, DateOnly? DateOfBirth, 
 {
     public string Born => DateOfBirth is { } born ? born.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "Not known";
 
-    public string Nhs => People.Identifiers.NhsNumber.TryParse(NhsNumber, out var number) ? number.ToString() : NhsNumber ?? "Not known";
+    public string Nhs => People.Identifiers.NhsNumber.Display(NhsNumber);
 }
 
 /// <summary>Who produced a document, for which council, and when.</summary>

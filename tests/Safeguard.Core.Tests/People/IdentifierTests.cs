@@ -17,6 +17,15 @@ public class NhsNumberTests
     }
 
     [Theory]
+    [InlineData("9434765919", "943 476 5919")]
+    [InlineData("943 476 5919", "943 476 5919")]
+    [InlineData("9434765918", "9434765918")] // stored before numbers were checked: shown as it is
+    [InlineData(null, "Not known")]
+    [InlineData(" ", "Not known")]
+    public void Display_ShowsAStoredNumberAsPeopleReadIt(string? stored, string shown) =>
+        NhsNumber.Display(stored).ShouldBe(shown);
+
+    [Theory]
     [InlineData("9434765918")] // wrong check digit
     [InlineData("1234567890")] // check digit would be 10: never valid
     [InlineData("943476591")] // nine digits

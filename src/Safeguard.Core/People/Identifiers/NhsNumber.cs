@@ -71,6 +71,10 @@ public readonly record struct NhsNumber
     }
 
     /// <summary>Formatted as "943 476 5919".</summary>
+    /// <summary>A stored NHS number as people read it ("943 476 5919"), as stored if it is not a valid one, or "Not known".</summary>
+    public static string Display(string? stored) =>
+        TryParse(stored, out var number) ? number.ToString() : string.IsNullOrWhiteSpace(stored) ? "Not known" : stored;
+
     public override string ToString() =>
         Value is null ? string.Empty : $"{Value[..3]} {Value[3..6]} {Value[6..]}";
 }
