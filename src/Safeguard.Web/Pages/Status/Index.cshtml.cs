@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Safeguard.Core.Attachments;
 
 namespace Safeguard.Web.Pages.Status;
 
 /// <summary>The page shown for 403, 404 and other status codes (re-executed by the status code middleware).</summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(IOptions<AttachmentSettings> attachments) : PageModel
 {
     public int Code { get; private set; }
 
@@ -14,6 +16,8 @@ public sealed class IndexModel : PageModel
         403 => ("You do not have permission to see this page",
             "Your account does not have access to this page. If you need it for your work, ask your manager or system administrator."),
         404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
+        413 => ("The file is too large",
+            $"The file must be smaller than {AttachmentTypes.SizeWords(attachments.Value.MaxBytes)}. Go back and choose a smaller file, or split it into parts."),
         _ => ("Sorry, there is a problem", "Try again later."),
     };
 }
