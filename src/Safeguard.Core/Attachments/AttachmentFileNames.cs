@@ -18,8 +18,8 @@ public static class AttachmentFileNames
         var kept = new StringBuilder(last.Length);
         foreach (var c in last.Normalize(NormalizationForm.FormC))
         {
-            if (char.IsControl(c) || Refused.Contains(c)) continue;
-            kept.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            if (char.IsWhiteSpace(c)) kept.Append(' ');
+            else if (!char.IsControl(c) && !Refused.Contains(c)) kept.Append(c);
         }
         var cleaned = string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ');
         if (cleaned.Length <= Attachment.FileNameMaxLength) return cleaned;

@@ -44,6 +44,24 @@ public static class AttachmentTypes
         [0xCF, 0xFA, 0xED, 0xFE], [0xCA, 0xFE, 0xBA, 0xBE], "#!"u8.ToArray(),
     ];
 
+    public const string WrongType = "The selected file must be a PDF, image, Office document or e-mail";
+
+    /// <summary>
+    /// Why a file cannot be attached, or null when it can: its name must have the extension of a known type (one of
+    /// <paramref name="allowed"/>, when the council has narrowed them), its first bytes must be that type's, and never a program's.
+    /// </summary>
+    public static string? Check(string fileName, ReadOnlyMemory<byte> content, IReadOnlyCollection<string>? allowed = null)
+    {
+        var type = ByExtension(fileName);
+        var head = content[..Math.Min(content.Length, SniffLength)];
+        var extension = Extension(fileName);
+        var permitted = allowed is not { Count: > 0 } || allowed.Any(a => string.Equals(a.TrimStart('.'), extension, StringComparison.OrdinalIgnoreCase));
+        if (type is null || !permitted || IsExecutable(head)) return WrongType;
+        return type.Looks(head) ? null : $"The selected file is named as {A(type.Words)} but its contents are not {A(type.Words)}";
+    }
+
+    private static string A(string words) => ("aeiouAEIOU".Contains(words[0]) ? "an " : "a ") + words;
+
     /// <summary>The known type of a file name's extension, or null.</summary>
     public static AttachmentType? ByExtension(string fileName)
     {

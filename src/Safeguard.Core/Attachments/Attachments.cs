@@ -35,7 +35,6 @@ public sealed class Attachments(SafeguardDbContext db, AttachmentStores stores, 
     public const string SubjectType = nameof(Attachment);
 
     public const string NoFile = "Select a file";
-    public const string WrongType = "The selected file must be a PDF, image, Office document or e-mail";
 
     private AttachmentSettings Settings => options.Value;
 
@@ -55,7 +54,7 @@ public sealed class Attachments(SafeguardDbContext db, AttachmentStores stores, 
         if (bytes is null) errors.Add(("File", NoFile));
         else if (bytes.Length == 0) errors.Add(("File", "The selected file is empty"));
         else if (bytes.Length > Settings.MaxBytes) errors.Add(("File", TooLarge));
-        else if (Check(fileName, bytes) is { } problem) errors.Add(("File", problem));
+        else if (AttachmentTypes.Check(fileName, bytes, Settings.AllowedTypes) is { } problem) errors.Add(("File", problem));
         else type = AttachmentTypes.ByExtension(fileName);
 
         var description = string.IsNullOrWhiteSpace(upload.Description) ? null : upload.Description.Trim();
@@ -80,19 +79,6 @@ public sealed class Attachments(SafeguardDbContext db, AttachmentStores stores, 
         await db.SaveChangesAsync(ct);
         return new AttachResult(AttachOutcome.Attached, attachment.Id, []);
     }
-
-    /// <summary>Why the file cannot be attached (its type by name and by content), or null when it can.</summary>
-    public string? Check(string fileName, ReadOnlyMemory<byte> content)
-    {
-        var type = AttachmentTypes.ByExtension(fileName);
-        var head = content[..Math.Min(content.Length, AttachmentTypes.SniffLength)];
-        if (type is null || !IsAllowed(fileName) || AttachmentTypes.IsExecutable(head)) return WrongType;
-        return type.Looks(head) ? null : $"The selected file is named as a {type.Words} but its contents are not a {type.Words}";
-    }
-
-    private bool IsAllowed(string fileName) =>
-        Settings.AllowedTypes is not { Count: > 0 } allowed
-        || allowed.Any(a => string.Equals(a.TrimStart('.'), AttachmentTypes.Extension(fileName), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The child's documents (and those of records merged into theirs), the latest first.</summary>
     public async Task<IReadOnlyList<AttachmentLine>> ListAsync(Guid personId, CancellationToken ct = default)
