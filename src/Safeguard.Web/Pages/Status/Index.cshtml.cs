@@ -4,12 +4,20 @@ using Safeguard.Core.Attachments;
 
 namespace Safeguard.Web.Pages.Status;
 
-/// <summary>The page shown for 403, 404 and other status codes (re-executed by the status code middleware).</summary>
+/// <summary>
+/// The page shown for 403, 404 and other status codes (re-executed by the status code middleware, with the method of the
+/// request that failed). It takes no form, so a post re-executed here is not checked for its antiforgery token again:
+/// an upload refused for its size (413) has a form that cannot be read.
+/// </summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class IndexModel(IOptions<AttachmentSettings> attachments) : PageModel
 {
     public int Code { get; private set; }
 
     public void OnGet(int code) => Code = code;
+
+    /// <summary>Read from the route, not bound: binding would try the post's form first, which may be the one that could not be read.</summary>
+    public void OnPost() => Code = int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : 0;
 
     public (string Title, string Message) Text => Code switch
     {
