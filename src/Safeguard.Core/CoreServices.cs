@@ -103,6 +103,10 @@ public static class CoreServices
         services.AddScoped<Chronology.Patterns.PatternSweep>();
         services.AddScoped<Documents.ChildDocuments>();
         services.AddScoped<Drafts.FormDrafts>();
+        services.AddOptions<Attachments.AttachmentSettings>();
+        services.AddScoped<Attachments.DatabaseAttachmentStore>();
+        services.AddScoped<Attachments.AttachmentStores>();
+        services.AddScoped<Attachments.Attachments>();
         services.AddScoped<Arrangements.CarerArrangements>();
         services.AddScoped<Supervision.SupervisionHistory>();
         services.AddScoped<Allocation.WorkerCases>();

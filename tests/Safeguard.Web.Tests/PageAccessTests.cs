@@ -205,7 +205,31 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             finally { _gate.Release(); }
         }
 
+        private Guid? _attachment;
+
+        /// <summary>A document attached to Ellie's record, made once.</summary>
+        private async Task<Guid> AttachmentAsync()
+        {
+            var child = await DemoChildIdAsync("Ellie");
+            var graceId = await UserIdAsync("grace.lee@northbridge.example");
+            await _gate.WaitAsync();
+            try
+            {
+                if (_attachment is { } made) return made;
+                await using var db = Database.CreateContext(Time, new Actor(graceId, "Grace Lee"));
+                var settings = Microsoft.Extensions.Options.Options.Create(new Core.Attachments.AttachmentSettings());
+                var service = new Core.Attachments.Attachments(db,
+                    new Core.Attachments.AttachmentStores(new Core.Attachments.DatabaseAttachmentStore(db), [], settings), settings);
+                var result = await service.AttachAsync(child, new Core.Attachments.AttachmentUpload("matrix.pdf", new MemoryStream("%PDF-1.7 matrix"u8.ToArray()), null));
+                result.Outcome.ShouldBe(Core.Attachments.AttachOutcome.Attached, string.Join("; ", result.Errors));
+                _attachment = result.Id!.Value;
+                return _attachment.Value;
+            }
+            finally { _gate.Release(); }
+        }
+
         public async Task<string> ResolveAsync(string path) => path
+            .Replace("{attachment}", path.Contains("{attachment}") ? (await AttachmentAsync()).ToString() : "")
             .Replace("{patternAlert}", path.Contains("{patternAlert}") ? (await PatternAlertAsync()).ToString() : "")
             .Replace("{arrangement}", path.Contains("{arrangement}") ? (await ArrangementAsync()).ToString() : "")
             .Replace("{conference}", path.Contains("{conference}") ? (await ConferenceAsync()).Conference.ToString() : "")
@@ -257,6 +281,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{child}/names/add", Permissions.EditChildRecords),
         ("/children/{child}/census", Permissions.EditChildRecords),
         ("/children/{child}/chronology", Permissions.ViewChildRecords),
+        ("/children/{child}/documents", Permissions.ViewChildRecords),
+        ("/children/{child}/documents/{attachment}", Permissions.ViewChildRecords),
         ("/children/{child}/chronology?Kind=Visit&From.Day=1&From.Month=1&From.Year=2020", Permissions.ViewChildRecords),
         ("/pattern-alerts/{patternAlert}", Permissions.ViewChildRecords),
         ("/children/{child}/chronology?handler=Pdf&Kind=Visit", Permissions.ViewChildRecords),

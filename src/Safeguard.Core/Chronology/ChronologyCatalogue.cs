@@ -19,6 +19,8 @@ public enum ChronologyKind
     Added,
     /// <summary>A pattern alert raised about the child, and its acknowledgement.</summary>
     Alert,
+    /// <summary>A document attached to the child's record.</summary>
+    Document,
 }
 
 /// <summary>
@@ -58,6 +60,7 @@ public static class ChronologyCatalogue
         [SignificantEventAdded.Name] = ChronologyKind.Added,
         [Patterns.PatternAlertRaised.Name] = ChronologyKind.Alert,
         [Patterns.PatternAlertAcknowledged.Name] = ChronologyKind.Alert,
+        [Attachments.AttachmentAdded.Name] = ChronologyKind.Document,
     };
 
     /// <summary>The names of the events a chronology reads.</summary>

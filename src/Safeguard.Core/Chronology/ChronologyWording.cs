@@ -22,6 +22,7 @@ public static class ChronologyWording
         (ChronologyKind.Closure, "Case closed"),
         (ChronologyKind.Added, "Significant event"),
         (ChronologyKind.Alert, "Pattern alert"),
+        (ChronologyKind.Document, "Document"),
     ];
 
     public static string Of(ChronologyKind kind) => Kinds.Single(k => k.Kind == kind).Words;

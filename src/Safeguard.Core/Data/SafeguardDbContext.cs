@@ -50,6 +50,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Chronology.Patterns.PatternAlert> PatternAlerts => Set<Chronology.Patterns.PatternAlert>();
     public DbSet<Chronology.Patterns.PatternSweepMark> PatternSweepMarks => Set<Chronology.Patterns.PatternSweepMark>();
     public DbSet<Drafts.FormDraft> FormDrafts => Set<Drafts.FormDraft>();
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+    public DbSet<Attachments.AttachmentContent> AttachmentContents => Set<Attachments.AttachmentContent>();
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ContactInformation> ContactInformation => Set<ContactInformation>();

@@ -47,5 +47,6 @@ internal static class StringEnums
         b.Properties<CaseKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Supervision.SupervisionKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Chronology.Patterns.PatternRule>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Attachments.AttachmentStepKind>().HaveConversion<string>().HaveMaxLength(Length);
     }
 }

@@ -41,6 +41,17 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Supervision.SupervisionSettings>(config.GetSection(Core.Supervision.SupervisionSettings.Section));
         builder.Services.Configure<Core.CaseNotes.VisitSettings>(config.GetSection(Core.CaseNotes.VisitSettings.Section));
         builder.Services.Configure<Core.Chronology.Patterns.PatternAlertSettings>(config.GetSection(Core.Chronology.Patterns.PatternAlertSettings.Section));
+        builder.Services.Configure<Core.Attachments.AttachmentSettings>(config.GetSection(Core.Attachments.AttachmentSettings.Section));
+        builder.Services.AddOptions<Core.Attachments.AttachmentSettings>()
+            .Validate(s => s.MaxBytes > 0, "Attachments:MaxBytes must be a number of bytes above 0")
+            .Validate(s => !string.Equals(s.Store, Core.Attachments.FolderAttachmentStore.StoreName, StringComparison.OrdinalIgnoreCase)
+                || !string.IsNullOrWhiteSpace(s.Folder), "Attachments:Store is Folder, so Attachments:Folder must name the directory")
+            .ValidateOnStart();
+        // A relative folder is beside the app, as the SQLite file is.
+        builder.Services.PostConfigure<Core.Attachments.AttachmentSettings>(s =>
+        {
+            if (s.Folder is { Length: > 0 } folder) s.Folder = Path.GetFullPath(folder, builder.Environment.ContentRootPath);
+        });
         builder.AddFeedbackDelivery();
 
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)

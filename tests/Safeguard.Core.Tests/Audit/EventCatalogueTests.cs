@@ -146,7 +146,7 @@ public class EventCatalogueTests
     [Fact]
     public void TheEventsThatRecordAReading_AreTheViewsDownloadsAndHistoryShown_AndNoChange()
     {
-        EventCatalogue.ReadingNames.ShouldBe(["case-summary.downloaded", "chronology.downloaded", "history.shown", "record.viewed"]);
+        EventCatalogue.ReadingNames.ShouldBe(["attachment.downloaded", "case-summary.downloaded", "chronology.downloaded", "history.shown", "record.viewed"]);
     }
 
     private const string SampleEntity = "PersonAddress";

@@ -83,6 +83,34 @@ public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return await client.PostAsync(path, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>A file a test uploads: the form field, the name the browser sends, its bytes and the type the browser claims.</summary>
+    public sealed record UploadedFile(string Field, string FileName, byte[] Content, string ContentType = "application/octet-stream");
+
+    /// <summary>
+    /// GETs the page as a browser would, then posts a file-upload form (multipart/form-data) with the page's antiforgery
+    /// token, the given fields and files. <paramref name="formPage"/>: the page the form is on, when not <paramref name="path"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string path, Dictionary<string, string> fields,
+        IReadOnlyList<UploadedFile> files, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? path);
+        return await client.PostAsync(path, Multipart(AntiforgeryToken(page), fields, files));
+    }
+
+    /// <summary>A multipart/form-data body as a browser sends a file-upload form.</summary>
+    public static MultipartFormDataContent Multipart(string antiforgeryToken, Dictionary<string, string> fields, IReadOnlyList<UploadedFile> files)
+    {
+        var body = new MultipartFormDataContent { { new StringContent(antiforgeryToken), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) body.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            var content = new ByteArrayContent(file.Content);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            body.Add(content, file.Field, file.FileName);
+        }
+        return body;
+    }
+
     public static string AntiforgeryToken(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"") is { Success: true } m
             ? m.Groups[1].Value
