@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
-using Safeguard.Core.FrontDoor;
 
 namespace Safeguard.Core.People;
 
@@ -23,23 +22,90 @@ public sealed class PersonFamilyRecords(SafeguardDbContext db, IPersonLinker lin
     }
 
     /// <summary>
-    /// Relates someone to the person. The relative is found in the person index (or created), through the same
-    /// linker as the front door, so a parent already known is not recorded twice.
+    /// Relates someone to the person, from <paramref name="from"/> when it is known. The relative is found in the person
+    /// index (or created), through the same linker as the front door, so a parent already known is not recorded twice.
+    /// A <see cref="RelationshipAdded"/> event on the person's record goes into their chronology.
     /// </summary>
     /// <remarks>With <paramref name="seenVersion"/>, nothing is saved if someone else changed the record since.</remarks>
     public async Task<(EditOutcome Outcome, Guid? RelativeId)> AddRelationshipAsync(Guid personId, NewChild relative, RelationshipKind kind,
-        int? seenVersion = null, CancellationToken ct = default)
+        int? seenVersion = null, DateOnly? from = null, CancellationToken ct = default)
     {
         var person = await LivePersonAsync(personId, ct);
         if (seenVersion is { } seen && person.Version != seen) return (EditOutcome.ChangedElsewhere, null);
         var link = await linker.LinkAsync(db, relative, ct);
         if (link.PersonId == personId) throw new ArgumentException("A person cannot be related to themselves.", nameof(relative));
-        var exists = await db.PersonRelationships.AnyAsync(r => r.PersonId == personId && r.RelatedPersonId == link.PersonId && r.Kind == kind, ct);
+        var exists = await db.PersonRelationships.AnyAsync(r => r.PersonId == personId && r.RelatedPersonId == link.PersonId && r.Kind == kind
+            && r.To == null, ct);
         if (exists) return (EditOutcome.Saved, link.PersonId);
-        db.PersonRelationships.Add(new PersonRelationship(personId, link.PersonId, kind));
+        var relationship = new PersonRelationship(personId, link.PersonId, kind, from);
+        db.PersonRelationships.Add(relationship);
         person.Changed();
         db.ChangeReason = $"{PersonRelationship.Describe(kind)} recorded";
+        db.Record(new RelationshipAdded(relationship.Id, link.PersonId, await RelativeNameAsync(link.PersonId, ct), kind, from),
+            personId, nameof(PersonRelationship), relationship.Id);
         return (await SaveAsync(ct), link.PersonId);
+    }
+
+    /// <summary>
+    /// Ends the person's current relationship of <paramref name="kind"/> with the relative on the day given (a carer moved
+    /// out, a household member left), with a <see cref="RelationshipEnded"/> event on the person's record.
+    /// </summary>
+    /// <remarks>With <paramref name="seenVersion"/>, nothing is saved if someone else changed the record since.</remarks>
+    public async Task<HouseholdChange> EndRelationshipAsync(Guid personId, Guid relatedPersonId, RelationshipKind kind, RelationshipEndInput input,
+        int? seenVersion = null, CancellationToken ct = default)
+    {
+        var person = await LivePersonAsync(personId, ct);
+        if (seenVersion is { } seen && person.Version != seen) return HouseholdChange.ChangedElsewhere;
+        var relationship = await db.PersonRelationships
+            .Where(r => r.PersonId == personId && r.RelatedPersonId == relatedPersonId && r.Kind == kind && r.To == null)
+            .FirstOrDefaultAsync(ct);
+        if (relationship is null) return HouseholdChange.NotFound;
+        var errors = HouseholdRules.CheckEnd(input, Today, relationship.From);
+        if (errors.Count > 0) return HouseholdChange.Invalid(errors);
+
+        var ended = input.EndedOn!.Value;
+        var reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
+        relationship.To = ended;
+        person.Changed();
+        db.ChangeReason = reason ?? $"{PersonRelationship.Describe(kind)} relationship ended";
+        db.Record(new RelationshipEnded(relationship.Id, relatedPersonId, await RelativeNameAsync(relatedPersonId, ct), kind, ended, reason),
+            personId, nameof(PersonRelationship), relationship.Id);
+        return await SaveAsync(ct) == EditOutcome.Saved ? HouseholdChange.Saved : HouseholdChange.ChangedElsewhere;
+    }
+
+    /// <summary>
+    /// Records that the person moved: the address they leave (every address still open) ends the day before they moved,
+    /// the new one starts that day, and an <see cref="AddressChanged"/> event on their record says where from and to.
+    /// </summary>
+    /// <remarks>With <paramref name="seenVersion"/>, nothing is saved if someone else changed the record since.</remarks>
+    public async Task<HouseholdChange> ChangeAddressAsync(Guid personId, AddressInput input, int? seenVersion = null, CancellationToken ct = default)
+    {
+        var person = await LivePersonAsync(personId, ct);
+        if (seenVersion is { } seen && person.Version != seen) return HouseholdChange.ChangedElsewhere;
+        var open = await db.PersonAddresses.Where(a => a.PersonId == personId && a.To == null).ToListAsync(ct);
+        var current = open.OrderByDescending(a => a.From ?? DateOnly.MinValue).FirstOrDefault();
+        var errors = HouseholdRules.CheckMove(input, Today, current?.From);
+        if (errors.Count > 0) return HouseholdChange.Invalid(errors);
+
+        var moved = input.MovedOn!.Value;
+        foreach (var left in open) left.To = moved.AddDays(-1);
+        var address = new PersonAddress(input.Line1!.Trim(), input.Town!.Trim(), Identifiers.Postcode.Parse(input.Postcode!).Value, moved);
+        person.Addresses.Add(address);
+        person.Changed();
+        db.ChangeReason = "Address changed";
+        db.Record(new AddressChanged(address.Id, address.Line1, address.Town, address.Postcode, moved,
+            current is null ? null : HouseholdWords.OneLine(current)), personId, nameof(PersonAddress), address.Id);
+        return await SaveAsync(ct) == EditOutcome.Saved ? HouseholdChange.Saved : HouseholdChange.ChangedElsewhere;
+    }
+
+    /// <summary>Today in the UK, for dates people type.</summary>
+    private DateOnly Today => Timescales.TimeLimits.UkDay(db.Time.GetUtcNow());
+
+    /// <summary>The relative's name for an event; a restricted relative is not named on another person's record.</summary>
+    private async Task<string> RelativeNameAsync(Guid relativeId, CancellationToken ct)
+    {
+        var relative = await db.People.FindAsync([relativeId], ct);
+        return relative is null ? "" : relative.IsRestricted ? Access.NeedToKnow.RestrictedTitle : relative.FullName;
     }
 
     private async Task<Person> LivePersonAsync(Guid personId, CancellationToken ct) =>

@@ -30,6 +30,7 @@ public static class ChronologyWords
             "ChildPlan" => ($"/plans/{id}", "the plan"),
             "CaseNote" => ($"/children/{childId}#case-notes", "the case notes"),
             "CarerArrangement" when May(Permissions.RecordArrangements) => ($"/arrangements/{id}", "the arrangement"),
+            "PersonRelationship" => ($"/children/{childId}#family", "the family and household"),
             _ => null,
         };
     }
