@@ -90,6 +90,8 @@ public sealed class PersonFamilyRecords(SafeguardDbContext db, IPersonLinker lin
         var moved = input.MovedOn!.Value;
         foreach (var left in open) left.To = moved.AddDays(-1);
         var address = new PersonAddress(input.Line1!.Trim(), input.Town!.Trim(), Identifiers.Postcode.Parse(input.Postcode!).Value, moved);
+        // Added explicitly: found only through the navigation, a row whose id is already set would be taken as existing.
+        db.PersonAddresses.Add(address);
         person.Addresses.Add(address);
         person.Changed();
         db.ChangeReason = "Address changed";
