@@ -3,7 +3,16 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.People;
 
-/// <summary>Records a person's other names and their relationships, so a child's household can be seen and searched.</summary>
+/// <summary>Where a person lives now, and since when.</summary>
+public sealed record CurrentAddress(string Line1, string Town, string Postcode, DateOnly? From);
+
+/// <summary>A relationship that holds now: who the relative is to the person, and since when.</summary>
+public sealed record CurrentRelationship(Guid RelatedPersonId, string RelatedName, RelationshipKind Kind, DateOnly? From);
+
+/// <summary>
+/// Records a person's other names, their relationships and their moves, so a child's household can be seen and searched
+/// and its changes are in the chronology.
+/// </summary>
 public sealed class PersonFamilyRecords(SafeguardDbContext db, IPersonLinker linker)
 {
     /// <summary>
@@ -99,6 +108,20 @@ public sealed class PersonFamilyRecords(SafeguardDbContext db, IPersonLinker lin
             current is null ? null : HouseholdWords.OneLine(current)), personId, nameof(PersonAddress), address.Id);
         return await SaveAsync(ct) == EditOutcome.Saved ? HouseholdChange.Saved : HouseholdChange.ChangedElsewhere;
     }
+
+    /// <summary>The address the person lives at now (the latest still open), or null when none is recorded.</summary>
+    public async Task<CurrentAddress?> CurrentAddressAsync(Guid personId, CancellationToken ct = default) =>
+        (await db.PersonAddresses.AsNoTracking().Where(a => a.PersonId == personId && a.To == null)
+            .Select(a => new CurrentAddress(a.Line1, a.Town, a.Postcode, a.From)).ToListAsync(ct))
+        .OrderByDescending(a => a.From ?? DateOnly.MinValue).FirstOrDefault();
+
+    /// <summary>The person's current relationship of <paramref name="kind"/> with the relative, or null when there is none to end.</summary>
+    public async Task<CurrentRelationship?> CurrentRelationshipAsync(Guid personId, Guid relatedPersonId, RelationshipKind kind,
+        CancellationToken ct = default) =>
+        await db.PersonRelationships.AsNoTracking()
+            .Where(r => r.PersonId == personId && r.RelatedPersonId == relatedPersonId && r.Kind == kind && r.To == null)
+            .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new CurrentRelationship(p.Id, p.GivenName + " " + p.FamilyName, r.Kind, r.From))
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>Today in the UK, for dates people type.</summary>
     private DateOnly Today => Timescales.TimeLimits.UkDay(db.Time.GetUtcNow());
