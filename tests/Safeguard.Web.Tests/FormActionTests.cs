@@ -27,6 +27,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     [InlineData(FrontDoorManager, "/front-door/contacts/{contact}")]
     [InlineData(FrontDoorManager, "/children/{child}/names/add")]
     [InlineData(FrontDoorManager, "/children/{child}/family/add")]
+    [InlineData(FrontDoorManager, "/children/{child}/address")]
     [InlineData(FrontDoorManager, "/people/duplicates/{duplicate}")]
     [InlineData(PartnerReferrer, "/partner/referrals/new")]
     [InlineData(Administrator, "/admin/users/add")]

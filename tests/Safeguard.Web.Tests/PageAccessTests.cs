@@ -190,6 +190,26 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             finally { _gate.Release(); }
         }
 
+        private Guid? _relative;
+
+        /// <summary>A carer recorded for Ellie, whose relationship the end page offers to end, made once.</summary>
+        private async Task<Guid> RelativeAsync()
+        {
+            var ellie = await DemoChildIdAsync("Ellie");
+            await _gate.WaitAsync();
+            try
+            {
+                if (_relative is { } made) return made;
+                await using var db = CreateDbContext();
+                var (_, relative) = await new Core.People.PersonFamilyRecords(db, new Core.People.ExactPersonLinker()).AddRelationshipAsync(ellie,
+                    new Core.People.NewChild(Core.People.LinkChoice.NotChosen, "Matrix", "Carer", null, null, Core.People.Sex.Unknown, null, null, null, null, null),
+                    Core.People.RelationshipKind.Carer);
+                _relative = relative!.Value;
+                return _relative.Value;
+            }
+            finally { _gate.Release(); }
+        }
+
         private Guid? _patternAlert;
 
         /// <summary>A pattern alert about Ellie (two injuries added to her chronology), made once.</summary>
@@ -231,6 +251,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         public async Task<string> ResolveAsync(string path) => path
             .Replace("{attachment}", path.Contains("{attachment}") ? (await AttachmentAsync()).ToString() : "")
             .Replace("{patternAlert}", path.Contains("{patternAlert}") ? (await PatternAlertAsync()).ToString() : "")
+            .Replace("{relative}", path.Contains("{relative}") ? (await RelativeAsync()).ToString() : "")
             .Replace("{arrangement}", path.Contains("{arrangement}") ? (await ArrangementAsync()).ToString() : "")
             .Replace("{conference}", path.Contains("{conference}") ? (await ConferenceAsync()).Conference.ToString() : "")
             .Replace("{plan}", path.Contains("{plan}") ? (await ConferenceAsync()).Plan.ToString() : "")
@@ -280,6 +301,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{child}/family/add", Permissions.EditChildRecords),
         ("/children/{child}/names/add", Permissions.EditChildRecords),
         ("/children/{child}/census", Permissions.EditChildRecords),
+        ("/children/{child}/address", Permissions.EditChildRecords),
+        ("/children/{child}/family/{relative}/end?kind=Carer", Permissions.EditChildRecords),
         ("/children/{child}/chronology", Permissions.ViewChildRecords),
         ("/children/{child}/documents", Permissions.ViewChildRecords),
         ("/children/{child}/documents/{attachment}", Permissions.ViewChildRecords),

@@ -43,6 +43,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["children/{}/family/add"] = ("/children/{child}/family/add", Permissions.EditChildRecords),
         ["children/{}/names/add"] = ("/children/{child}/names/add", Permissions.EditChildRecords),
         ["children/{}/census"] = ("/children/{child}/census", Permissions.EditChildRecords),
+        ["children/{}/address"] = ("/children/{child}/address", Permissions.EditChildRecords),
+        ["children/{}/family/{}/end"] = ("/children/{child}/family/{relative}/end?kind=Carer", Permissions.EditChildRecords),
         ["children/{}/chronology"] = ("/children/{child}/chronology", Permissions.ViewChildRecords),
         ["children/{}/documents"] = ("/children/{child}/documents", Permissions.ViewChildRecords),
         ["front-door/contacts/{}"] = ("/front-door/contacts/{contact}", Permissions.ReadContacts),
@@ -156,10 +158,12 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
             db.DuplicateCandidates.Add(candidate);
             await db.SaveChangesAsync();
             var merge = await new PersonMerging(db).MergeAsync(rosie.Id, merged.Id, "Same child, name misspelt");
+            var (_, carer) = await new PersonFamilyRecords(db, new ExactPersonLinker()).AddRelationshipAsync(rosie.Id,
+                new NewChild(LinkChoice.NotChosen, "Restricted", "Carer", null, null, Sex.Unknown, null, null, null, null, null), RelationshipKind.Carer);
             _ids = new()
             {
                 ["{child}"] = rosie.Id.ToString(), ["{contact}"] = contact.ToString(),
-                ["{duplicate}"] = candidate.Id.ToString(), ["{merge}"] = merge.ToString(),
+                ["{duplicate}"] = candidate.Id.ToString(), ["{merge}"] = merge.ToString(), ["{relative}"] = carer!.Value.ToString(),
             };
         }
 
@@ -218,7 +222,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         {
             // Exactly what a child who does not exist gets, and the attempt is on the audit trail.
             var missing = await client.GetAsync(path.Replace("{child}", Guid.NewGuid().ToString()).Replace("{contact}", Guid.NewGuid().ToString())
-                .Replace("{duplicate}", Guid.NewGuid().ToString()).Replace("{merge}", Guid.NewGuid().ToString()));
+                .Replace("{duplicate}", Guid.NewGuid().ToString()).Replace("{merge}", Guid.NewGuid().ToString())
+                .Replace("{relative}", Guid.NewGuid().ToString()));
             missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
             WithoutTokens(html).ShouldBe(WithoutTokens(await missing.Content.ReadAsStringAsync()));
             html.ShouldNotContain("Rosie");

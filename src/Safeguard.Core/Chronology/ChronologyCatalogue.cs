@@ -8,6 +8,8 @@ using Safeguard.Core.Closure;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Enquiries;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
+using Safeguard.Core.Timescales;
 
 namespace Safeguard.Core.Chronology;
 
@@ -21,6 +23,8 @@ public enum ChronologyKind
     Alert,
     /// <summary>A document attached to the child's record.</summary>
     Document,
+    /// <summary>A change of household, carers or address: someone joining or leaving the child's family or household, a move.</summary>
+    Household,
 }
 
 /// <summary>
@@ -56,6 +60,9 @@ public static class ChronologyCatalogue
         [CaseNoteRecorded.Name] = ChronologyKind.CaseNote,
         [ArrangementProposed.Name] = ChronologyKind.Carers,
         [ArrangementAgreed.Name] = ChronologyKind.Carers,
+        [RelationshipAdded.Name] = ChronologyKind.Household,
+        [RelationshipEnded.Name] = ChronologyKind.Household,
+        [AddressChanged.Name] = ChronologyKind.Household,
         [CaseClosed.Name] = ChronologyKind.Closure,
         [SignificantEventAdded.Name] = ChronologyKind.Added,
         [Patterns.PatternAlertRaised.Name] = ChronologyKind.Alert,
@@ -70,7 +77,10 @@ public static class ChronologyCatalogue
     public static ChronologyKind KindOf(string eventName, IEventPayload? payload) =>
         payload is CaseNoteRecorded { Kind: CaseNoteKind.Visit } ? ChronologyKind.Visit : KindByEvent[eventName];
 
-    /// <summary>When it happened, where that is not when it was recorded (a visit written up later, a discussion typed up after).</summary>
+    /// <summary>
+    /// When it happened, where that is not when it was recorded (a visit written up later, a discussion typed up after, a
+    /// move or a change of household on the day it took place: the start of that UK day).
+    /// </summary>
     public static DateTimeOffset HappenedAt(IEventPayload? payload, DateTimeOffset recordedAt) => payload switch
     {
         CaseNoteRecorded note => note.OccurredAt,
@@ -78,8 +88,13 @@ public static class ChronologyCatalogue
         InitialConferenceHeld conference => conference.HeldAt,
         ReviewConferenceHeld conference => conference.HeldAt,
         SignificantEventAdded added => added.HappenedAt,
+        AddressChanged moved => StartOf(moved.From),
+        RelationshipAdded { From: { } from } => StartOf(from),
+        RelationshipEnded ended => StartOf(ended.EndedOn),
         _ => recordedAt,
     };
+
+    private static DateTimeOffset StartOf(DateOnly day) => TimeLimits.UkLocal(day, TimeOnly.MinValue);
 
     /// <summary>Where the information came from: the referrer's agency for a contact, the source given for an added event; null for the council's own steps.</summary>
     public static string? SourceOf(IEventPayload? payload) => payload switch

@@ -19,6 +19,7 @@ public static class ChronologyWording
         (ChronologyKind.Visit, "Visit"),
         (ChronologyKind.CaseNote, "Case note"),
         (ChronologyKind.Carers, "Carers"),
+        (ChronologyKind.Household, "Household and address"),
         (ChronologyKind.Closure, "Case closed"),
         (ChronologyKind.Added, "Significant event"),
         (ChronologyKind.Alert, "Pattern alert"),
@@ -27,11 +28,14 @@ public static class ChronologyWording
 
     public static string Of(ChronologyKind kind) => Kinds.Single(k => k.Kind == kind).Words;
 
-    /// <summary>The date and time in UK time; an added event typed without a time shows its date alone.</summary>
+    /// <summary>
+    /// The date and time in UK time; an added event typed without a time, and a change of household or address (known by
+    /// its day only), show their date alone.
+    /// </summary>
     public static string When(ChronologyEntry entry)
     {
         var local = TimeZoneInfo.ConvertTime(entry.At, WorkingDayCalendar.UkTime);
-        if (entry.Kind == ChronologyKind.Added && local.TimeOfDay == TimeSpan.Zero) return local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        if (entry.Kind is ChronologyKind.Added or ChronologyKind.Household && local.TimeOfDay == TimeSpan.Zero) return local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         return local.ToString("d MMMM yyyy 'at' h:mm", CultureInfo.InvariantCulture) + (local.Hour < 12 ? "am" : "pm");
     }
 

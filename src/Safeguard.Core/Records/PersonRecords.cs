@@ -66,7 +66,8 @@ public sealed class PersonRecords(SafeguardDbContext db)
 
         var addresses = await db.PersonAddresses.AsNoTracking()
             .Where(a => a.PersonId == personId)
-            .OrderByDescending(a => a.From)
+            // The current address first (the page and the case summary show it), then the ones they left, latest first.
+            .OrderBy(a => a.To == null ? 0 : 1).ThenByDescending(a => a.From)
             .Select(a => new AddressLine(a.Line1, a.Town, a.Postcode, a.From, a.To))
             .ToListAsync(ct);
         var contactRows = await db.Contacts.AsNoTracking()

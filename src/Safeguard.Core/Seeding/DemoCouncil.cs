@@ -191,6 +191,9 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
             await pathways.ContactAsync(contactId, workers["priya.shah@northbridge.example"], ct);
         }
         foreach (var path in paths) await pathways.WalkAsync(path, ct);
+        // Freddie and his mother moved nearer her hospital: a change of address in his chronology.
+        await pathways.MoveAsync(allocated["Freddie Morris"].Id,
+            new People.AddressInput("3 Ferry Lane", "Northbridge", "NB1 6TR", TimeLimits.UkDay(now).AddDays(-20)), ct);
 
         // The patterns in the demo's recent history (a bruised baby) are alerts from the start, as the sweep would raise them.
         var patterns = new Chronology.Patterns.PatternAlerts(db, work, patternSettings);

@@ -10,6 +10,7 @@ using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.Enquiries;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.People;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
@@ -105,6 +106,18 @@ internal sealed class DemoPathways : IAsyncDisposable
         if (story.Plan == PlanKind.ChildInNeed) await ReviewChildInNeedPlanAsync(referral, spells, endsOn, ct);
         if (story.Plan == PlanKind.ChildProtection) await ProtectAsync(referral, spells, story, authorisedOn, ct);
         if (endsOn is { } closedOn) await CloseAsync(referral, spells, closedOn, ct);
+    }
+
+    /// <summary>
+    /// A child's move that their worker heard of and recorded on the child's record the next working day, as the "Change
+    /// address" page records it, so the demo chronology shows a change of address.
+    /// </summary>
+    public async Task MoveAsync(Guid referralId, AddressInput move, CancellationToken ct)
+    {
+        var referral = await _db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referralId, ct);
+        Act(TimeLimits.UkLocal(_calendar.AddWorkingDays(move.MovedOn!.Value, 1), Morning), referral.AllocatedWorkerId!.Value);
+        var result = await new PersonFamilyRecords(_db, new ExactPersonLinker()).ChangeAddressAsync(referral.PersonId, move, ct: ct);
+        if (result.Outcome != HouseholdOutcome.Saved) throw Refused("record the move", await _db.PersonNameAsync(referral.PersonId, ct), result.Errors);
     }
 
     /// <summary>Started at allocation, completed by its worker (within 8 working days for a child protection case, 30 otherwise), authorised the next day.</summary>

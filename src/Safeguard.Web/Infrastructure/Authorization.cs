@@ -32,6 +32,7 @@ public static class PageAccess
         ("/Children", Permissions.ViewChildRecords),
         ("/Children/Family", Permissions.EditChildRecords),
         ("/Children/Names", Permissions.EditChildRecords),
+        ("/Children/Address", Permissions.EditChildRecords),
         ("/Children/Census", Permissions.EditChildRecords),
         ("/Children/Access", Permissions.RestrictChildRecords),
         ("/FrontDoor", Permissions.RecordContacts),

@@ -46,6 +46,10 @@ public abstract class PersonEditPage(SafeguardDbContext db, ChangesSince changes
         return true;
     }
 
+    /// <summary>Another person's name as the signed-in person may see it: a record restricted from them is not named.</summary>
+    protected async Task<string> NameAsSeenAsync(Guid personId, string name) =>
+        (await needToKnow.HiddenAmongAsync([personId])).Contains(personId) ? NeedToKnow.RestrictedTitle : name;
+
     /// <summary>Audits that the signed-in person was shown this person's data.</summary>
     protected Task RecordViewedAsync(Guid id, string name) => needToKnow.RecordViewedAsync(id, name);
 

@@ -31,6 +31,7 @@ public static class ChronologyWords
             "CaseNote" => ($"/children/{childId}#case-notes", "the case notes"),
             "CarerArrangement" when May(Permissions.RecordArrangements) => ($"/arrangements/{id}", "the arrangement"),
             Core.Attachments.Attachments.SubjectType => ($"/children/{childId}/documents/{id}", "the document"),
+            "PersonRelationship" => ($"/children/{childId}#family", "the family and household"),
             _ => null,
         };
     }

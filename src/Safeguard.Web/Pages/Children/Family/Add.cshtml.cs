@@ -33,6 +33,9 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, 
     [BindProperty, Display(Name = "Postcode (if known)")]
     public string? Postcode { get; set; }
 
+    [BindProperty, Display(Name = "Since when? (if known)", Description = "When they became this to the child, for example 1 9 2025")]
+    public GovUkDate Since { get; set; } = new();
+
     public static readonly IReadOnlyList<SelectListItem> Kinds = Enum.GetValues<RelationshipKind>()
         .Select(k => new SelectListItem(PersonRelationship.Describe(k), k.ToString())).ToList();
 
@@ -56,12 +59,20 @@ public sealed class AddModel(PersonFamilyRecords family, SafeguardDbContext db, 
                 ModelState.AddModelError(nameof(DateOfBirth), problem);
             else dob = d;
         }
+        DateOnly? since = null;
+        if (!Since.IsEmpty)
+        {
+            if (!Since.TryGetDate(out var s)) ModelState.AddModelError($"{nameof(Since)}.Day", "The date since when must be a real date");
+            else if (DateRules.DateOfBirthProblem(s, Core.Timescales.TimeLimits.UkDay(time.GetUtcNow()), "The date since when") is { } problem)
+                ModelState.AddModelError(nameof(Since), problem);
+            else since = s;
+        }
         if (!string.IsNullOrWhiteSpace(Postcode) && !Core.People.Identifiers.Postcode.TryParse(Postcode, out _))
             ModelState.AddModelError(nameof(Postcode), "Enter a real postcode, like NB1 4QT");
         if (!ModelState.IsValid) return this.PageWithErrors();
 
         var relative = new NewChild(LinkChoice.NotChosen, GivenName!.Trim(), FamilyName!.Trim(), dob, null, Sex.Unknown, null, null, null, Postcode, null);
-        var (saved, _) = await family.AddRelationshipAsync(id, relative, kind!.Value, Version);
+        var (saved, _) = await family.AddRelationshipAsync(id, relative, kind!.Value, Version, since);
         return saved == EditOutcome.Saved ? Redirect($"/children/{id}#family") : await ChangedElsewhereAsync(id);
     }
 }
