@@ -63,11 +63,12 @@ public sealed class PersonFamilyRecords(SafeguardDbContext db, IPersonLinker lin
     public async Task<HouseholdChange> EndRelationshipAsync(Guid personId, Guid relatedPersonId, RelationshipKind kind, RelationshipEndInput input,
         int? seenVersion = null, CancellationToken ct = default)
     {
-        var person = await LivePersonAsync(personId, ct);
-        if (seenVersion is { } seen && person.Version != seen) return HouseholdChange.ChangedElsewhere;
+        // Read before the person's version (see ChangeAddressAsync).
         var relationship = await db.PersonRelationships
             .Where(r => r.PersonId == personId && r.RelatedPersonId == relatedPersonId && r.Kind == kind && r.To == null)
             .FirstOrDefaultAsync(ct);
+        var person = await LivePersonAsync(personId, ct);
+        if (seenVersion is { } seen && person.Version != seen) return HouseholdChange.ChangedElsewhere;
         if (relationship is null) return HouseholdChange.NotFound;
         var errors = HouseholdRules.CheckEnd(input, Today, relationship.From);
         if (errors.Count > 0) return HouseholdChange.Invalid(errors);
@@ -89,9 +90,11 @@ public sealed class PersonFamilyRecords(SafeguardDbContext db, IPersonLinker lin
     /// <remarks>With <paramref name="seenVersion"/>, nothing is saved if someone else changed the record since.</remarks>
     public async Task<HouseholdChange> ChangeAddressAsync(Guid personId, AddressInput input, int? seenVersion = null, CancellationToken ct = default)
     {
+        // The addresses are read before the person's version: a move saved by someone else in between then shows as a
+        // changed version (or fails the save's version check), never as this move being dated before their new address.
+        var open = await db.PersonAddresses.Where(a => a.PersonId == personId && a.To == null).ToListAsync(ct);
         var person = await LivePersonAsync(personId, ct);
         if (seenVersion is { } seen && person.Version != seen) return HouseholdChange.ChangedElsewhere;
-        var open = await db.PersonAddresses.Where(a => a.PersonId == personId && a.To == null).ToListAsync(ct);
         var current = open.OrderByDescending(a => a.From ?? DateOnly.MinValue).FirstOrDefault();
         var errors = HouseholdRules.CheckMove(input, Today, current?.From);
         if (errors.Count > 0) return HouseholdChange.Invalid(errors);
