@@ -28,18 +28,18 @@ public sealed class AbsencesModel(StaffRecords records) : PageModel
         if (!await LoadAsync(id)) return NotFound();
         ModelState.Clear();
         var kind = StaffForm.Parse<AbsenceKind>(Kind);
-        var from = StaffForm.Date(ModelState, nameof(From), "First day away", From, required: true);
-        var to = StaffForm.Date(ModelState, nameof(To), "Last day away", To, required: true);
+        var from = TypedFields.Date(ModelState, nameof(From), "First day away", From, required: true);
+        var to = TypedFields.Date(ModelState, nameof(To), "Last day away", To, required: true);
         if (!ModelState.IsValid)
         {
-            StaffForm.AddErrors(ModelState, StaffRecords.CheckAbsence(kind, from, to));
+            TypedFields.AddErrors(ModelState, StaffRecords.CheckAbsence(kind, from, to));
             return this.PageWithErrors();
         }
         var result = await records.AddAbsenceAsync(id, kind, from, to);
         if (result.NotFound) return NotFound();
         if (!result.Succeeded)
         {
-            StaffForm.AddErrors(ModelState, result.Errors);
+            TypedFields.AddErrors(ModelState, result.Errors);
             return this.PageWithErrors();
         }
         TempData["Success"] = $"{kind!.Value.Words()} added for {Staff.Name}";

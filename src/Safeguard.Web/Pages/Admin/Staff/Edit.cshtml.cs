@@ -89,7 +89,7 @@ public sealed class EditModel(StaffRecords records) : PageModel
         var change = Read();
         if (!ModelState.IsValid)
         {
-            StaffForm.AddErrors(ModelState, await records.CheckAsync(id, change, RegistrationNumber, Staff.EmploymentEndsOn, Reason));
+            TypedFields.AddErrors(ModelState, await records.CheckAsync(id, change, RegistrationNumber, Staff.EmploymentEndsOn, Reason));
             return this.PageWithErrors();
         }
 
@@ -107,7 +107,7 @@ public sealed class EditModel(StaffRecords records) : PageModel
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        StaffForm.AddErrors(ModelState, result.Errors);
+        TypedFields.AddErrors(ModelState, result.Errors);
         return this.PageWithErrors();
     }
 
@@ -119,12 +119,12 @@ public sealed class EditModel(StaffRecords records) : PageModel
         double? fte = double.TryParse(FullTimeEquivalent?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var f) ? f : null;
         return new StaffRecordChange(
             RegistrationNumber,
-            StaffForm.Date(ModelState, nameof(RegistrationRenewsOn), "Registration renewal date", RegistrationRenewsOn),
+            TypedFields.Date(ModelState, nameof(RegistrationRenewsOn), "Registration renewal date", RegistrationRenewsOn),
             Qualified == "yes",
-            StaffForm.Date(ModelState, nameof(PracticeStartedOn), "First day in practice", PracticeStartedOn),
+            TypedFields.Date(ModelState, nameof(PracticeStartedOn), "First day in practice", PracticeStartedOn),
             StaffForm.Parse<EmploymentKind>(Employment),
-            StaffForm.Date(ModelState, nameof(EmploymentStartsOn), "Employment start date", EmploymentStartsOn),
-            StaffForm.Date(ModelState, nameof(EmploymentEndsOn), "Leaving date", EmploymentEndsOn),
+            TypedFields.Date(ModelState, nameof(EmploymentStartsOn), "Employment start date", EmploymentStartsOn),
+            TypedFields.Date(ModelState, nameof(EmploymentEndsOn), "Leaving date", EmploymentEndsOn),
             fte,
             ManagerId);
     }

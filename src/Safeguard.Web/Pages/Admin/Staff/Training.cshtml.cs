@@ -30,18 +30,18 @@ public sealed class TrainingModel(StaffRecords records, TimeProvider time) : Pag
         if (!await LoadAsync(id)) return NotFound();
         ModelState.Clear();
         var kind = StaffForm.Parse<TrainingKind>(Kind);
-        var completed = StaffForm.Date(ModelState, nameof(CompletedOn), "Date completed", CompletedOn, required: true);
-        var expires = StaffForm.Date(ModelState, nameof(ExpiresOn), "Expiry date", ExpiresOn);
+        var completed = TypedFields.Date(ModelState, nameof(CompletedOn), "Date completed", CompletedOn, required: true);
+        var expires = TypedFields.Date(ModelState, nameof(ExpiresOn), "Expiry date", ExpiresOn);
         if (!ModelState.IsValid)
         {
-            StaffForm.AddErrors(ModelState, records.CheckTraining(kind, completed, expires));
+            TypedFields.AddErrors(ModelState, records.CheckTraining(kind, completed, expires));
             return this.PageWithErrors();
         }
         var result = await records.AddTrainingAsync(id, kind, completed, expires);
         if (result.NotFound) return NotFound();
         if (!result.Succeeded)
         {
-            StaffForm.AddErrors(ModelState, result.Errors);
+            TypedFields.AddErrors(ModelState, result.Errors);
             return this.PageWithErrors();
         }
         TempData["Success"] = $"{kind!.Value.Words()} added to {Staff.Name}'s training";

@@ -42,12 +42,12 @@ public sealed class ChangeModel(PersonFamilyRecords family, SafeguardDbContext d
     {
         if (!await LoadAsync(id, freshForm: false)) return NotFound();
         ModelState.Clear();
-        var moved = HouseholdForm.Day(ModelState, nameof(MovedOn), "The date they moved", MovedOn);
+        var moved = TypedFields.Date(ModelState, nameof(MovedOn), "The date they moved", MovedOn);
         var result = await family.ChangeAddressAsync(id, new AddressInput(Line1, Town, Postcode, moved), Version);
         if (result.Outcome == HouseholdOutcome.ChangedElsewhere) return await ChangedElsewhereAsync(id);
         if (result.Outcome == HouseholdOutcome.Invalid || !ModelState.IsValid)
         {
-            HouseholdForm.AddErrors(ModelState, result.Errors);
+            TypedFields.AddErrors(ModelState, result.Errors);
             Current = await family.CurrentAddressAsync(id);
             return this.PageWithErrors();
         }

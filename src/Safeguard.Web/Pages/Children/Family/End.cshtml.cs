@@ -44,7 +44,7 @@ public sealed class EndModel(PersonFamilyRecords family, SafeguardDbContext db, 
         if (!await LoadAsync(id, freshForm: false) || ChosenKind is not { } kind) return NotFound();
         await LoadRelationshipAsync(id, relatedId, kind);
         ModelState.Clear();
-        var ended = HouseholdForm.Day(ModelState, nameof(EndedOn), "The date it ended", EndedOn);
+        var ended = TypedFields.Date(ModelState, nameof(EndedOn), "The date it ended", EndedOn);
         var result = await family.EndRelationshipAsync(id, relatedId, kind, new RelationshipEndInput(ended, Reason), Version);
         switch (result.Outcome)
         {
@@ -56,7 +56,7 @@ public sealed class EndModel(PersonFamilyRecords family, SafeguardDbContext db, 
                 await LoadRelationshipAsync(id, relatedId, kind);
                 return await ChangedElsewhereAsync(id);
             case HouseholdOutcome.Invalid:
-                HouseholdForm.AddErrors(ModelState, result.Errors);
+                TypedFields.AddErrors(ModelState, result.Errors);
                 return this.PageWithErrors();
         }
         TempData["Success"] = $"{RelativeName} is no longer recorded as {HouseholdWords.AKind(kind)}";
