@@ -21,7 +21,7 @@ internal sealed class DemoCasework(SafeguardDbContext db, IWorkingDayCalendar ca
 
     /// <summary>
     /// The demo's allocated referrals (by the child's full name) become allocations, as <see cref="DemoAllocations"/> tells;
-    /// a case in <paramref name="closing"/> (its closure recorded later, by <see cref="DemoPathways"/>) owes no further supervision.
+    /// a case in <paramref name="closing"/> (its closure recorded later, by <see cref="CasePathways"/>) owes no further supervision.
     /// </summary>
     public void WriteAllocations(IReadOnlyDictionary<string, Referral> allocatedReferrals, IReadOnlySet<Guid> closing)
     {

@@ -8,7 +8,8 @@ namespace Safeguard.Core.Seeding;
 internal sealed record DemoContact(TimeSpan Ago, ContactChannel Channel, string Referrer, string Organisation, string Concern,
     string Categories, Priority Priority, ScreeningOutcome? Outcome, string? Reasons = null, bool Injury = false,
     bool ImmediateRisk = false, string SourceCode = "1B", string Factors = "", PlanKind? Plan = null,
-    string? Worker = null, LookedAfterLegalStatus? LookedAfter = null, double? ClosedDaysAgo = null);
+    string? Worker = null, LookedAfterLegalStatus? LookedAfter = null, double? ClosedDaysAgo = null,
+    int? ClosesWorkingDaysAfterAssessment = null);
 
 internal sealed record DemoChild(Person Person, IReadOnlyList<DemoContact> Contacts)
 {

@@ -16,7 +16,7 @@ namespace Safeguard.Core.Seeding;
 /// per role (and four or five social workers in each casework team), staff records (<see cref="DemoStaff"/>), and
 /// children with some history (contacts and referrals), the allocations of their cases with the discussions behind them
 /// and their supervision (<see cref="DemoAllocations"/>), all written with events; then each allocated case's assessment,
-/// plans, enquiries, conferences, visits and closure, recorded through the services themselves (<see cref="DemoPathways"/>).
+/// plans, enquiries, conferences, visits and closure, recorded through the services themselves (<see cref="CasePathways"/>).
 /// </summary>
 public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles,
     IWorkingDayCalendar calendar, DbContextOptions<SafeguardDbContext> options, IOptions<CaseNotes.VisitSettings> visitSettings,
@@ -114,7 +114,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         await db.SaveChangesAsync(ct);
 
         var allocated = new Dictionary<string, Referral>();
-        var paths = new List<DemoPath>();
+        var paths = new List<CasePath>();
         var number = 1;
         foreach (var child in children)
         {
@@ -159,7 +159,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                         }
                         else
                         {
-                            paths.Add(new DemoPath(referral.Id, story));
+                            paths.Add(new CasePath(referral.Id, story));
                             if (story.LookedAfter is { } legalStatus)
                             {
                                 db.LookedAfterPeriods.Add(new LookedAfterPeriod(child.Person.Id, calendar.AddWorkingDays(referralDate, 2), legalStatus));
@@ -184,7 +184,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         db.ChangeReason = "Demo council seeded";
         await db.SaveChangesAsync(ct);
 
-        await using var pathways = new DemoPathways(options, calendar, visitSettings.Value, now, workers.Values,
+        await using var pathways = new CasePathways(options, calendar, visitSettings.Value, now, workers.Values,
             workers["ruth.morgan@northbridge.example"]);
         foreach (var contactId in await db.Contacts.AsNoTracking().OrderBy(c => c.ReceivedAt).Select(c => c.Id).ToListAsync(ct))
         {

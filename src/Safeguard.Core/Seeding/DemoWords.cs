@@ -3,7 +3,7 @@ using Safeguard.Core.Enquiries;
 
 namespace Safeguard.Core.Seeding;
 
-/// <summary>What the demo's workers, chairs and partners write at each step of a case (<see cref="DemoPathways"/>). All fictional.</summary>
+/// <summary>What the demo's workers, chairs and partners write at each step of a case (<see cref="CasePathways"/>). All fictional.</summary>
 internal static class DemoWords
 {
     private static readonly Dictionary<Agency, (string Name, string Role)> People = new()

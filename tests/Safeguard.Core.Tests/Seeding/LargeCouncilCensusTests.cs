@@ -63,7 +63,9 @@ public sealed class LargeCouncilCensusTests(AllocatedLargeSeed seed) : IClassFix
             initial.Category.ShouldBe(AbuseCategories.FromCode(plan.InitialCategory));
             var enquiry = enquiries[initial.Section47EnquiryId!.Value];
             enquiry.Outcome.ShouldBe(Section47Outcome.InitialChildProtectionConference);
-            enquiry.EndedOn.ShouldBe(plan.StartedOn);
+            // Concluded by the conference's day (the recent cases, through the services, on their own earlier day).
+            enquiry.EndedOn.ShouldNotBeNull();
+            enquiry.EndedOn.Value.ShouldBeLessThanOrEqualTo(plan.StartedOn);
             enquiry.StartedOn.ShouldBeLessThanOrEqualTo(plan.StartedOn);
             enquiry.InitialConferenceTargetOn.ShouldNotBeNull();
             var reviews = conferences.Where(c => c.ChildPlanId == plan.Id && c.Kind == ConferenceKind.Review).ToList();
@@ -84,6 +86,9 @@ public sealed class LargeCouncilCensusTests(AllocatedLargeSeed seed) : IClassFix
         enquiries.ShouldNotBeEmpty();
         enquiries.ShouldAllBe(e => begun.Contains(e.Id));
         enquiries.Where(e => e.EndedOn == null).ShouldAllBe(e => toHold.Contains(e.Id));
-        (await db.StrategyParticipants.CountAsync()).ShouldBe(3 * await db.StrategyDiscussions.CountAsync());
+        // Children's social care, the police and health at least; the recent cases have education too.
+        var agencies = await db.StrategyParticipants.GroupBy(p => p.StrategyDiscussionId).Select(g => g.Count()).ToListAsync();
+        agencies.Count.ShouldBe(await db.StrategyDiscussions.CountAsync());
+        agencies.ShouldAllBe(n => n >= 3);
     }
 }

@@ -37,9 +37,12 @@ internal sealed partial class Casework
         "Caseload rebalanced across the team", "Conflict of interest: the worker knows the family", "Worker moved to another team",
     ];
 
-    /// <summary>Writes the referral's allocations and returns the worker who holds (or last held) the case.</summary>
+    /// <summary>
+    /// Writes the referral's allocations and returns the worker who holds (or last held) the case. An open case may have
+    /// changed hands since, unless <paramref name="reallocate"/> is false (a case whose closure is still to be recorded).
+    /// </summary>
     private Guid WriteCaseHistory(Guid referralId, Guid personId, string name, Priority priority, List<string> categories, bool strategy,
-        DateOnly allocatedOn, CaseWorker first, PlanSpell? plan, DateOnly? closedOn)
+        DateOnly allocatedOn, CaseWorker first, PlanSpell? plan, DateOnly? closedOn, bool reallocate = true)
     {
         var spells = new List<Spell> { new(first, At(allocatedOn, 9, 60), strategy ? CaseKind.ChildProtection : CaseKind.ChildInNeed, null) };
         if (plan is { } p)
@@ -49,7 +52,7 @@ internal sealed partial class Casework
                 : "Transferred to the child in need team for the plan"));
         }
         DateTime? closedAt = closedOn is { } c ? At(c, 15, 90) : null;
-        if (closedAt is null)
+        if (closedAt is null && reallocate)
         {
             // Poor continuity: some children's current worker replaced another within the last year, a few twice.
             Reallocate(spells, 0.25);

@@ -196,11 +196,13 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         var decider = workforce.Worker(random, workforce.Mash);
 
         var (referrerName, role, email, phone) = Referrer(source);
+        var concern = Concern(categories, names, injury);
+        var reasons = awaiting ? null : DecisionReasons(outcome);
         _contacts.Add(id, reference, receivedAt, channel.ToString(), partner?.Id, referrerName, partner?.Name, role, email, phone,
-            Concern(categories, names, injury), string.Join('|', categories), injury, immediateRisk, parentsAware,
+            concern, string.Join('|', categories), injury, immediateRisk, parentsAware,
             priority.ToString(), (awaiting ? ContactStatus.AwaitingDecision : ContactStatus.Decided).ToString(),
             decisionDue, feedbackDue,
-            awaiting ? null : outcome.ToString(), awaiting ? null : DecisionReasons(outcome),
+            awaiting ? null : outcome.ToString(), reasons,
             awaiting ? null : decidedAt, awaiting ? null : decider.Id);
 
         Guid? actorId = channel is ContactChannel.PartnerApi or ContactChannel.PartnerPage ? null : decider.Id;
@@ -234,7 +236,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         foreach (var kid in kids.Where(k => !InOpenEpisode(k, DateOnly.FromDateTime(decidedAt))))
         {
             GenerateReferral(id, kid, source.Code, priority, outcome == ScreeningOutcome.StrategyDiscussion, decidedAt, decider,
-                categories, forceAwaitingAllocation);
+                categories, forceAwaitingAllocation, new ContactStory(concern, reasons!));
         }
     }
 
@@ -280,7 +282,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
     }
 
     private void GenerateReferral(Guid contactId, int kid, string sourceCode, Priority priority, bool strategy,
-        DateTime decidedAt, StaffMember decider, List<string> categories, bool forceAwaitingAllocation)
+        DateTime decidedAt, StaffMember decider, List<string> categories, bool forceAwaitingAllocation, ContactStory contact)
     {
         var personId = population.ChildId[kid];
         var name = population.ChildName[kid];
@@ -306,6 +308,11 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         }
 
         var worker = workforce.CaseWorker(random, teamId);
+        if (allocatedOn >= WalkFrom)
+        {
+            WalkLater(id, kid, contactId, referralDate, sourceCode, teamId, priority, strategy, allocatedOn, worker, categories, contact);
+            return;
+        }
         DateOnly? closedOn;
         string closureReason;
         PlanSpell? plan = null;

@@ -35,5 +35,5 @@ internal static class IdKinds
     public const byte Team = 0x51, Organisation = 0x52, StaffUser = 0x53, Person = 0x54, PersonAddress = 0x55,
         Contact = 0x56, ContactChild = 0x57, Referral = 0x58, Assessment = 0x59, ChildPlan = 0x5A, WorkItem = 0x5B,
         Stamp = 0x5C, TrainingRecord = 0x5D, StaffAbsence = 0x5E, CaseAllocation = 0x5F, SupervisionRecord = 0x60,
-        StrategyDiscussion = 0x61, StrategyParticipant = 0x62, Section47Enquiry = 0x63, Conference = 0x64;
+        StrategyDiscussion = 0x61, StrategyParticipant = 0x62, Section47Enquiry = 0x63, Conference = 0x64, Role = 0x65;
 }

@@ -9,6 +9,7 @@ namespace Safeguard.Core.Seeding.Large;
 /// <summary>
 /// <c>seed --size large</c>: a deterministic synthetic council with ten years of history (about 300,000 people and
 /// 1,000,000 contacts at full scale), written with provider-specific bulk writers instead of EF change tracking.
+/// The cases allocated in its last few months are then worked through the domain services (<see cref="RecentCasework"/>).
 /// The database must already be migrated; it may be empty or hold other data (teams and partner organisations
 /// are reused by name). See docs/large-seed.md.
 /// </summary>
@@ -41,12 +42,17 @@ public sealed class LargeCouncilSeeder
         var casework = new Casework(options, workforce, population, random);
         await casework.GenerateAsync(writer, progress, ct);
 
-        progress?.Report(new SeedProgress("Finishing", 0, 1));
-        await using (var db = new SafeguardDbContext(DatabaseOptions.Build(provider, connectionString), new FixedActorContext(Actor.System), TimeProvider.System))
+        var databaseOptions = DatabaseOptions.Build(provider, connectionString);
+        progress?.Report(new SeedProgress("Casework", 0, casework.Walks.Count));
+        await using (var db = new SafeguardDbContext(databaseOptions, new FixedActorContext(Actor.System), TimeProvider.System))
         {
-            // The bulk rows bypass the context, so the caseload facts it keeps are worked out once for them all.
+            // The bulk rows bypass the context, so the caseload facts it keeps are worked out once for them all; the walk
+            // below goes through the context, which keeps them up to date from there.
             await CaseloadFacts.RebuildAllAsync(db, ct);
         }
+        var walked = await RecentCasework.WalkAsync(databaseOptions, options, workforce, casework.Walks, progress, ct);
+
+        progress?.Report(new SeedProgress("Finishing", 0, 1));
         await writer.FinishAsync(ct);
         progress?.Report(new SeedProgress("Finishing", 1, 1));
 
@@ -59,17 +65,18 @@ public sealed class LargeCouncilSeeder
             Contacts: casework.Contacts,
             ContactChildren: casework.ContactChildren,
             Referrals: casework.Referrals,
-            Assessments: casework.Assessments,
-            ChildPlans: casework.ChildPlans,
-            WorkItems: casework.WorkItems,
-            Events: population.Events + casework.Events,
+            Assessments: casework.Assessments + walked.Assessments,
+            ChildPlans: casework.ChildPlans + walked.ChildPlans,
+            WorkItems: casework.WorkItems + walked.WorkItems,
+            Events: population.Events + casework.Events + walked.Events,
             Elapsed: clock.Elapsed,
             TrainingRecords: workforce.TrainingRecords,
             StaffAbsences: workforce.StaffAbsences,
             CaseAllocations: casework.CaseAllocations,
             SupervisionRecords: casework.SupervisionRecords,
-            StrategyDiscussions: casework.StrategyDiscussions,
-            Section47Enquiries: casework.Section47Enquiries,
-            Conferences: casework.Conferences);
+            StrategyDiscussions: casework.StrategyDiscussions + walked.StrategyDiscussions,
+            Section47Enquiries: casework.Section47Enquiries + walked.Section47Enquiries,
+            Conferences: casework.Conferences + walked.Conferences,
+            CasesWalked: casework.Walks.Count);
     }
 }

@@ -18,6 +18,13 @@ public sealed record LargeSeedOptions
     /// <summary>Contacts generated and written per transaction (with their children, referrals, plans and events).</summary>
     public int ContactsPerChunk { get; init; } = 10_000;
 
+    /// <summary>
+    /// Cases allocated in this many months before <see cref="EndDate"/> are worked through the domain services after the
+    /// bulk load (assessments, strategy discussions, enquiries, conferences, plans with core groups, visits and reviews,
+    /// closures), each step on its own day; older history is written in bulk. 0 writes everything in bulk.
+    /// </summary>
+    public int WalkedMonths { get; init; } = 3;
+
     public const int FullSizePeople = 300_000;
     public const int FullSizeContacts = 1_000_000;
 
@@ -49,7 +56,8 @@ public sealed record LargeSeedResult(
     long SupervisionRecords = 0,
     long StrategyDiscussions = 0,
     long Section47Enquiries = 0,
-    long Conferences = 0)
+    long Conferences = 0,
+    long CasesWalked = 0)
 {
     public long TotalRows => Teams + Organisations + StaffUsers + People + PersonAddresses + Contacts + ContactChildren
         + Referrals + Assessments + ChildPlans + WorkItems + Events + TrainingRecords + StaffAbsences + CaseAllocations + SupervisionRecords

@@ -73,6 +73,7 @@ internal sealed class Workforce
             .ToDictionary(u => u.Name, u => u);
         var roles = (await writer.QueryAsync("SELECT \"Id\", \"Name\" FROM \"AspNetRoles\" WHERE \"Name\" IS NOT NULL",
             r => (Id: r.GetGuid(0), Name: r.GetString(1)), ct)).ToDictionary(r => r.Name, r => r.Id);
+        await EnsureRolesAsync(writer, roles, seed, ct);
 
         var orgRows = new TableRows(Tables.Organisations);
         var teamRows = new TableRows(Tables.Teams);
@@ -196,6 +197,28 @@ internal sealed class Workforce
         w.StaffAbsences = records.Absences.Rows.Count;
         return w;
     }
+
+    /// <summary>
+    /// The roles a fresh database lacks (the web app adds them at its first start): the services the recent cases are walked
+    /// through check them, a conference's chair for one.
+    /// </summary>
+    private static async Task EnsureRolesAsync(BulkWriter writer, Dictionary<string, Guid> roles, int seed, CancellationToken ct)
+    {
+        var rows = new TableRows(Tables.Roles);
+        var n = 0;
+        foreach (var name in Roles.All)
+        {
+            n++;
+            if (roles.ContainsKey(name)) continue;
+            var id = DeterministicGuid.Create(seed, IdKinds.Role, n);
+            rows.Add(id, name, name.ToUpperInvariant(), id.ToString());
+            roles[name] = id;
+        }
+        if (rows.Rows.Count > 0) await writer.WriteAsync([rows], ct);
+    }
+
+    /// <summary>The child protection chairs of the conference and review team who can sign in.</summary>
+    public IEnumerable<Guid> Chairs => StaffByTeam[Teams["Conference and Review"]].Skip(1).Select(m => m.Id);
 
     private static (string Title, string Role) JobTitle(TeamKind kind, int index) => (kind, index) switch
     {

@@ -51,6 +51,8 @@ internal static class Tables
         ("Id", G), ("Kind", T), ("WorkerId", G), ("SupervisorId", G), ("HeldAt", I), ("PersonId", G), ("AllocationId", G),
         ("Reflection", T), ("RiskAnalysis", T), ("Decisions", T), ("Wellbeing", T), ("Caseload", T), ("Training", T));
 
+    public static readonly Table Roles = Table.Of("AspNetRoles", ("Id", G), ("Name", T), ("NormalizedName", T), ("ConcurrencyStamp", T));
+
     public static readonly Table UserRoles = Table.Of("AspNetUserRoles", ("UserId", G), ("RoleId", G));
 
     public static readonly Table People = Table.Of("People",

@@ -18,8 +18,8 @@ using Safeguard.Core.Workforce;
 
 namespace Safeguard.Core.Seeding;
 
-/// <summary>A demo case to walk once it is allocated: its referral, and the story of the contact behind it.</summary>
-internal sealed record DemoPath(Guid ReferralId, DemoContact Story);
+/// <summary>A case to walk once it is allocated: its referral, and the story of the contact behind it.</summary>
+internal sealed record CasePath(Guid ReferralId, DemoContact Story);
 
 /// <summary>
 /// Walks the demo's allocated cases through the services a worker's pages use, on a <see cref="SeedClock"/> moved through
@@ -27,9 +27,11 @@ internal sealed record DemoPath(Guid ReferralId, DemoContact Story);
 /// at allocation, completed by its worker, authorised by their manager); then a child in need plan and its reviews, or a
 /// strategy discussion, section 47 enquiry and initial conference, and a child protection plan with its core groups,
 /// visits and review conferences; and, where the story closes the case, the plan's end at a review and the closure.
-/// Each step is recorded as its worker would have recorded it; a step the services refuse stops the seed.
+/// Each step is recorded as its worker would have recorded it; a step the services refuse stops the seed. A step that
+/// would fall after now is left undone: its work item stays open on the tray, as it would in a live council. The demo
+/// council walks its allocated cases this way, and so does the large council its recent ones.
 /// </summary>
-internal sealed class DemoPathways : IAsyncDisposable
+internal sealed class CasePathways : IAsyncDisposable
 {
     private static readonly TimeOnly Morning = new(10, 0), Afternoon = new(14, 0), LateAfternoon = new(16, 0);
 
@@ -47,7 +49,7 @@ internal sealed class DemoPathways : IAsyncDisposable
     private readonly CaseNotes.CaseNotes _notes;
     private readonly CaseClosures _closures;
 
-    public DemoPathways(DbContextOptions<SafeguardDbContext> options, IWorkingDayCalendar calendar, VisitSettings visitSettings, DateTimeOffset now,
+    public CasePathways(DbContextOptions<SafeguardDbContext> options, IWorkingDayCalendar calendar, VisitSettings visitSettings, DateTimeOffset now,
         IEnumerable<StaffUser> staff, StaffUser chair)
     {
         _clock = new SeedClock(now);
@@ -96,16 +98,26 @@ internal sealed class DemoPathways : IAsyncDisposable
         await _db.SaveChangesAsync(ct);
     }
 
-    public async Task WalkAsync(DemoPath path, CancellationToken ct)
+    public async Task WalkAsync(CasePath path, CancellationToken ct)
     {
         var referral = await _db.Referrals.AsNoTracking().SingleAsync(r => r.Id == path.ReferralId, ct);
         var spells = await _db.CaseAllocations.AsNoTracking().Where(a => a.ReferralId == referral.Id).OrderBy(a => a.AllocatedAt).ToListAsync(ct);
         var story = path.Story;
-        var authorisedOn = await AssessAsync(referral, spells, story, ct);
-        var endsOn = story.ClosedDaysAgo is { } daysAgo ? _calendar.LatestWorkingDayOnOrBefore(TimeLimits.UkDay(_now).AddDays(-(int)daysAgo)) : (DateOnly?)null;
-        if (story.Plan == PlanKind.ChildInNeed) await ReviewChildInNeedPlanAsync(referral, spells, endsOn, ct);
-        if (story.Plan == PlanKind.ChildProtection) await ProtectAsync(referral, spells, story, authorisedOn, ct);
-        if (endsOn is { } closedOn) await CloseAsync(referral, spells, closedOn, ct);
+        try
+        {
+            if (await AssessAsync(referral, spells, story, ct) is not { } authorisedOn) return;
+            var endsOn = story.ClosedDaysAgo is { } daysAgo ? _calendar.LatestWorkingDayOnOrBefore(TimeLimits.UkDay(_now).AddDays(-(int)daysAgo))
+                : story.ClosesWorkingDaysAfterAssessment is { } days ? _calendar.AddWorkingDays(authorisedOn, days - 2)
+                : (DateOnly?)null;
+            if (story.Plan == PlanKind.ChildInNeed) await ReviewChildInNeedPlanAsync(referral, spells, endsOn, ct);
+            if (story.Plan == PlanKind.ChildProtection) await ProtectAsync(referral, spells, story, authorisedOn, ct);
+            if (endsOn is { } closedOn) await CloseAsync(referral, spells, closedOn, story.Plan is null ? "RC8" : "RC7", ct);
+        }
+        finally
+        {
+            // One context walks every case: what it tracked for this one is done with.
+            _db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>
@@ -120,21 +132,24 @@ internal sealed class DemoPathways : IAsyncDisposable
         if (result.Outcome != HouseholdOutcome.Saved) throw Refused("record the move", await _db.PersonNameAsync(referral.PersonId, ct), result.Errors);
     }
 
-    /// <summary>Started at allocation, completed by its worker (within 8 working days for a child protection case, 30 otherwise), authorised the next day.</summary>
-    private async Task<DateOnly> AssessAsync(Referral referral, List<CaseAllocation> spells, DemoContact story, CancellationToken ct)
+    /// <summary>
+    /// Started at allocation, completed by its worker (within 8 working days for a child protection case, 30 otherwise),
+    /// authorised the next day; the day of authorisation, or null while that is still to come.
+    /// </summary>
+    private async Task<DateOnly?> AssessAsync(Referral referral, List<CaseAllocation> spells, DemoContact story, CancellationToken ct)
     {
         var first = spells[0];
         var child = await _db.PersonNameAsync(referral.PersonId, ct);
         Act(first.AllocatedAt, first.ManagerId);
         var tracked = await _db.Referrals.SingleAsync(r => r.Id == referral.Id, ct);
-        var priority = story.Plan == PlanKind.ChildProtection ? Priority.ChildProtection : Priority.Standard;
+        var priority = story.Plan == PlanKind.ChildProtection ? Priority.ChildProtection : story.Priority;
         await _assessments.StartAsync(tracked, first.WorkerId, _staff[first.WorkerId].DisplayName, first.TeamId, priority, child, first.AllocatedAt, ct);
         await _db.SaveChangesAsync(ct);
 
         var assessment = await _db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral.Id, ct);
         var worker = assessment.WorkerId!.Value;
         var completedOn = _calendar.AddWorkingDays(referral.ReferralDate, story.Plan == PlanKind.ChildProtection ? 8 : 30);
-        Act(TimeLimits.UkLocal(completedOn, LateAfternoon), worker);
+        if (!Act(TimeLimits.UkLocal(completedOn, LateAfternoon), worker)) return null;
         var outcome = story.Plan switch
         {
             PlanKind.ChildProtection => AssessmentOutcome.StrategyDiscussion,
@@ -148,7 +163,7 @@ internal sealed class DemoPathways : IAsyncDisposable
             outcome, outcome == AssessmentOutcome.Other ? "Accommodated by the local authority" : null), complete: true, ct), "complete the assessment", child);
 
         var authorisedOn = _calendar.AddWorkingDays(completedOn, 1);
-        Act(TimeLimits.UkLocal(authorisedOn, Morning), _staff[worker].ManagerId!.Value);
+        if (!Act(TimeLimits.UkLocal(authorisedOn, Morning), _staff[worker].ManagerId!.Value)) return null;
         var completed = await _db.Assessments.AsNoTracking().SingleAsync(a => a.Id == assessment.Id, ct);
         Ensure(await _assessments.AuthoriseAsync(assessment.Id, completed.Version, ct), "authorise the assessment", child);
         return authorisedOn;
@@ -186,21 +201,21 @@ internal sealed class DemoPathways : IAsyncDisposable
         var discussedOn = _calendar.AddWorkingDays(assessed, 1);
         var heldAt = TimeLimits.UkLocal(discussedOn, Morning);
         var worker = WorkerAt(spells, heldAt);
-        Act(heldAt, worker);
+        if (!Act(heldAt, worker)) return;
         var discussion = await _strategy.RecordAsync(new StrategyDiscussionInput(referral.PersonId, heldAt,
             DemoWords.Partners(_staff[worker].DisplayName, Agency.ChildrensSocialCare, Agency.Police, Agency.Health, Agency.Education),
             null, null, null, DemoWords.InformationShared(story), true, DemoWords.Section47Reasons(story), []), ct: ct);
         if (discussion.Outcome != StrategyOutcome.Recorded) throw Refused("record the strategy discussion", referral, discussion.Errors);
 
         var enquiry = await _db.Section47Enquiries.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id, ct);
-        Act(TimeLimits.UkLocal(_calendar.AddWorkingDays(discussedOn, 8), LateAfternoon), worker);
+        if (!Act(TimeLimits.UkLocal(_calendar.AddWorkingDays(discussedOn, 8), LateAfternoon), worker)) return;
         var concluded = await _enquiries.ConcludeAsync(enquiry.Id, enquiry.Version, Section47Outcome.InitialChildProtectionConference,
             $"The enquiry found that {child} is likely to suffer significant harm; a conference is needed to agree a plan.", ct);
         if (concluded.Outcome != StrategyOutcome.Recorded) throw Refused("conclude the enquiry", referral, concluded.Errors);
 
         var category = DemoWords.Category(story.Categories);
         var conferenceAt = TimeLimits.UkLocal(_calendar.AddWorkingDays(discussedOn, 12), Morning);
-        Act(conferenceAt, _chair.Id);
+        if (!Act(conferenceAt, _chair.Id)) return;
         var conference = await _conferences.HoldInitialAsync(enquiry.Id, new ConferenceInput(conferenceAt, _chair.Id,
             DemoWords.Partners(_staff[worker].DisplayName, Agency.ChildrensSocialCare, Agency.Police, Agency.Health, Agency.Education),
             FamilyAttendance.Attended, null, true, category, DemoWords.ConferenceReasons(child, category)), ct: ct);
@@ -254,14 +269,17 @@ internal sealed class DemoPathways : IAsyncDisposable
         }
     }
 
-    /// <summary>Closed two working days after the plan's last review, by its worker: services ceased, the child no longer in need (RC7).</summary>
-    private async Task CloseAsync(Referral referral, List<CaseAllocation> spells, DateOnly lastReview, CancellationToken ct)
+    /// <summary>
+    /// Closed two working days after the plan's last review (or the assessment), by its worker: services ceased, the child
+    /// no longer in need (RC7), or nothing further after the assessment (RC8).
+    /// </summary>
+    private async Task CloseAsync(Referral referral, List<CaseAllocation> spells, DateOnly lastReview, string reason, CancellationToken ct)
     {
         var closedOn = _calendar.AddWorkingDays(lastReview, 2);
         var at = TimeLimits.UkLocal(closedOn, LateAfternoon);
-        Act(at, WorkerAt(spells, at));
+        if (!Act(at, WorkerAt(spells, at))) return;
         var current = await _db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id, ct);
-        var closed = await _closures.CloseAsync(referral.Id, current.Version, "RC7", closedOn, DemoWords.ClosureSummary, ct);
+        var closed = await _closures.CloseAsync(referral.Id, current.Version, reason, closedOn, DemoWords.ClosureSummary, ct);
         if (closed.Outcome != ClosureOutcome.Closed) throw Refused("close the case", referral, closed.Errors);
     }
 
@@ -269,12 +287,14 @@ internal sealed class DemoPathways : IAsyncDisposable
         await _db.WorkItems.AsNoTracking().Where(w => w.SubjectId == subjectId && w.Kind == kind && w.ClosedAt == null)
             .Select(w => (DateTimeOffset?)w.DueAt).SingleOrDefaultAsync(ct);
 
-    /// <summary>The clock at <paramref name="at"/>, and the next step recorded by <paramref name="userId"/>.</summary>
-    private void Act(DateTimeOffset at, Guid userId)
+    /// <summary>The clock at <paramref name="at"/>, and the next step recorded by <paramref name="userId"/>; false (nothing set) when that is not yet past.</summary>
+    private bool Act(DateTimeOffset at, Guid userId)
     {
+        if (at >= _now) return false;
         _clock.Now = at;
         var user = _staff[userId];
         _db.ActingAs = new Actor(user.Id, user.DisplayName);
+        return true;
     }
 
     /// <summary>The worker who held the case at <paramref name="at"/>.</summary>
