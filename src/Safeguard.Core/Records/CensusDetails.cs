@@ -108,16 +108,22 @@ public sealed class CensusDetails(SafeguardDbContext db)
     }
 
     /// <summary>
-    /// DfE's reasons a child has no UPN (CIN census code set "UPN unknown"). Where the wording is not settled here the code is
-    /// shown with a pointer to DfE's list, rather than a guess.
+    /// DfE's reasons a child has no UPN, in DfE's words: the Common Basic Data Set code set CS051 "UPN unknown", which the CIN
+    /// census item UPNunknown (N00135) uses. UN8 to UN10 name the SEN2 return (a UPN or a ULN); DfE's census rule 8770Q
+    /// accepts only UN2 to UN7 for a child of school age, so for such a child they are reported as a query.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> UpnUnknownReasons = new Dictionary<string, string>
     {
-        ["UN1"] = "UN1: aged under 6 and not yet given a UPN", ["UN2"] = "UN2: never attended a state-funded school in England",
-        ["UN3"] = "UN3: educated outside England", ["UN4"] = "UN4: UPN not yet obtained",
-        ["UN5"] = "UN5: sources disagree about the child's details", ["UN6"] = "UN6 (see DfE's code set)",
-        ["UN7"] = "UN7: referral with no further action", ["UN8"] = "UN8 (see DfE's code set)", ["UN9"] = "UN9 (see DfE's code set)",
-        ["UN10"] = "UN10 (see DfE's code set)",
+        ["UN1"] = "UN1: Child is aged under 6 years old and is not yet assigned a UPN",
+        ["UN2"] = "UN2: Child has never attended a maintained school in England and has not been assigned a UPN",
+        ["UN3"] = "UN3: Child is educated outside England and has not been assigned a UPN",
+        ["UN4"] = "UN4: Child is newly in need (one week before end of collection period) and the UPN was not yet known at the time of the CIN census annual statistical return",
+        ["UN5"] = "UN5: Sources collating UPNs reflect discrepancy/ies for the child's name and/or surname and/or date of birth therefore preventing reliable matching (e.g. duplicated UPN)",
+        ["UN6"] = "UN6: Child is not looked after, and the authority is unable to obtain the UPN",
+        ["UN7"] = "UN7: Child referred but no further action taken",
+        ["UN8"] = "UN8: Person is new to LA (one week before the end of the collection period) and the UPN or ULN is not yet known at the time of the SEN2 return",
+        ["UN9"] = "UN9: Young person has never attended a maintained school or further education setting in England and has not been assigned a UPN or ULN",
+        ["UN10"] = "UN10: Request for assessment resulted in no further action before UPN or ULN known",
     };
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

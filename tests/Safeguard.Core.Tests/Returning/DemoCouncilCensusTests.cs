@@ -47,6 +47,17 @@ public sealed class DemoCouncilCensusTests(SeededDemoCouncil demo) : IClassFixtu
     }
 
     [Fact]
+    public async Task The2025To26Return_CarriesNoItemOfALaterYearOrAnyItemWithNothingToFeedIt()
+    {
+        var names = (await ExportAsync()).Root!.Descendants().Select(e => e.Name.LocalName).ToHashSet();
+
+        names.ShouldContain("Assessments");
+        // Pre-proceedings and FGDM is DfE's 2026-27 module; the internal review date has nothing in the record mapped to it (docs/returns.md).
+        names.ShouldNotContain("PreProceedingsandFGDM");
+        names.ShouldNotContain("AssessmentInternalReviewDate");
+    }
+
+    [Fact]
     public async Task EveryEpisode_HasAPrimaryNeed()
     {
         var episodes = (await ExportAsync()).Root!.Descendants("CINdetails").ToList();

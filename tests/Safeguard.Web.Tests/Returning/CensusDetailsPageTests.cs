@@ -81,6 +81,21 @@ public sealed class CensusDetailsPageTests(SafeguardAppFactory app) : AppTests(a
     }
 
     [Fact]
+    public async Task TheReasonsForNoUpn_AreDfEsTenCodesInDfEsWords()
+    {
+        var referral = await ReferralAsync(App, "Censusreasons");
+        var manager = await App.SignInAsync(Martin);
+
+        var options = Html.Parse(await manager.GetStringAsync(Url(referral.PersonId))).QuerySelectorAll("#UpnUnknownReason option")
+            .Where(o => o.GetAttribute("value") is { Length: > 0 }).ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent.Trim());
+
+        options.Keys.ShouldBe(Enumerable.Range(1, 10).Select(n => $"UN{n}"));
+        options.Values.ShouldAllBe(text => !text.Contains("see DfE", StringComparison.Ordinal));
+        options["UN6"].ShouldBe("UN6: Child is not looked after, and the authority is unable to obtain the UPN");
+        options["UN10"].ShouldBe("UN10: Request for assessment resulted in no further action before UPN or ULN known");
+    }
+
+    [Fact]
     public async Task APerformanceAnalyst_CannotChangeThem()
     {
         var referral = await ReferralAsync(App, "Censusrefused");
