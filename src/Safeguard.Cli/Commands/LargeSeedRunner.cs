@@ -7,12 +7,13 @@ namespace Safeguard.Cli.Commands;
 /// <summary>Runs the large synthetic council generator with a progress bar per phase.</summary>
 internal static class LargeSeedRunner
 {
-    public static async Task RunAsync(DatabaseProvider provider, string connection, int seed, double scale, CancellationToken ct)
+    public static async Task RunAsync(DatabaseProvider provider, string connection, int seed, double scale, int walkedMonths, CancellationToken ct)
     {
         var options = new LargeSeedOptions
         {
             Seed = seed,
             Scale = scale,
+            WalkedMonths = walkedMonths,
             EndDate = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date),
         };
         LargeSeedResult? result = null;
@@ -37,7 +38,7 @@ internal static class LargeSeedRunner
         if (result is { } r)
         {
             AnsiConsole.WriteLine($"People {r.People:N0}, contacts {r.Contacts:N0}, referrals {r.Referrals:N0}, assessments {r.Assessments:N0}, " +
-                $"plans {r.ChildPlans:N0}, section 47 enquiries {r.Section47Enquiries:N0}, conferences {r.Conferences:N0}, allocations {r.CaseAllocations:N0}, supervision records {r.SupervisionRecords:N0}, " +
+                $"plans {r.ChildPlans:N0}, cases worked through the services {r.CasesWalked:N0}, section 47 enquiries {r.Section47Enquiries:N0}, conferences {r.Conferences:N0}, allocations {r.CaseAllocations:N0}, supervision records {r.SupervisionRecords:N0}, " +
                 $"open work items {r.WorkItems:N0}, events {r.Events:N0} ({r.TotalRows:N0} rows).");
         }
     }

@@ -14,7 +14,12 @@ internal static class SeedCommand
         size.AcceptOnlyFromAmong("demo", "large");
         var seed = new Option<int>("--seed") { Description = "Random seed for the large council: the same seed gives the same data", DefaultValueFactory = _ => 1 };
         var scale = new Option<double>("--scale") { Description = "Fraction of the full large council (1.0 = about 300,000 people, 1,000,000 contacts)", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("seed", "Migrate, then fill the database with demo or synthetic data") { size, seed, scale };
+        var walked = new Option<int>("--walked-months")
+        {
+            Description = "Months before today whose cases the large council works through the domain services (the rest is bulk-loaded); 0 for none",
+            DefaultValueFactory = _ => 3,
+        };
+        var command = new Command("seed", "Migrate, then fill the database with demo or synthetic data") { size, seed, scale, walked };
         CliDatabase.AddOptionsTo(command, migratesItself: true);
         command.SetAction(async (parse, ct) =>
         {
@@ -33,8 +38,13 @@ internal static class SeedCommand
                     Console.Error.WriteLine("--scale must be more than 0 and at most 10.");
                     return 2;
                 }
+                if (parse.GetValue(walked) is < 0 or > 120)
+                {
+                    Console.Error.WriteLine("--walked-months must be from 0 to 120.");
+                    return 2;
+                }
                 var stopwatch = Stopwatch.StartNew();
-                await LargeSeedRunner.RunAsync(provider, connection, parse.GetValue(seed), parse.GetValue(scale), ct);
+                await LargeSeedRunner.RunAsync(provider, connection, parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(walked), ct);
                 Console.WriteLine($"Large council seeded in {stopwatch.Elapsed.TotalSeconds:F1} s.");
             }
             return 0;

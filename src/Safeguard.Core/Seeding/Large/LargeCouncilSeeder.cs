@@ -21,6 +21,7 @@ public sealed class LargeCouncilSeeder
         ArgumentNullException.ThrowIfNull(options);
         if (options.Scale is <= 0 or > 10) throw new ArgumentOutOfRangeException(nameof(options), "Scale must be above 0 and at most 10.");
         if (options.ContactsPerChunk < 1) throw new ArgumentOutOfRangeException(nameof(options), "ContactsPerChunk must be at least 1.");
+        if (options.WalkedMonths is < 0 or > 120) throw new ArgumentOutOfRangeException(nameof(options), "WalkedMonths must be from 0 to 120.");
         var clock = Stopwatch.StartNew();
         var random = new Random(options.Seed);
 
