@@ -27,70 +27,99 @@ public sealed class PatternSweepMark
 /// </summary>
 public sealed class PatternSweep(SafeguardDbContext db, PatternAlerts alerts, IOptions<PatternAlertSettings> options)
 {
-    /// <summary>Events read per run; a backlog is worked off over several runs.</summary>
+    /// <summary>Events read per batch.</summary>
     public const int BatchSize = 2000;
 
     /// <summary>Events before the mark read again each run.</summary>
     public const int ReRead = 100;
+
+    /// <summary>
+    /// How long a scheduled run keeps taking batches while they come full; the rest of a backlog is left to the next
+    /// run, so the other background work gets its turn.
+    /// </summary>
+    public static readonly TimeSpan TimePerRun = TimeSpan.FromSeconds(20);
 
     private static readonly string[] Triggers =
     [
         ContactReceived.Name, ContactDecided.Name, DecisionConfirmed.Name, SignificantEventAdded.Name, PersonMerged.Name,
     ];
 
-    /// <summary>Checks the children of the next batch of events; answers how many alerts were raised.</summary>
-    public async Task<int> RunAsync(CancellationToken ct = default) => (await RunBatchAsync(ct)).Raised;
+    /// <summary>
+    /// Checks the children of the next batch of events, and of the batches after it while they come full, for up to
+    /// <see cref="TimePerRun"/>; answers how many alerts were raised.
+    /// </summary>
+    public Task<int> RunAsync(CancellationToken ct = default) => SweepAsync(TimePerRun, ct);
 
-    /// <summary>Runs batch after batch until the whole log has been read (seeding, and after a long stop).</summary>
-    public async Task<int> CatchUpAsync(CancellationToken ct = default)
+    /// <summary>Runs batch after batch until the whole log has been read, however long that takes (seeding).</summary>
+    public Task<int> CatchUpAsync(CancellationToken ct = default) => SweepAsync(TimeSpan.MaxValue, ct);
+
+    private async Task<int> SweepAsync(TimeSpan budget, CancellationToken ct)
     {
-        var raised = 0;
+        var started = db.Time.GetTimestamp();
+        var mark = await db.PatternSweepMarks.AsNoTracking().Select(m => (long?)m.LastEventId).SingleOrDefaultAsync(ct);
+        var (raised, last) = mark is { } saved ? (0, saved) : await StartAsync(ct);
         while (true)
         {
-            var (count, full) = await RunBatchAsync(ct);
+            var (count, read, full) = await RunBatchAsync(last, ct);
             raised += count;
-            if (!full) return raised;
+            last = read;
+            if (!full || db.Time.GetElapsedTime(started) >= budget) return raised;
         }
     }
 
-    private async Task<(int Raised, bool Full)> RunBatchAsync(CancellationToken ct)
+    private async Task<(int Raised, long Last, bool Full)> RunBatchAsync(long mark, CancellationToken ct)
     {
-        var mark = await db.PatternSweepMarks.SingleOrDefaultAsync(ct);
-        if (mark is null)
-        {
-            mark = new PatternSweepMark(await StartAsync(ct));
-            db.PatternSweepMarks.Add(mark);
-            await db.SaveChangesAsync(ct);
-        }
-        var from = mark.LastEventId - ReRead;
+        var from = mark - ReRead;
         var batch = await db.Events.AsNoTracking()
             .Where(e => e.Id > from)
             .OrderBy(e => e.Id)
             .Take(BatchSize)
             .Select(e => new { e.Id, e.Type, e.PersonId })
             .ToListAsync(ct);
-        if (batch.Count == 0) return (0, false);
-        var children = batch.Where(e => e.PersonId != null && Triggers.Contains(e.Type)).Select(e => e.PersonId!.Value).Distinct().ToList();
+        if (batch.Count == 0) return (0, mark, false);
+        var raised = await CheckAsync(batch.Where(e => Triggers.Contains(e.Type)).Select(e => e.PersonId), ct);
+        var last = batch[^1].Id;
+        if (last > mark) await MoveMarkAsync(last, ct);
+        return (raised, Math.Max(last, mark), batch.Count == BatchSize);
+    }
+
+    /// <summary>
+    /// The first run checks the children with a record in the last <see cref="PatternAlertSettings.RecentDays"/> days,
+    /// found by time: a log loaded in bulk is not in time order, so the first recent event's id says nothing. Reading
+    /// then goes on from the end of the log.
+    /// </summary>
+    private async Task<(int Raised, long Mark)> StartAsync(CancellationToken ct)
+    {
+        // The end is taken first, so whatever is written while the children are checked is read by the next batch.
+        var end = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var since = db.Time.GetUtcNow().AddDays(-options.Value.RecentDays);
+        // Distinct in memory: asked for in SQL, SQLite walks the whole (PersonId, OccurredAt) index to return them in
+        // order, instead of the recent end of the OccurredAt index.
+        var recent = await db.Events.AsNoTracking()
+            .Where(e => e.OccurredAt >= since && e.PersonId != null && Triggers.Contains(e.Type))
+            .Select(e => e.PersonId)
+            .ToListAsync(ct);
+        var raised = await CheckAsync(recent, ct);
+        // Saved only once every child is checked: a first run stopped half way is done again, not left half done.
+        db.PatternSweepMarks.Add(new PatternSweepMark(end));
+        await db.SaveChangesAsync(ct);
+        return (raised, end);
+    }
+
+    private async Task<int> CheckAsync(IEnumerable<Guid?> people, CancellationToken ct)
+    {
         var raised = 0;
-        foreach (var child in children)
+        foreach (var child in people.OfType<Guid>().Distinct().ToList())
         {
             raised += (await alerts.CheckChildAsync(child, ct)).Count;
         }
-        var last = batch[^1].Id;
-        if (last > mark.LastEventId)
-        {
-            mark.LastEventId = last;
-            await db.SaveChangesAsync(ct);
-        }
-        return (raised, batch.Count == BatchSize);
+        return raised;
     }
 
-    /// <summary>The first run starts with the events of the last <see cref="PatternAlertSettings.RecentDays"/> days.</summary>
-    private async Task<long> StartAsync(CancellationToken ct)
-    {
-        var since = db.Time.GetUtcNow().AddDays(-options.Value.RecentDays);
-        var first = await db.Events.Where(e => e.OccurredAt >= since).MinAsync(e => (long?)e.Id, ct);
-        // The mark is where reading resumes, less ReRead: start it so the first run reads from the first recent event.
-        return first is { } id ? id - 1 + ReRead : await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-    }
+    /// <summary>
+    /// Moves the mark on, never back (two sweeps at once), in the database: a check that met another sweep's alert
+    /// clears the context's tracked entities, so a tracked mark would be dropped unsaved.
+    /// </summary>
+    private Task MoveMarkAsync(long last, CancellationToken ct) =>
+        db.PatternSweepMarks.Where(m => m.LastEventId < last).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastEventId, last), ct);
 }
