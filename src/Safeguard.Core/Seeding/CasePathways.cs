@@ -22,7 +22,7 @@ namespace Safeguard.Core.Seeding;
 internal sealed record CasePath(Guid ReferralId, DemoContact Story);
 
 /// <summary>
-/// Walks the demo's allocated cases through the services a worker's pages use, on a <see cref="SeedClock"/> moved through
+/// Walks allocated cases through the services a worker's pages use, on a <see cref="SeedClock"/> moved through
 /// the past, so every step has its record, its work items and its typed event, dated on its day: the assessment (started
 /// at allocation, completed by its worker, authorised by their manager); then a child in need plan and its reviews, or a
 /// strategy discussion, section 47 enquiry and initial conference, and a child protection plan with its core groups,
