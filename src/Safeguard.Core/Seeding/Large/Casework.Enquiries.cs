@@ -1,4 +1,3 @@
-using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Enquiries;

@@ -1,5 +1,4 @@
 using Safeguard.Core.Assessments;
-using Safeguard.Core.Audit;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.FrontDoor;

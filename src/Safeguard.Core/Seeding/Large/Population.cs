@@ -1,4 +1,3 @@
-using Safeguard.Core.Audit;
 using Safeguard.Core.People;
 using Safeguard.Core.Security;
 using Safeguard.Core.Seeding.Large.Bulk;
