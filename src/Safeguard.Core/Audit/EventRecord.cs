@@ -15,11 +15,17 @@ public sealed class EventRecord
         ActorUserId = actor.UserId;
         ActorName = actor.Name;
         ActorOrganisationId = actor.OrganisationId;
-        // The summary is for lists; the full words are in the typed payload (Data), so a long one is shortened, never refused.
-        Summary = summary.Length > SummaryMaxLength ? summary[..(SummaryMaxLength - 1)] + "…" : summary;
+        Summary = Shorten(summary);
     }
 
     public const int SummaryMaxLength = 2000;
+
+    /// <summary>
+    /// The summary as stored: it is for lists, and the full words are in the typed payload (Data), so a long one is
+    /// shortened, never refused.
+    /// </summary>
+    public static string Shorten(string summary) =>
+        summary.Length > SummaryMaxLength ? summary[..(SummaryMaxLength - 1)] + "…" : summary;
 
     public long Id { get; private set; }
     public string Type { get; private set; } = "";

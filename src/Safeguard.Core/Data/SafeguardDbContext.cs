@@ -115,19 +115,18 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     /// </summary>
     public EventRecord Record<T>(T happened, Guid? personId = null, string? subjectType = null, Guid? subjectId = null,
         string? reason = null, Actor? actor = null) where T : IEvent =>
-        AddEvent(T.Name, happened.Describe(), personId, subjectType, subjectId, reason, EventCatalogue.Serialise(happened), actor);
+        AddEvent(TypedEvent.Of(happened), personId, subjectType, subjectId, reason, actor);
 
     /// <summary>Only through a typed event: an event's name and data are those of its kind (<see cref="EventCatalogue"/>).</summary>
-    private EventRecord AddEvent(string type, string summary, Guid? personId, string? subjectType, Guid? subjectId, string? reason,
-        string data, Actor? actor)
+    private EventRecord AddEvent(TypedEvent typed, Guid? personId, string? subjectType, Guid? subjectId, string? reason, Actor? actor)
     {
-        var record = new EventRecord(type, time.GetUtcNow(), actor ?? Actor, summary)
+        var record = new EventRecord(typed.Type, time.GetUtcNow(), actor ?? Actor, typed.Summary)
         {
             PersonId = personId,
             SubjectType = subjectType,
             SubjectId = subjectId,
             Reason = reason ?? ChangeReason,
-            Data = data,
+            Data = typed.Data,
         };
         Events.Add(record);
         return record;

@@ -119,16 +119,22 @@ public sealed class LargeCouncilSeederTests(SmallLargeSeed seed) : IClassFixture
     }
 
     [Fact]
-    public async Task Run_WritesAnEventForEveryContactReferralAssessmentAndPlan_CreatedInBulkOrStartedByItsService()
+    public async Task Run_WritesTheTypedStepEventOfEveryContactReferralAssessmentAndPlan_InBulkOrByItsService()
     {
         await using var db = seed.Database.CreateContext();
-        var created = db.Events.Where(e => e.Type == RecordCreated.Name);
-        (await db.Contacts.CountAsync(c => !created.Any(e => e.SubjectId == c.Id && e.SubjectType == "Contact"))).ShouldBe(0);
+        var received = db.Events.Where(e => e.Type == ContactReceived.Name && e.SubjectType == nameof(Contact));
+        (await db.ContactChildren.CountAsync(c => !received.Any(e => e.SubjectId == c.ContactId && e.PersonId == c.PersonId))).ShouldBe(0);
+        var decided = db.Events.Where(e => e.Type == ContactDecided.Name && e.SubjectType == nameof(Contact));
+        (await db.Contacts.CountAsync(c => c.Outcome != null && !decided.Any(e => e.SubjectId == c.Id))).ShouldBe(0);
+        var created = db.Events.Where(e => e.Type == RecordCreated.Name && e.Data != null);
         (await db.Referrals.CountAsync(r => !created.Any(e => e.SubjectId == r.Id && e.PersonId == r.PersonId && e.Summary == "Referral created"))).ShouldBe(0);
-        var started = db.Events.Where(e => e.Type == RecordCreated.Name || e.Type == AssessmentStarted.Name
-            || e.Type == ChildInNeedPlanStarted.Name || e.Type == ChildProtectionPlanStarted.Name);
-        (await db.Assessments.CountAsync(a => !started.Any(e => e.SubjectId == a.Id && e.PersonId == a.PersonId))).ShouldBe(0);
-        (await db.ChildPlans.CountAsync(p => !started.Any(e => e.SubjectId == p.Id && e.PersonId == p.PersonId))).ShouldBe(0);
+        var assessed = db.Events.Where(e => e.Type == AssessmentStarted.Name);
+        (await db.Assessments.CountAsync(a => !assessed.Any(e => e.SubjectId == a.Id && e.PersonId == a.PersonId))).ShouldBe(0);
+        var planned = db.Events.Where(e => e.Type == ChildInNeedPlanStarted.Name || e.Type == ChildProtectionPlanStarted.Name);
+        (await db.ChildPlans.CountAsync(p => !planned.Any(e => e.SubjectId == p.Id && e.PersonId == p.PersonId))).ShouldBe(0);
+        // The steps' own events stand for them: no untyped "created" event for a contact, an assessment or a plan.
+        string[] steps = [nameof(Contact), nameof(Assessment), nameof(ChildPlan)];
+        (await db.Events.CountAsync(e => e.Type == RecordCreated.Name && steps.Contains(e.SubjectType!) && e.Data == null)).ShouldBe(0);
         // Only personal supervision, and the work items' own history, are about no child.
         string[] aboutNoChild = [SupervisionRecorded.Name, WorkOpened.Name, WorkReassigned.Name, WorkReprioritised.Name, WorkClosed.Name];
         (await db.Events.CountAsync(e => e.PersonId == null && !aboutNoChild.Contains(e.Type))).ShouldBe(0);

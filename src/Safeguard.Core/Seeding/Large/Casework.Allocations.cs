@@ -38,10 +38,11 @@ internal sealed partial class Casework
     ];
 
     /// <summary>
-    /// Writes the referral's allocations and returns the worker who holds (or last held) the case. An open case may have
-    /// changed hands since, unless <paramref name="reallocate"/> is false (a case whose closure is still to be recorded).
+    /// Writes the referral's allocations and returns the worker who holds (or last held) the case, and when a closed case's
+    /// last allocation ended. An open case may have changed hands since, unless <paramref name="reallocate"/> is false (a case
+    /// whose closure is still to be recorded).
     /// </summary>
-    private Guid WriteCaseHistory(Guid referralId, Guid personId, string name, Priority priority, List<string> categories, bool strategy,
+    private (CaseWorker Holder, DateTime? ClosedAt) WriteCaseHistory(Guid referralId, Guid personId, string name, Priority priority, List<string> categories, bool strategy,
         DateOnly allocatedOn, CaseWorker first, PlanSpell? plan, DateOnly? closedOn, bool reallocate = true)
     {
         var spells = new List<Spell> { new(first, At(allocatedOn, 9, 60), strategy ? CaseKind.ChildProtection : CaseKind.ChildInNeed, null) };
@@ -58,8 +59,8 @@ internal sealed partial class Casework
             Reallocate(spells, 0.25);
             Reallocate(spells, 0.10);
         }
-        var holder = spells[^1].Worker.Id;
-        if (closedOn is { } closed && closed < RecordsFrom) return holder;
+        var holder = spells[^1].Worker;
+        if (closedOn is { } closed && closed < RecordsFrom) return (holder, closedAt);
 
         Guid? previous = null;
         for (var i = 0; i < spells.Count; i++)
@@ -71,7 +72,7 @@ internal sealed partial class Casework
                 ? spells[i + 1].Why : "Reallocated: " + spells[i + 1].Why;
             previous = WriteAllocation(referralId, personId, name, priority, categories, spell, previous, endedAt, endReason, current && endedAt is null);
         }
-        return holder;
+        return (holder, closedAt);
     }
 
     /// <summary>With probability <paramref name="chance"/>, the last spell's worker took over from a colleague in the last year.</summary>
@@ -106,13 +107,11 @@ internal sealed partial class Casework
         _allocations.Add(id, personId, referralId, worker.TeamId, spell.Kind.ToString(), worker.Id, worker.ManagerId, discussedAt, risks, null,
             spell.From, spell.Why, previous, acceptedAt, endedAt, endReason, 1);
         var actions = Actions(name, spell);
-        AddEvent(CaseAllocated.Name, spell.From, worker.ManagerId, worker.ManagerName, personId, id,
-            new CaseAllocated(id, referralId, worker.Id, worker.DisplayName, worker.ManagerId, worker.ManagerName, spell.Kind, Utc(discussedAt),
-                actions, risks, spell.Why).Describe());
+        Record(new CaseAllocated(id, referralId, worker.Id, worker.DisplayName, worker.ManagerId, worker.ManagerName, spell.Kind, Utc(discussedAt),
+            actions, risks, spell.Why), spell.From, ManagerOf(worker), personId, nameof(CaseAllocation), id);
         if (endedAt is { } ended)
         {
-            AddEvent(AllocationEnded.Name, ended, worker.ManagerId, worker.ManagerName, personId, id,
-                new AllocationEnded(id, worker.Id, worker.DisplayName, endReason!).Describe());
+            Record(new AllocationEnded(id, worker.Id, worker.DisplayName, endReason!), ended, ManagerOf(worker), personId, nameof(CaseAllocation), id);
         }
         if (!open) return id;
 
@@ -201,16 +200,9 @@ internal sealed partial class Casework
         var id = DeterministicGuid.Create(_seed, IdKinds.SupervisionRecord, ++SupervisionRecords);
         _supervision.Add(id, kind.ToString(), worker.Id, worker.ManagerId, heldAt, personId, allocationId, reflection, analysis, decisions,
             wellbeing, caseload, training);
-        AddEvent(SupervisionRecorded.Name, heldAt, worker.ManagerId, worker.ManagerName, personId, id,
-            new SupervisionRecorded(id, kind, worker.Id, worker.DisplayName, worker.ManagerId, worker.ManagerName, Utc(heldAt), 0).Describe(),
-            nameof(SupervisionRecord));
-    }
-
-    private void AddEvent(string type, DateTime at, Guid actorId, string actorName, Guid? personId, Guid subjectId, string summary,
-        string subjectType = nameof(CaseAllocation))
-    {
-        _events.Add(type, at, actorId, actorName, null, personId, subjectType, subjectId, summary, null, null);
-        Events++;
+        // The bulk records carry no agreed actions of their own.
+        Record(new SupervisionRecorded(id, kind, worker.Id, worker.DisplayName, worker.ManagerId, worker.ManagerName, Utc(heldAt), 0), heldAt,
+            ManagerOf(worker), personId, nameof(SupervisionRecord), id);
     }
 
     /// <summary>The first actions agreed in the discussion, due a few working days after it.</summary>

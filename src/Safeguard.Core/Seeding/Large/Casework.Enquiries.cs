@@ -1,4 +1,3 @@
-using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Enquiries;
@@ -48,6 +47,8 @@ internal sealed partial class Casework
     private static readonly (Agency Agency, string Role)[] Partners =
         [(Agency.Police, "Detective constable"), (Agency.Health, "Named nurse for safeguarding"), (Agency.Education, "Designated safeguarding lead")];
 
+    private static readonly IReadOnlyList<Agency> PartnerAgencies = Partners.Select(p => p.Agency).ToArray();
+
     /// <summary>A strategy discussion held at <paramref name="heldAt"/>; with <paramref name="section47"/>, the enquiry it begins.</summary>
     private SeedEnquiry? Discuss(Guid referralId, Guid personId, string name, DateTime heldAt, CaseWorker worker, bool section47)
     {
@@ -56,18 +57,24 @@ internal sealed partial class Casework
             ? new SeedEnquiry(DeterministicGuid.Create(_seed, IdKinds.Section47Enquiry, ++Section47Enquiries), TimeLimits.UkDay(Utc(heldAt)), heldAt)
             : null;
         var first = name.Split(' ')[0];
+        var decision = section47 ? $"Reasonable cause to suspect {first} is suffering, or likely to suffer, significant harm."
+            : "The threshold for a section 47 enquiry is not met; a child and family assessment continues.";
         _discussions.Add(id, personId, referralId, heldAt, worker.Id,
-            $"Police and health checks shared; school reports on {first}'s presentation and attendance.", section47,
-            section47 ? $"Reasonable cause to suspect {first} is suffering, or likely to suffer, significant harm."
-                : "The threshold for a section 47 enquiry is not met; a child and family assessment continues.",
-            enquiry?.Id);
+            $"Police and health checks shared; school reports on {first}'s presentation and attendance.", section47, decision, enquiry?.Id);
         foreach (var (agency, role) in Partners)
         {
             var given = SyntheticNames.Women.Pick(_protection);
             _participants.Add(DeterministicGuid.Create(_seed, IdKinds.StrategyParticipant, ++_participantCount), id, agency.ToString(),
                 $"{given} {SyntheticNames.Families.Pick(_protection)}", role);
         }
-        AddEvent(RecordCreated.Name, heldAt, worker.Id, worker.DisplayName, personId, id, "Strategy discussion created", nameof(StrategyDiscussion));
+        // Every partner took part; the bulk discussions record no actions.
+        Record(new StrategyDiscussionHeld(id, Utc(heldAt), PartnerAgencies, [], section47, decision, 0), heldAt, By(worker), personId,
+            nameof(StrategyDiscussion), id);
+        if (enquiry is not null)
+        {
+            Record(new Section47Started(enquiry.Id, id, enquiry.StartedOn, InitialConferenceDueRule.TargetOn(_calendar, Utc(heldAt))), heldAt, By(worker),
+                personId, nameof(Section47Enquiry), enquiry.Id);
+        }
         return enquiry;
     }
 
@@ -83,8 +90,12 @@ internal sealed partial class Casework
             _ => null,
         };
         _enquiries.Add(enquiry.Id, personId, referralId, enquiry.StartedOn, enquiry.EndedOn, enquiry.Outcome?.ToString(), target, reasons);
-        AddEvent(RecordCreated.Name, enquiry.DiscussedAt, worker.Id, worker.DisplayName, personId, enquiry.Id, "Section 47 enquiry created",
-            nameof(Section47Enquiry));
+        if (enquiry is { EndedOn: { } ended, Outcome: { } outcome })
+        {
+            // Concluded first thing, before an initial conference held the same day.
+            Record(new Section47Concluded(enquiry.Id, ended, outcome, reasons!, outcome == Section47Outcome.InitialChildProtectionConference),
+                ended.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), By(worker), personId, nameof(Section47Enquiry), enquiry.Id, reasons);
+        }
         if (enquiry.EndedOn is null)
         {
             AddWork(WorkKind.InitialConference, enquiry.Id, personId, $"Initial child protection conference: {name}", teamId, worker.Id,
@@ -96,33 +107,49 @@ internal sealed partial class Casework
     /// The initial conference that started the plan (ending the enquiry), its reviews on the statutory dates (held up to a few
     /// working days early) and, for an ended plan, the review that ended it. Returns when the next review is due.
     /// </summary>
-    private DateOnly HoldConferences(SeedEnquiry enquiry, Guid referralId, Guid personId, Guid planId, DateOnly started, DateOnly? ended,
+    private DateOnly HoldConferences(SeedEnquiry enquiry, Guid referralId, Guid personId, Guid planId, int number, DateOnly started, DateOnly? ended,
         string category, CaseWorker worker)
     {
-        var abuse = AbuseCategories.FromCode(category);
+        // The plan's category is one of the codes CpCategory gives, so it always reads.
+        var abuse = AbuseCategories.FromCode(category)!.Value;
         enquiry.EndedOn = started;
         enquiry.Outcome = Section47Outcome.InitialChildProtectionConference;
-        AddConference(ConferenceKind.Initial, referralId, personId, enquiry.Id, planId, started, worker, true, abuse,
-            "The child is at continuing risk of significant harm; a child protection plan is needed.");
+        const string initialReasons = "The child is at continuing risk of significant harm; a child protection plan is needed.";
+        var initial = AddConference(ConferenceKind.Initial, referralId, personId, enquiry.Id, planId, started, worker, true, abuse, initialReasons);
+        var firstReview = ReviewConferenceDueRule.DueOn(_calendar, ConferenceKind.Initial, started);
+        Record(new ChildProtectionPlanStarted(planId, initial.Id, started, abuse, number,
+                Utc(Due(WorkKind.CoreGroup, initial.HeldAt, Priority.ChildProtection)), firstReview),
+            initial.HeldAt, By(worker), personId, nameof(ChildPlan), planId);
+        Record(new InitialConferenceHeld(initial.Id, enquiry.Id, Utc(initial.HeldAt), initial.ChairId, PartnerAgencies, initial.Family, true, abuse,
+            initialReasons), initial.HeldAt, By(worker), personId, nameof(ChildProtectionConference), initial.Id);
         var (kind, last) = (ConferenceKind.Initial, started);
         while (true)
         {
             var due = ReviewConferenceDueRule.DueOn(_calendar, kind, last);
             var held = Later(_calendar.AddWorkingDays(due, -_protection.Next(4)), _calendar.NextWorkingDay(last));
             if (held >= (ended ?? _today)) break;
-            AddConference(ConferenceKind.Review, referralId, personId, null, planId, held, worker, true, abuse,
-                "Progress against the plan is not yet enough to reduce the risk; the plan continues.");
+            const string continues = "Progress against the plan is not yet enough to reduce the risk; the plan continues.";
+            var review = AddConference(ConferenceKind.Review, referralId, personId, null, planId, held, worker, true, abuse, continues);
+            Record(new ReviewConferenceHeld(review.Id, planId, Utc(review.HeldAt), review.ChairId, PartnerAgencies, review.Family, true, abuse, abuse,
+                ReviewConferenceDueRule.DueOn(_calendar, ConferenceKind.Review, held), continues), review.HeldAt, By(worker), personId,
+                nameof(ChildProtectionConference), review.Id);
             (kind, last) = (ConferenceKind.Review, held);
         }
         if (ended is { } end)
         {
-            AddConference(ConferenceKind.Review, referralId, personId, null, planId, end, worker, false, null,
-                "The risk of significant harm has reduced; the plan ends.");
+            const string ends = "The risk of significant harm has reduced; the plan ends.";
+            var ending = AddConference(ConferenceKind.Review, referralId, personId, null, planId, end, worker, false, null, ends);
+            Record(new ChildProtectionPlanEnded(planId, ending.Id, end, ends), ending.HeldAt, By(worker), personId, nameof(ChildPlan), planId, ends);
+            Record(new ReviewConferenceHeld(ending.Id, planId, Utc(ending.HeldAt), ending.ChairId, PartnerAgencies, ending.Family, false, abuse, abuse,
+                null, ends), ending.HeldAt, By(worker), personId, nameof(ChildProtectionConference), ending.Id);
         }
         return ReviewConferenceDueRule.DueOn(_calendar, kind, last);
     }
 
-    private void AddConference(ConferenceKind kind, Guid referralId, Guid personId, Guid? enquiryId, Guid planId, DateOnly day, CaseWorker worker,
+    private sealed record HeldConference(Guid Id, DateTime HeldAt, Guid ChairId, FamilyAttendance Family);
+
+    /// <summary>Writes the conference's row (its events are the caller's: they differ by kind).</summary>
+    private HeldConference AddConference(ConferenceKind kind, Guid referralId, Guid personId, Guid? enquiryId, Guid planId, DateOnly day, CaseWorker worker,
         bool plan, AbuseCategory? category, string reasons)
     {
         var id = DeterministicGuid.Create(_seed, IdKinds.Conference, ++Conferences);
@@ -132,9 +159,9 @@ internal sealed partial class Casework
             < 0.7 => FamilyAttendance.Attended, < 0.85 => FamilyAttendance.PartlyAttended, < 0.93 => FamilyAttendance.ContributedInWriting,
             _ => FamilyAttendance.DidNotAttend,
         };
-        _conferences.Add(id, kind.ToString(), personId, referralId, enquiryId, planId, heldAt, workforce.Chair(_protection).Id, worker.Id,
+        var chair = workforce.Chair(_protection).Id;
+        _conferences.Add(id, kind.ToString(), personId, referralId, enquiryId, planId, heldAt, chair, worker.Id,
             family.ToString(), "", plan, category?.ToString(), reasons);
-        AddEvent(RecordCreated.Name, heldAt, worker.Id, worker.DisplayName, personId, id, "Child protection conference created",
-            nameof(ChildProtectionConference));
+        return new HeldConference(id, heldAt, chair, family);
     }
 }

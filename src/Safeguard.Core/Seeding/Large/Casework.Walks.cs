@@ -34,9 +34,9 @@ internal sealed partial class Casework
             : _walk.NextDouble() < 0.3 ? PlanKind.ChildInNeed : (PlanKind?)null;
         // Kept by its first worker: the walk records each step as the holder of the case, and a change of hands would need the
         // reallocation service to move the open work with it.
-        var holder = WriteCaseHistory(referralId, personId, name, priority, categories, strategy, allocatedOn, worker, plan: null, closedOn: null,
+        var (holder, _) = WriteCaseHistory(referralId, personId, name, priority, categories, strategy, allocatedOn, worker, plan: null, closedOn: null,
             reallocate: false);
-        _referrals.Add(referralId, personId, contactId, referralDate, sourceCode, teamId, holder, nameof(ReferralStatus.Allocated), null, null,
+        _referrals.Add(referralId, personId, contactId, referralDate, sourceCode, teamId, holder.Id, nameof(ReferralStatus.Allocated), null, null,
             CensusSeedValues.PrimaryNeed(Referrals, string.Join(',', categories)));
         Walks.Add(new CasePath(referralId, new DemoContact(TimeSpan.Zero, ContactChannel.FrontDoor, "", "", contact.Concern,
             string.Join(',', categories), priority, ScreeningOutcome.ReferralToSocialCare, contact.DecisionReasons,

@@ -1,7 +1,8 @@
-using Safeguard.Core.Audit;
+using Safeguard.Core.Assessments;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Security;
 using Safeguard.Core.Seeding.Large.Bulk;
 using Safeguard.Core.Work;
 using Safeguard.Core.Workforce;
@@ -10,7 +11,7 @@ namespace Safeguard.Core.Seeding.Large;
 
 /// <summary>
 /// Ten years of contacts in time order, each with its children, and what followed: referrals, assessments, plans,
-/// the work still open at the end, and a "created" event for each. Generated and written in chunks of contacts.
+/// the work still open at the end, and for each step the typed event its service writes. Generated and written in chunks of contacts.
 /// </summary>
 internal sealed partial class Casework(LargeSeedOptions options, Workforce workforce, Population population, Random random)
 {
@@ -205,7 +206,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             awaiting ? null : outcome.ToString(), reasons,
             awaiting ? null : decidedAt, awaiting ? null : decider.Id);
 
-        Guid? actorId = channel is ContactChannel.PartnerApi or ContactChannel.PartnerPage ? null : decider.Id;
+        var fromPartner = channel is ContactChannel.PartnerApi or ContactChannel.PartnerPage;
+        Guid? actorId = fromPartner ? null : decider.Id;
         var actorName = channel switch
         {
             ContactChannel.PartnerApi => $"{partner!.Name} (API)",
@@ -213,12 +215,14 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             ContactChannel.Imported => "Safeguard (system)",
             _ => workforce.Worker(random, workforce.Mash).DisplayName,
         };
+        var receivedBy = new Actor(actorId, actorName, fromPartner ? partner?.Id : null);
+        var received = new ContactReceived(id, reference, channel, referrerName, partner?.Name, priority, ContactReceived.Excerpt(concern));
         foreach (var kid in kids)
         {
-            _children.Add(DeterministicGuid.Create(_seed, IdKinds.ContactChild, ++ContactChildren), id, population.ChildId[kid]);
-            _events.Add(RecordCreated.Name, receivedAt, actorId, actorName, channel is ContactChannel.PartnerApi or ContactChannel.PartnerPage ? partner?.Id : null,
-                population.ChildId[kid], "Contact", id, "Contact created", null, null);
-            Events++;
+            var childId = population.ChildId[kid];
+            _children.Add(DeterministicGuid.Create(_seed, IdKinds.ContactChild, ++ContactChildren), id, childId);
+            Record(received, receivedAt, receivedBy, childId, nameof(Contact), id);
+            if (!awaiting) Record(new ContactDecided(id, reference, outcome), decidedAt, By(decider), childId, nameof(Contact), id, reasons);
         }
 
         if (awaiting)
@@ -290,8 +294,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         var teamId = workforce.Assessment(north);
         var id = DeterministicGuid.Create(_seed, IdKinds.Referral, ++Referrals);
         var referralDate = DateOnly.FromDateTime(decidedAt);
-        _events.Add(RecordCreated.Name, decidedAt, decider.Id, decider.DisplayName, null, personId, "Referral", id, "Referral created", null, null);
-        Events++;
+        Record(ReferralCreated(personId, contactId, referralDate, sourceCode, teamId), decidedAt, By(decider), personId, nameof(Referral), id);
 
         var allocationDelay = random.NextDouble() switch { < 0.4 => 0, < 0.75 => 1, _ => 2 + random.Next(4) };
         var allocatedOn = _calendar.AddWorkingDays(referralDate, allocationDelay);
@@ -337,11 +340,12 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             authorised = _calendar.AddWorkingDays(completed.Value, random.Next(6));
             if (completed >= _today) (completed, authorised) = (null, null);
             else if (authorised >= _today) authorised = null;
-            _assessments.Add(assessmentId, id, personId, allocatedOn, due, completed, authorised, Factors(categories), worker.Id,
+            var factors = Factors(categories);
+            _assessments.Add(assessmentId, id, personId, allocatedOn, due, completed, authorised, factors, worker.Id,
                 completed is null ? null : worker.Id);
             var startedAt = allocatedOn.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc);
-            _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "Assessment", assessmentId, "Assessment created", null, null);
-            Events++;
+            Record(new AssessmentStarted(assessmentId, id, worker.Id, worker.DisplayName, allocatedOn, due), startedAt, By(worker), personId,
+                nameof(Assessment), assessmentId);
             if (enquiry is not null)
             {
                 // Without a conference the enquiry ends within a few weeks (before the assessment completes), its outcome still to come.
@@ -366,11 +370,19 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
                 }
                 var kind = random.NextDouble() < (strategy ? 0.4 : 0.05) ? PlanKind.ChildProtection
                     : random.NextDouble() < 0.3 ? PlanKind.ChildInNeed : (PlanKind?)null;
-                if (kind == PlanKind.ChildProtection && enquiry is null)
+                var concernsFound = kind == PlanKind.ChildProtection && enquiry is null;
+                if (concernsFound)
                 {
                     // Concerns found during the assessment: a strategy discussion on the day it began.
                     enquiry = Discuss(id, personId, name, allocatedOn.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc), worker, section47: true);
                 }
+                RecordAssessed(assessmentId, personId, worker, due, completed.Value, authorised, factors,
+                    kind switch
+                    {
+                        PlanKind.ChildInNeed => AssessmentOutcome.ChildInNeedPlan,
+                        PlanKind.ChildProtection => concernsFound ? AssessmentOutcome.StrategyDiscussion : AssessmentOutcome.Other,
+                        _ => AssessmentOutcome.NoFurtherAction,
+                    });
                 if (kind == PlanKind.ChildInNeed && enquiry is { Outcome: not null }) enquiry.Outcome = Section47Outcome.ChildInNeedPlan;
                 if (kind is { } planKind)
                 {
@@ -390,8 +402,9 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         var closed = closedOn is { } c && c < _today;
         EpisodeOpen(kid, closed ? closedOn : null);
         if (enquiry is not null) WriteEnquiry(enquiry, id, personId, name, teamId, worker);
-        var holder = WriteCaseHistory(id, personId, name, priority, categories, strategy, allocatedOn, worker, plan, closed ? closedOn : null);
-        _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, holder,
+        var (holder, closedAt) = WriteCaseHistory(id, personId, name, priority, categories, strategy, allocatedOn, worker, plan, closed ? closedOn : null);
+        if (closed) RecordClosure(id, personId, name, closedOn!.Value, closedAt!.Value, closureReason, plan, holder);
+        _referrals.Add(id, personId, contactId, referralDate, sourceCode, teamId, holder.Id,
             closed ? nameof(ReferralStatus.Closed) : nameof(ReferralStatus.Allocated), closed ? closedOn : null, closed ? closureReason : null,
             CensusSeedValues.PrimaryNeed(Referrals, string.Join(',', categories)));
     }
@@ -416,14 +429,14 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         if (ended >= _today) ended = null;
         var category = cp ? CpCategory(categories) : null;
         var id = DeterministicGuid.Create(_seed, IdKinds.ChildPlan, ++ChildPlans);
-        _plans.Add(id, referralId, personId, kind.ToString(), started, ended, category, category, NextPlanNumber(kid, kind));
+        var number = NextPlanNumber(kid, kind);
+        _plans.Add(id, referralId, personId, kind.ToString(), started, ended, category, category, number);
         var teamId = cp ? workforce.ChildProtection(north) : workforce.ChildInNeed(north);
         var worker = workforce.CaseWorker(random, teamId);
         var startedAt = started.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
         var spell = new PlanSpell(worker, started, cp ? CaseKind.ChildProtection : CaseKind.ChildInNeed);
-        _events.Add(RecordCreated.Name, startedAt, worker.Id, worker.DisplayName, null, personId, "ChildPlan", id, "Child plan created", null, null);
-        Events++;
-        DateOnly? nextReview = cp ? HoldConferences(enquiry!, referralId, personId, id, started, ended, category!, worker) : null;
+        if (!cp) RecordChildInNeedPlan(id, referralId, personId, started, ended, enquiry, startedAt, worker);
+        DateOnly? nextReview = cp ? HoldConferences(enquiry!, referralId, personId, id, number, started, ended, category!, worker) : null;
         if (ended is null)
         {
             // A child protection plan's next review conference on the statutory date; a CIN plan reviewed every 3 months.

@@ -1,5 +1,5 @@
-using Safeguard.Core.Audit;
 using Safeguard.Core.People;
+using Safeguard.Core.Security;
 using Safeguard.Core.Seeding.Large.Bulk;
 
 namespace Safeguard.Core.Seeding.Large;
@@ -60,9 +60,10 @@ internal sealed class Population
         {
             // Census values come from the person's number, not from random, so the rest of the council stays the same.
             var (upn, noUpn) = CensusSeedValues.Upn(p.People, dob, end);
-            people.Add(id, given, family, dob, null, sex, nhs, upn, localId, school, random.NextDouble() < 0.002, null, createdAt,
+            object?[] person = [id, given, family, dob, null, sex, nhs, upn, localId, school, random.NextDouble() < 0.002, null, createdAt,
                 PersonKeys.Name(given), PersonKeys.Name(family),
-                null, noUpn, CensusSeedValues.Ethnicity(p.People), CensusSeedValues.Disabilities(p.People));
+                null, noUpn, CensusSeedValues.Ethnicity(p.People), CensusSeedValues.Disabilities(p.People)];
+            people.Add(person);
             foreach (var h in homes)
             {
                 addresses.Add(DeterministicGuid.Create(seed, IdKinds.PersonAddress, ++addressCounter), id, h.Line1, h.Town, h.Postcode, h.From, h.To);
@@ -70,8 +71,9 @@ internal sealed class Population
             }
             var migrated = createdAt == startInstant;
             var actor = migrated ? null : frontDoor[random.Next(frontDoor.Length)];
-            events.Add(RecordCreated.Name, createdAt, actor?.Id, actor?.DisplayName ?? "Safeguard (system)", null, id, "Person", id,
-                "Person created", migrated ? "Migrated from the previous case management system" : null, null);
+            events.Record(BulkEvents.Created(nameof(Person), Tables.People, person), createdAt,
+                new Actor(actor?.Id, actor?.DisplayName ?? "Safeguard (system)"), id, nameof(Person), id,
+                migrated ? "Migrated from the previous case management system" : null);
             p.Events++;
             p.People++;
         }
