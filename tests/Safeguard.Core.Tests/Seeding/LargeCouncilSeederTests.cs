@@ -3,6 +3,7 @@ using Safeguard.Core.Allocation;
 using Safeguard.Core.Assessments;
 using Safeguard.Core.Audit;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.Chronology.Patterns;
 using Safeguard.Core.ChildInNeed;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.FrontDoor;
@@ -232,6 +233,23 @@ public sealed class LargeCouncilSeederDeterminismTests
         var idsA = await a.Contacts.Select(c => c.Id).ToListAsync();
         var idsB = await b.Contacts.Select(c => c.Id).ToListAsync();
         idsA.Intersect(idsB).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_IntoADatabaseWhoseSweepHadAMark_LeavesNone_SoTheSweepStartsAfreshByTime()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using (var db = database.CreateContext())
+        {
+            // As the demo council leaves it, seeded first by `safeguard seed`.
+            db.PatternSweepMarks.Add(new PatternSweepMark(1));
+            await db.SaveChangesAsync();
+        }
+
+        await new LargeCouncilSeeder().RunAsync(database.Provider, database.ConnectionString, Options);
+
+        await using var after = database.CreateContext();
+        (await after.PatternSweepMarks.CountAsync()).ShouldBe(0);
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public sealed class LargeCouncilSeeder
         var walked = await RecentCasework.WalkAsync(databaseOptions, options, workforce, casework.Walks, progress, ct);
 
         progress?.Report(new SeedProgress("Finishing", 0, 1));
+        // The pattern sweep reads the log in id order from its mark; ten years loaded at once are not in time order, so its
+        // next run starts afresh instead: the children with something recent, found by time, then the end of the log.
+        await writer.ExecuteAsync("DELETE FROM \"PatternSweepMarks\"", ct);
         await writer.FinishAsync(ct);
         progress?.Report(new SeedProgress("Finishing", 1, 1));
 
