@@ -180,8 +180,7 @@ internal sealed class CasePathways : IAsyncDisposable
             var ends = endsOn is { } last && heldOn >= last;
             if (ends) heldOn = endsOn!.Value;
             var at = TimeLimits.UkLocal(heldOn, Afternoon);
-            if (at >= _now) return;
-            Act(at, WorkerAt(spells, at));
+            if (!Act(at, WorkerAt(spells, at))) return;
             var plan = await _db.ChildPlans.AsNoTracking().SingleAsync(p => p.Id == planId, ct);
             var result = await _childInNeedPlans.ReviewAsync(planId, plan.Version, new ChildInNeedReviewInput(heldOn, DemoWords.ReviewParticipants,
                 DemoWords.Progress(n, ends), !ends, ends ? DemoWords.PlanAchieved : null), ct);
