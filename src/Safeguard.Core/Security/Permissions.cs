@@ -49,6 +49,16 @@ public static class Permissions
     public const string RecordCoreGroups = "conferences.core-group";
     /// <summary>Record reviews of child in need plans (docs/child-in-need-plans.md).</summary>
     public const string ReviewChildInNeedPlans = "plans.review-in-need";
+    /// <summary>See the performance dashboard (docs/measures.md), its charts and the lists behind its figures.</summary>
+    public const string ViewPerformance = "performance.view";
+    /// <summary>Raise a concern about practice or procedure directly with the director (docs/escalations.md): any member of staff.</summary>
+    public const string RaiseEscalations = "escalations.raise";
+    /// <summary>Answer escalations: the director and the delegates the director names.</summary>
+    public const string AnswerEscalations = "escalations.answer";
+    /// <summary>Read the review recommendations tracker and its summary (docs/recommendations.md).</summary>
+    public const string ViewRecommendations = "recommendations.view";
+    /// <summary>Add recommendations, give them owners and due dates, and record their actions and evidence.</summary>
+    public const string ManageRecommendations = "recommendations.manage";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -57,7 +67,7 @@ public static class Permissions
         AdministerOrganisations, RestrictChildRecords, AllocateCases, OverrideCompetence, ViewCaseloads, RecordSupervision,
         ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
         RecordConferences, RecordCoreGroups, CloseCases, RecordCaseNotes, RecordArrangements, AgreeArrangementsWithChecksMissing,
-        ReviewChildInNeedPlans,
+        ReviewChildInNeedPlans, ViewPerformance, RaiseEscalations, AnswerEscalations, ViewRecommendations, ManageRecommendations,
     ];
 }
 
@@ -80,24 +90,35 @@ public static class RolePermissions
         Permissions.RecordArrangements, Permissions.AgreeArrangementsWithChecksMissing, Permissions.ReviewChildInNeedPlans,
     ];
 
-    /// <summary>Service managers and above may also override the competence rules (with a reason).</summary>
-    private static readonly string[] SeniorManagement = [.. Management, Permissions.OverrideCompetence];
+    /// <summary>Service managers and above may also override the competence rules (with a reason), and lead the service.</summary>
+    private static readonly string[] SeniorManagement =
+    [
+        .. Management, Permissions.OverrideCompetence, Permissions.ViewPerformance, Permissions.ViewRecommendations,
+        Permissions.ManageRecommendations,
+    ];
 
     private static readonly Dictionary<string, string[]> Map = new()
     {
         [Roles.FrontDoorWorker] =
-            [Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts, Permissions.ReadContacts],
-        [Roles.SocialWorker] = Practice,
-        [Roles.SocialWorkAssistant] = Practice,
-        [Roles.ConferenceChair] = [Permissions.ViewChildRecords, Permissions.RecordConferences],
-        [Roles.TeamManager] = Management,
-        [Roles.ServiceManager] = SeniorManagement,
-        [Roles.HeadOfService] = SeniorManagement,
-        [Roles.Director] = SeniorManagement,
+        [
+            Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RecordContacts, Permissions.DecideContacts, Permissions.ReadContacts,
+            Permissions.RaiseEscalations,
+        ],
+        [Roles.SocialWorker] = [.. Practice, Permissions.RaiseEscalations],
+        [Roles.SocialWorkAssistant] = [.. Practice, Permissions.RaiseEscalations],
+        [Roles.ConferenceChair] = [Permissions.ViewChildRecords, Permissions.RecordConferences, Permissions.RaiseEscalations],
+        [Roles.TeamManager] = [.. Management, Permissions.RaiseEscalations],
+        [Roles.ServiceManager] = [.. SeniorManagement, Permissions.RaiseEscalations],
+        [Roles.HeadOfService] = [.. SeniorManagement, Permissions.RaiseEscalations],
+        [Roles.Director] = [.. SeniorManagement, Permissions.AnswerEscalations],
         [Roles.PartnerReferrer] = [Permissions.ReferAsPartner],
-        [Roles.PerformanceAnalyst] = [Permissions.ViewReports, Permissions.ViewBacklog],
+        [Roles.PerformanceAnalyst] =
+            [Permissions.ViewReports, Permissions.ViewBacklog, Permissions.ViewPerformance, Permissions.ViewRecommendations, Permissions.RaiseEscalations],
         [Roles.SystemAdministrator] =
-            [Permissions.AdministerUsers, Permissions.SearchAudit, Permissions.AdministerOrganisations, Permissions.ManageStaffRecords],
+        [
+            Permissions.AdministerUsers, Permissions.SearchAudit, Permissions.AdministerOrganisations, Permissions.ManageStaffRecords,
+            Permissions.RaiseEscalations,
+        ],
     };
 
     public static IReadOnlyList<string> For(string role) => Map.TryGetValue(role, out var p) ? p : [];

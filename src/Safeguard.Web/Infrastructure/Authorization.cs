@@ -78,6 +78,10 @@ public static class PageAccess
         ("/Allocation", Permissions.AllocateCases),
         ("/Allocation/Accept", Permissions.ViewChildRecords),
         ("/Allocation/Actions", Permissions.ViewChildRecords),
+        ("/Performance", Permissions.ViewPerformance),
+        // Raised by any member of staff; answered by the director or a named delegate: the pages check who.
+        ("/Escalations", AnyOf(Permissions.RaiseEscalations, Permissions.AnswerEscalations)),
+        ("/Recommendations", Permissions.ViewRecommendations),
     ];
 
     private static string? DeepestFolder(string viewEnginePath) => Folders
