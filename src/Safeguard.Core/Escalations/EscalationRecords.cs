@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Safeguard.Core.Data;
+using Safeguard.Core.Notifications;
 using Safeguard.Core.People.Access;
 using Safeguard.Core.Security;
 using Safeguard.Core.Timescales;
@@ -15,11 +18,14 @@ namespace Safeguard.Core.Escalations;
 /// (<see cref="WorkKind.Escalation"/>, due by <see cref="EscalationResponseDueRule"/>) on the leadership team's tray,
 /// never the raiser's team's; responding closes it. An escalation is read only by whoever raised it, whoever it was
 /// raised with, the director, and the raiser's line manager when the raiser chose that; anyone else is answered as if
-/// it did not exist. Reading one is recorded. Nothing here deletes an escalation.
+/// it did not exist. Reading one is recorded. Nothing here deletes an escalation. When one is raised the person raised
+/// with is emailed, and when it is answered the raiser is, best effort and without its words.
 /// </summary>
 public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWorkingDayCalendar calendar, NeedToKnow needToKnow,
-    IOptions<EscalationSettings> settings)
+    IOptions<EscalationSettings> settings, INotifier? notifier = null, ILogger<EscalationRecords>? logger = null)
 {
+    private readonly ILogger _log = logger ?? NullLogger<EscalationRecords>.Instance;
+
     /// <summary>The team that owns escalation work when none exists yet (a team of kind <see cref="TeamKind.Leadership"/>).</summary>
     public const string LeadershipTeamName = "Director's office";
 
@@ -99,6 +105,9 @@ public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWo
         work.Reassign(item, team, answerer.Id);
         db.Record(new EscalationRaised(escalation.Id, answerer.Id, manager is not null, due), null, nameof(Escalation), escalation.Id);
         await db.SaveChangesAsync(ct);
+        await TellAsync(answerer.Id, "Safeguard: a concern has been raised with you",
+            $"A member of staff has raised a concern about practice or procedure with you. Please respond by {Words(due)}.\n\n"
+            + "Sign in to Safeguard and open \"Escalations raised with you\" to read it.", escalation.Id, ct);
         return EscalationResult.Of(EscalationChange.Done, escalation.Id);
     }
 
@@ -175,9 +184,26 @@ public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWo
         e.Respond(me, now, outcome!.Value, response!);
         foreach (var item in await work.OpenAboutAsync(e.Id, [WorkKind.Escalation], ct)) work.Close(item, now);
         db.Record(new EscalationResponded(e.Id, outcome.Value), null, nameof(Escalation), e.Id);
-        return await db.SaveUnlessChangedElsewhereAsync(ct)
-            ? EscalationResult.Of(EscalationChange.Done, e.Id)
-            : EscalationResult.Of(EscalationChange.ChangedElsewhere);
+        if (!await db.SaveUnlessChangedElsewhereAsync(ct)) return EscalationResult.Of(EscalationChange.ChangedElsewhere);
+        await TellAsync(e.RaisedById, "Safeguard: your concern has been answered",
+            "The concern you raised with the director has been answered.\n\nSign in to Safeguard and open \"My escalations\" to read the answer.", e.Id, ct);
+        return EscalationResult.Of(EscalationChange.Done, e.Id);
+    }
+
+    /// <summary>Emails a member of staff, best effort: the escalation is already saved, and it names none of its words.</summary>
+    private async Task TellAsync(Guid userId, string subject, string body, Guid escalationId, CancellationToken ct)
+    {
+        if (notifier is null) return;
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        if (string.IsNullOrWhiteSpace(email)) return;
+        try
+        {
+            await notifier.SendAsync(new EmailNotification(email, subject, body, escalationId.ToString()), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            _log.LogWarning(ex, "Escalation {EscalationId}: the email to user {UserId} could not be sent", escalationId, userId);
+        }
     }
 
     private async Task<bool> MayReadAsync(Escalation e, Guid me, CancellationToken ct) =>
@@ -224,6 +250,9 @@ public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWo
     /// <summary>Working days from the day it was raised to <paramref name="at"/>'s day (0 on the day itself).</summary>
     public int AgeInWorkingDays(DateTimeOffset raisedAt, DateTimeOffset at) =>
         Math.Max(0, calendar.WorkingDaysBetween(TimeLimits.UkDay(raisedAt), TimeLimits.UkDay(at)));
+
+    private static string Words(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, WorkingDayCalendar.UkTime).ToString("HH:mm 'on' dddd d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
