@@ -23,7 +23,7 @@ public sealed class EscalationJourneyTests(BrowserFixture app) : IClassFixture<B
         await raiser.Locator(".govuk-error-summary").WaitForAsync();
         (await raiser.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Enter what your concern is about");
         await raiser.GetByLabel("What is your concern about?").FillAsync(subject);
-        await raiser.GetByLabel("Your concern").FillAsync("Our strategy discussions are held with the police only; health is never invited.");
+        await raiser.GetByLabel("Your concern", new() { Exact = true }).FillAsync("Our strategy discussions are held with the police only; health is never invited.");
         await raiser.GetByLabel("No, only I and the person I raise it with").CheckAsync();
         if (javaScript) await BrowserFixture.NoAxeViolationsAsync(raiser);
         await raiser.GetByRole(AriaRole.Button, new() { Name = "Raise the concern" }).ClickAsync();
