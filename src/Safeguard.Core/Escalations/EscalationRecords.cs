@@ -151,6 +151,8 @@ public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWo
 
         db.Record(new EscalationViewed(e.Id), null, nameof(Escalation), e.Id);
         await db.SaveChangesAsync(ct);
+        // The page names the child: a view of the child's data, recorded on their record as every such view is.
+        if (e.PersonId is { } viewed && childName is not null) await needToKnow.RecordViewedAsync(viewed, childName, ct);
 
         string Name(Guid? u) => u is { } x ? names.GetValueOrDefault(x, "Unknown") : "";
         return new EscalationView(e.Id, e.Subject, e.Concern, e.RaisedById, Name(e.RaisedById), Name(e.AnswererId), e.SharedWithManagerId is not null,

@@ -271,4 +271,24 @@ public sealed class EscalationRecordsTests : IAsyncLifetime
         (await new EscalationCounts(db, Calendar).ForPeriodAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31))).Raised.ShouldBe(0);
         _ = old;
     }
+
+    [Fact]
+    public async Task ReadingOneAboutAChild_NamesTheChild_AndRecordsAViewOfTheirRecord()
+    {
+        Guid child;
+        await using (var setup = As(Actor.System))
+        {
+            child = (await TestData.PersonAsync(setup, "Ruby", "Taylor", new DateOnly(2018, 5, 14))).Id;
+        }
+        Guid id;
+        await using (var db = As(_worker))
+        {
+            id = (await Service(db).RaiseAsync(new EscalationInput(_director.UserId, "Ruby's plan", "A concern", false, child))).Id!.Value;
+        }
+
+        (await ReadAsync(_director, id)).ShouldNotBeNull().ChildName.ShouldBe("Ruby Taylor");
+
+        await using var check = As(Actor.System);
+        (await check.Events.CountAsync(e => e.PersonId == child && e.Type == RecordViewed.Name && e.ActorUserId == _director.UserId)).ShouldBe(1);
+    }
 }
