@@ -118,6 +118,9 @@ public static class CoreServices
         services.AddOptions<Returns.CinCensusSettings>();
         services.AddScoped<Returns.CinCensusExport>();
         services.AddScoped<Returns.Validation.CinCensusValidation>();
+        services.AddOptions<Escalations.EscalationSettings>();
+        services.AddScoped<Escalations.EscalationRecords>();
+        services.AddScoped<Escalations.EscalationCounts>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

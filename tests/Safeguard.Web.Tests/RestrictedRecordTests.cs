@@ -97,6 +97,10 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["child-in-need-plans/{}"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["child-in-need-plans/{}/review"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["plans/{}/core-groups/new"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        ["escalations"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
+        ["escalations/mine"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
+        ["escalations/new"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
+        ["escalations/{}"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>

@@ -60,6 +60,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Allocation.CaseAllocation> CaseAllocations => Set<Allocation.CaseAllocation>();
     public DbSet<Allocation.WorkerContinuity> WorkerContinuity => Set<Allocation.WorkerContinuity>();
     public DbSet<Supervision.SupervisionRecord> SupervisionRecords => Set<Supervision.SupervisionRecord>();
+    public DbSet<Escalations.Escalation> Escalations => Set<Escalations.Escalation>();
 
     public TimeProvider Time => time;
 

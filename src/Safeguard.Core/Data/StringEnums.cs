@@ -48,5 +48,6 @@ internal static class StringEnums
         b.Properties<Supervision.SupervisionKind>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Chronology.Patterns.PatternRule>().HaveConversion<string>().HaveMaxLength(Length);
         b.Properties<Attachments.AttachmentStepKind>().HaveConversion<string>().HaveMaxLength(Length);
+        b.Properties<Escalations.EscalationOutcome>().HaveConversion<string>().HaveMaxLength(Length);
     }
 }

@@ -17,6 +17,9 @@ public enum WorkOwner
 
     /// <summary>The team manager of the worker or team concerned (e.g. a leaver's cases to reallocate).</summary>
     TeamManager,
+
+    /// <summary>The director, or the delegate the director named, chosen by whoever raised the escalation (on the leadership team's tray).</summary>
+    Director,
 }
 
 /// <summary>
@@ -175,6 +178,11 @@ public static class WorkCatalogue
             "Before the worker's leaving date; at once when their registration or training lapses",
             (_, from, _) => from,
             OnBacklogBoard: true),
+        // The date comes from EscalationResponseDueRule (its working days a setting: Escalations). No late alert: alerts go
+        // to the owning team's managers, and an escalation is for the director and delegate alone (docs/escalations.md).
+        new(WorkKind.Escalation, "Escalation to the director", "Escalations waiting for an answer", WorkOwner.Director,
+            "5 working days from when it was raised (settings: Escalations)",
+            (_, from, _) => from),
     ];
 
     private static readonly FrozenDictionary<WorkKind, WorkKindEntry> ByKind = All.ToFrozenDictionary(e => e.Kind);

@@ -9,6 +9,8 @@ public enum WorkKind
     CoreGroup, ReviewConference, CarerCheck, StrategyDiscussion, ContactOnOpenCase,
     /// <summary>A pattern alert about a child to look into and acknowledge (Chronology/Patterns).</summary>
     PatternAlert,
+    /// <summary>A concern raised with the director or a delegate, to answer (Escalations/).</summary>
+    Escalation,
 }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }

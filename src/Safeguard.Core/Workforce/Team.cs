@@ -2,7 +2,12 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Workforce;
 
-public enum TeamKind { FrontDoor, Assessment, ChildInNeed, ChildProtection, EarlyHelp, Conference }
+public enum TeamKind
+{
+    FrontDoor, Assessment, ChildInNeed, ChildProtection, EarlyHelp, Conference,
+    /// <summary>The director's office: owns escalations to the director, so they never show on a practice team's tray.</summary>
+    Leadership,
+}
 
 /// <summary>A team of the council. Its tray owns work that no named worker owns yet.</summary>
 public sealed class Team

@@ -21,6 +21,7 @@ public static class WorkforceWords
         TeamKind.ChildProtection => "Child protection",
         TeamKind.EarlyHelp => "Early help",
         TeamKind.Conference => "Conference and review",
+        TeamKind.Leadership => "Leadership",
         _ => "Other",
     };
 }

@@ -42,6 +42,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.CaseNotes.VisitSettings>(config.GetSection(Core.CaseNotes.VisitSettings.Section));
         builder.Services.Configure<Core.Chronology.Patterns.PatternAlertSettings>(config.GetSection(Core.Chronology.Patterns.PatternAlertSettings.Section));
         builder.Services.Configure<Core.Attachments.AttachmentSettings>(config.GetSection(Core.Attachments.AttachmentSettings.Section));
+        builder.Services.Configure<Core.Escalations.EscalationSettings>(config.GetSection(Core.Escalations.EscalationSettings.Section));
         builder.Services.AddOptions<Core.Attachments.AttachmentSettings>()
             .Validate(s => s.MaxBytes > 0, "Attachments:MaxBytes must be a number of bytes above 0")
             .Validate(s => !string.Equals(s.Store, Core.Attachments.FolderAttachmentStore.StoreName, StringComparison.OrdinalIgnoreCase)
