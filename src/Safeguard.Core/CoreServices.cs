@@ -118,6 +118,8 @@ public static class CoreServices
         services.AddOptions<Returns.CinCensusSettings>();
         services.AddScoped<Returns.CinCensusExport>();
         services.AddScoped<Returns.Validation.CinCensusValidation>();
+        services.AddScoped<Recommendations.Recommendations>();
+        services.AddScoped<Recommendations.RecommendationViews>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

@@ -17,6 +17,9 @@ public enum WorkOwner
 
     /// <summary>The team manager of the worker or team concerned (e.g. a leaver's cases to reallocate).</summary>
     TeamManager,
+
+    /// <summary>The member of staff named as its owner (a review recommendation's), on their team's tray.</summary>
+    NamedOwner,
 }
 
 /// <summary>
@@ -175,6 +178,11 @@ public static class WorkCatalogue
             "Before the worker's leaving date; at once when their registration or training lapses",
             (_, from, _) => from,
             OnBacklogBoard: true),
+        // The time comes from RecommendationDueRule: the end of the working day of the date the recommendation is due.
+        new(WorkKind.Recommendation, "Review recommendation", "Review recommendations due", WorkOwner.NamedOwner,
+            "The end of the working day of its due date",
+            (_, from, _) => from,
+            new LateAlert(AlertKind.RecommendationOverdue, "review recommendation overdue", w => $"{w.Title}: not completed, {w.Late} late")),
     ];
 
     private static readonly FrozenDictionary<WorkKind, WorkKindEntry> ByKind = All.ToFrozenDictionary(e => e.Kind);

@@ -9,6 +9,8 @@ public enum WorkKind
     CoreGroup, ReviewConference, CarerCheck, StrategyDiscussion, ContactOnOpenCase,
     /// <summary>A pattern alert about a child to look into and acknowledge (Chronology/Patterns).</summary>
     PatternAlert,
+    /// <summary>A review recommendation to complete, with evidence, by its due date (Recommendations).</summary>
+    Recommendation,
 }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }
