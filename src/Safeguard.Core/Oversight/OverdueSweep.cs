@@ -44,7 +44,7 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         {
             // An overdue recommendation is its owner's and the heads of service's to know of, not a team manager's.
             emailed = await EmailManagersAsync(raised.Where(a => a.Kind != AlertKind.RecommendationOverdue).ToList(), ct);
-            emailed += await new Recommendations.RecommendationOverdueNotices(db, notifier, _log).SendAsync(raised, ct);
+            emailed += await new RecommendationOverdueNotices(db, notifier, _log).SendAsync(raised, ct);
         }
         return new SweepResult(raised.Count, emailed);
     }

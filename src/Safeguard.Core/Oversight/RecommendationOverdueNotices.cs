@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Safeguard.Core.Data;
 using Safeguard.Core.Notifications;
-using Safeguard.Core.Oversight;
+using Safeguard.Core.Recommendations;
 using Safeguard.Core.Security;
 using Safeguard.Core.Work;
 
-namespace Safeguard.Core.Recommendations;
+namespace Safeguard.Core.Oversight;
 
 /// <summary>
 /// Tells a recommendation's owner and every active head of service that it has gone overdue, once: the overdue sweep
