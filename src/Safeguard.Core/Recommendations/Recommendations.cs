@@ -98,9 +98,7 @@ public sealed class Recommendations(SafeguardDbContext db, WorkItems work, IWork
     {
         var recommendation = await db.Recommendations.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (recommendation is null) return RecommendationResult.NotFound;
-        var errors = new List<(string, string)>();
-        CheckText(errors, "Text", input.Text, "Enter the action", RecommendationLimits.ActionTextMaxLength, "The action");
-        if (input.OwnerUserId is { } ownerId && !await IsActiveStaffAsync(ownerId, ct)) errors.Add(("OwnerUserId", "Select an owner from the list"));
+        var errors = await CheckActionAsync(input, ct);
         if (errors.Count > 0) return RecommendationResult.Invalid(errors);
         if (recommendation.Version != expectedVersion || recommendation.IsCompleted) return RecommendationResult.ChangedElsewhere;
 
@@ -110,6 +108,15 @@ public sealed class Recommendations(SafeguardDbContext db, WorkItems work, IWork
         db.Record(new RecommendationActionAdded(id, action.Id, number, action.Text, action.OwnerUserId, action.DueOn), null, nameof(Recommendation), id);
         db.Claim(recommendation);
         return await SaveAsync(recommendation, ct);
+    }
+
+    /// <summary>What is wrong with an action as typed (nothing: an empty list).</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> CheckActionAsync(ActionInput input, CancellationToken ct = default)
+    {
+        var errors = new List<(string, string)>();
+        CheckText(errors, "Text", input.Text, "Enter the action", RecommendationLimits.ActionTextMaxLength, "The action");
+        if (input.OwnerUserId is { } ownerId && !await IsActiveStaffAsync(ownerId, ct)) errors.Add(("OwnerUserId", "Select an owner from the list"));
+        return errors;
     }
 
     public async Task<RecommendationResult> AddEvidenceAsync(Guid id, int expectedVersion, EvidenceInput input, Guid addedBy, CancellationToken ct = default)
