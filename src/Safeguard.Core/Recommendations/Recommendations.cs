@@ -184,8 +184,21 @@ public sealed class Recommendations(SafeguardDbContext db, WorkItems work, IWork
         else if (text.Trim().Length > max) errors.Add((field, $"{what} must be {max:N0} characters or fewer"));
     }
 
-    private async Task<RecommendationResult> SaveAsync(Recommendation recommendation, CancellationToken ct) =>
-        await db.SaveUnlessChangedElsewhereAsync(ct) ? RecommendationResult.Saved(recommendation.Id) : RecommendationResult.ChangedElsewhere;
+    private async Task<RecommendationResult> SaveAsync(Recommendation recommendation, CancellationToken ct)
+    {
+        try
+        {
+            return await db.SaveUnlessChangedElsewhereAsync(ct) ? RecommendationResult.Saved(recommendation.Id) : RecommendationResult.ChangedElsewhere;
+        }
+        catch (DbUpdateException ex) when (ex.Entries.Any(e => e.Entity is RecommendationAction))
+        {
+            // Two actions added at once from the same version both took the next number: the unique index refused the later
+            // one's insert before its version check could, and it is the same answer.
+            db.ChangeTracker.Clear();
+            db.ChangeReason = null;
+            return RecommendationResult.ChangedElsewhere;
+        }
+    }
 
     private sealed record Owner(Guid Id, string Name, Guid? TeamId);
 
