@@ -11,7 +11,7 @@ public sealed class RecommendationJourneyTests(BrowserFixture app) : IClassFixtu
     [Fact]
     public async Task AServiceManager_AddsARecommendation_AnActionWithEvidence_AndCompletesIt_AndTheSummaryShowsItCompleted()
     {
-        var page = await app.NewPageAsync(javaScript: true);
+        var page = await app.NewPageAsync(true);
         await app.SignInAsync(page, "helen.price@northbridge.example");
         await page.GotoAsync("/recommendations/summary");
         var completedBefore = int.Parse(await CompletedCountAsync(page));
