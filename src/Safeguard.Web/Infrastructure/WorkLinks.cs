@@ -27,6 +27,7 @@ public static class WorkLinks
         WorkKind.ContactOnOpenCase => $"/front-door/contacts/{item.SubjectId}",
         WorkKind.PatternAlert => $"/pattern-alerts/{item.SubjectId}",
         WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new?kind={nameof(Core.CaseNotes.CaseNoteKind.Visit)}",
+        WorkKind.Recommendation => $"/recommendations/{item.SubjectId}",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };
 }
