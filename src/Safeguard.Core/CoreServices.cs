@@ -121,6 +121,8 @@ public static class CoreServices
         services.AddOptions<Escalations.EscalationSettings>();
         services.AddScoped<Escalations.EscalationRecords>();
         services.AddScoped<Escalations.EscalationCounts>();
+        services.AddScoped<Recommendations.Recommendations>();
+        services.AddScoped<Recommendations.RecommendationViews>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

@@ -32,6 +32,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     [InlineData(PartnerReferrer, "/partner/referrals/new")]
     [InlineData(Administrator, "/admin/users/add")]
     [InlineData(Administrator, "/admin/users/{user}")]
+    [InlineData("helen.price@northbridge.example", "/recommendations/add")]
     public async Task EveryButtonOfEveryPostForm_PostsToAnAddressOfItsOwn(string? account, string path)
     {
         var client = account is null ? App.CreateBrowserlikeClient() : await App.SignInAsync(account);

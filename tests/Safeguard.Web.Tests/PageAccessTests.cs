@@ -269,7 +269,16 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             .Replace("{policeContact}", (await PoliceContactIdAsync()).ToString())
             .Replace("{user}", (await UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.SocialWorker).Email)).ToString())
             .Replace("{organisation}", path.Contains("{organisation}") ? (await WorkforceIdAsync(organisation: true)).ToString() : "")
-            .Replace("{team}", path.Contains("{team}") ? (await WorkforceIdAsync(organisation: false)).ToString() : "");
+            .Replace("{team}", path.Contains("{team}") ? (await WorkforceIdAsync(organisation: false)).ToString() : "")
+            .Replace("{recommendation}", path.Contains("{recommendation}") ? (await RecommendationIdAsync()).ToString() : "");
+
+        /// <summary>A demo recommendation still open.</summary>
+        private async Task<Guid> RecommendationIdAsync()
+        {
+            await using var db = CreateDbContext();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Recommendations.Where(r => r.Status != Core.Recommendations.RecommendationStatus.Completed).OrderBy(r => r.DueOn).Select(r => r.Id));
+        }
 
         /// <summary>An open child in need plan of a demo child whose record is not restricted.</summary>
         private async Task<Guid> ChildInNeedPlanAsync()
@@ -365,6 +374,15 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/returns/cin-census", Permissions.ViewReports),
         ("/escalations/new", PageAccess.AnyOf(Permissions.RaiseEscalations, Permissions.AnswerEscalations)),
         ("/escalations/mine", PageAccess.AnyOf(Permissions.RaiseEscalations, Permissions.AnswerEscalations)),
+        ("/recommendations", Permissions.ViewRecommendations),
+        ("/recommendations/summary", Permissions.ViewRecommendations),
+        ("/recommendations/export", Permissions.ViewRecommendations),
+        ("/recommendations/{recommendation}", Permissions.ViewRecommendations),
+        ("/recommendations/add", Permissions.ManageRecommendations),
+        ("/recommendations/{recommendation}/change", Permissions.ManageRecommendations),
+        ("/recommendations/{recommendation}/status", Permissions.ManageRecommendations),
+        ("/recommendations/{recommendation}/actions/new", Permissions.ManageRecommendations),
+        ("/recommendations/{recommendation}/evidence/new", Permissions.ManageRecommendations),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -101,6 +101,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["escalations/mine"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
         ["escalations/new"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
         ["escalations/{}"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
+        ["recommendations/{}"] = nameof(Tracking.RecommendationPagesTests.EvidenceLinkedToARestrictedChild_ShowsTheRestrictedTitle_ToSomeoneNotOnTheList),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
@@ -122,6 +123,14 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["partner/referrals/{}"] = "the partner's own referral: names as sent, never the index's",
         ["supervision/workers/{}/new"] = "personal supervision: the worker and the staff actions can be given to",
         ["caseloads/teams/{}"] = "workers' caseload numbers only: no child is named",
+        ["recommendations"] = "review recommendations: their words, owners and dates; evidence (which may link a child) only on a recommendation's page",
+        ["recommendations/summary"] = "review recommendations: counts and the recommendations' own words",
+        ["recommendations/export"] = "review recommendations and their actions and evidence in words: no child's name",
+        ["recommendations/add"] = "a form for a new recommendation",
+        ["recommendations/{}/change"] = "a recommendation's own fields",
+        ["recommendations/{}/status"] = "a recommendation's words and status",
+        ["recommendations/{}/actions/new"] = "a recommendation's words and its actions",
+        ["recommendations/{}/evidence/new"] = "a recommendation's actions; a child's record is only typed in, never shown",
     };
 
     public sealed class Fixture : SafeguardAppFactory

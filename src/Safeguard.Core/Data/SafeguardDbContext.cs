@@ -61,6 +61,9 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Allocation.WorkerContinuity> WorkerContinuity => Set<Allocation.WorkerContinuity>();
     public DbSet<Supervision.SupervisionRecord> SupervisionRecords => Set<Supervision.SupervisionRecord>();
     public DbSet<Escalations.Escalation> Escalations => Set<Escalations.Escalation>();
+    public DbSet<Recommendations.Recommendation> Recommendations => Set<Recommendations.Recommendation>();
+    public DbSet<Recommendations.RecommendationAction> RecommendationActions => Set<Recommendations.RecommendationAction>();
+    public DbSet<Recommendations.RecommendationEvidence> RecommendationEvidence => Set<Recommendations.RecommendationEvidence>();
 
     public TimeProvider Time => time;
 

@@ -42,7 +42,9 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         var emailed = 0;
         if (options.EmailAlertsToManagers && notifier is not null && raised.Count > 0)
         {
-            emailed = await EmailManagersAsync(raised, ct);
+            // An overdue recommendation is its owner's and the heads of service's to know of, not a team manager's.
+            emailed = await EmailManagersAsync(raised.Where(a => a.Kind != AlertKind.RecommendationOverdue).ToList(), ct);
+            emailed += await new RecommendationOverdueNotices(db, notifier, _log).SendAsync(raised, ct);
         }
         return new SweepResult(raised.Count, emailed);
     }

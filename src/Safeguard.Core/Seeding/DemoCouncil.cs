@@ -80,6 +80,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         await SeedStaffRecordsAsync(staff, today, ct);
 
         await SeedChildrenAsync(teams, organisations, ct);
+        await DemoRecommendations.SeedAsync(db, calendar, ct);
     }
 
     /// <summary>Line managers (once every account exists), training records and absences.</summary>

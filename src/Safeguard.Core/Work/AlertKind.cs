@@ -37,4 +37,6 @@ public enum AlertKind
     ContactOnOpenCaseUnread,
     /// <summary>A pattern rule found something in a child's record (raised at once, not when late).</summary>
     PatternFound,
+    /// <summary>A review recommendation not completed by the end of its due day (Recommendations).</summary>
+    RecommendationOverdue,
 }

@@ -20,6 +20,8 @@ public enum WorkOwner
 
     /// <summary>The director, or the delegate the director named, chosen by whoever raised the escalation (on the leadership team's tray).</summary>
     Director,
+    /// <summary>The member of staff named as its owner (a review recommendation's), on their team's tray.</summary>
+    NamedOwner,
 }
 
 /// <summary>
@@ -183,6 +185,11 @@ public static class WorkCatalogue
         new(WorkKind.Escalation, "Escalation to the director", "Escalations waiting for an answer", WorkOwner.Director,
             "5 working days from when it was raised (settings: Escalations)",
             (_, from, _) => from),
+        // The time comes from RecommendationDueRule: the end of the working day of the date the recommendation is due.
+        new(WorkKind.Recommendation, "Review recommendation", "Review recommendations due", WorkOwner.NamedOwner,
+            "The end of the working day of its due date",
+            (_, from, _) => from,
+            new LateAlert(AlertKind.RecommendationOverdue, "review recommendation overdue", w => $"{w.Title}: not completed, {w.Late} late")),
     ];
 
     private static readonly FrozenDictionary<WorkKind, WorkKindEntry> ByKind = All.ToFrozenDictionary(e => e.Kind);

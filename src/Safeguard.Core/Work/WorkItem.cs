@@ -11,6 +11,8 @@ public enum WorkKind
     PatternAlert,
     /// <summary>A concern raised with the director or a delegate, to answer (Escalations/).</summary>
     Escalation,
+    /// <summary>A review recommendation to complete, with evidence, by its due date (Recommendations).</summary>
+    Recommendation,
 }
 
 public enum Priority { ChildProtection = 1, Urgent = 2, Standard = 3 }

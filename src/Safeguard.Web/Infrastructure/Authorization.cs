@@ -82,6 +82,7 @@ public static class PageAccess
         // Raised by any member of staff; answered by the director or a named delegate: the pages check who.
         ("/Escalations", AnyOf(Permissions.RaiseEscalations, Permissions.AnswerEscalations)),
         ("/Recommendations", Permissions.ViewRecommendations),
+        ("/Recommendations/Manage", Permissions.ManageRecommendations),
     ];
 
     private static string? DeepestFolder(string viewEnginePath) => Folders

@@ -28,6 +28,7 @@ public static class WorkLinks
         WorkKind.PatternAlert => $"/pattern-alerts/{item.SubjectId}",
         WorkKind.Visit when item.PersonId is { } visited => $"/children/{visited}/case-notes/new?kind={nameof(Core.CaseNotes.CaseNoteKind.Visit)}",
         WorkKind.Escalation => $"/escalations/{item.SubjectId}",
+        WorkKind.Recommendation => $"/recommendations/{item.SubjectId}",
         _ => item.PersonId is { } personId ? $"/children/{personId}" : null,
     };
 }
