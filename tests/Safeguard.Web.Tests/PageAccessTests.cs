@@ -363,6 +363,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/arrangements/{arrangement}", Permissions.RecordArrangements),
         ("/children/{strategyChild}/arrangements/new", Permissions.RecordArrangements),
         ("/returns/cin-census", Permissions.ViewReports),
+        ("/returns/annex-a", Permissions.ViewReports),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -97,6 +97,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["child-in-need-plans/{}"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["child-in-need-plans/{}/review"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["plans/{}/core-groups/new"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        // The council's return to Ofsted, as the census download: every child, restricted or not (docs/returns.md).
+        ["returns/annex-a"] = nameof(Returning.AnnexAPageTests.TheAnalystDownloadsTheWorkbook_WithEveryChildIncludingARestrictedOne_AndTheDownloadIsAudited),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
