@@ -13,9 +13,9 @@ internal static class AnnexACommand
 {
     public static Command Create()
     {
-        var from = new Option<string>("--from") { Description = "The period's first day, YYYY-MM-DD", Required = true };
-        var to = new Option<string>("--to") { Description = "The period's last day, YYYY-MM-DD", Required = true };
-        var output = new Option<string>("--output") { Description = "The .xlsx file to write", Required = true };
+        var from = new Option<string>("--from") { Description = "The period's first day, YYYY-MM-DD (required)" };
+        var to = new Option<string>("--to") { Description = "The period's last day, YYYY-MM-DD (required)" };
+        var output = new Option<string>("--output") { Description = "The .xlsx file to write (required)" };
         var command = new Command("annex-a", "Write Ofsted's Annex A child-level lists 1 to 7 for a period, one sheet per list") { from, to, output };
         CliDatabase.AddOptionsTo(command);
         command.SetAction(async (parse, ct) =>
@@ -24,6 +24,12 @@ internal static class AnnexACommand
             if (start > end)
             {
                 Console.Error.WriteLine("--from: The period's first day must be on or before its last day (--to).");
+                return 2;
+            }
+            // Checked here rather than by the parser, so that wrong input of any kind is exit code 2 with one line.
+            if (string.IsNullOrWhiteSpace(parse.GetValue(output)))
+            {
+                Console.Error.WriteLine("--output: Enter the .xlsx file to write, for example --output annex-a.xlsx.");
                 return 2;
             }
             var path = Path.GetFullPath(parse.GetValue(output)!);
