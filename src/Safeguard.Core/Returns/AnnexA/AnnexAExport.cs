@@ -79,17 +79,20 @@ public sealed class AnnexAExport(SafeguardDbContext db)
             where c.ReceivedAt >= since && c.ReceivedAt < until
             from cc in c.Children
             join p in db.People.AsNoTracking() on cc.PersonId equals p.Id
-            where p.MergedIntoPersonId == null
             orderby c.ReceivedAt, c.Id, cc.Id
             select new
             {
                 c.ReceivedAt,
                 c.ReferringOrganisationId,
+                p.MergedIntoPersonId,
                 Person = new PersonRow(p.Id, p.LocalChildId, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth,
                     p.Sex, p.Ethnicity, p.Disabilities, p.DateOfDeath),
             };
+        // A merged duplicate is skipped here, not in the query: asked for there, SQLite starts from every person's
+        // MergedIntoPersonId instead of the period's contacts.
         await foreach (var contact in contacts.AsAsyncEnumerable().WithCancellation(ct))
         {
+            if (contact.MergedIntoPersonId is not null) continue;
             var source = contact.ReferringOrganisationId is { } org && organisations.TryGetValue(org, out var code)
                 ? code
                 : CinReferralSourceRule.For(null);
