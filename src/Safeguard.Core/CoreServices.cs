@@ -123,6 +123,7 @@ public static class CoreServices
         services.AddScoped<Escalations.EscalationCounts>();
         services.AddScoped<Recommendations.Recommendations>();
         services.AddScoped<Recommendations.RecommendationViews>();
+        services.AddScoped<Returns.AnnexA.AnnexAExport>();
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

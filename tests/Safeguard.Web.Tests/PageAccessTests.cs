@@ -383,6 +383,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/recommendations/{recommendation}/status", Permissions.ManageRecommendations),
         ("/recommendations/{recommendation}/actions/new", Permissions.ManageRecommendations),
         ("/recommendations/{recommendation}/evidence/new", Permissions.ManageRecommendations),
+        ("/returns/annex-a", Permissions.ViewReports),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -102,6 +102,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["escalations/new"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
         ["escalations/{}"] = nameof(Escalating.EscalationPagesTests.AnEscalationAboutARestrictedChild_IsNotFound_ToTheDirectorNotOnTheList_AndListedAsRestricted),
         ["recommendations/{}"] = nameof(Tracking.RecommendationPagesTests.EvidenceLinkedToARestrictedChild_ShowsTheRestrictedTitle_ToSomeoneNotOnTheList),
+        // The council's return to Ofsted, as the census download: every child, restricted or not (docs/returns.md).
+        ["returns/annex-a"] = nameof(Returning.AnnexAPageTests.TheAnalystDownloadsTheWorkbook_WithEveryChildIncludingARestrictedOne_AndTheDownloadIsAudited),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>

@@ -15,8 +15,9 @@ internal static class ReturnsCommands
 {
     public static Command Create()
     {
-        var returns = new Command("returns", "Statutory returns: the Children in Need census");
+        var returns = new Command("returns", "Statutory returns: the Children in Need census, Ofsted's Annex A lists");
         returns.Subcommands.Add(CreateCinCensus());
+        returns.Subcommands.Add(AnnexACommand.Create());
         return returns;
     }
 

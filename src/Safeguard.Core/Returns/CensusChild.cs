@@ -18,7 +18,13 @@ public sealed record CensusChild(
 
     /// <summary>PersonDeathDate: when the child died, if on or before the reference date.</summary>
     public DateOnly? DeathDate { get; init; }
+
+    /// <summary>The child's earlier activity, read only when asked for (Ofsted's Annex A counts of the last 12 months).</summary>
+    public ChildHistory? History { get; init; }
 }
+
+/// <summary>The days of a child's referrals, section 47 enquiries and initial conferences from a given day to the period's end.</summary>
+public sealed record ChildHistory(IReadOnlyList<DateOnly> Referrals, IReadOnlyList<DateOnly> Section47s, IReadOnlyList<DateOnly> InitialConferences);
 
 /// <summary>A CIN episode (the census's CINdetails): a referral and what followed it, as at the reference date.</summary>
 public sealed record CensusEpisode(
@@ -32,9 +38,23 @@ public sealed record CensusEpisode(
     IReadOnlyList<CensusAssessment> Assessments,
     IReadOnlyList<CensusPlanDates> ChildInNeedPlans,
     IReadOnlyList<CensusSection47> Section47s,
-    IReadOnlyList<CensusProtectionPlan> ProtectionPlans);
+    IReadOnlyList<CensusProtectionPlan> ProtectionPlans)
+{
+    /// <summary>The team the case is with now (for Ofsted's Annex A; never written to the census).</summary>
+    public Guid TeamId { get; init; }
 
-public sealed record CensusAssessment(DateOnly StartDate, DateOnly? AuthorisationDate, IReadOnlyList<string> Factors);
+    /// <summary>The worker the case is allocated to now, if any (for Ofsted's Annex A).</summary>
+    public Guid? WorkerId { get; init; }
+}
+
+public sealed record CensusAssessment(DateOnly StartDate, DateOnly? AuthorisationDate, IReadOnlyList<string> Factors)
+{
+    /// <summary>When the child was seen during the assessment, if by the reference date (for Ofsted's Annex A).</summary>
+    public DateOnly? ChildSeenOn { get; init; }
+
+    /// <summary>What the authorised assessment decided (for Ofsted's Annex A).</summary>
+    public Safeguard.Core.CaseWork.AssessmentOutcome? Outcome { get; init; }
+}
 
 public sealed record CensusPlanDates(DateOnly StartDate, DateOnly? EndDate);
 

@@ -6,13 +6,14 @@ using Safeguard.Core.People;
 namespace Safeguard.Core.Returns;
 
 /// <summary>
-/// Turns a child's rows into what the census reports, as at the year's reference date: anything that happened after it
+/// Turns a child's rows into what the census reports, as at the year's reference date (or the end of another return's
+/// period, such as Ofsted's Annex A): anything that happened after it
 /// is left out (a referral closed in April is open on 31 March), and only what the DfE specification asks for the year
 /// is kept (CIN census 2025-26 business and technical specification, "CIN details module").
 /// </summary>
 internal static class CensusEpisodes
 {
-    public static CensusChild Child(CensusYear year, PersonRow person, IEnumerable<ReferralRow> referrals, EpisodeRows rows) =>
+    public static CensusChild Child(ReturnPeriod year, PersonRow person, IEnumerable<ReferralRow> referrals, EpisodeRows rows) =>
         new(LaChildId(person),
             Blank(person.Upn),
             Blank(person.FormerUpn),
@@ -43,7 +44,7 @@ internal static class CensusEpisodes
         _ => "U",
     };
 
-    private static CensusEpisode Episode(CensusYear year, ReferralRow referral, EpisodeRows rows)
+    private static CensusEpisode Episode(ReturnPeriod year, ReferralRow referral, EpisodeRows rows)
     {
         var closedOn = year.AsAtReference(referral.ClosedOn);
         var assessments = rows.Assessments[referral.Id]
@@ -86,17 +87,25 @@ internal static class CensusEpisodes
             assessments,
             childInNeedPlans,
             section47s.Select(e => e.Module).ToList(),
-            protectionPlans);
+            protectionPlans)
+        {
+            TeamId = referral.TeamId,
+            WorkerId = referral.AllocatedWorkerId,
+        };
     }
 
-    private static CensusAssessment Assessment(CensusYear year, AssessmentRow row)
+    private static CensusAssessment Assessment(ReturnPeriod year, AssessmentRow row)
     {
         var authorised = year.AsAtReference(row.AuthorisedOn);
         // Rule 8614: factors belong to a completed (authorised) assessment only.
-        return new CensusAssessment(row.StartedOn, authorised, authorised is null ? [] : AssessmentFactors.Split(row.Factors));
+        return new CensusAssessment(row.StartedOn, authorised, authorised is null ? [] : AssessmentFactors.Split(row.Factors))
+        {
+            ChildSeenOn = year.AsAtReference(row.ChildSeenOn),
+            Outcome = authorised is null ? null : row.Outcome,
+        };
     }
 
-    private static (Guid Id, CensusSection47 Module, bool Written) Section47(CensusYear year, Section47Row row, DateOnly? conference)
+    private static (Guid Id, CensusSection47 Module, bool Written) Section47(ReturnPeriod year, Section47Row row, DateOnly? conference)
     {
         var heldOn = year.AsAtReference(conference);
         var endedOn = year.AsAtReference(row.EndedOn);
@@ -106,7 +115,7 @@ internal static class CensusEpisodes
         return (row.Id, new CensusSection47(row.StartedOn, row.InitialConferenceTargetOn, heldOn, notRequired), written);
     }
 
-    private static CensusProtectionPlan ProtectionPlan(CensusYear year, PlanRow plan, IReadOnlyList<ConferenceRow> reviews)
+    private static CensusProtectionPlan ProtectionPlan(ReturnPeriod year, PlanRow plan, IReadOnlyList<ConferenceRow> reviews)
     {
         var latest = reviews.Where(r => r.Category is not null && r.HeldOn <= year.ReferenceDate).OrderBy(r => r.HeldOn).LastOrDefault()?.Category;
         // With no review by the reference date, the plan's own latest category stands, unless a later review changed

@@ -9,9 +9,10 @@ internal sealed record PersonRow(Guid Id, string? LocalChildId, string? Upn, str
     DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, Sex Sex, string? Ethnicity, string? Disabilities, DateOnly? DateOfDeath = null);
 
 internal sealed record ReferralRow(Guid Id, Guid PersonId, DateOnly ReferralDate, string SourceCode, string? PrimaryNeedCode,
-    DateOnly? ClosedOn, string? ClosureReason);
+    DateOnly? ClosedOn, string? ClosureReason, Guid TeamId = default, Guid? AllocatedWorkerId = null);
 
-internal sealed record AssessmentRow(Guid ReferralId, DateOnly StartedOn, DateOnly? AuthorisedOn, string Factors);
+internal sealed record AssessmentRow(Guid ReferralId, DateOnly StartedOn, DateOnly? AuthorisedOn, string Factors,
+    DateOnly? ChildSeenOn = null, AssessmentOutcome? Outcome = null);
 
 internal sealed record PlanRow(Guid Id, Guid ReferralId, PlanKind Kind, DateOnly StartedOn, DateOnly? EndedOn, string? InitialCategory,
     string? Category, int Number);

@@ -18,5 +18,7 @@ public readonly record struct CensusYear(int EndingIn)
     /// <summary>A date as the census knows it: one after the reference date had not happened yet.</summary>
     public DateOnly? AsAtReference(DateOnly? day) => day <= ReferenceDate ? day : null;
 
+    public ReturnPeriod Period => new(Start, ReferenceDate);
+
     public override string ToString() => $"{EndingIn - 1}-{EndingIn % 100:00}";
 }

@@ -9,3 +9,11 @@ public sealed record CensusDownloaded(int YearEndingIn) : IEvent
 
     public string Describe() => $"CIN census {YearEndingIn - 1}-{YearEndingIn % 100:00} downloaded";
 }
+
+/// <summary>Ofsted's Annex A lists were written for a period: every child in them left the system in that file.</summary>
+public sealed record AnnexAExported(DateOnly From, DateOnly To, int Rows) : IEvent
+{
+    public static string Name => "returns.annex-a-exported";
+
+    public string Describe() => $"Ofsted Annex A lists for {From:d MMMM yyyy} to {To:d MMMM yyyy} exported ({Rows} rows)";
+}
