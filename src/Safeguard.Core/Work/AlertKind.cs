@@ -37,4 +37,10 @@ public enum AlertKind
     ContactOnOpenCaseUnread,
     /// <summary>A pattern rule found something in a child's record (raised at once, not when late).</summary>
     PatternFound,
+    /// <summary>A stage of the flow (contacts, referrals, assessments started...) fell far below its usual level on a working day.</summary>
+    FlowDropped,
+    /// <summary>A stage of the flow stopped altogether for a working day (e.g. no assessment started while contacts arrived).</summary>
+    FlowStopped,
+    /// <summary>A partner organisation's referrals through the API stopped for a working day.</summary>
+    PartnerReferralsStopped,
 }

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Oversight;
+using Safeguard.Core.Oversight.Flow;
+using Safeguard.Core.Seeding;
+using Safeguard.Core.Timescales;
+using Safeguard.Core.Work;
+using Safeguard.Web.Tests.Infrastructure;
+
+namespace Safeguard.Web.Tests.Watching;
+
+/// <summary>A flow alert as the watch leaves one: the day's check of a stage and the alert about it, on the front door team.</summary>
+public static class FlowArrange
+{
+    public static async Task<Guid> RaiseAsync(SafeguardAppFactory app, FlowStage stage = FlowStage.AssessmentsStarted)
+    {
+        await using var db = app.CreateDbContext();
+        var team = await db.Teams.Where(t => t.Name == DemoAccounts.FrontDoorTeam).Select(t => t.Id).SingleAsync();
+        var now = app.Time.GetUtcNow();
+        var day = WorkingDayCalendar.Default().AddWorkingDays(TimeLimits.UkDay(now), -1);
+        var check = new FlowCheck(stage, null, new FlowDay(day, 1, 10, 10, false, FlowStatus.Dropped), now);
+        var alert = new Alert(AlertKind.FlowDropped, check.Id, team, $"{stage.Words()} fell to 1 on {day:d MMMM yyyy}, against a usual 10.", now);
+        db.FlowChecks.Add(check);
+        db.Alerts.Add(alert);
+        await db.SaveChangesAsync();
+        return alert.Id;
+    }
+}
