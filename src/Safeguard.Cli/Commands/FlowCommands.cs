@@ -65,6 +65,7 @@ internal static class FlowCommands
             s.DropBelow = Number(nameof(s.DropBelow)) ?? s.DropBelow;
             s.QuietDayFactor = Number(nameof(s.QuietDayFactor)) ?? s.QuietDayFactor;
             s.MinimumUsual = Number(nameof(s.MinimumUsual)) ?? s.MinimumUsual;
+            s.MaxChance = Number(nameof(s.MaxChance)) ?? s.MaxChance;
             s.UsualWeeks = (int)(Number(nameof(s.UsualWeeks)) ?? s.UsualWeeks);
         });
 }

@@ -133,7 +133,7 @@ public sealed class FlowWatchTests : MailTestBase
         await using (var db = Db())
         {
             await FlowTestData.WriteAsync(db, NormalFrom, DropDay,
-                (day, n) => FlowTestData.Normal(n) with { PartnerApiContacts = day < DropDay ? 4 + n % 3 : 0 });
+                (day, n) => FlowTestData.Normal(n) with { PartnerApiContacts = day < DropDay ? 7 + n % 3 : 0 });
         }
 
         var first = await RunAtEndOfAsync(DropDay);
@@ -143,7 +143,7 @@ public sealed class FlowWatchTests : MailTestBase
         second.ShouldBeEmpty();
         alert.Kind.ShouldBe(AlertKind.PartnerReferralsStopped);
         alert.Message.ShouldStartWith("No referrals arrived through the API from Police ");
-        alert.Message.ShouldEndWith("on Monday 9 March 2026, against a usual 5 for a Monday.");
+        alert.Message.ShouldEndWith("on Monday 9 March 2026, against a usual 8 for a Monday.");
         await using var check = Db();
         (await check.Alerts.CountAsync(a => a.Kind == AlertKind.PartnerReferralsStopped)).ShouldBe(1);
         (await check.FlowChecks.SingleAsync(c => c.Id == alert.SubjectId)).OrganisationId.ShouldNotBeNull();
@@ -173,19 +173,36 @@ public sealed class FlowWatchTests : MailTestBase
     }
 
     [Fact]
-    public async Task AFallToHalf_IsUsualByDefault_ButAlertsWhenTheSensitivityIsRaised()
+    public async Task ContactsFallingToHalf_AreUsualByDefault_ButAlertWhenTheSensitivityIsRaised()
     {
         await using (var db = Db())
         {
             await FlowTestData.WriteAsync(db, NormalFrom, DropDay,
-                (day, n) => day < DropDay ? FlowTestData.Normal(n) : FlowTestData.Normal(n) with { Assessments = 5 });
+                (day, n) => day < DropDay ? FlowTestData.Normal(n) : FlowTestData.Normal(n) with { Contacts = 20 });
         }
         await using (var db = Db()) (await Watch(db).ReplayAsync(DropDay, DropDay)).ShouldAllBe(j => j.Alert == null);
 
         Settings.DropBelow = 0.6;
         var raised = await RunAtEndOfAsync(DropDay);
 
-        raised.ShouldHaveSingleItem().Message.ShouldContain("fell to 5");
+        raised.ShouldHaveSingleItem().Message.ShouldStartWith("Contacts received fell to 20");
+    }
+
+    [Fact]
+    public async Task AFallThatOrdinaryChanceExplains_IsNotAnAlert_UnlessTheChanceAllowedIsRaised()
+    {
+        // 1 assessment started against a usual 6 happens by chance about once in 58 working days (Poisson): not an alert by default.
+        await using (var db = Db())
+        {
+            await FlowTestData.WriteAsync(db, NormalFrom, DropDay, (day, n) => FlowTestData.Normal(n) with { Assessments = day < DropDay ? 6 : 1 });
+        }
+        await using (var db = Db()) (await Watch(db).ReplayAsync(DropDay, DropDay)).ShouldAllBe(j => j.Alert == null);
+        FlowDropRule.ChanceOfAtMost(1, 6).ShouldBe(0.0174, 0.0001);
+
+        Settings.MaxChance = 0.05;
+        var raised = await RunAtEndOfAsync(DropDay);
+
+        raised.ShouldHaveSingleItem().Message.ShouldStartWith("Assessments started fell to 1");
     }
 
     [Fact]

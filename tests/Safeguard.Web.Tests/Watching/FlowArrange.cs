@@ -8,7 +8,7 @@ using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Watching;
 
-/// <summary>A flow alert as the watch leaves one: the day's check of a stage and the alert about it, on the front door team.</summary>
+/// <summary>A flow alert as the watch leaves one: the last working day's check of a stage and an alert about it, on the front door team.</summary>
 public static class FlowArrange
 {
     public static async Task<Guid> RaiseAsync(SafeguardAppFactory app, FlowStage stage = FlowStage.AssessmentsStarted)
@@ -17,10 +17,19 @@ public static class FlowArrange
         var team = await db.Teams.Where(t => t.Name == DemoAccounts.FrontDoorTeam).Select(t => t.Id).SingleAsync();
         var now = app.Time.GetUtcNow();
         var day = WorkingDayCalendar.Default().AddWorkingDays(TimeLimits.UkDay(now), -1);
-        var check = new FlowCheck(stage, null, new FlowDay(day, 1, 10, 10, false, FlowStatus.Dropped), now);
-        var alert = new Alert(AlertKind.FlowDropped, check.Id, team, $"{stage.Words()} fell to 1 on {day:d MMMM yyyy}, against a usual 10.", now);
-        db.FlowChecks.Add(check);
-        db.Alerts.Add(alert);
+        // The app's own watch may have checked that day already: its check is reused.
+        var check = await db.FlowChecks.SingleOrDefaultAsync(c => c.Key == FlowCheck.KeyOf(day, stage, null));
+        if (check is null)
+        {
+            check = new FlowCheck(stage, null, new FlowDay(day, 1, 10, 10, false, FlowStatus.Dropped), now);
+            db.FlowChecks.Add(check);
+        }
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Kind == AlertKind.FlowDropped && a.SubjectId == check.Id);
+        if (alert is null)
+        {
+            alert = new Alert(AlertKind.FlowDropped, check.Id, team, $"{stage.Words()} fell to 1 on {day:d MMMM yyyy}, against a usual 10.", now);
+            db.Alerts.Add(alert);
+        }
         await db.SaveChangesAsync();
         return alert.Id;
     }

@@ -22,7 +22,8 @@ public sealed record FlowDay(DateOnly Day, int Count, double? Usual, double? Exp
 /// <summary>
 /// Local rule (Safeguard, docs/flow-alerts.md): a working day's count is compared with the median of the same weekday
 /// over the previous N ordinary working weeks (bank holidays, days next to them and Christmas to New Year left out),
-/// lowered by a factor on quiet days; far below that (or none where some were expected) is a drop.
+/// lowered by a factor on quiet days; a drop is a count below a fraction of that which ordinary day-to-day chance
+/// (Poisson with that mean) would give less than once in a thousand days; none at all is a stop.
 /// </summary>
 public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings settings)
 {
@@ -66,12 +67,12 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
     public FlowDay Judge(DateOnly day, Func<DateOnly, int> countOn) => Judge(day, countOn, settings.MinimumUsual);
 
     /// <summary>
-    /// As <see cref="Judge(DateOnly, Func{DateOnly, int})"/>, judging only a stop (none all day) against a lower minimum:
-    /// the check for assessments while contacts still arrive, and for a partner's API referrals.
+    /// As <see cref="Judge(DateOnly, Func{DateOnly, int})"/>, judging only a stop (none all day, as unlikely by chance):
+    /// for a partner's API referrals, where a fall without a stop is ordinary.
     /// </summary>
-    public FlowDay JudgeStop(DateOnly day, Func<DateOnly, int> countOn, double minimumExpected)
+    public FlowDay JudgeStop(DateOnly day, Func<DateOnly, int> countOn)
     {
-        var judged = Judge(day, countOn, minimumExpected);
+        var judged = Judge(day, countOn, 0);
         return judged.Status == FlowStatus.NotJudged ? judged
             : judged with { Status = judged.Count == 0 ? FlowStatus.Stopped : FlowStatus.Normal };
     }
@@ -84,8 +85,22 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
         var usual = Usual(day, countOn);
         var expected = usual * (quiet ? settings.QuietDayFactor : 1.0);
         if (expected is not { } e || e < minimumExpected || e <= 0) return new FlowDay(day, count, usual, expected, quiet, FlowStatus.NotJudged);
-        var status = count == 0 ? FlowStatus.Stopped : count < settings.DropBelow * e ? FlowStatus.Dropped : FlowStatus.Normal;
+        var far = count < settings.DropBelow * e && ChanceOfAtMost(count, e) < settings.MaxChance;
+        var status = !far ? FlowStatus.Normal : count == 0 ? FlowStatus.Stopped : FlowStatus.Dropped;
         return new FlowDay(day, count, usual, expected, quiet, status);
+    }
+
+    /// <summary>The chance of <paramref name="count"/> or fewer in a day when <paramref name="mean"/> is expected (Poisson).</summary>
+    public static double ChanceOfAtMost(int count, double mean)
+    {
+        var term = Math.Exp(-mean);
+        var sum = term;
+        for (var k = 1; k <= count; k++)
+        {
+            term *= mean / k;
+            sum += term;
+        }
+        return sum;
     }
 
     private static double Median(List<int> values)

@@ -33,6 +33,7 @@ public sealed record FlowJudgement(FlowStage Stage, Guid? OrganisationId, string
         {
             AlertKind.PartnerReferralsStopped =>
                 $"No referrals arrived through the API from {OrganisationName ?? "a partner"} on {day}, against {usual}.",
+            AlertKind.FlowStopped when Stage == FlowStage.ContactsReceived => $"No contacts received on {day}, against {usual}.",
             AlertKind.FlowStopped =>
                 $"No {Stage.LowerWords()} on {day}, against {usual}, while {Text.Plural.Count(ContactsThatDay, "contact")} arrived.",
             _ =>
@@ -104,18 +105,11 @@ public sealed class FlowWatch(SafeguardDbContext db, IWorkingDayCalendar calenda
             if (!calendar.IsWorkingDay(day)) continue;
             foreach (var stage in FlowStages.Watched)
             {
-                var judged = rule.Judge(day, counts[stage].On);
-                if (stage == FlowStage.AssessmentsStarted && judged.Status != FlowStatus.Stopped
-                    && contacts.On(day) >= _settings.StoppedMinimumContacts
-                    && rule.JudgeStop(day, counts[stage].On, _settings.StoppedMinimumUsual) is { Status: FlowStatus.Stopped } stop)
-                {
-                    judged = stop;
-                }
-                result.Add(new FlowJudgement(stage, null, null, judged, contacts.On(day)));
+                result.Add(new FlowJudgement(stage, null, null, rule.Judge(day, counts[stage].On), contacts.On(day)));
             }
             foreach (var (organisation, series) in partners)
             {
-                var judged = rule.JudgeStop(day, series.On, _settings.PartnerMinimumUsual);
+                var judged = rule.JudgeStop(day, series.On);
                 if (judged.Status == FlowStatus.NotJudged) continue;
                 result.Add(new FlowJudgement(FlowStage.PartnerReferrals, organisation, names.GetValueOrDefault(organisation), judged, contacts.On(day)));
             }

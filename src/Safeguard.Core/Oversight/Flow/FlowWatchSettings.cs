@@ -30,17 +30,14 @@ public sealed class FlowWatchSettings
     /// </summary>
     public double QuietDayFactor { get; set; } = 0.5;
 
+    /// <summary>
+    /// ...and only when ordinary chance would give so few less often than this (0.001: once in a thousand working days,
+    /// about once in four years per stage), taking a day's count as Poisson with the expected level as its mean.
+    /// </summary>
+    public double MaxChance { get; set; } = 0.001;
+
     /// <summary>A stage whose expected level is below this is not judged for a drop: a few a day swing too much.</summary>
     public double MinimumUsual { get; set; } = 5;
-
-    /// <summary>No assessment started all day is a stop only when at least this many were expected...</summary>
-    public double StoppedMinimumUsual { get; set; } = 3;
-
-    /// <summary>...and at least this many contacts arrived that day.</summary>
-    public int StoppedMinimumContacts { get; set; } = 10;
-
-    /// <summary>A partner's API referrals stopping is judged only when at least this many a day were expected.</summary>
-    public double PartnerMinimumUsual { get; set; } = 2;
 
     /// <summary>After a restart, the most working days back the watch catches up on.</summary>
     public int CatchUpWorkingDays { get; set; } = 10;
