@@ -72,7 +72,8 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         var rows = await (
                 from a in Open(db)
                 join t in db.Teams on a.TeamId equals t.Id
-                where teamId == null || a.TeamId == teamId
+                // Alerts about the whole flow of work are for service managers and above, not the front door's team managers.
+                where teamId == null || (a.TeamId == teamId && !Flow.FlowWatch.AlertKinds.Contains(a.Kind))
                 orderby a.RaisedAt
                 select new
                 {

@@ -249,7 +249,7 @@ public sealed class FlowWatchTests : MailTestBase
     }
 
     [Fact]
-    public async Task FlowAlerts_ShowToHeadsOfServiceAmongTheManagersAlerts_UntilAcknowledged()
+    public async Task FlowAlerts_ShowToHeadsOfServiceAmongTheManagersAlerts_NotToTheFrontDoorTeam_UntilAcknowledged()
     {
         await using (var db = Db())
         {
@@ -262,6 +262,7 @@ public sealed class FlowWatchTests : MailTestBase
         {
             head = (await AllocationTestData.StaffAsync(db, "Head Service", Roles.HeadOfService, null)).Id;
             (await new ManagerAlerts(db).ForUserAsync(head)).ShouldContain(a => a.Id == alert.Id);
+            (await new ManagerAlerts(db).ForTeamAsync(alert.TeamId)).ShouldNotContain(a => a.Id == alert.Id);
             (await new ManagerAlerts(db).AcknowledgeAsync(alert.Id, head)).ShouldBeTrue();
         }
         await using var check = Db();
