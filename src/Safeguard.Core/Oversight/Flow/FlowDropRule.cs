@@ -73,8 +73,7 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
     public FlowDay JudgeStop(DateOnly day, Func<DateOnly, int> countOn)
     {
         var judged = Judge(day, countOn, 0);
-        return judged.Status == FlowStatus.NotJudged ? judged
-            : judged with { Status = judged.Count == 0 ? FlowStatus.Stopped : FlowStatus.Normal };
+        return judged.Status == FlowStatus.Dropped ? judged with { Status = FlowStatus.Normal } : judged;
     }
 
     private FlowDay Judge(DateOnly day, Func<DateOnly, int> countOn, double minimumExpected)
