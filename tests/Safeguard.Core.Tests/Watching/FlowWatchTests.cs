@@ -178,14 +178,14 @@ public sealed class FlowWatchTests : MailTestBase
         await using (var db = Db())
         {
             await FlowTestData.WriteAsync(db, NormalFrom, DropDay,
-                (day, n) => day < DropDay ? FlowTestData.Normal(n) : FlowTestData.Normal(n) with { Contacts = 20 });
+                (day, n) => day < DropDay ? FlowTestData.Normal(n) : FlowTestData.Normal(n) with { Contacts = 16 });
         }
         await using (var db = Db()) (await Watch(db).ReplayAsync(DropDay, DropDay)).ShouldAllBe(j => j.Alert == null);
 
         Settings.DropBelow = 0.6;
         var raised = await RunAtEndOfAsync(DropDay);
 
-        raised.ShouldHaveSingleItem().Message.ShouldStartWith("Contacts received fell to 20");
+        raised.ShouldHaveSingleItem().Message.ShouldStartWith("Contacts received fell to 16");
     }
 
     [Fact]

@@ -30,7 +30,15 @@ public static class FlowArrange
             alert = new Alert(AlertKind.FlowDropped, check.Id, team, $"{stage.Words()} fell to 1 on {day:d MMMM yyyy}, against a usual 10.", now);
             db.Alerts.Add(alert);
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The app's watch checked the day between the look and the save: look again.
+            return await RaiseAsync(app, stage);
+        }
         return alert.Id;
     }
 }
