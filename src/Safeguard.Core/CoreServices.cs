@@ -101,6 +101,8 @@ public static class CoreServices
         services.AddOptions<Chronology.Patterns.PatternAlertSettings>();
         services.AddScoped<Chronology.Patterns.PatternAlerts>();
         services.AddScoped<Chronology.Patterns.PatternSweep>();
+        services.AddOptions<Oversight.Flow.FlowWatchSettings>();
+        services.AddScoped<Oversight.Flow.FlowWatch>();
         services.AddScoped<Documents.ChildDocuments>();
         services.AddScoped<Drafts.FormDrafts>();
         services.AddOptions<Attachments.AttachmentSettings>();

@@ -225,6 +225,19 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             finally { _gate.Release(); }
         }
 
+        private Guid? _flowAlert;
+
+        /// <summary>A flow alert about assessments started, made once.</summary>
+        private async Task<Guid> FlowAlertAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                return _flowAlert ??= await Watching.FlowArrange.RaiseAsync(this);
+            }
+            finally { _gate.Release(); }
+        }
+
         private Guid? _attachment;
 
         /// <summary>A document attached to Ellie's record, made once.</summary>
@@ -249,6 +262,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         }
 
         public async Task<string> ResolveAsync(string path) => path
+            .Replace("{flowAlert}", path.Contains("{flowAlert}") ? (await FlowAlertAsync()).ToString() : "")
             .Replace("{attachment}", path.Contains("{attachment}") ? (await AttachmentAsync()).ToString() : "")
             .Replace("{patternAlert}", path.Contains("{patternAlert}") ? (await PatternAlertAsync()).ToString() : "")
             .Replace("{relative}", path.Contains("{relative}") ? (await RelativeAsync()).ToString() : "")
@@ -384,6 +398,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/recommendations/{recommendation}/actions/new", Permissions.ManageRecommendations),
         ("/recommendations/{recommendation}/evidence/new", Permissions.ManageRecommendations),
         ("/returns/annex-a", Permissions.ViewReports),
+        ("/oversight/flow", Permissions.ViewBacklog),
+        ("/oversight/flow/alerts/{flowAlert}", Permissions.ViewBacklog),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

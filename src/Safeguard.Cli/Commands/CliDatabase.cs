@@ -44,13 +44,14 @@ internal static class CliDatabase
         return (provider, connection);
     }
 
-    public static ServiceProvider Services(DatabaseProvider provider, string connection)
+    public static ServiceProvider Services(DatabaseProvider provider, string connection, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         // Events written by a command name the operator's login on this machine.
         services.AddScoped<IActorContext>(_ => new FixedActorContext(new Actor(null, $"{Environment.UserName} (safeguard command)")));
         services.AddSafeguardCore(provider, connection, Environment.GetEnvironmentVariable("Calendar__BankHolidaysFile"));
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

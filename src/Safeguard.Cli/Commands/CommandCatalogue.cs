@@ -15,5 +15,6 @@ internal static class CommandCatalogue
         OrganisationCommands.Create(),
         TeamCommands.Create(),
         ReturnsCommands.Create(),
+        FlowCommands.Create(),
     ];
 }

@@ -47,6 +47,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<EventRecord> Events => Set<EventRecord>();
     public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
     public DbSet<Oversight.Alert> Alerts => Set<Oversight.Alert>();
+    public DbSet<Oversight.Flow.FlowCheck> FlowChecks => Set<Oversight.Flow.FlowCheck>();
     public DbSet<Chronology.Patterns.PatternAlert> PatternAlerts => Set<Chronology.Patterns.PatternAlert>();
     public DbSet<Chronology.Patterns.PatternSweepMark> PatternSweepMarks => Set<Chronology.Patterns.PatternSweepMark>();
     public DbSet<Drafts.FormDraft> FormDrafts => Set<Drafts.FormDraft>();

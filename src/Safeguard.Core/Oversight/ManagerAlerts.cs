@@ -60,7 +60,8 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
             && db.FeedbackMessages.Any(m => m.Id == a.SubjectId && m.Status == FeedbackStatus.Pending));
         var lateWork = unacknowledged.Where(WorkAlertMatch.AboutAnyOf(db.WorkItems.Where(w => w.ClosedAt == null)));
         var aboutWorkers = unacknowledged.Where(a => AboutWorkers.Contains(a.Kind));
-        return undelivered.Concat(lateWork).Concat(aboutWorkers);
+        var aboutFlow = unacknowledged.Where(a => Flow.FlowWatch.AlertKinds.Contains(a.Kind));
+        return undelivered.Concat(lateWork).Concat(aboutWorkers).Concat(aboutFlow);
     }
 
     private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)
@@ -71,7 +72,8 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         var rows = await (
                 from a in Open(db)
                 join t in db.Teams on a.TeamId equals t.Id
-                where teamId == null || a.TeamId == teamId
+                // Alerts about the whole flow of work are for service managers and above, not the front door's team managers.
+                where teamId == null || (a.TeamId == teamId && !Flow.FlowWatch.AlertKinds.Contains(a.Kind))
                 orderby a.RaisedAt
                 select new
                 {

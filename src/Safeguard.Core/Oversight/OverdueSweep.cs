@@ -216,6 +216,9 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
             AlertKind.RegistrationLapsing => "worker's registration lapsing",
             AlertKind.TrainingLapsing => "worker's training lapsing",
             AlertKind.CasesLeftUnallocated => "cases left without a worker",
+            AlertKind.FlowDropped => "flow of work fell",
+            AlertKind.FlowStopped => "flow of work stopped",
+            AlertKind.PartnerReferralsStopped => "partner's referrals stopped",
             _ => kind.ToString(),
         };
 

@@ -39,4 +39,10 @@ public enum AlertKind
     PatternFound,
     /// <summary>A review recommendation not completed by the end of its due day (Recommendations).</summary>
     RecommendationOverdue,
+    /// <summary>A stage of the flow (contacts, referrals, assessments started...) fell far below its usual level on a working day.</summary>
+    FlowDropped,
+    /// <summary>A stage of the flow stopped altogether for a working day (e.g. no assessment started while contacts arrived).</summary>
+    FlowStopped,
+    /// <summary>A partner organisation's referrals through the API stopped for a working day.</summary>
+    PartnerReferralsStopped,
 }

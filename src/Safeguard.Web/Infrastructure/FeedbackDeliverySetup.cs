@@ -53,6 +53,7 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, Notification
                 await RunAsync<CompetenceLapses>("competence lapses", (s, ct) => s.RunAsync(ct), stoppingToken);
                 await RunAsync<Leavers>("leavers", (s, ct) => s.EndEmploymentsAsync(ct), stoppingToken);
                 await RunAsync<Core.Supervision.SupervisionRecords>("personal supervision check", (s, ct) => s.EnsurePersonalSupervisionDueAsync(ct), stoppingToken);
+                await RunAsync<Core.Oversight.Flow.FlowWatch>("flow watch", (s, ct) => s.RunAsync(ct), stoppingToken);
             }
         }
         while (await WaitAsync(timer, stoppingToken));

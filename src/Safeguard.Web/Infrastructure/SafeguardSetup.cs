@@ -41,6 +41,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Supervision.SupervisionSettings>(config.GetSection(Core.Supervision.SupervisionSettings.Section));
         builder.Services.Configure<Core.CaseNotes.VisitSettings>(config.GetSection(Core.CaseNotes.VisitSettings.Section));
         builder.Services.Configure<Core.Chronology.Patterns.PatternAlertSettings>(config.GetSection(Core.Chronology.Patterns.PatternAlertSettings.Section));
+        builder.Services.Configure<Core.Oversight.Flow.FlowWatchSettings>(config.GetSection(Core.Oversight.Flow.FlowWatchSettings.Section));
         builder.Services.Configure<Core.Attachments.AttachmentSettings>(config.GetSection(Core.Attachments.AttachmentSettings.Section));
         builder.Services.Configure<Core.Escalations.EscalationSettings>(config.GetSection(Core.Escalations.EscalationSettings.Section));
         builder.Services.AddOptions<Core.Attachments.AttachmentSettings>()

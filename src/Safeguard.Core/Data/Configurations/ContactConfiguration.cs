@@ -27,6 +27,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasMany(x => x.Children).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.Status, x.DecisionDueAt });
         b.HasIndex(x => x.ReceivedAt);
+        b.HasIndex(x => x.DecidedAt);
         b.HasIndex(x => new { x.ReferringOrganisationId, x.ReceivedAt });
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.SubmissionKey).IsUnique();
