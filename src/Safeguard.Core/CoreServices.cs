@@ -118,6 +118,7 @@ public static class CoreServices
         services.AddOptions<Returns.CinCensusSettings>();
         services.AddScoped<Returns.CinCensusExport>();
         services.AddScoped<Returns.Validation.CinCensusValidation>();
+        Performance.PerformanceServices.AddPerformance(services);
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
