@@ -22,6 +22,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => new { x.Status, x.ReferralDate });
+        b.HasIndex(x => x.ReferralDate);
     }
 }
 
@@ -38,6 +39,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.AuthorisedOn);
     }
 }
 
@@ -53,5 +55,6 @@ internal sealed class ChildPlanConfiguration : IEntityTypeConfiguration<ChildPla
         b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => new { x.Kind, x.StartedOn });
     }
 }

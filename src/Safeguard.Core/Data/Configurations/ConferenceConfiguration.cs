@@ -19,6 +19,7 @@ internal sealed class ChildProtectionConferenceConfiguration : IEntityTypeConfig
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.ChildPlanId);
         b.HasIndex(x => x.Section47EnquiryId);
+        b.HasIndex(x => new { x.Kind, x.HeldAt });
     }
 }
 

@@ -19,6 +19,8 @@ internal sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.HeldAt);
+        b.HasIndex(x => new { x.ReferralId, x.HeldAt });
     }
 }
 
