@@ -363,6 +363,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/arrangements/{arrangement}", Permissions.RecordArrangements),
         ("/children/{strategyChild}/arrangements/new", Permissions.RecordArrangements),
         ("/returns/cin-census", Permissions.ViewReports),
+        ("/performance", Permissions.ViewPerformance),
+        ("/performance/contacts/list?from=2026-02-23&to=2026-03-01&point=0", Permissions.ViewPerformance),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

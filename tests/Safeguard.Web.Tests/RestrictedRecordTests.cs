@@ -97,6 +97,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["child-in-need-plans/{}"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["child-in-need-plans/{}/review"] = nameof(Planning.ChildInNeedPlanPagesTests.ARestrictedChild_IsNotFound_OnBothPages_ToAWorkerNotOnTheList_AndNothingIsSaved),
         ["plans/{}/core-groups/new"] = nameof(Conferencing.ConferencePagesTests.AChildRestrictedFromTheReader_IsNotFound_OnEveryConferenceAndPlanPage_AsIfThereWereNoChild),
+        ["performance/{}/list"] = nameof(Performing.PerformancePageTests
+            .TheListBehindAFigure_ShowsARestrictedChild_AsRestrictedRecord_ToTheDirector_AndNamesHerToTheHolder_AndIsAudited),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
@@ -118,6 +120,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["partner/referrals/{}"] = "the partner's own referral: names as sent, never the index's",
         ["supervision/workers/{}/new"] = "personal supervision: the worker and the staff actions can be given to",
         ["caseloads/teams/{}"] = "workers' caseload numbers only: no child is named",
+        ["performance"] = "counts and percentages only: the children are named on the lists behind the figures",
     };
 
     public sealed class Fixture : SafeguardAppFactory
