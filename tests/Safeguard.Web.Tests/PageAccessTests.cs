@@ -269,7 +269,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             .Replace("{policeContact}", (await PoliceContactIdAsync()).ToString())
             .Replace("{user}", (await UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.SocialWorker).Email)).ToString())
             .Replace("{organisation}", path.Contains("{organisation}") ? (await WorkforceIdAsync(organisation: true)).ToString() : "")
-            .Replace("{team}", path.Contains("{team}") ? (await WorkforceIdAsync(organisation: false)).ToString() : "");
+            .Replace("{team}", path.Contains("{team}") ? (await WorkforceIdAsync(organisation: false)).ToString() : "")
+            .Replace("{measure}", "contacts");
 
         /// <summary>An open child in need plan of a demo child whose record is not restricted.</summary>
         private async Task<Guid> ChildInNeedPlanAsync()
@@ -364,7 +365,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/children/{strategyChild}/arrangements/new", Permissions.RecordArrangements),
         ("/returns/cin-census", Permissions.ViewReports),
         ("/performance", Permissions.ViewPerformance),
-        ("/performance/contacts/list?from=2026-02-23&to=2026-03-01&point=0", Permissions.ViewPerformance),
+        ("/performance/{measure}/list?from=2026-02-23&to=2026-03-01&point=0", Permissions.ViewPerformance),
     ];
 
     public static TheoryData<string, string> RolesAndPages()
