@@ -126,6 +126,7 @@ public static class CoreServices
         services.AddScoped<Recommendations.Recommendations>();
         services.AddScoped<Recommendations.RecommendationViews>();
         services.AddScoped<Returns.AnnexA.AnnexAExport>();
+        Performance.PerformanceServices.AddPerformance(services);
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>();

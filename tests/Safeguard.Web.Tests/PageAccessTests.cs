@@ -284,6 +284,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
             .Replace("{user}", (await UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.SocialWorker).Email)).ToString())
             .Replace("{organisation}", path.Contains("{organisation}") ? (await WorkforceIdAsync(organisation: true)).ToString() : "")
             .Replace("{team}", path.Contains("{team}") ? (await WorkforceIdAsync(organisation: false)).ToString() : "")
+            .Replace("{measure}", "contacts")
             .Replace("{recommendation}", path.Contains("{recommendation}") ? (await RecommendationIdAsync()).ToString() : "");
 
         /// <summary>A demo recommendation still open.</summary>
@@ -400,6 +401,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/returns/annex-a", Permissions.ViewReports),
         ("/oversight/flow", Permissions.ViewBacklog),
         ("/oversight/flow/alerts/{flowAlert}", Permissions.ViewBacklog),
+        ("/performance", Permissions.ViewPerformance),
+        ("/performance/{measure}/list?from=2026-02-23&to=2026-03-01&point=0", Permissions.ViewPerformance),
     ];
 
     public static TheoryData<string, string> RolesAndPages()

@@ -104,6 +104,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["recommendations/{}"] = nameof(Tracking.RecommendationPagesTests.EvidenceLinkedToARestrictedChild_ShowsTheRestrictedTitle_ToSomeoneNotOnTheList),
         // The council's return to Ofsted, as the census download: every child, restricted or not (docs/returns.md).
         ["returns/annex-a"] = nameof(Returning.AnnexAPageTests.TheAnalystDownloadsTheWorkbook_WithEveryChildIncludingARestrictedOne_AndTheDownloadIsAudited),
+        ["performance/{}/list"] = nameof(Performing.PerformancePageTests
+            .TheListBehindAFigure_ShowsARestrictedChild_AsRestrictedRecord_ToTheDirector_AndNamesHerToTheHolder_AndIsAudited),
     };
 
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
@@ -133,6 +135,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["recommendations/{}/status"] = "a recommendation's words and status",
         ["recommendations/{}/actions/new"] = "a recommendation's words and its actions",
         ["recommendations/{}/evidence/new"] = "a recommendation's actions; a child's record is only typed in, never shown",
+        ["performance"] = "counts and percentages only: the children are named on the lists behind the figures",
     };
 
     public sealed class Fixture : SafeguardAppFactory

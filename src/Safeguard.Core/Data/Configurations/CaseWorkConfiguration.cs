@@ -40,6 +40,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.StartedOn);
+        b.HasIndex(x => x.AuthorisedOn);
     }
 }
 
@@ -55,5 +56,6 @@ internal sealed class ChildPlanConfiguration : IEntityTypeConfiguration<ChildPla
         b.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => new { x.Kind, x.StartedOn });
     }
 }

@@ -20,6 +20,7 @@ internal sealed class StrategyDiscussionConfiguration : IEntityTypeConfiguration
         b.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.PersonId);
         b.HasIndex(x => x.HeldAt);
+        b.HasIndex(x => new { x.ReferralId, x.HeldAt });
     }
 }
 

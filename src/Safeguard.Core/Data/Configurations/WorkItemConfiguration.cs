@@ -25,6 +25,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.HasIndex(x => new { x.OwnerTeamId, x.ClosedAt, x.Priority, x.DueAt });
         b.HasIndex(x => new { x.OwnerUserId, x.ClosedAt, x.Priority, x.DueAt });
         b.HasIndex(x => x.SubjectId);
+        b.HasIndex(x => new { x.Kind, x.DueAt });
         // One open supervision item per case or worker, however many supervisors record at once (Supervision/SupervisionRecords).
         b.HasIndex(x => new { x.Kind, x.SubjectId }).IsUnique().HasFilter(WorkItemIndexes.OpenSupervisionOnly).HasDatabaseName("IX_WorkItems_OpenSupervision");
     }

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.Core.Performance;
+using Safeguard.Core.Timescales;
+using Safeguard.Web.Charts;
+using Safeguard.Web.Infrastructure;
+using Safeguard.Web.TagHelpers;
+
+namespace Safeguard.Web.Pages.Performance.Dashboard;
+
+/// <summary>
+/// The leaders' dashboard: every measure for a period (by default the last 12 months) for the whole service or one
+/// team, each a chart beside a table of the same figures, each figure linking to the children or work behind it.
+/// </summary>
+public sealed class IndexModel(PerformanceMeasures measures, Core.Allocation.Caseloads caseloads, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true), Display(Name = "From", Description = "For example, 1 4 2026")]
+    public GovUkDate From { get; set; } = new();
+
+    [BindProperty(SupportsGet = true), Display(Name = "To")]
+    public GovUkDate To { get; set; } = new();
+
+    /// <summary>A team's id as typed in the address (kept as text so a bad one is shown back, not lost).</summary>
+    [BindProperty(SupportsGet = true), Display(Name = "Team")]
+    public string? Team { get; set; }
+
+    public IReadOnlyList<SelectListItem> TeamItems { get; private set; } = [];
+
+    public PerformancePeriod? Period { get; private set; }
+
+    public string? TeamName { get; private set; }
+
+    public IReadOnlyList<(Measure Measure, Chart Chart)> Charts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var teams = await caseloads.TeamsAsync(ct);
+        TeamItems = [new SelectListItem("Whole service", ""), .. teams.Select(t => new SelectListItem(t.Retired ? $"{t.Name} (retired)" : t.Name, t.Id.ToString()))];
+        var today = TimeLimits.UkDay(time.GetUtcNow());
+        var fallback = PerformancePeriod.Default(today);
+        var from = ReadDate(From, nameof(From), fallback.From);
+        var to = ReadDate(To, nameof(To), fallback.To);
+        if (from is { } f && to is { } t)
+        {
+            foreach (var (field, message) in PerformancePeriodRule.Check(f, t, today)) ModelState.AddModelError($"{field}.Day", message);
+        }
+        Guid? teamId = null;
+        if (!string.IsNullOrWhiteSpace(Team))
+        {
+            var chosen = teams.FirstOrDefault(x => Guid.TryParse(Team.Trim(), out var id) && x.Id == id);
+            if (chosen is null) ModelState.AddModelError(nameof(Team), "Select a team from the list");
+            else (teamId, TeamName) = (chosen.Id, chosen.Name);
+        }
+        if (!ModelState.IsValid) return this.PageWithErrors();
+
+        Period = new PerformancePeriod(from!.Value, to!.Value);
+        if (From.IsEmpty) From = GovUkDate.From(Period.From);
+        if (To.IsEmpty) To = GovUkDate.From(Period.To);
+        var charts = new List<(Measure, Chart)>();
+        foreach (var measure in measures.All)
+        {
+            var series = await measure.SeriesAsync(Period, teamId, ct);
+            charts.Add((measure, PerformanceCharts.ChartOf(series, Period, teamId)));
+        }
+        Charts = charts;
+        return Page();
+    }
+
+    private DateOnly? ReadDate(GovUkDate date, string field, DateOnly whenEmpty)
+    {
+        if (date.IsEmpty) return whenEmpty;
+        if (date.TryGetDate(out var value)) return value;
+        var missing = date.MissingParts();
+        ModelState.AddModelError($"{field}.Day", missing.Count is 1 or 2
+            ? $"The '{field.ToLowerInvariant()}' date must include a {string.Join(" and ", missing.Select(p => p.ToString().ToLowerInvariant()))}"
+            : $"The '{field.ToLowerInvariant()}' date must be a real date");
+        return null;
+    }
+}
