@@ -16,11 +16,8 @@ public sealed class PerformanceIndexes : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.CreateIndex(name: "IX_Referrals_ReferralDate", table: "Referrals", column: "ReferralDate");
         migrationBuilder.CreateIndex(name: "IX_Assessments_AuthorisedOn", table: "Assessments", column: "AuthorisedOn");
         migrationBuilder.CreateIndex(name: "IX_ChildPlans_Kind_StartedOn", table: "ChildPlans", columns: ["Kind", "StartedOn"]);
-        migrationBuilder.CreateIndex(name: "IX_ChildProtectionConferences_Kind_HeldAt", table: "ChildProtectionConferences", columns: ["Kind", "HeldAt"]);
-        migrationBuilder.CreateIndex(name: "IX_StrategyDiscussions_HeldAt", table: "StrategyDiscussions", column: "HeldAt");
         migrationBuilder.DropIndex(name: "IX_StrategyDiscussions_ReferralId", table: "StrategyDiscussions");
         migrationBuilder.CreateIndex(name: "IX_StrategyDiscussions_ReferralId_HeldAt", table: "StrategyDiscussions", columns: ["ReferralId", "HeldAt"]);
         migrationBuilder.CreateIndex(name: "IX_WorkItems_Kind_DueAt", table: "WorkItems", columns: ["Kind", "DueAt"]);
@@ -31,10 +28,7 @@ public sealed class PerformanceIndexes : Migration
         migrationBuilder.DropIndex(name: "IX_WorkItems_Kind_DueAt", table: "WorkItems");
         migrationBuilder.DropIndex(name: "IX_StrategyDiscussions_ReferralId_HeldAt", table: "StrategyDiscussions");
         migrationBuilder.CreateIndex(name: "IX_StrategyDiscussions_ReferralId", table: "StrategyDiscussions", column: "ReferralId");
-        migrationBuilder.DropIndex(name: "IX_StrategyDiscussions_HeldAt", table: "StrategyDiscussions");
-        migrationBuilder.DropIndex(name: "IX_ChildProtectionConferences_Kind_HeldAt", table: "ChildProtectionConferences");
         migrationBuilder.DropIndex(name: "IX_ChildPlans_Kind_StartedOn", table: "ChildPlans");
         migrationBuilder.DropIndex(name: "IX_Assessments_AuthorisedOn", table: "Assessments");
-        migrationBuilder.DropIndex(name: "IX_Referrals_ReferralDate", table: "Referrals");
     }
 }
