@@ -136,6 +136,8 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["recommendations/{}/actions/new"] = "a recommendation's words and its actions",
         ["recommendations/{}/evidence/new"] = "a recommendation's actions; a child's record is only typed in, never shown",
         ["performance"] = "counts and percentages only: the children are named on the lists behind the figures",
+        ["oversight/flow"] = "daily counts of each stage of the flow and its alerts: no child is named",
+        ["oversight/flow/alerts/{}"] = "one flow alert: a stage's (or a partner's) daily counts, no child is named",
     };
 
     public sealed class Fixture : SafeguardAppFactory
