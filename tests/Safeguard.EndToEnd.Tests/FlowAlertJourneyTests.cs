@@ -15,7 +15,7 @@ namespace Safeguard.EndToEnd.Tests;
 /// </summary>
 public sealed class FlowAlertJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    [Fact(Skip = "Fails: the flow alert is not on the head of service's home page after the clock moves a week (manager-alerts never shows), as FlowPageTests' home page test; to look into")]
+    [Fact]
     public async Task AWeekWithNoAssessmentsStarted_WhileContactsArrive_IsOnTheHeadOfServicesHomePage_WithItsChart()
     {
         var calendar = WorkingDayCalendar.Default();

@@ -41,6 +41,9 @@ public sealed class IndexModel(VisibleWork work, WorkerCases workerCases, TeamOv
     public IReadOnlyList<OverdueForWorker> OverdueByWorker { get; private set; } = [];
     public IReadOnlyList<AlertLine> Alerts { get; private set; } = [];
 
+    /// <summary>A leader with no team of their own: the home page shows every team's alerts.</summary>
+    public bool SeesServiceAlerts { get; private set; }
+
     /// <summary>The open-work table: the worker's own (overdue first) or the team's and their own.</summary>
     public OpenWorkTable? OpenWorkTable => OpenWork is not { } w ? null
         : Kind == Home.Worker
@@ -82,6 +85,13 @@ public sealed class IndexModel(VisibleWork work, WorkerCases workerCases, TeamOv
                 break;
             default:
                 if (team is not null || User.Can(Permissions.ViewChildRecords)) OpenWork = await work.PageAsync(team, userId, PageNumber);
+                // Service managers, heads of service and the director belong to no team, and see every team's alerts
+                // (and the flow alerts, which are theirs alone).
+                if (team is null && User.Can(Permissions.ViewCaseloads) && userId is { } leader)
+                {
+                    Alerts = await alerts.ForUserAsync(leader);
+                    SeesServiceAlerts = true;
+                }
                 break;
         }
     }

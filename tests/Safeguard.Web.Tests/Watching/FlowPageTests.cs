@@ -52,7 +52,7 @@ public sealed class FlowPageTests(SafeguardAppFactory app) : AppTests(app)
         (await client.GetAsync($"/oversight/flow/alerts/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact(Skip = "Fails: the new alert is not among the home page's alerts for the head of service in the demo council (likely the oldest-first limit on managers' alerts); to look into")]
+    [Fact]
     public async Task HeadOfService_SeesTheFlowAlertOnTheHomePage_WithALinkToItsChart()
     {
         var alertId = await FlowArrange.RaiseAsync(App, FlowStage.Referrals);
