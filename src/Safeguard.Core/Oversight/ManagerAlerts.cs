@@ -10,6 +10,12 @@ namespace Safeguard.Core.Oversight;
 public sealed record AlertLine(Guid Id, AlertKind Kind, string Title, string Message, Guid SubjectId, Guid TeamId, string TeamName,
     Guid? PersonId, DateTimeOffset RaisedAt, TimeSpan Age);
 
+/// <summary>The first of a manager's open alerts, and how many there are in all.</summary>
+public sealed record AlertList(IReadOnlyList<AlertLine> Lines, int Total)
+{
+    public static readonly AlertList Empty = new([], 0);
+}
+
 /// <summary>
 /// Alerts a manager still needs to act on: not acknowledged, and whose subject is still open (the work item is
 /// still open, or the feedback is still undelivered). Closing the work hides the alert but never deletes it.
@@ -26,14 +32,45 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         QueryAsync(null, max, ct);
 
     /// <summary>Service managers and above see every team; team managers see their own team; anyone else sees none.</summary>
-    public async Task<IReadOnlyList<AlertLine>> ForUserAsync(Guid userId, int max = 100, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AlertLine>> ForUserAsync(Guid userId, int max = 100, CancellationToken ct = default) =>
+        await ScopeOfAsync(userId, ct) switch
+        {
+            AlertScope.AllTeams => await ForAllTeamsAsync(max, ct),
+            AlertScope.Team team => await ForTeamAsync(team.TeamId, max, ct),
+            _ => [],
+        };
+
+    /// <summary>The first <paramref name="max"/> of <see cref="ForUserAsync"/>, with the number there are in all.</summary>
+    public async Task<AlertList> ListForUserAsync(Guid userId, int max = 100, CancellationToken ct = default)
+    {
+        Guid? teamId;
+        switch (await ScopeOfAsync(userId, ct))
+        {
+            case AlertScope.AllTeams: teamId = null; break;
+            case AlertScope.Team team: teamId = team.TeamId; break;
+            default: return AlertList.Empty;
+        }
+        var lines = await QueryAsync(teamId, max, ct);
+        return new AlertList(lines, lines.Count < max ? lines.Count : await Visible(teamId).CountAsync(ct));
+    }
+
+    private abstract record AlertScope
+    {
+        public sealed record AllTeams : AlertScope;
+
+        public sealed record Team(Guid TeamId) : AlertScope;
+
+        public sealed record None : AlertScope;
+    }
+
+    private async Task<AlertScope> ScopeOfAsync(Guid userId, CancellationToken ct)
     {
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name)
             .ToListAsync(ct);
-        if (roles.Any(r => r is not null && AllTeamRoles.Contains(r))) return await ForAllTeamsAsync(max, ct);
-        if (!roles.Contains(Roles.TeamManager)) return [];
+        if (roles.Any(r => r is not null && AllTeamRoles.Contains(r))) return new AlertScope.AllTeams();
+        if (!roles.Contains(Roles.TeamManager)) return new AlertScope.None();
         var team = await db.Users.Where(u => u.Id == userId).Select(u => u.TeamId).SingleOrDefaultAsync(ct);
-        return team is { } id ? await ForTeamAsync(id, max, ct) : [];
+        return team is { } id ? new AlertScope.Team(id) : new AlertScope.None();
     }
 
     /// <summary>Alerts about a worker (a lapse, a leaver's cases), open until a manager acknowledges them.</summary>
@@ -64,17 +101,24 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
         return undelivered.Concat(lateWork).Concat(aboutWorkers).Concat(aboutFlow);
     }
 
+    /// <summary>
+    /// The open alerts of one team (null: every team). Alerts about the whole flow of work are for service managers and
+    /// above, not the front door's team managers.
+    /// </summary>
+    private IQueryable<Alert> Visible(Guid? teamId) =>
+        Open(db).Where(a => teamId == null || (a.TeamId == teamId && !Flow.FlowWatch.AlertKinds.Contains(a.Kind)));
+
     private async Task<IReadOnlyList<AlertLine>> QueryAsync(Guid? teamId, int max, CancellationToken ct)
     {
         var now = db.Time.GetUtcNow();
         // An alert about a child restricted from this manager still shows, without the message that names the child.
         var hidden = new People.Access.NeedToKnow(db).Hidden();
+        // A fall in the flow of work first, then the newest: however many late items a busy service has, a new alert
+        // is never below the cut.
         var rows = await (
-                from a in Open(db)
+                from a in Visible(teamId)
                 join t in db.Teams on a.TeamId equals t.Id
-                // Alerts about the whole flow of work are for service managers and above, not the front door's team managers.
-                where teamId == null || (a.TeamId == teamId && !Flow.FlowWatch.AlertKinds.Contains(a.Kind))
-                orderby a.RaisedAt
+                orderby Flow.FlowWatch.AlertKinds.Contains(a.Kind) descending, a.RaisedAt descending
                 select new
                 {
                     a.Id, a.Kind, a.Message, a.SubjectId, a.TeamId, TeamName = t.Name, a.PersonId, a.RaisedAt,

@@ -39,7 +39,7 @@ public sealed class IndexModel(VisibleWork work, WorkerCases workerCases, TeamOv
     public WorkPage? Unallocated { get; private set; }
     public IReadOnlyList<NotYetAccepted> NotYetAccepted { get; private set; } = [];
     public IReadOnlyList<OverdueForWorker> OverdueByWorker { get; private set; } = [];
-    public IReadOnlyList<AlertLine> Alerts { get; private set; } = [];
+    public AlertList Alerts { get; private set; } = AlertList.Empty;
 
     /// <summary>A leader with no team of their own: the home page shows every team's alerts.</summary>
     public bool SeesServiceAlerts { get; private set; }
@@ -80,7 +80,7 @@ public sealed class IndexModel(VisibleWork work, WorkerCases workerCases, TeamOv
                 Unallocated = await work.UnallocatedPageAsync(managed, 1, UnallocatedShown);
                 NotYetAccepted = await overview.NotYetAcceptedAsync(managed);
                 OverdueByWorker = await overview.OverdueByWorkerAsync(managed);
-                if (userId is { } manager) Alerts = await alerts.ForUserAsync(manager);
+                if (userId is { } manager) Alerts = await alerts.ListForUserAsync(manager);
                 OpenWork = await work.PageAsync(managed, userId, PageNumber);
                 break;
             default:
@@ -89,7 +89,7 @@ public sealed class IndexModel(VisibleWork work, WorkerCases workerCases, TeamOv
                 // (and the flow alerts, which are theirs alone).
                 if (team is null && User.Can(Permissions.ViewCaseloads) && userId is { } leader)
                 {
-                    Alerts = await alerts.ForUserAsync(leader);
+                    Alerts = await alerts.ListForUserAsync(leader);
                     SeesServiceAlerts = true;
                 }
                 break;

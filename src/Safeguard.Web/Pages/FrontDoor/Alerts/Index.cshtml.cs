@@ -7,10 +7,10 @@ namespace Safeguard.Web.Pages.FrontDoor.Alerts;
 /// <summary>Open alerts for the signed-in manager: their team's, or every team's for service managers and above.</summary>
 public sealed class IndexModel(ManagerAlerts alerts) : PageModel
 {
-    public IReadOnlyList<AlertLine> Alerts { get; private set; } = [];
+    public AlertList Alerts { get; private set; } = AlertList.Empty;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (User.UserId() is { } userId) Alerts = await alerts.ForUserAsync(userId, ct: ct);
+        if (User.UserId() is { } userId) Alerts = await alerts.ListForUserAsync(userId, ct: ct);
     }
 }

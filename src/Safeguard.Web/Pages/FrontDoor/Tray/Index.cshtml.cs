@@ -14,7 +14,7 @@ public sealed class IndexModel(FrontDoorTray tray, Safeguard.Core.Oversight.Mana
     public TrayPage Tray { get; private set; } = default!;
 
     /// <summary>Overdue contacts and undelivered or late feedback, for managers.</summary>
-    public IReadOnlyList<Safeguard.Core.Oversight.AlertLine> Alerts { get; private set; } = [];
+    public Safeguard.Core.Oversight.AlertList Alerts { get; private set; } = Safeguard.Core.Oversight.AlertList.Empty;
     public DateTimeOffset Now { get; private set; }
 
     public Safeguard.Web.TagHelpers.PaginationModel Pagination =>
@@ -28,7 +28,7 @@ public sealed class IndexModel(FrontDoorTray tray, Safeguard.Core.Oversight.Mana
         Tray = await tray.ListAsync(PageNumber);
         if (User.Can(Safeguard.Core.Security.Permissions.ManageFrontDoor) && User.UserId() is { } userId)
         {
-            Alerts = await alerts.ForUserAsync(userId);
+            Alerts = await alerts.ListForUserAsync(userId);
         }
     }
 }
