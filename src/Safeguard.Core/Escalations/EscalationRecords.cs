@@ -26,9 +26,6 @@ public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWo
 {
     private readonly ILogger _log = logger ?? NullLogger<EscalationRecords>.Instance;
 
-    /// <summary>The team that owns escalation work when none exists yet (a team of kind <see cref="TeamKind.Leadership"/>).</summary>
-    public const string LeadershipTeamName = "Director's office";
-
     private static readonly string[] DirectorRoles =
         Roles.All.Where(r => RolePermissions.For(r).Contains(Permissions.AnswerEscalations)).ToArray();
 
@@ -100,7 +97,7 @@ public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWo
         var due = EscalationResponseDueRule.Due(calendar, settings.Value, now);
         var escalation = new Escalation(me, answerer!.Id, subject!, concern!, manager, input.ChildId, now, due);
         db.Escalations.Add(escalation);
-        var team = await LeadershipTeamAsync(ct);
+        var team = await LeadershipTeam.IdAsync(db, ct);
         var item = work.Open(WorkKind.Escalation, escalation.Id, EscalationResponseDueRule.WorkTitle, team, Priority.Standard, null, now, due);
         work.Reassign(item, team, answerer.Id);
         db.Record(new EscalationRaised(escalation.Id, answerer.Id, manager is not null, due), null, nameof(Escalation), escalation.Id);
@@ -218,16 +215,6 @@ public sealed class EscalationRecords(SafeguardDbContext db, WorkItems work, IWo
     {
         var delegates = settings.Value.Delegates.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim().ToUpperInvariant()).ToList();
         return delegates.Count > 0 && await db.Users.AnyAsync(u => u.Id == userId && !u.IsDisabled && u.NormalizedEmail != null && delegates.Contains(u.NormalizedEmail), ct);
-    }
-
-    /// <summary>The first leadership team by name, or a new one (with its event) when the council has none.</summary>
-    private async Task<Guid> LeadershipTeamAsync(CancellationToken ct)
-    {
-        if (await db.Teams.FirstOfKindAsync(TeamKind.Leadership, ct) is { } team) return team;
-        var created = new Team(LeadershipTeamName, TeamKind.Leadership);
-        db.Teams.Add(created);
-        db.Record(new TeamAdded(created.Id, created.Name, created.Kind), subjectType: nameof(Team), subjectId: created.Id);
-        return created.Id;
     }
 
     private async Task<IReadOnlyList<EscalationLine>> LinesAsync(IQueryable<Escalation> which, CancellationToken ct)

@@ -209,13 +209,11 @@ public sealed class Recommendations(SafeguardDbContext db, WorkItems work, IWork
         await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "";
 
     /// <summary>
-    /// The tray the work sits on: the owner's team; senior managers belong to none, so theirs sits on the front door's (the
-    /// team every council has), where heads of service see its alert with every team's.
+    /// The tray the work sits on: the owner's team; senior managers belong to none, so theirs sits on the leadership
+    /// team's, where heads of service see its alert with every team's and no practice team sees its title.
     /// </summary>
     private async Task<Guid> TeamOfAsync(Owner owner, CancellationToken ct) =>
-        owner.TeamId ?? await db.Teams.FirstOfKindAsync(TeamKind.FrontDoor, ct)
-        ?? await db.Teams.OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct)
-        ?? throw new InvalidOperationException("A recommendation's work needs a team: add the council's teams first.");
+        owner.TeamId ?? await LeadershipTeam.IdAsync(db, ct);
 
     public static string WorkTitle(Recommendation r)
     {

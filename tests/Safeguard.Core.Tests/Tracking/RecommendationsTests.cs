@@ -6,6 +6,7 @@ using Safeguard.Core.People.Access;
 using Safeguard.Core.Recommendations;
 using Safeguard.Core.Timescales;
 using Safeguard.Core.Work;
+using Safeguard.Core.Workforce;
 using Safeguard.TestCommon;
 using static Safeguard.Core.Tests.Tracking.RecommendationTestData;
 
@@ -65,7 +66,9 @@ public sealed class RecommendationsTests : MailTestBase
         {
             var item = await db.WorkItems.SingleAsync(w => w.SubjectId == id);
             item.OwnerUserId.ShouldBe(staff.HeadOfServiceId);
-            item.OwnerTeamId.ShouldBe(staff.FrontDoorTeamId, "a head of service has no team: the work sits on the front door's tray");
+            item.OwnerTeamId.ShouldNotBe(staff.FrontDoorTeamId, "a head of service has no team: the work must not sit on a practice team's tray");
+            (await db.Teams.SingleAsync(t => t.Id == item.OwnerTeamId)).Kind.ShouldBe(TeamKind.Leadership);
+            (await new TeamWork(db).PageAsync(staff.FrontDoorTeamId, null)).Lines.ShouldNotContain(l => l.SubjectId == id);
             item.DueAt.ShouldBe(TimeLimits.EndOfDay(Friday.AddDays(7)));
             await CompleteWithEvidenceAsync(db, id);
         }
