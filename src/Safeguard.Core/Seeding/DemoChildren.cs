@@ -57,7 +57,7 @@ internal static class DemoChildren
                     ScreeningOutcome.ReferralToSocialCare, "Sibling of a child referred for neglect.", SourceCode: "3A", Factors: "16A",
                     Worker: "hannah.wright@northbridge.example")),
             Child("Amara", "Okoye", 15, Sex.Female, "9960308243", "3 Canal Street", "NB2 7HD",
-                new DemoContact(days(30), ContactChannel.PartnerPage, "PC Rhys Jones", DemoAccounts.Police,
+                new DemoContact(days(0.4), ContactChannel.PartnerPage, "PC Rhys Jones", DemoAccounts.Police,
                     "Amara was found in a car with older males at 2am; concerns about exploitation.", "exploitation",
                     Priority.ChildProtection, ScreeningOutcome.StrategyDiscussion, "Risk of child sexual exploitation; strategy discussion needed.",
                     ImmediateRisk: true, SourceCode: "5A")),

@@ -105,6 +105,7 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
         var work = new WorkItems(db, new WorkClocks(calendar));
         var frontDoor = teams[DemoAccounts.FrontDoorTeam];
         var assessment = teams[DemoAccounts.AssessmentTeam];
+        var childProtection = teams[DemoAccounts.ChildProtectionTeam];
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         var children = DemoChildren.Create(today);
@@ -141,6 +142,19 @@ public sealed class DemoCouncil(SafeguardDbContext db, UserManager<StaffUser> us
                 if (story.Outcome is { } outcome)
                 {
                     contact.RecordDecision(outcome, story.Reasons ?? "Demo decision", null, receivedAt + TimeSpan.FromHours(5));
+                    if (outcome == ScreeningOutcome.StrategyDiscussion)
+                    {
+                        // As the screening service does: a referral to the child protection team, waiting for a worker,
+                        // and the strategy discussion to hold.
+                        var decidedAt = contact.DecidedAt!.Value;
+                        var referral = new Referral(child.Person.Id, contact.Id, DateOnly.FromDateTime(decidedAt.UtcDateTime), story.SourceCode,
+                            childProtection.Id) { PrimaryNeedCode = CensusSeedValues.PrimaryNeed(number, story.Categories) };
+                        db.Referrals.Add(referral);
+                        work.Open(WorkKind.Allocation, referral.Id, $"Allocate {child.Person.FullName}", childProtection.Id, story.Priority,
+                            child.Person.Id, decidedAt);
+                        work.Open(WorkKind.StrategyDiscussion, referral.Id, $"Strategy discussion: {child.Person.FullName}", childProtection.Id,
+                            Priority.ChildProtection, child.Person.Id, decidedAt);
+                    }
                     if (outcome == ScreeningOutcome.ReferralToSocialCare)
                     {
                         var referralDate = DateOnly.FromDateTime(receivedAt.UtcDateTime);

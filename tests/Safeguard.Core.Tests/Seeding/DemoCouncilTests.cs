@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.Allocation;
 using Safeguard.Core.CaseWork;
+using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Security;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Supervision;
@@ -125,6 +126,28 @@ public sealed class DemoCouncilTests(SeededDemoCouncil demo) : IClassFixture<See
         {
             (await db.WorkItems.CountAsync(w => w.Kind == WorkKind.Allocation && w.SubjectId == referral.Id && w.ClosedAt == null)).ShouldBe(1);
             (await db.CaseAllocations.AnyAsync(a => a.ReferralId == referral.Id)).ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task EveryContactDecidedForAReferralOrAStrategyDiscussion_HasItsReferral_AndAStrategyDiscussionHasItsOpenWork()
+    {
+        await using var db = demo.Database.CreateContext();
+        var decided = await db.Contacts
+            .Where(c => c.Outcome == ScreeningOutcome.ReferralToSocialCare || c.Outcome == ScreeningOutcome.StrategyDiscussion)
+            .Select(c => new { c.Id, c.Reference, c.Outcome }).ToListAsync();
+        decided.ShouldContain(c => c.Outcome == ScreeningOutcome.StrategyDiscussion);
+        foreach (var contact in decided)
+        {
+            var referrals = await db.Referrals.Where(r => r.ContactId == contact.Id).ToListAsync();
+            referrals.ShouldNotBeEmpty(contact.Reference);
+            if (contact.Outcome != ScreeningOutcome.StrategyDiscussion) continue;
+            var team = await db.Teams.SingleAsync(t => t.Id == referrals[0].TeamId);
+            team.Kind.ShouldBe(TeamKind.ChildProtection, contact.Reference);
+            (await db.WorkItems.CountAsync(w => w.Kind == WorkKind.StrategyDiscussion && w.SubjectId == referrals[0].Id && w.ClosedAt == null))
+                .ShouldBe(1, contact.Reference);
+            (await db.WorkItems.CountAsync(w => w.Kind == WorkKind.Allocation && w.SubjectId == referrals[0].Id && w.ClosedAt == null))
+                .ShouldBe(1, contact.Reference);
         }
     }
 
