@@ -432,6 +432,24 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         }
     }
 
+    public static TheoryData<string> EveryPage() => new(Pages.Select(p => p.Path));
+
+    [Theory]
+    [MemberData(nameof(EveryPage))]
+    public async Task Page_WithTheLargestPageNumbers_AnswersWithoutAServerError(string path)
+    {
+        var permission = Pages.Single(p => p.Path == path).Permission;
+        var role = Roles.All.First(r => permission is null || permission.Split('|').Any(p => RolePermissions.For(r).Contains(p)));
+        var client = await fixture.ClientForAsync(role);
+        var resolved = await fixture.ResolveAsync(path);
+
+        foreach (var query in new[] { "pageNumber=2147483647", "page=2147483647", "pageNumber=-2147483648", "pageNumber=99999999999" })
+        {
+            var response = await client.GetAsync(resolved + (resolved.Contains('?') ? "&" : "?") + query);
+            ((int)response.StatusCode).ShouldBeLessThan(500, $"{role} on {path} with {query}");
+        }
+    }
+
     /// <summary>Pages anyone may open: sign-in and its callback, sign-out, and the status and error pages.</summary>
     private static readonly string[] PublicRoutes = ["sign-in", "sign-in/external/callback", "sign-out", "status/{}", "error"];
 

@@ -43,6 +43,37 @@ public sealed class SignInTests(SafeguardAppFactory app) : AppTests(app)
     }
 
     [Fact]
+    public async Task SignIn_WithAHundredThousandCharacterEmail_IsAWrongAddress_AndItsAuditEntryIsBounded()
+    {
+        var client = App.CreateBrowserlikeClient();
+        var marker = Guid.NewGuid().ToString("N");
+        var email = marker + new string('a', 100_000) + "@northbridge.example";
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-in", new() { ["Email"] = email, ["Password"] = "not-the-password" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain(SignInModel.WrongDetails);
+        await using var db = App.CreateDbContext();
+        var entry = await db.Events.SingleAsync(e => e.Type == SignInFailed.Name && e.Summary.Contains(marker));
+        entry.Summary.Length.ShouldBeLessThan(SignInFailed.AccountMaxLength + 100);
+        entry.Data!.Length.ShouldBeLessThan(SignInFailed.AccountMaxLength + 200);
+        entry.Data.ShouldNotContain("not-the-password");
+    }
+
+    [Theory]
+    [InlineData("NoSuchProvider")]
+    [InlineData("")]
+    public async Task SignIn_WithAnIdentityProviderThatIsNotOffered_IsABadRequest(string scheme)
+    {
+        var client = App.CreateBrowserlikeClient();
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-in?handler=External", new() { ["scheme"] = scheme }, formPage: "/sign-in");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain(SignInModel.UnknownProvider);
+    }
+
+    [Fact]
     public async Task SignIn_WithoutAntiforgeryToken_IsRefusedWithoutAServerError()
     {
         var client = App.CreateBrowserlikeClient();

@@ -30,6 +30,16 @@ public sealed record SignInFailed(string Account, SignInRefusal Refusal, string?
 {
     public static string Name => "account.sign-in-failed";
 
+    /// <summary>The longest account name kept: anything typed is recorded, bounded, so a failed sign-in cannot fill the audit.</summary>
+    public const int AccountMaxLength = 320;
+
+    /// <summary>What was typed or sent, bounded however long it was.</summary>
+    public string Account { get; init; } = Bounded(Account);
+
+    /// <summary>What was typed, cut to <see cref="AccountMaxLength"/> characters.</summary>
+    public static string Bounded(string account) =>
+        account.Length <= AccountMaxLength ? account : account[..(AccountMaxLength - 1)] + "…";
+
     public string Describe() => Provider is null
         ? $"Failed sign-in for {Account}: {Why}"
         : $"External sign-in refused for {Account} via {Provider}";

@@ -133,13 +133,28 @@ public sealed class Contact : IAudited
         Version++;
     }
 
+    /// <summary>The longest reasons for a screening decision (the column; the event keeps them whole too).</summary>
+    public const int DecisionReasonsMaxLength = 8000;
+
+    /// <summary>The longest priority reason kept (the column).</summary>
+    public const int PriorityReasonMaxLength = 1000;
+
+    private const string ChangedByAManager = "Changed by a manager: ";
+
+    /// <summary>The longest reason a manager may give for changing a priority: it is kept after <see cref="ChangedByAManager"/>.</summary>
+    public static readonly int ManagerPriorityReasonMaxLength = PriorityReasonMaxLength - ChangedByAManager.Length;
+
     /// <summary>A manager changes the priority of a contact not yet decided; the reason is kept with it.</summary>
     public void ChangePriority(Priority priority, string reason)
     {
         if (Status == ContactStatus.Decided) throw new InvalidOperationException("This contact has already been decided.");
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reason is required.", nameof(reason));
+        if (reason.Trim().Length > ManagerPriorityReasonMaxLength)
+        {
+            throw new ArgumentException($"A reason is at most {ManagerPriorityReasonMaxLength} characters.", nameof(reason));
+        }
         Priority = priority;
-        PriorityReason = $"Changed by a manager: {reason.Trim()}";
+        PriorityReason = ChangedByAManager + reason.Trim();
         Version++;
     }
 

@@ -22,11 +22,14 @@ public sealed class FrontDoorTray(SafeguardDbContext db)
         var total = await open.CountAsync(ct);
         var overdue = await open.CountAsync(w => w.DueAt < now, ct);
         var cp = await open.CountAsync(w => w.Priority == Priority.ChildProtection, ct);
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        // Past the last page (or a page number typed into the address): the last page, so the offset cannot overflow.
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         // Priority is stored by name; the names sort alphabetically in the wrong order, so order by an explicit rank.
         var rows = await open
             .OrderBy(w => w.Priority == Priority.ChildProtection ? 0 : w.Priority == Priority.Urgent ? 1 : 2)
             .ThenBy(w => w.DueAt)
-            .Skip((Math.Max(1, page) - 1) * pageSize)
+            .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Join(db.Contacts, w => w.SubjectId, c => c.Id, (w, c) => new
             {
@@ -40,6 +43,6 @@ public sealed class FrontDoorTray(SafeguardDbContext db)
         var lines = rows.Select(r => new TrayLine(r.Id, r.Reference, names.GetValueOrDefault(r.Id, ""), r.Priority, r.PriorityReason, r.Status,
             r.ReceivedAt, r.DecisionDueAt, r.ReferrerOrganisationName is null ? r.ReferrerName : $"{r.ReferrerName} ({r.ReferrerOrganisationName})",
             r.Channel, r.Returned && r.Status == ContactStatus.AwaitingDecision)).ToList();
-        return new TrayPage(lines, total, overdue, cp, Math.Max(1, page), pageSize);
+        return new TrayPage(lines, total, overdue, cp, page, pageSize);
     }
 }

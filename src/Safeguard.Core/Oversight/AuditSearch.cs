@@ -38,7 +38,8 @@ public sealed class AuditSearch(SafeguardDbContext db)
             events = events.Where(e => e.OccurredAt < end);
         }
 
-        var page = Math.Max(1, query.Page);
+        // Bounded so that a page number typed into the address cannot overflow the offset.
+        var page = Math.Clamp(query.Page, 1, 1_000_000);
         var hidden = new People.Access.NeedToKnow(db).Hidden();
         var rows = await events
             .OrderByDescending(e => e.Id)

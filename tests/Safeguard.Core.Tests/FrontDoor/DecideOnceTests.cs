@@ -92,6 +92,27 @@ public sealed class DecideOnceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLongestReasonsTheFormsAllow_AreSavedWhole_InTheContactAndItsEvents()
+    {
+        var contact = await ContactAsync("neglect");
+        var priorityReason = new string('p', Contact.ManagerPriorityReasonMaxLength);
+        var reasons = new string('r', Contact.DecisionReasonsMaxLength);
+        await using (var db = Context(Manager))
+        {
+            (await new ContactDetails(db, new ScreeningDecisionClock(WorkingDayCalendar.Default()))
+                .ChangePriorityAsync(contact.Id, Priority.Urgent, priorityReason)).ShouldBeNull();
+            (await Decisions(db).DecideAsync(new DecisionInput(contact.Id, ScreeningOutcome.ReferralToSocialCare, reasons, null), Manager, true))
+                .Result.ShouldBe(DecisionResult.Decided);
+        }
+
+        await using var check = Context();
+        var saved = await check.Contacts.SingleAsync(c => c.Id == contact.Id);
+        saved.PriorityReason!.ShouldEndWith(priorityReason);
+        saved.DecisionReasons.ShouldBe(reasons);
+        (await check.Events.Where(e => e.Type == ContactDecided.Name && e.SubjectId == contact.Id).Select(e => e.Reason).FirstAsync()).ShouldBe(reasons);
+    }
+
+    [Fact]
     public async Task ChangePriority_AfterTheContactWasDecided_IsNotSaved()
     {
         var contact = await ContactAsync("neglect");

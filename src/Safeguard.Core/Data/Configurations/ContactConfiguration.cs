@@ -19,9 +19,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(x => x.ReferrerEmail).HasMaxLength(320);
         b.Property(x => x.ReferrerPhone).HasMaxLength(40);
         b.Property(x => x.Concern).HasMaxLength(20000);
-        b.Property(x => x.DecisionReasons).HasMaxLength(8000);
+        b.Property(x => x.DecisionReasons).HasMaxLength(Contact.DecisionReasonsMaxLength);
         b.Property(x => x.FeedbackForReferrer).HasMaxLength(8000);
-        b.Property(x => x.PriorityReason).HasMaxLength(1000);
+        b.Property(x => x.PriorityReason).HasMaxLength(Contact.PriorityReasonMaxLength);
         b.Ignore(x => x.IsChildProtectionConcern);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Children).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);

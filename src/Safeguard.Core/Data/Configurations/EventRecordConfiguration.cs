@@ -14,7 +14,8 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         b.Property(x => x.ActorName).HasMaxLength(200);
         b.Property(x => x.SubjectType).HasMaxLength(80);
         b.Property(x => x.Summary).HasMaxLength(EventRecord.SummaryMaxLength);
-        b.Property(x => x.Reason).HasMaxLength(4000);
+        // Unbounded (text): a reason is kept whole, however long the form that gave it allows (e.g. a decision's 8,000 characters).
+        b.Property(x => x.Reason).Metadata.SetMaxLength(null);
         b.Property(x => x.Data).HasMaxLength(100000);
         b.HasIndex(x => new { x.PersonId, x.OccurredAt });
         b.HasIndex(x => new { x.ActorUserId, x.OccurredAt });

@@ -18,7 +18,11 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
     : PageModel
 {
     public const string WrongDetails = "Enter a correct email address and password";
+    public const string UnknownProvider = "Sign in with your email address and password, or choose one of the sign-in services shown";
     public const string LockedOut = "Your account is locked after too many attempts. Try again in 15 minutes or ask your system administrator";
+
+    /// <summary>The longest email address an account can have (the Identity store's column).</summary>
+    public const int MaxEmailLength = 256;
 
     [BindProperty]
     [Display(Name = "Email address")]
@@ -46,8 +50,9 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Enter your password");
         if (!ModelState.IsValid) return Invalid();
 
-        var email = Email!.Trim();
-        var user = await signIn.UserManager.FindByEmailAsync(email);
+        var email = SignInFailed.Bounded(Email!.Trim());
+        // No account's address is longer than Identity's column: anything longer is a wrong address, not a lookup.
+        var user = email.Length <= MaxEmailLength ? await signIn.UserManager.FindByEmailAsync(email) : null;
         if (user is { IsDisabled: true })
         {
             await RecordFailureAsync(new SignInFailed(email, SignInRefusal.AccountDisabled), user.Id);
@@ -78,12 +83,18 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         return Invalid();
     }
 
-    /// <summary>Starts sign-in with the council's identity provider.</summary>
-    public IActionResult OnPostExternal(string scheme)
+    /// <summary>Starts sign-in with the council's identity provider; a scheme that is not one of them is a bad request.</summary>
+    public async Task<IActionResult> OnPostExternalAsync(string? scheme)
     {
+        ExternalSchemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        if (ExternalSchemes.FirstOrDefault(s => s.Name == scheme) is not { } offered)
+        {
+            ModelState.AddModelError(nameof(Email), UnknownProvider);
+            return Invalid();
+        }
         var redirect = Url.Page("/Account/ExternalCallback", new { ReturnUrl });
-        var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, redirect);
-        return Challenge(properties, scheme);
+        var properties = signIn.ConfigureExternalAuthenticationProperties(offered.Name, redirect);
+        return Challenge(properties, offered.Name);
     }
 
     public static string RetiredOrganisation(string organisation) =>

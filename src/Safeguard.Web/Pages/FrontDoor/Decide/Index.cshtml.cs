@@ -74,7 +74,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         if (Contact.Status != ContactStatus.AwaitingDecision) return await ChangedElsewhereAsync(await decisions.AsItStandsAsync(id));
         var outcome = Enum.TryParse<ScreeningOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : (ScreeningOutcome?)null;
         if (outcome is null) ModelState.AddModelError(nameof(Outcome), "Select the decision");
-        Text(nameof(Reasons), Reasons, "Enter the reasons for the decision", 8000, required: true);
+        Text(nameof(Reasons), Reasons, "Enter the reasons for the decision", Core.FrontDoor.Contact.DecisionReasonsMaxLength, required: true);
         Text(nameof(Feedback), Feedback, "What to tell the referrer", 8000, required: false);
         if (!ModelState.IsValid) return this.PageWithErrors();
 
@@ -125,7 +125,7 @@ public sealed class IndexModel(ContactDetails details, ScreeningDecisions decisi
         if (Contact.Status == ContactStatus.Decided) return await ChangedElsewhereAsync(await decisions.AsItStandsAsync(id));
         var priority = Enum.TryParse<Priority>(NewPriority, out var p) && Enum.IsDefined(p) ? p : (Priority?)null;
         if (priority is null) ModelState.AddModelError(nameof(NewPriority), "Select the new priority");
-        Text(nameof(PriorityReason), PriorityReason, "Enter the reason for changing the priority", 1000, required: true);
+        Text(nameof(PriorityReason), PriorityReason, "Enter the reason for changing the priority", Core.FrontDoor.Contact.ManagerPriorityReasonMaxLength, required: true);
         if (!ModelState.IsValid) return this.PageWithErrors();
         if (await details.ChangePriorityAsync(id, priority!.Value, PriorityReason!, Version) is { } conflict) return await ChangedElsewhereAsync(conflict);
         TempData["Success"] = $"Priority of {Contact.Reference} changed";
