@@ -74,6 +74,8 @@ public static class CoreServices
         services.AddScoped<FrontDoor.FeedbackDispatcher>();
         services.AddScoped<Oversight.OverdueSweep>();
         services.AddScoped<Oversight.ManagerAlerts>();
+        services.AddOptions<Sessions.SessionSettings>();
+        services.AddScoped<Sessions.SignInSessions>();
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();

@@ -48,6 +48,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
     public DbSet<Oversight.Alert> Alerts => Set<Oversight.Alert>();
     public DbSet<Oversight.Flow.FlowCheck> FlowChecks => Set<Oversight.Flow.FlowCheck>();
+    public DbSet<Sessions.SignInSession> SignInSessions => Set<Sessions.SignInSession>();
     public DbSet<Chronology.Patterns.PatternAlert> PatternAlerts => Set<Chronology.Patterns.PatternAlert>();
     public DbSet<Chronology.Patterns.PatternSweepMark> PatternSweepMarks => Set<Chronology.Patterns.PatternSweepMark>();
     public DbSet<Drafts.FormDraft> FormDrafts => Set<Drafts.FormDraft>();

@@ -44,6 +44,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Oversight.Flow.FlowWatchSettings>(config.GetSection(Core.Oversight.Flow.FlowWatchSettings.Section));
         builder.Services.Configure<Core.Attachments.AttachmentSettings>(config.GetSection(Core.Attachments.AttachmentSettings.Section));
         builder.Services.Configure<Core.Escalations.EscalationSettings>(config.GetSection(Core.Escalations.EscalationSettings.Section));
+        builder.Services.Configure<Core.Sessions.SessionSettings>(config.GetSection(Core.Sessions.SessionSettings.Section));
         builder.Services.AddOptions<Core.Attachments.AttachmentSettings>()
             .Validate(s => s.MaxBytes > 0, "Attachments:MaxBytes must be a number of bytes above 0")
             .Validate(s => !string.Equals(s.Store, Core.Attachments.FolderAttachmentStore.StoreName, StringComparison.OrdinalIgnoreCase)
@@ -59,7 +60,11 @@ public static class SafeguardSetup
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(ConfigureCookie);
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ServerSessions.KeepSessionOnRefresh;
+        });
         ExternalSignIn.Register(builder.Services, config);
 
         builder.Services.AddSafeguardAuthorization();
@@ -86,8 +91,10 @@ public static class SafeguardSetup
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // The server ends a session after 30 idle minutes or 8 hours (ServerSessions); the cookie lasts no longer.
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
+        ServerSessions.Attach(o.Events);
         o.LoginPath = "/sign-in";
         o.LogoutPath = "/sign-out";
         o.AccessDeniedPath = "/forbidden";
