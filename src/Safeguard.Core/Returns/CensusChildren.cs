@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseNotes;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.Timescales;
@@ -97,7 +98,26 @@ internal sealed class CensusChildren(SafeguardDbContext db, int pageSize)
             .Select(c => (c.PersonId, Day: TimeLimits.UkDay(c.HeldAt)))
             .Where(c => c.Day >= from && c.Day <= end)
             .ToLookup(c => c.PersonId, c => c.Day);
+        var visits = await SeenVisitsAsync(ids, end, ct);
+        var lookedAfter = (await db.LookedAfterPeriods.AsNoTracking()
+            .Where(l => EF.Parameter(ids).Contains(l.PersonId) && l.StartedOn <= end)
+            .Select(l => new { l.PersonId, l.StartedOn, l.EndedOn, l.LegalStatus }).ToListAsync(ct))
+            .ToLookup(l => l.PersonId, l => new LookedAfterSpell(l.StartedOn, l.EndedOn <= end ? l.EndedOn : null, l.LegalStatus));
         return ids.ToDictionary(id => id, id => new ChildHistory(referrals[id].Order().ToList(), enquiries[id].Order().ToList(),
-            conferences[id].Order().ToList()));
+            conferences[id].Order().ToList())
+        {
+            Visits = visits[id].ToList(),
+            LookedAfter = lookedAfter[id].OrderBy(l => l.StartedOn).ToList(),
+        });
+    }
+
+    /// <summary>The visits in which each child was seen, up to the end of the period's last UK day, in the order they happened.</summary>
+    private async Task<ILookup<Guid, SeenVisit>> SeenVisitsAsync(List<Guid> ids, DateOnly end, CancellationToken ct)
+    {
+        var until = TimeLimits.UkLocal(end.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
+        var visits = await db.CaseNotes.AsNoTracking()
+            .Where(n => EF.Parameter(ids).Contains(n.PersonId) && n.OccurredAt < until && n.Kind == CaseNoteKind.Visit && n.ChildSeen == true)
+            .Select(n => new { n.PersonId, n.OccurredAt, n.ChildSeenAlone }).ToListAsync(ct);
+        return visits.OrderBy(v => v.OccurredAt).ToLookup(v => v.PersonId, v => new SeenVisit(TimeLimits.UkDay(v.OccurredAt), v.ChildSeenAlone));
     }
 }
