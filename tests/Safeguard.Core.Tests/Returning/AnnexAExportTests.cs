@@ -99,10 +99,10 @@ public sealed class AnnexAExportTests : IAsyncLifetime
     private static CaseNote Visit(Person child, DateTimeOffset at, bool seen, bool alone, Guid by) =>
         new(child.Id, CaseNoteKind.Visit, at, "Child and mother", "Home visit", by) { ChildSeen = seen, ChildSeenAlone = seen ? alone : false };
 
-    private async Task<Dictionary<string, List<List<string?>>>> ExportAsync()
+    private async Task<Dictionary<string, List<List<string?>>>> ExportAsync(int pageSize = 2)
     {
         await using var db = _database.CreateContext(_time, Actor.System);
-        var (_, xlsx) = await new AnnexAExport(db) { PageSize = 2 }.BuildAsync(Period);
+        var (_, xlsx) = await new AnnexAExport(db) { PageSize = pageSize }.BuildAsync(Period);
         return Read(xlsx);
     }
 
@@ -232,5 +232,16 @@ public sealed class AnnexAExportTests : IAsyncLifetime
 
         await using var db = _database.CreateContext(_time, Actor.System);
         (await db.Events.CountAsync(e => e.Type == AnnexAExported.Name)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AChildAPage_GivesTheSameRows_AsAllChildrenInOnePage()
+    {
+        var onePage = await ExportAsync(pageSize: 100);
+        var childAPage = await ExportAsync(pageSize: 1);
+
+        childAPage.Keys.ShouldBe(onePage.Keys);
+        foreach (var (sheet, rows) in onePage) childAPage[sheet].ShouldBe(rows, sheet);
+        onePage["List 6"].Count.ShouldBe(3);
     }
 }
