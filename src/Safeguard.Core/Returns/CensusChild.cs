@@ -23,8 +23,25 @@ public sealed record CensusChild(
     public ChildHistory? History { get; init; }
 }
 
-/// <summary>The days of a child's referrals, section 47 enquiries and initial conferences from a given day to the period's end.</summary>
-public sealed record ChildHistory(IReadOnlyList<DateOnly> Referrals, IReadOnlyList<DateOnly> Section47s, IReadOnlyList<DateOnly> InitialConferences);
+/// <summary>
+/// The days of a child's referrals, section 47 enquiries and initial conferences from a given day to the period's end, and
+/// what Ofsted's Annex A also asks of the record by the period's end: the visits in which the child was seen, and the
+/// periods the child was looked after.
+/// </summary>
+public sealed record ChildHistory(IReadOnlyList<DateOnly> Referrals, IReadOnlyList<DateOnly> Section47s, IReadOnlyList<DateOnly> InitialConferences)
+{
+    /// <summary>Visits (case notes) in which the child was seen, by the period's end, in the order they happened.</summary>
+    public IReadOnlyList<SeenVisit> Visits { get; init; } = [];
+
+    /// <summary>Periods the child was looked after that started by the period's end (an end after it is not yet known).</summary>
+    public IReadOnlyList<LookedAfterSpell> LookedAfter { get; init; } = [];
+}
+
+/// <summary>A visit in which the child was seen, on a UK day, and whether they were seen alone (null when not recorded).</summary>
+public sealed record SeenVisit(DateOnly Day, bool? Alone);
+
+/// <summary>A period of being looked after as at the period's end: its end only if by then.</summary>
+public sealed record LookedAfterSpell(DateOnly StartedOn, DateOnly? EndedOn, Safeguard.Core.CaseWork.LookedAfterLegalStatus LegalStatus);
 
 /// <summary>A CIN episode (the census's CINdetails): a referral and what followed it, as at the reference date.</summary>
 public sealed record CensusEpisode(

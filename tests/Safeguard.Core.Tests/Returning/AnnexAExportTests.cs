@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseNotes;
 using Safeguard.Core.CaseWork;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
@@ -56,6 +57,12 @@ public sealed class AnnexAExportTests : IAsyncLifetime
             Outcome = AssessmentOutcome.ChildInNeedPlan,
         });
         db.ChildPlans.Add(new ChildPlan(referral.Id, maya.Id, PlanKind.ChildInNeed, new DateOnly(2025, 10, 22), null));
+        // Maya's visits: seen on 10 February; not seen on 1 March; seen at 00:30 BST on 1 April, after the period (UK days).
+        db.CaseNotes.Add(Visit(maya, new DateTimeOffset(2026, 2, 10, 15, 0, 0, TimeSpan.Zero), seen: true, alone: true, sam.Id));
+        db.CaseNotes.Add(Visit(maya, new DateTimeOffset(2026, 3, 1, 15, 0, 0, TimeSpan.Zero), seen: false, alone: false, sam.Id));
+        db.CaseNotes.Add(Visit(maya, new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.Zero), seen: true, alone: true, sam.Id));
+        // Maya has been accommodated under section 20 since 1 February (still, as at the period's end).
+        db.LookedAfterPeriods.Add(new LookedAfterPeriod(maya.Id, new DateOnly(2026, 2, 1), LookedAfterLegalStatus.AccommodatedUnderSection20));
 
         // Leo: referred before the period, a child protection plan (his second) open through it.
         var leos = new Referral(leo.Id, null, new DateOnly(2025, 7, 1), "1A", council.Assessment.Id) { PrimaryNeedCode = "N1" };
@@ -64,6 +71,14 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         enquiry.End(new DateOnly(2025, 9, 10), Section47Outcome.InitialChildProtectionConference);
         db.Section47Enquiries.Add(enquiry);
         db.ChildPlans.Add(new ChildPlan(leos.Id, leo.Id, PlanKind.ChildProtection, new DateOnly(2025, 9, 20), "neglect", number: 2));
+        // Leo's visits on the plan: seen alone in October, seen (not alone) on 20 March, not seen on 25 March.
+        db.CaseNotes.Add(Visit(leo, new DateTimeOffset(2025, 10, 1, 10, 0, 0, TimeSpan.Zero), seen: true, alone: true, sam.Id));
+        db.CaseNotes.Add(Visit(leo, new DateTimeOffset(2026, 3, 20, 10, 0, 0, TimeSpan.Zero), seen: true, alone: false, sam.Id));
+        db.CaseNotes.Add(Visit(leo, new DateTimeOffset(2026, 3, 25, 10, 0, 0, TimeSpan.Zero), seen: false, alone: false, sam.Id));
+        // In police protection for most of September 2025: ended the day before the six months to 31 March 2026 began.
+        var protection = new LookedAfterPeriod(leo.Id, new DateOnly(2025, 9, 1), LookedAfterLegalStatus.PoliceProtection);
+        protection.End(new DateOnly(2025, 9, 30));
+        db.LookedAfterPeriods.Add(protection);
 
         // Zoe: a referral that closed before the period.
         var zoes = new Referral(zoe.Id, null, new DateOnly(2025, 5, 1), "2A", council.Assessment.Id);
@@ -81,10 +96,13 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         return contact;
     }
 
-    private async Task<Dictionary<string, List<List<string?>>>> ExportAsync()
+    private static CaseNote Visit(Person child, DateTimeOffset at, bool seen, bool alone, Guid by) =>
+        new(child.Id, CaseNoteKind.Visit, at, "Child and mother", "Home visit", by) { ChildSeen = seen, ChildSeenAlone = seen ? alone : false };
+
+    private async Task<Dictionary<string, List<List<string?>>>> ExportAsync(int pageSize = 2)
     {
         await using var db = _database.CreateContext(_time, Actor.System);
-        var (_, xlsx) = await new AnnexAExport(db) { PageSize = 2 }.BuildAsync(Period);
+        var (_, xlsx) = await new AnnexAExport(db) { PageSize = pageSize }.BuildAsync(Period);
         return Read(xlsx);
     }
 
@@ -148,12 +166,49 @@ public sealed class AnnexAExportTests : IAsyncLifetime
         sheets["List 3"].Skip(1).ShouldHaveSingleItem().ShouldBe([.. maya, "2025-10-01", "q) 6: Police", "b) No", "#2", _team, "Sam Okafor"]);
         sheets["List 4"].Skip(1).ShouldHaveSingleItem().ShouldBe([.. maya, "b) No", "2025-10-02", "a) Yes", "2025-10-21", "a) Yes", _team, "Sam Okafor"]);
         sheets["List 6"].Skip(1).Single(r => r[0] == "NB1")
-            .ShouldBe([.. maya, "b) No", "2025-10-01", "N1 - Abuse or neglect", null, null, null, "c) Child in need plan", _team, "Sam Okafor"]);
+            .ShouldBe([.. maya, "b) No", "2025-10-01", "N1 - Abuse or neglect", "2026-02-10", null, null, "a) Looked after child", _team, "Sam Okafor"]);
 
         string?[] leo = ["NB2", "a) Male", "o) BAFR", "2012-11-30", "#13", "a) Yes"];
         sheets["List 5"].Skip(1).ShouldHaveSingleItem().ShouldBe([.. leo, "2025-09-02", null, null, null, "#1", "#0", _team, null]);
         sheets["List 7"].Skip(1).ShouldHaveSingleItem()
-            .ShouldBe([.. leo, "2025-09-20", "a) Neglect", "a) Neglect", null, null, null, null, null, "#1", _team, null]);
+            .ShouldBe([.. leo, "2025-09-20", "a) Neglect", "a) Neglect", "2026-03-20", "b) No", null, null, "b) No", "#1", _team, null]);
+        // Leo's police protection ended before the period's end: his episode's status is his plan's, not looked after.
+        sheets["List 6"].Skip(1).Single(r => r[0] == "NB2")[11].ShouldBe("b) Child Protection plan");
+    }
+
+    [Fact]
+    public async Task EmergencyProtection_IsYes_WhenInForceInTheSixMonthsToTheLastDay()
+    {
+        await using (var db = _database.CreateContext(_time, Actor.System))
+        {
+            var leo = await db.People.SingleAsync(p => p.LocalChildId == "NB2");
+            var order = new LookedAfterPeriod(leo.Id, new DateOnly(2025, 9, 28), LookedAfterLegalStatus.EmergencyProtectionOrder);
+            order.End(new DateOnly(2025, 10, 1));
+            db.LookedAfterPeriods.Add(order);
+            await db.SaveChangesAsync();
+        }
+
+        var sheets = await ExportAsync();
+
+        sheets["List 7"].Skip(1).ShouldHaveSingleItem()[13].ShouldBe("a) Yes");
+    }
+
+    [Fact]
+    public async Task LastSeen_FallsBackToTheAssessment_AndTheStatutoryVisitIsBlankWithoutOne()
+    {
+        await using (var db = _database.CreateContext(_time, Actor.System))
+        {
+            db.CaseNotes.RemoveRange(db.CaseNotes);
+            await db.SaveChangesAsync();
+        }
+
+        var sheets = await ExportAsync();
+
+        // Maya's assessment records seeing her on 3 October.
+        sheets["List 6"].Skip(1).Single(r => r[0] == "NB1")[8].ShouldBe("2025-10-03");
+        sheets["List 6"].Skip(1).Single(r => r[0] == "NB2")[8].ShouldBeNull();
+        var leo = sheets["List 7"].Skip(1).ShouldHaveSingleItem();
+        (leo[9], leo[10]).ShouldBe((null, null));
     }
 
     [Fact]
@@ -177,5 +232,16 @@ public sealed class AnnexAExportTests : IAsyncLifetime
 
         await using var db = _database.CreateContext(_time, Actor.System);
         (await db.Events.CountAsync(e => e.Type == AnnexAExported.Name)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AChildAPage_GivesTheSameRows_AsAllChildrenInOnePage()
+    {
+        var onePage = await ExportAsync(pageSize: 100);
+        var childAPage = await ExportAsync(pageSize: 1);
+
+        childAPage.Keys.ShouldBe(onePage.Keys);
+        foreach (var (sheet, rows) in onePage) childAPage[sheet].ShouldBe(rows, sheet);
+        onePage["List 6"].Count.ShouldBe(3);
     }
 }

@@ -29,6 +29,7 @@ public sealed class AnnexAExport(SafeguardDbContext db)
         CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        await using var connection = await ReturnConnection.OpenAsync(db, ct);
         var names = new AnnexANames(
             await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct),
             await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct));

@@ -1,3 +1,5 @@
+using Safeguard.Core.CaseWork;
+
 namespace Safeguard.Core.Returns.AnnexA;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Safeguard.Core.Returns.AnnexA;
 /// each list's children "in the period"): list 3 a referral received in the period; list 4 an assessment under way in it;
 /// list 5 a section 47 enquiry under way in it; list 6 a CIN episode open at any time in it; list 7 a child protection plan
 /// open at any time in it. Everything is as at the period's last day. "In the last 12 months" counts the 12 months up to
-/// and including the row's own date.
+/// and including the row's own date; "in last six months" (emergency protection) the six months up to the period's last day.
 /// </summary>
 internal sealed class AnnexARows(ReturnPeriod period, AnnexANames names,
     AnnexASheet referrals, AnnexASheet assessments, AnnexASheet section47s, AnnexASheet childrenInNeed, AnnexASheet protection)
@@ -22,6 +24,8 @@ internal sealed class AnnexARows(ReturnPeriod period, AnnexANames names,
         var who = Child(child.LaChildId, child.Sex, child.Ethnicity, child.BirthDate, period);
         var disability = AnnexACodes.Disability(child.Disabilities);
         var history = child.History ?? new ChildHistory([], [], []);
+        var protectedLately = AnnexACodes.YesNo(EmergencyProtectionInSixMonths(history.LookedAfter));
+        var lookedAfter = history.LookedAfter.Any(l => l.EndedOn is null);
         foreach (var episode in child.Episodes)
         {
             var team = names.Team(episode.TeamId);
@@ -45,15 +49,15 @@ internal sealed class AnnexARows(ReturnPeriod period, AnnexANames names,
                     plan is { } p ? AnnexACodes.YesNo(p) : null,
                     InTwelveMonthsTo(history.Section47s, enquiry.StartDate), InTwelveMonthsTo(history.InitialConferences, enquiry.StartDate), team, worker]);
             }
-            // Date the child was last seen: the record's visits are not read here yet, so the column is left blank.
-            childrenInNeed.Row([.. who, disability, episode.ReferralDate, AnnexACodes.PrimaryNeed(episode.PrimaryNeed), null, episode.ClosureDate,
-                AnnexACodes.ClosureReason(episode.ClosureReason), CaseStatus(episode), team, worker]);
+            childrenInNeed.Row([.. who, disability, episode.ReferralDate, AnnexACodes.PrimaryNeed(episode.PrimaryNeed),
+                LastSeen(episode, history.Visits), episode.ClosureDate, AnnexACodes.ClosureReason(episode.ClosureReason),
+                CaseStatus(episode, lookedAfter), team, worker]);
             foreach (var plan in episode.ProtectionPlans)
             {
-                // Last statutory visit, seen alone and emergency protection: not read here (see docs/returns.md), left blank.
+                var visit = LastVisit(history.Visits, plan.StartDate, plan.EndDate);
                 protection.Row([.. who, disability, plan.StartDate, AnnexACodes.CategoryOfAbuse(plan.InitialCategory),
-                    AnnexACodes.CategoryOfAbuse(plan.LatestCategory), null, null, plan.Reviews.Count == 0 ? null : plan.Reviews.Max(), plan.EndDate,
-                    null, plan.PreviousPlans, team, worker]);
+                    AnnexACodes.CategoryOfAbuse(plan.LatestCategory), visit?.Day, visit is null ? null : AnnexACodes.YesNoUnknown(visit.Alone),
+                    plan.Reviews.Count == 0 ? null : plan.Reviews.Max(), plan.EndDate, protectedLately, plan.PreviousPlans, team, worker]);
             }
         }
     }
@@ -65,13 +69,40 @@ internal sealed class AnnexARows(ReturnPeriod period, AnnexANames names,
             progress.Report(new AnnexAProgress(sheet.List, sheet.Rows));
     }
 
-    /// <summary>Case status on the period's last day: the episode closed, else its open plan or assessment (looked after is not read here).</summary>
-    private static string? CaseStatus(CensusEpisode episode) =>
+    /// <summary>Case status on the period's last day: the episode closed, else the child looked after, else its open plan or assessment.</summary>
+    private static string? CaseStatus(CensusEpisode episode, bool lookedAfter) =>
         episode.ClosureDate is not null ? AnnexACodes.ClosedEpisode
+        : lookedAfter ? AnnexACodes.LookedAfter
         : episode.ProtectionPlans.Any(p => p.EndDate is null) ? AnnexACodes.ProtectionPlan
         : episode.ChildInNeedPlans.Any(p => p.EndDate is null) ? AnnexACodes.ChildInNeedPlan
         : episode.Assessments.Any(a => a.AuthorisationDate is null) ? AnnexACodes.OpenAssessment
         : null;
+
+    /// <summary>
+    /// The last day the child was seen in the episode, by its closure or the period's end: a visit in which the child was
+    /// seen, or the day an assessment of the episode records seeing them.
+    /// </summary>
+    private static DateOnly? LastSeen(CensusEpisode episode, IReadOnlyList<SeenVisit> visits)
+    {
+        var visited = LastVisit(visits, episode.ReferralDate, episode.ClosureDate)?.Day;
+        var assessed = episode.Assessments.Max(a => a.ChildSeenOn);
+        return visited is null || assessed > visited ? assessed : visited;
+    }
+
+    /// <summary>
+    /// The last visit in which the child was seen from <paramref name="from"/> to <paramref name="to"/> (the period's end when
+    /// open): for a child protection plan, its last statutory visit (the visits the plan's visit work is closed by).
+    /// </summary>
+    private static SeenVisit? LastVisit(IReadOnlyList<SeenVisit> visits, DateOnly from, DateOnly? to) =>
+        visits.LastOrDefault(v => v.Day >= from && (to is null || v.Day <= to));
+
+    /// <summary>An emergency protection order or police protection in force at any time in the six months to the period's end.</summary>
+    private bool EmergencyProtectionInSixMonths(IReadOnlyList<LookedAfterSpell> spells)
+    {
+        var since = period.ReferenceDate.AddMonths(-6).AddDays(1);
+        return spells.Any(l => l.LegalStatus is LookedAfterLegalStatus.EmergencyProtectionOrder or LookedAfterLegalStatus.PoliceProtection
+            && (l.EndedOn is null || l.EndedOn >= since));
+    }
 
     private static int InTwelveMonthsTo(IReadOnlyList<DateOnly> days, DateOnly to)
     {
