@@ -67,5 +67,6 @@ internal static class FlowCommands
             s.MinimumUsual = Number(nameof(s.MinimumUsual)) ?? s.MinimumUsual;
             s.MaxChance = Number(nameof(s.MaxChance)) ?? s.MaxChance;
             s.UsualWeeks = (int)(Number(nameof(s.UsualWeeks)) ?? s.UsualWeeks);
+            s.SpreadWeeks = (int)(Number(nameof(s.SpreadWeeks)) ?? s.SpreadWeeks);
         });
 }

@@ -23,12 +23,19 @@ public sealed record FlowDay(DateOnly Day, int Count, double? Usual, double? Exp
 /// Local rule (Safeguard, docs/flow-alerts.md): a working day's count is compared with the median of the same weekday
 /// over the previous N ordinary working weeks (bank holidays, days next to them and Christmas to New Year left out),
 /// lowered by a factor on quiet days; a drop is a count below a fraction of that which ordinary day-to-day chance
-/// (Poisson with that mean) would give less than once in a thousand days; none at all is a stop.
+/// (Poisson with that mean, widened by the stage's own spread) would give less than once in a thousand days; none at all is
+/// a stop.
 /// </summary>
 public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings settings)
 {
     /// <summary>How far back the usual level may look for enough ordinary same weekdays.</summary>
-    public int LookBackDays => (Math.Max(1, settings.UsualWeeks) + 6) * 7;
+    private int UsualLookBackDays => (Math.Max(1, settings.UsualWeeks) + 6) * 7;
+
+    /// <summary>How far back the usual level and the spread read counts.</summary>
+    public int LookBackDays => Math.Max(UsualLookBackDays, (settings.SpreadWeeks + 6) * 7);
+
+    /// <summary>Fewer ordinary same weekdays than this in the spread's weeks: taken as chance alone (1).</summary>
+    public const int MinimumSpreadSamples = 8;
 
     /// <summary>Between Christmas and New Year, when services and referrers are on leave.</summary>
     public static bool IsChristmasPeriod(DateOnly day) =>
@@ -56,11 +63,34 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
     {
         var samples = new List<int>();
         var weeks = Math.Max(1, settings.UsualWeeks);
-        for (var d = day.AddDays(-7); samples.Count < weeks && d >= day.AddDays(-LookBackDays); d = d.AddDays(-7))
+        for (var d = day.AddDays(-7); samples.Count < weeks && d >= day.AddDays(-UsualLookBackDays); d = d.AddDays(-7))
         {
             if (calendar.IsWorkingDay(d) && !IsQuiet(d)) samples.Add(countOn(d));
         }
         return samples.Count < Math.Max(1, settings.MinimumSamples) ? null : Median(samples);
+    }
+
+    /// <summary>
+    /// How much more the stage's count varies from one ordinary same weekday to the next than chance alone would make it
+    /// (variance over mean, 1 for Poisson), over the last <see cref="FlowWatchSettings.SpreadWeeks"/> of them. Stages that
+    /// count children vary more: a contact about three brothers and sisters brings three referrals, three assessments and
+    /// three strategy discussions at once. The variance is read from the differences between successive weeks, so that a
+    /// slow change of level (growth, the summer, a past drop) does not count as spread. At least 1, at most 10.
+    /// </summary>
+    public double Spread(DateOnly day, Func<DateOnly, int> countOn)
+    {
+        if (settings.SpreadWeeks <= 0) return 1;
+        var samples = new List<int>();
+        for (var d = day.AddDays(-7); samples.Count < settings.SpreadWeeks && d >= day.AddDays(-LookBackDays); d = d.AddDays(-7))
+        {
+            if (calendar.IsWorkingDay(d) && !IsQuiet(d)) samples.Add(countOn(d));
+        }
+        if (samples.Count < MinimumSpreadSamples) return 1;
+        double squares = 0;
+        for (var i = 1; i < samples.Count; i++) squares += Math.Pow(samples[i] - samples[i - 1], 2);
+        var variance = squares / (2.0 * (samples.Count - 1));
+        var mean = samples.Average();
+        return mean <= 0 ? 1 : Math.Clamp(variance / mean, 1, 10);
     }
 
     /// <summary>Judges a drop in a stage's count on <paramref name="day"/>.</summary>
@@ -84,7 +114,7 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
         var usual = Usual(day, countOn);
         var expected = usual * (quiet ? settings.QuietDayFactor : 1.0);
         if (expected is not { } e || e < minimumExpected || e <= 0) return new FlowDay(day, count, usual, expected, quiet, FlowStatus.NotJudged);
-        var far = count < settings.DropBelow * e && ChanceOfAtMost(count, e) < settings.MaxChance;
+        var far = count < settings.DropBelow * e && ChanceOfAtMost(count, e, Spread(day, countOn)) < settings.MaxChance;
         var status = !far ? FlowStatus.Normal : count == 0 ? FlowStatus.Stopped : FlowStatus.Dropped;
         return new FlowDay(day, count, usual, expected, quiet, status);
     }
@@ -97,6 +127,25 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
         for (var k = 1; k <= count; k++)
         {
             term *= mean / k;
+            sum += term;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// The chance of <paramref name="count"/> or fewer when <paramref name="mean"/> is expected and the count varies
+    /// <paramref name="spread"/> times as much as Poisson: negative binomial with that mean and variance (Poisson at 1).
+    /// </summary>
+    public static double ChanceOfAtMost(int count, double mean, double spread)
+    {
+        if (spread <= 1.0001) return ChanceOfAtMost(count, mean);
+        var size = mean / (spread - 1);
+        var fail = 1 - 1 / spread;
+        var term = Math.Exp(size * Math.Log(1 / spread));
+        var sum = term;
+        for (var k = 1; k <= count; k++)
+        {
+            term *= (k - 1 + size) / k * fail;
             sum += term;
         }
         return sum;

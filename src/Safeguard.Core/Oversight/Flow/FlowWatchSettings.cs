@@ -36,6 +36,12 @@ public sealed class FlowWatchSettings
     /// </summary>
     public double MaxChance { get; set; } = 0.001;
 
+    /// <summary>
+    /// How many earlier ordinary same weekdays the stage's own spread is read from (<see cref="FlowDropRule.Spread"/>):
+    /// a stage that varies more than chance alone needs a deeper fall to alert. 0 takes every stage as Poisson.
+    /// </summary>
+    public int SpreadWeeks { get; set; } = 26;
+
     /// <summary>A stage whose expected level is below this is not judged for a drop: a few a day swing too much.</summary>
     public double MinimumUsual { get; set; } = 5;
 
