@@ -55,8 +55,40 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
         return false;
     }
 
-    /// <summary>A working day whose volumes run lower than usual: next to a bank holiday, or Christmas to New Year.</summary>
-    public bool IsQuiet(DateOnly day) => IsChristmasPeriod(day) || IsNextToHoliday(day);
+    private readonly int? _summerFrom = MonthDay(settings.SummerFrom, nameof(settings.SummerFrom));
+    private readonly int? _summerTo = MonthDay(settings.SummerTo, nameof(settings.SummerTo));
+
+    /// <summary>In the school summer holidays (<see cref="FlowWatchSettings.SummerFrom"/> to <see cref="FlowWatchSettings.SummerTo"/>), when schools refer nothing.</summary>
+    public bool IsSummerHolidays(DateOnly day) =>
+        _summerFrom is { } from && _summerTo is { } to && day.Month * 100 + day.Day is var md && md >= from && md <= to;
+
+    /// <summary>A working day whose volumes run lower than usual: next to a bank holiday, Christmas to New Year, the summer holidays.</summary>
+    public bool IsQuiet(DateOnly day) => IsChristmasPeriod(day) || IsNextToHoliday(day) || IsSummerHolidays(day);
+
+    /// <summary>
+    /// A working day that counts towards the usual level and the spread: not next to a bank holiday nor from Christmas to
+    /// New Year. The summer holidays do count: they are weeks long, so the level after them (and of the stages that follow
+    /// a few weeks behind, such as conferences) is read from them.
+    /// </summary>
+    public bool IsOrdinary(DateOnly day) => calendar.IsWorkingDay(day) && !IsChristmasPeriod(day) && !IsNextToHoliday(day);
+
+    /// <summary>The expected level on <paramref name="day"/> as a share of the usual level.</summary>
+    public double Factor(DateOnly day) =>
+        IsChristmasPeriod(day) || IsNextToHoliday(day) ? settings.QuietDayFactor
+        : IsSummerHolidays(day) ? settings.SummerFactor
+        : 1.0;
+
+    /// <summary>"07-22" as 722; blank as none.</summary>
+    private static int? MonthDay(string? value, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact($"2000-{value.Trim()}", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date.Month * 100 + date.Day;
+        }
+        throw new InvalidOperationException($"FlowWatch:{setting} must be a month and day as MM-dd, such as 07-22, or empty; it is \"{value}\".");
+    }
 
     /// <summary>The median of the same weekday over the previous ordinary working weeks; null with too little history.</summary>
     public double? Usual(DateOnly day, Func<DateOnly, int> countOn)
@@ -65,7 +97,7 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
         var weeks = Math.Max(1, settings.UsualWeeks);
         for (var d = day.AddDays(-7); samples.Count < weeks && d >= day.AddDays(-UsualLookBackDays); d = d.AddDays(-7))
         {
-            if (calendar.IsWorkingDay(d) && !IsQuiet(d)) samples.Add(countOn(d));
+            if (IsOrdinary(d)) samples.Add(countOn(d));
         }
         return samples.Count < Math.Max(1, settings.MinimumSamples) ? null : Median(samples);
     }
@@ -76,6 +108,7 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
     /// count children vary more: a contact about three brothers and sisters brings three referrals, three assessments and
     /// three strategy discussions at once. The variance is read from the differences between successive weeks, so that a
     /// slow change of level (growth, the summer, a past drop) does not count as spread. At least 1, at most 10.
+    /// Fewer than <see cref="MinimumSpreadSamples"/> ordinary same weekdays (since the last with none): 1.
     /// </summary>
     public double Spread(DateOnly day, Func<DateOnly, int> countOn)
     {
@@ -83,7 +116,11 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
         var samples = new List<int>();
         for (var d = day.AddDays(-7); samples.Count < settings.SpreadWeeks && d >= day.AddDays(-LookBackDays); d = d.AddDays(-7))
         {
-            if (calendar.IsWorkingDay(d) && !IsQuiet(d)) samples.Add(countOn(d));
+            if (!IsOrdinary(d)) continue;
+            // Read back to the last ordinary day with none: before it the stage was stopped, or not yet counted at all.
+            var count = countOn(d);
+            if (count == 0) break;
+            samples.Add(count);
         }
         if (samples.Count < MinimumSpreadSamples) return 1;
         double squares = 0;
@@ -112,7 +149,7 @@ public sealed class FlowDropRule(IWorkingDayCalendar calendar, FlowWatchSettings
         if (!calendar.IsWorkingDay(day)) return new FlowDay(day, count, null, null, false, FlowStatus.NotJudged);
         var quiet = IsQuiet(day);
         var usual = Usual(day, countOn);
-        var expected = usual * (quiet ? settings.QuietDayFactor : 1.0);
+        var expected = usual * Factor(day);
         if (expected is not { } e || e < minimumExpected || e <= 0) return new FlowDay(day, count, usual, expected, quiet, FlowStatus.NotJudged);
         var far = count < settings.DropBelow * e && ChanceOfAtMost(count, e, Spread(day, countOn)) < settings.MaxChance;
         var status = !far ? FlowStatus.Normal : count == 0 ? FlowStatus.Stopped : FlowStatus.Dropped;
