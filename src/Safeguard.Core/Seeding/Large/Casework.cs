@@ -167,7 +167,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             : partner is null ? ContactChannel.FrontDoor
             : partner.Kind == OrganisationKind.Police ? (random.NextDouble() < 0.7 ? ContactChannel.PartnerApi : ContactChannel.FrontDoor)
             : random.NextDouble() < 0.45 ? ContactChannel.PartnerPage : ContactChannel.FrontDoor;
-        channel = AfterPartnerStop(channel, partner, day);
+        channel = AfterPartnerStop(channel, partner, TimeLimits.UkDay(Utc(receivedAt)));
 
         var categoryCount = random.NextDouble() switch { < 0.55 => 1, < 0.88 => 2, _ => 3 };
         var categories = new List<string>(3);
