@@ -67,5 +67,9 @@ internal static class FlowCommands
             s.MinimumUsual = Number(nameof(s.MinimumUsual)) ?? s.MinimumUsual;
             s.MaxChance = Number(nameof(s.MaxChance)) ?? s.MaxChance;
             s.UsualWeeks = (int)(Number(nameof(s.UsualWeeks)) ?? s.UsualWeeks);
+            s.SpreadWeeks = (int)(Number(nameof(s.SpreadWeeks)) ?? s.SpreadWeeks);
+            s.SummerFactor = Number(nameof(s.SummerFactor)) ?? s.SummerFactor;
+            s.SummerFrom = Environment.GetEnvironmentVariable($"FlowWatch__{nameof(s.SummerFrom)}") ?? s.SummerFrom;
+            s.SummerTo = Environment.GetEnvironmentVariable($"FlowWatch__{nameof(s.SummerTo)}") ?? s.SummerTo;
         });
 }

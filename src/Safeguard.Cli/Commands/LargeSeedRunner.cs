@@ -7,13 +7,15 @@ namespace Safeguard.Cli.Commands;
 /// <summary>Runs the large synthetic council generator with a progress bar per phase.</summary>
 internal static class LargeSeedRunner
 {
-    public static async Task RunAsync(DatabaseProvider provider, string connection, int seed, double scale, int walkedMonths, CancellationToken ct)
+    public static async Task RunAsync(DatabaseProvider provider, string connection, int seed, double scale, int walkedMonths, bool drops,
+        CancellationToken ct)
     {
         var options = new LargeSeedOptions
         {
             Seed = seed,
             Scale = scale,
             WalkedMonths = walkedMonths,
+            Drops = drops ? InjectedDrops.Default : null,
             EndDate = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date),
         };
         LargeSeedResult? result = null;

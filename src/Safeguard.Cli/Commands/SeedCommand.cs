@@ -19,7 +19,11 @@ internal static class SeedCommand
             Description = "Months before today whose cases the large council works through the domain services (the rest is bulk-loaded); 0 for none",
             DefaultValueFactory = _ => 3,
         };
-        var command = new Command("seed", "Migrate, then fill the database with demo or synthetic data") { size, seed, scale, walked };
+        var noDrops = new Option<bool>("--no-drops")
+        {
+            Description = "Leave out the real falls in the flow that the large council's history carries (docs/large-seed.md, \"Injected drops\")",
+        };
+        var command = new Command("seed", "Migrate, then fill the database with demo or synthetic data") { size, seed, scale, walked, noDrops };
         CliDatabase.AddOptionsTo(command, migratesItself: true);
         command.SetAction(async (parse, ct) =>
         {
@@ -44,7 +48,8 @@ internal static class SeedCommand
                     return 2;
                 }
                 var stopwatch = Stopwatch.StartNew();
-                await LargeSeedRunner.RunAsync(provider, connection, parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(walked), ct);
+                await LargeSeedRunner.RunAsync(provider, connection, parse.GetValue(seed), parse.GetValue(scale), parse.GetValue(walked),
+                    !parse.GetValue(noDrops), ct);
                 Console.WriteLine($"Large council seeded in {stopwatch.Elapsed.TotalSeconds:F1} s.");
             }
             return 0;

@@ -206,6 +206,53 @@ public sealed class FlowWatchTests : MailTestBase
     }
 
     [Fact]
+    public async Task AFallThatTheStagesOwnSpreadExplains_IsNotAnAlert_UnlessEveryStageIsTakenAsChanceAlone()
+    {
+        // Assessments started swing between 5 and 15 from one week to the next (brothers and sisters assessed together): a usual
+        // 10, but 1 is far less unlikely than Poisson says.
+        await using (var db = Db())
+        {
+            await FlowTestData.WriteAsync(db, NormalFrom, DropDay,
+                (day, n) => FlowTestData.Normal(n) with { Assessments = day == DropDay ? 1 : day.DayNumber / 7 % 2 == 0 ? 5 : 15 });
+        }
+        await using (var db = Db()) (await Watch(db).ReplayAsync(DropDay, DropDay)).ShouldAllBe(j => j.Alert == null);
+        FlowDropRule.ChanceOfAtMost(1, 10, 2).ShouldBe(0.00586, 0.00001);
+        FlowDropRule.ChanceOfAtMost(1, 10, 1).ShouldBe(FlowDropRule.ChanceOfAtMost(1, 10));
+
+        Settings.SpreadWeeks = 0;
+        var raised = await RunAtEndOfAsync(DropDay);
+
+        raised.ShouldHaveSingleItem().Message.ShouldStartWith("Assessments started fell to 1 on Monday 9 March 2026, against a usual 10");
+    }
+
+    [Fact]
+    public async Task ALowDayInTheSummerHolidays_WhenVolumesRunAtThreeQuarters_RaisesNothing_UnlessTheSummerIsNotAllowedFor()
+    {
+        var low = new DateOnly(2026, 8, 11);
+        await using (var db = Db())
+        {
+            await FlowTestData.WriteAsync(db, new DateOnly(2026, 5, 4), low, (day, n) =>
+            {
+                var normal = FlowTestData.Normal(n);
+                if (day == low) return normal with { Contacts = 11 };
+                return day >= new DateOnly(2026, 7, 22) ? normal with { Contacts = 30 } : normal;
+            });
+        }
+        await using (var db = Db())
+        {
+            var judged = (await Watch(db).ReplayAsync(low, low)).Single(j => j.Stage == FlowStage.ContactsReceived);
+            (judged.Day.Count, judged.Day.Status).ShouldBe((11, FlowStatus.Normal));
+            judged.Day.Usual!.Value.ShouldBeInRange(38, 42);
+            judged.Day.Expected!.Value.ShouldBe(judged.Day.Usual.Value * 0.75, 0.001);
+        }
+
+        Settings.SummerFrom = "";
+        var raised = await RunAtEndOfAsync(low);
+
+        raised.ShouldHaveSingleItem().Message.ShouldStartWith("Contacts received fell to 11 on Tuesday 11 August 2026");
+    }
+
+    [Fact]
     public async Task AlertsAreEmailedToTheRolesAndAddressesInTheSettings_WithALinkToTheChart()
     {
         await using (var db = Db())

@@ -36,6 +36,24 @@ public sealed class FlowWatchSettings
     /// </summary>
     public double MaxChance { get; set; } = 0.001;
 
+    /// <summary>
+    /// First and last day (MM-dd) of the school summer holidays, whose working days are quiet: schools, a fifth of the
+    /// contacts, refer almost nothing. Either empty: no summer period.
+    /// </summary>
+    public string? SummerFrom { get; set; } = "07-22";
+
+    /// <inheritdoc cref="SummerFrom"/>
+    public string? SummerTo { get; set; } = "09-03";
+
+    /// <summary>The expected level in the summer holidays, as a fraction of the usual level (before them).</summary>
+    public double SummerFactor { get; set; } = 0.75;
+
+    /// <summary>
+    /// How many earlier ordinary same weekdays the stage's own spread is read from (<see cref="FlowDropRule.Spread"/>):
+    /// a stage that varies more than chance alone needs a deeper fall to alert. 0 takes every stage as Poisson.
+    /// </summary>
+    public int SpreadWeeks { get; set; } = 26;
+
     /// <summary>A stage whose expected level is below this is not judged for a drop: a few a day swing too much.</summary>
     public double MinimumUsual { get; set; } = 5;
 

@@ -167,6 +167,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             : partner is null ? ContactChannel.FrontDoor
             : partner.Kind == OrganisationKind.Police ? (random.NextDouble() < 0.7 ? ContactChannel.PartnerApi : ContactChannel.FrontDoor)
             : random.NextDouble() < 0.45 ? ContactChannel.PartnerPage : ContactChannel.FrontDoor;
+        channel = AfterPartnerStop(channel, partner, TimeLimits.UkDay(Utc(receivedAt)));
 
         var categoryCount = random.NextDouble() switch { < 0.55 => 1, < 0.88 => 2, _ => 3 };
         var categories = new List<string>(3);
@@ -298,6 +299,9 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
 
         var allocationDelay = random.NextDouble() switch { < 0.4 => 0, < 0.75 => 1, _ => 2 + random.Next(4) };
         var allocatedOn = _calendar.AddWorkingDays(referralDate, allocationDelay);
+        var heldUntil = HeldBackUntil(allocatedOn);
+        var heldBack = heldUntil is not null;
+        allocatedOn = heldUntil ?? allocatedOn;
         if (forceAwaitingAllocation || allocatedOn >= _today)
         {
             OpenReferrals++;
@@ -337,6 +341,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
             var due = _calendar.AddWorkingDays(referralDate, TimeLimits.AssessmentWorkingDays);
             var took = random.NextDouble() < 0.8 ? 10 + random.Next(35) : 46 + random.Next(30);
             DateOnly? completed = _calendar.AddWorkingDays(referralDate, took);
+            if (heldBack) completed = CompletedAfterHold(completed.Value, allocatedOn);
             authorised = _calendar.AddWorkingDays(completed.Value, random.Next(6));
             if (completed >= _today) (completed, authorised) = (null, null);
             else if (authorised >= _today) authorised = null;
@@ -386,8 +391,8 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
                 if (kind == PlanKind.ChildInNeed && enquiry is { Outcome: not null }) enquiry.Outcome = Section47Outcome.ChildInNeedPlan;
                 if (kind is { } planKind)
                 {
-                    (closedOn, closureReason, plan) = GeneratePlan(id, personId, kid, name, north, planKind, referralDate, completed.Value, priority,
-                        categories, enquiry);
+                    (closedOn, closureReason, plan) = GeneratePlan(id, personId, kid, name, north, planKind, referralDate, allocatedOn,
+                        completed.Value, priority, categories, enquiry);
                 }
                 else
                 {
@@ -410,11 +415,14 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
     }
 
     private (DateOnly? ClosedOn, string Reason, PlanSpell? Plan) GeneratePlan(Guid referralId, Guid personId, int kid, string name, bool north,
-        PlanKind kind, DateOnly referralDate, DateOnly assessed, Priority priority, List<string> categories, SeedEnquiry? enquiry)
+        PlanKind kind, DateOnly referralDate, DateOnly allocatedOn, DateOnly assessed, Priority priority, List<string> categories,
+        SeedEnquiry? enquiry)
     {
         var cp = kind == PlanKind.ChildProtection;
-        // An initial conference within about 15 working days of the strategy discussion; a CIN plan after the assessment.
-        var started = cp ? _calendar.AddWorkingDays(referralDate, 8 + random.Next(12)) : _calendar.AddWorkingDays(assessed, random.Next(10));
+        // An initial conference within about 15 working days of the strategy discussion (and after the assessment began, for a
+        // case held back from allocation); a CIN plan after the assessment.
+        var started = cp ? Later(_calendar.AddWorkingDays(referralDate, 8 + random.Next(12)), _calendar.NextWorkingDay(allocatedOn))
+            : _calendar.AddWorkingDays(assessed, random.Next(10));
         if (started >= _today)
         {
             // The initial conference is still to be held.

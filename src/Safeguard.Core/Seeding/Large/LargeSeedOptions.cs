@@ -25,6 +25,9 @@ public sealed record LargeSeedOptions
     /// </summary>
     public int WalkedMonths { get; init; } = 3;
 
+    /// <summary>The real falls in the flow written into the history (<see cref="InjectedDrops.Default"/>); null for none.</summary>
+    public InjectedDrops? Drops { get; init; } = InjectedDrops.Default;
+
     public const int FullSizePeople = 300_000;
     public const int FullSizeContacts = 1_000_000;
 
