@@ -102,7 +102,8 @@ public sealed class DailyFigures(SafeguardDbContext db, PerformanceMeasures meas
 
     /// <summary>
     /// The background refresh: once a day after <see cref="PerformanceSettings.FullRebuildAt"/> (or when the table is
-    /// empty) every covered day, otherwise the recent days. Claimed first, so of two instances only one does each.
+    /// empty) every covered day, otherwise the recent days. Each interval's run is claimed first, so of two instances
+    /// only one does it (and only one does the day's full rebuild).
     /// Null when another instance had claimed it.
     /// </summary>
     public async Task<DailyRefreshResult?> RunAsync(CancellationToken ct = default)
@@ -110,13 +111,12 @@ public sealed class DailyFigures(SafeguardDbContext db, PerformanceMeasures meas
         var now = db.Time.GetUtcNow();
         var today = TimeLimits.UkDay(now);
         var ukTime = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, WorkingDayCalendar.UkTime).DateTime);
+        if (!await TryClaimAsync($"refresh {now.UtcTicks / Settings.RefreshInterval.Ticks}", ct)) return null;
         var empty = !await db.PerformanceDays.AnyAsync(ct);
         if ((empty || ukTime >= Settings.FullRebuildAt) && await TryClaimAsync($"full {today:yyyy-MM-dd}", ct))
         {
             return await LoggedAsync(today.AddYears(-Math.Max(1, Settings.Years)), today, ct);
         }
-        var slot = now.UtcTicks / Settings.RefreshInterval.Ticks;
-        if (!await TryClaimAsync($"recent {today:yyyy-MM-dd} {slot}", ct)) return null;
         return await LoggedAsync(today.AddDays(1 - Math.Max(1, Settings.RefreshDays)), today, ct);
     }
 
