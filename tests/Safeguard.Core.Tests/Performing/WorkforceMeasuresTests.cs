@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Safeguard.Core.Performance;
 using Safeguard.Core.Performance.Measures;
@@ -66,6 +67,24 @@ public sealed class WorkforceMeasuresTests : IAsyncLifetime
         Assert.Equal(point.Numerator, list.Total);
         Assert.Equal(["Agency Measured", "Open0 Measured", "Open1 Measured", "Open2 Measured"], list.Rows.Select(r => r.Children.Single().Name).Order());
         Assert.Equal(3, list.Rows.Count(r => r.Worker == "Paula Permanent"));
+    }
+
+    [Fact]
+    public async Task Caseloads_ARestrictedChild_IsListedAsRestrictedRecord_ToSomeoneNotOnTheList_AndStillCounted()
+    {
+        await using var db = _database.CreateContext(_time);
+        var (one, _) = await CasesAsync(db);
+        var hidden = await db.People.SingleAsync(p => p.GivenName == "Open1");
+        hidden.IsRestricted = true;
+        await db.SaveChangesAsync();
+        var measure = new CaseloadsPerWorker(db);
+        var point = (await measure.SeriesAsync(Week, one)).Points.Single();
+
+        var list = await new PerformanceLists(db, new Core.People.Access.NeedToKnow(db)).ListAsync(measure, Week, point.Bucket, one, 1);
+
+        Assert.Equal(4, list.Total);
+        Assert.Single(list.Rows, r => r.Children.Single() is { Restricted: true, Name: Core.People.Access.NeedToKnow.RestrictedTitle });
+        Assert.DoesNotContain(list.Rows, r => r.Children.Single().Name.StartsWith("Open1", StringComparison.Ordinal));
     }
 
     [Fact]
