@@ -5,7 +5,8 @@ namespace Safeguard.EndToEnd.Tests;
 
 /// <summary>
 /// The director reads the performance dashboard on the demo council: from the home page, for one team and a shorter period
-/// (weekly points), and on from a figure to the children behind it; with JavaScript on and off.
+/// (weekly points), and on from a figure to the children behind it; sees when the figures were computed and the
+/// escalation figures, which link to the escalations for the director; with JavaScript on and off.
 /// </summary>
 public sealed class PerformanceDashboardJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
@@ -25,6 +26,10 @@ public sealed class PerformanceDashboardJourneyTests(BrowserFixture app) : IClas
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Performance");
         (await page.GetByTestId("showing").InnerTextAsync()).ShouldContain("whole service");
         (await page.Locator("[data-testid='chart-contacts'] tbody tr").CountAsync()).ShouldBe(13);
+        (await page.Locator("[data-testid='chart-caseloads'] tbody tr").CountAsync()).ShouldBe(13);
+        (await page.Locator("[data-testid='chart-agency-share'] tbody tr").CountAsync()).ShouldBe(13);
+        (await page.GetByTestId("figures-as-at").InnerTextAsync()).ShouldStartWith("Figures as at");
+        (await page.Locator("[data-testid='escalations-by-outcome'] a").CountAsync()).ShouldBeGreaterThan(0, "the director answers escalations");
         if (javaScript) await BrowserFixture.NoAxeViolationsAsync(page);
 
         foreach (var (field, day) in new[] { ("From", new DateOnly(2026, 2, 2)), ("To", new DateOnly(2026, 3, 1)) })

@@ -69,4 +69,45 @@ public static class BenchAccount
         await db.SaveChangesAsync();
         return new SignInDetails(user.Id, user.DisplayName, user.Email, password, busiest.Count, items.GetValueOrDefault(busiest.WorkerId));
     }
+
+    public const string LeaderEmail = "bench.head-of-service@bench.invalid";
+
+    /// <summary>
+    /// A head of service (who holds <c>performance.view</c>) for the dashboard, made on the first run as the demo council's
+    /// accounts are made, with a new random password each run. Prints each change it makes.
+    /// </summary>
+    public static async Task<SignInDetails> PrepareLeaderAsync(SafeguardDbContext db)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == LeaderEmail.ToUpperInvariant());
+        if (user is null)
+        {
+            user = new StaffUser
+            {
+                Id = NewId.Next(), UserName = LeaderEmail, NormalizedUserName = LeaderEmail.ToUpperInvariant(), Email = LeaderEmail,
+                NormalizedEmail = LeaderEmail.ToUpperInvariant(), EmailConfirmed = true, DisplayName = "Bench Head of Service",
+                JobTitle = "Head of service (benchmark account)",
+            };
+            db.Users.Add(user);
+            Console.WriteLine($"  changed: created {LeaderEmail} for the dashboard");
+        }
+        var password = RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24);
+        user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, password);
+        user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        user.IsDisabled = false;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        var role = await db.Roles.SingleOrDefaultAsync(r => r.NormalizedName == Roles.HeadOfService.ToUpperInvariant());
+        if (role is null)
+        {
+            role = new StaffRole(Roles.HeadOfService);
+            db.Roles.Add(role);
+            Console.WriteLine($"  changed: created the {Roles.HeadOfService} role");
+        }
+        if (!await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == role.Id))
+        {
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = role.Id });
+        }
+        await db.SaveChangesAsync();
+        return new SignInDetails(user.Id, user.DisplayName, LeaderEmail, password, 0, 0);
+    }
 }

@@ -10,7 +10,8 @@ namespace Safeguard.Benchmarks.Pages;
 /// The child's record page, the worker's home page and a child's chronology (500 entries), on the page and as a PDF, through the real running web
 /// app, over HTTP, signed in as the large council's busiest social worker:
 /// `pages --provider sqlite|postgres --connection CS --url http://localhost:5000 [--runs 200] [--children 200] [--seed 1]
-/// [--warmup-seconds 30] [--server-log FILE] [--server-pid PID]`. Times are wall time at the client (HTTP on loopback included);
+/// [--warmup-seconds 30] [--server-log FILE] [--server-pid PID] [--dashboard-runs 100] [--dashboard-only] [--dashboard-path /performance?...]`; the leaders'
+/// dashboard (`GET /performance`, whole service, the last 12 months) is timed signed in as a head of service the bench makes. Times are wall time at the client (HTTP on loopback included);
 /// `--server-log` also reads the app's own request durations from its log, `--server-pid` the app's CPU per request.
 /// </summary>
 public static class PageBenchmark
@@ -28,18 +29,23 @@ public static class PageBenchmark
         if (childCount < 4) throw new ArgumentException("--children must be at least 4 (a quarter are the longest histories)");
         var serverLog = Option(args, "--server-log");
         var serverPid = Option(args, "--server-pid") is null ? (int?)null : Number(args, "--server-pid", 0);
+        var dashboardRuns = Number(args, "--dashboard-runs", 100);
+        var dashboardOnly = args.Contains("--dashboard-only");
+        var dashboardPath = Option(args, "--dashboard-path") ?? "/performance";
 
         var builder = new DbContextOptionsBuilder<SafeguardDbContext>();
         DatabaseOptions.Configure(builder, provider, connection);
-        BenchAccount.SignInDetails account;
+        BenchAccount.SignInDetails account, leader;
         IReadOnlyList<SampledChild> children;
         await using (var db = new SafeguardDbContext(builder.Options, new FixedActorContext(Actor.System), TimeProvider.System))
         {
             Console.WriteLine($"{provider}: {await db.People.CountAsync():N0} people, {await db.Contacts.CountAsync():N0} contacts, "
                 + $"{await db.Referrals.CountAsync():N0} referrals, {await db.WorkItems.CountAsync(w => w.ClosedAt == null):N0} open work items");
             account = await BenchAccount.PrepareAsync(db);
+            leader = await BenchAccount.PrepareLeaderAsync(db);
             children = await ChildSample.PickAsync(db, childCount, Number(args, "--seed", 1));
         }
+        if (dashboardOnly) return await DashboardAsync(url, leader, dashboardPath, dashboardRuns, warmup, serverLog, serverPid);
         var longest = children.Where(c => c.LongHistory).ToList();
         Console.WriteLine($"Children: {children.Count} ({longest.Count} with the longest histories, {longest.Min(c => c.History)}–"
             + $"{longest.Max(c => c.History)} contacts+referrals+plans; {children.Count - longest.Count} with an open case, "
@@ -96,6 +102,29 @@ public static class PageBenchmark
                 && !p.Contains("/chronology", StringComparison.Ordinal), runs))}");
             Console.WriteLine($"  Chronology: {Summary(ServerLog.LastDurations(serverLog, p => p.EndsWith("/chronology", StringComparison.Ordinal), runs))}");
             Console.WriteLine($"  Chronology PDF: {Summary(ServerLog.LastDurations(serverLog, p => p.EndsWith("/chronology?handler=Pdf", StringComparison.Ordinal), pdfRuns))}");
+        }
+        return await DashboardAsync(url, leader, dashboardPath, dashboardRuns, warmup, serverLog, serverPid);
+    }
+
+    /// <summary>The leaders' dashboard, whole service, the default period (the last 12 months), as a head of service.</summary>
+    private static async Task<int> DashboardAsync(Uri url, BenchAccount.SignInDetails leader, string path, int runs, int warmup, string? serverLog, int? serverPid)
+    {
+        using var browser = new BrowserClient(url);
+        await browser.SignInAsync(leader.Email, leader.Password);
+        var page = await browser.GetAsync(path);
+        if (!page.Contains("data-testid=\"figures-as-at\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("GET /performance did not show the dashboard: check the account's roles");
+        }
+        var asAt = page.Contains("computed now", StringComparison.Ordinal) ? "computed now (no daily figures for the period)" : "from the daily figures";
+        Console.WriteLine($"Signed in as {leader.DisplayName}; the dashboard's figures are {asAt}");
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed.TotalSeconds < Math.Min(warmup, 30)) await browser.GetAsync(path);
+        var (times, cpu) = await TimeAsync(runs, _ => path, browser, serverPid);
+        Console.WriteLine($"Dashboard (GET {path}, whole service, {runs} requests): {Summary(times.ToArray())}{cpu}");
+        if (serverLog is not null)
+        {
+            Console.WriteLine($"  server time from the app's request log: {Summary(ServerLog.LastDurations(serverLog, p => p == path, runs))}");
         }
         return 0;
     }

@@ -16,5 +16,6 @@ internal static class CommandCatalogue
         TeamCommands.Create(),
         ReturnsCommands.Create(),
         FlowCommands.Create(),
+        PerformanceCommands.Create(),
     ];
 }

@@ -63,6 +63,9 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Allocation.WorkerContinuity> WorkerContinuity => Set<Allocation.WorkerContinuity>();
     public DbSet<Supervision.SupervisionRecord> SupervisionRecords => Set<Supervision.SupervisionRecord>();
     public DbSet<Escalations.Escalation> Escalations => Set<Escalations.Escalation>();
+    public DbSet<Performance.Daily.PerformanceFigure> PerformanceFigures => Set<Performance.Daily.PerformanceFigure>();
+    public DbSet<Performance.Daily.PerformanceDay> PerformanceDays => Set<Performance.Daily.PerformanceDay>();
+    public DbSet<Performance.Daily.PerformanceRefreshClaim> PerformanceRefreshClaims => Set<Performance.Daily.PerformanceRefreshClaim>();
     public DbSet<Recommendations.Recommendation> Recommendations => Set<Recommendations.Recommendation>();
     public DbSet<Recommendations.RecommendationAction> RecommendationActions => Set<Recommendations.RecommendationAction>();
     public DbSet<Recommendations.RecommendationEvidence> RecommendationEvidence => Set<Recommendations.RecommendationEvidence>();

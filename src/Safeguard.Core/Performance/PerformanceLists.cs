@@ -7,8 +7,11 @@ namespace Safeguard.Core.Performance;
 /// <summary>A child named in a list behind a figure; a restricted child the reader may not see reads <see cref="NeedToKnow.RestrictedTitle"/>.</summary>
 public sealed record ListedChild(Guid PersonId, string Name, bool Restricted);
 
-/// <summary>One row of the list behind a figure: the children (one, or a contact's children), the dates used, and whether it met the measure.</summary>
-public sealed record MeasureListRow(IReadOnlyList<ListedChild> Children, DateTimeOffset? Start, DateTimeOffset? End, bool Met);
+/// <summary>
+/// One row of the list behind a figure: the children (one, a contact's children, or none for a list of workers), the
+/// worker (for the measures about workers), the dates used, and whether it met the measure.
+/// </summary>
+public sealed record MeasureListRow(IReadOnlyList<ListedChild> Children, DateTimeOffset? Start, DateTimeOffset? End, bool Met, string? Worker = null);
 
 /// <summary>One page of the list behind a figure: <see cref="Total"/> and <see cref="Met"/> are the figure's denominator and numerator.</summary>
 public sealed record MeasureList(IReadOnlyList<MeasureListRow> Rows, int Total, int Met, int Page, int PageSize);
@@ -30,7 +33,7 @@ public sealed class PerformanceLists(SafeguardDbContext db, NeedToKnow needToKno
         page = Math.Clamp(page, 1, pages);
         var shown = facts.Skip((page - 1) * PageSize).Take(PageSize).ToList();
 
-        var contactIds = shown.Where(f => f.PersonId is null).Select(f => f.SubjectId).ToList();
+        var contactIds = measure.ListsChildren ? shown.Where(f => f.PersonId is null).Select(f => f.SubjectId).ToList() : [];
         var contactChildren = contactIds.Count == 0
             ? []
             : await db.ContactChildren.AsNoTracking().Where(c => contactIds.Contains(c.ContactId))
@@ -42,14 +45,18 @@ public sealed class PerformanceLists(SafeguardDbContext db, NeedToKnow needToKno
             .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, Hidden = hidden.Contains(p.Id) })
             .ToDictionaryAsync(p => p.Id, ct);
 
+        var workerIds = shown.Where(f => f.WorkerId is not null).Select(f => f.WorkerId!.Value).Distinct().ToList();
+        var workers = workerIds.Count == 0 ? []
+            : await db.Users.AsNoTracking().Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
         ListedChild Child(Guid id) => people.TryGetValue(id, out var p) && !p.Hidden
             ? new ListedChild(id, p.Name.Trim(), false)
             : new ListedChild(id, NeedToKnow.RestrictedTitle, true);
 
         var rows = shown.Select(f => new MeasureListRow(
             f.PersonId is { } person ? [Child(person)] : contactChildren.Where(c => c.ContactId == f.SubjectId).Select(c => Child(c.PersonId)).ToList(),
-            f.Start, f.End, f.Met)).ToList();
-        await needToKnow.RecordListedAsync($"the list behind a performance figure ({measure.Title})",
+            f.Start, f.End, f.Met, f.WorkerId is { } w ? workers.GetValueOrDefault(w, "Unknown worker") : null)).ToList();
+        if (measure.ListsChildren) await needToKnow.RecordListedAsync($"the list behind a performance figure ({measure.Title})",
             rows.SelectMany(r => r.Children).Where(c => !c.Restricted).Select(c => c.PersonId).ToList(), ct);
         return new MeasureList(rows, facts.Count, facts.Count(f => f.Met), page, PageSize);
     }

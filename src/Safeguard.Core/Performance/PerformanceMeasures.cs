@@ -6,10 +6,11 @@ namespace Safeguard.Core.Performance;
 public sealed class PerformanceMeasures(
     ContactsReceived contacts, ReferralsMade referrals, DecisionsWithinOneWorkingDay decisions, FeedbackWithin48Hours feedback,
     AssessmentsWithin45WorkingDays assessments, StrategyDiscussionsWithAllAgencies strategy, InitialConferencesWithin15WorkingDays conferences,
-    ReReferrals reReferrals, ChildrenOnProtectionPlans plans, VisitsInTime visits, SupervisionInTime supervision)
+    ReReferrals reReferrals, ChildrenOnProtectionPlans plans, VisitsInTime visits, SupervisionInTime supervision,
+    CaseloadsPerWorker caseloads, AgencyShare agency)
 {
     public IReadOnlyList<Measure> All { get; } =
-        [contacts, referrals, decisions, feedback, assessments, strategy, conferences, reReferrals, plans, visits, supervision];
+        [contacts, referrals, decisions, feedback, assessments, strategy, conferences, reReferrals, plans, visits, supervision, caseloads, agency];
 
     public Measure? Find(string slug) => All.FirstOrDefault(m => m.Slug == slug);
 }

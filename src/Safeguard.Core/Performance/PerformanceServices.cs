@@ -5,7 +5,7 @@ namespace Safeguard.Core.Performance;
 
 public static class PerformanceServices
 {
-    /// <summary>The dashboard's measures and the lists behind their figures.</summary>
+    /// <summary>The dashboard's measures, their daily table and the lists behind their figures.</summary>
     public static IServiceCollection AddPerformance(this IServiceCollection services)
     {
         services.AddScoped<ContactsReceived>();
@@ -19,7 +19,11 @@ public static class PerformanceServices
         services.AddScoped<ChildrenOnProtectionPlans>();
         services.AddScoped<VisitsInTime>();
         services.AddScoped<SupervisionInTime>();
+        services.AddScoped<CaseloadsPerWorker>();
+        services.AddScoped<AgencyShare>();
         services.AddScoped<PerformanceMeasures>();
+        services.AddScoped<Daily.DailyFigures>();
+        services.AddOptions<PerformanceSettings>();
         services.AddScoped<PerformanceLists>();
         return services;
     }

@@ -45,6 +45,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Attachments.AttachmentSettings>(config.GetSection(Core.Attachments.AttachmentSettings.Section));
         builder.Services.Configure<Core.Escalations.EscalationSettings>(config.GetSection(Core.Escalations.EscalationSettings.Section));
         builder.Services.Configure<Core.Sessions.SessionSettings>(config.GetSection(Core.Sessions.SessionSettings.Section));
+        builder.Services.Configure<Core.Performance.PerformanceSettings>(config.GetSection(Core.Performance.PerformanceSettings.Section));
         builder.Services.AddOptions<Core.Attachments.AttachmentSettings>()
             .Validate(s => s.MaxBytes > 0, "Attachments:MaxBytes must be a number of bytes above 0")
             .Validate(s => !string.Equals(s.Store, Core.Attachments.FolderAttachmentStore.StoreName, StringComparison.OrdinalIgnoreCase)
@@ -80,6 +81,7 @@ public static class SafeguardSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddHostedService<DuplicateSweepService>();
+        builder.Services.AddHostedService<PerformanceRefreshService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddPartnerApi();

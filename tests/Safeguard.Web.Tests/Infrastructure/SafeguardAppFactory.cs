@@ -45,6 +45,8 @@ public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // The notification worker runs as in production, sending to a port where nothing listens (port 1 refuses).
         builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notifications:Smtp:Port", "1");
+        // Tests refresh the dashboard's daily figures themselves when they mean to (otherwise the page computes them now).
+        builder.UseSetting("Performance:RefreshEnabled", "false");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

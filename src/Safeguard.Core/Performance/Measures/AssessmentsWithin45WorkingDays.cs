@@ -24,8 +24,9 @@ public sealed class AssessmentsWithin45WorkingDays(SafeguardDbContext db) : Meas
         var rows = await (from a in db.Assessments.AsNoTracking()
                           join r in db.Referrals on a.ReferralId equals r.Id
                           where a.AuthorisedOn >= period.From && a.AuthorisedOn <= period.To && (teamId == null || r.TeamId == teamId)
-                          select new { a.Id, a.PersonId, r.ReferralDate, AuthorisedOn = a.AuthorisedOn!.Value, Met = a.AuthorisedOn <= a.DueOn })
+                          select new { a.Id, a.PersonId, r.ReferralDate, r.TeamId, AuthorisedOn = a.AuthorisedOn!.Value, Met = a.AuthorisedOn <= a.DueOn })
             .ToListAsync(ct);
-        return rows.Select(a => new MeasureFact(a.PersonId, a.Id, a.AuthorisedOn, ReferralFacts.Day(a.ReferralDate), ReferralFacts.Day(a.AuthorisedOn), a.Met)).ToList();
+        return rows.Select(a => new MeasureFact(a.PersonId, a.Id, a.AuthorisedOn, ReferralFacts.Day(a.ReferralDate), ReferralFacts.Day(a.AuthorisedOn), a.Met,
+            TeamId: a.TeamId)).ToList();
     }
 }

@@ -30,17 +30,17 @@ public sealed class ChildrenOnProtectionPlans(SafeguardDbContext db) : Measure
                           join r in db.Referrals on p.ReferralId equals r.Id
                           where p.Kind == PlanKind.ChildProtection && p.StartedOn <= period.To && (p.EndedOn == null || p.EndedOn > period.From)
                                 && (teamId == null || r.TeamId == teamId)
-                          select new { p.Id, p.PersonId, p.StartedOn, p.EndedOn, p.Number })
+                          select new { p.Id, p.PersonId, p.StartedOn, p.EndedOn, p.Number, r.TeamId })
             .ToListAsync(ct);
         return rows.Select(p => new MeasureFact(p.PersonId, p.Id, p.StartedOn, ReferralFacts.Day(p.StartedOn), p.EndedOn is { } e ? ReferralFacts.Day(e) : null,
-            p.Number >= 2, p.EndedOn)).ToList();
+            p.Number >= 2, p.EndedOn, p.TeamId)).ToList();
     }
 
     public static bool IsLong(MeasureFact plan, DateOnly at) => plan.Day <= at.AddYears(-LongPlanYears);
 
-    protected override MeasurePoint PointOf(PerformanceBucket bucket, IReadOnlyList<MeasureFact> facts)
-    {
-        var second = facts.Count(f => f.Met);
-        return new MeasurePoint(bucket, [facts.Count, second, facts.Count(f => IsLong(f, bucket.End))], second, facts.Count);
-    }
+    protected override DayFigures FiguresOf(IReadOnlyList<MeasureFact> counted, DateOnly day) =>
+        new(counted.Count, counted.Count(f => f.Met), counted.Count(f => IsLong(f, day)));
+
+    protected override MeasurePoint PointOf(PerformanceBucket bucket, DayFigures figures) =>
+        new(bucket, [figures.Count, figures.Met, figures.Other], figures.Met, figures.Count);
 }

@@ -21,9 +21,8 @@ public sealed class ContactsReceived(SafeguardDbContext db) : Measure
 
     public override async Task<IReadOnlyList<MeasureFact>> FactsAsync(PerformancePeriod period, Guid? teamId, CancellationToken ct = default)
     {
-        var rows = await FrontDoorFacts.Contacts(db, period, teamId)
-            .Select(c => new { c.Id, c.ReceivedAt, c.DecidedAt })
-            .ToListAsync(ct);
-        return rows.Select(c => new MeasureFact(null, c.Id, TimeLimits.UkDay(c.ReceivedAt), c.ReceivedAt, c.DecidedAt, c.DecidedAt is not null)).ToList();
+        var rows = await FrontDoorFacts.Rows(db, FrontDoorFacts.Contacts(db, period, teamId)).ToListAsync(ct);
+        return rows.Select(c => new MeasureFact(null, c.Id, TimeLimits.UkDay(c.ReceivedAt), c.ReceivedAt, c.DecidedAt, c.DecidedAt is not null,
+            TeamId: c.TeamId)).ToList();
     }
 }

@@ -22,15 +22,14 @@ public sealed class DecisionsWithinOneWorkingDay(SafeguardDbContext db, IWorking
     public override async Task<IReadOnlyList<MeasureFact>> FactsAsync(PerformancePeriod period, Guid? teamId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var rows = await FrontDoorFacts.Contacts(db, period, teamId)
-            .Select(c => new { c.Id, c.ReceivedAt, c.DecidedAt })
-            .ToListAsync(ct);
+        var rows = await FrontDoorFacts.Rows(db, FrontDoorFacts.Contacts(db, period, teamId)).ToListAsync(ct);
         var facts = new List<MeasureFact>(rows.Count);
         foreach (var c in rows)
         {
             var due = calendar.ScreeningDecisionDue(c.ReceivedAt);
             if (c.DecidedAt is null && due > now) continue;
-            facts.Add(new MeasureFact(null, c.Id, TimeLimits.UkDay(c.ReceivedAt), c.ReceivedAt, c.DecidedAt, c.DecidedAt is { } d && d <= due));
+            facts.Add(new MeasureFact(null, c.Id, TimeLimits.UkDay(c.ReceivedAt), c.ReceivedAt, c.DecidedAt, c.DecidedAt is { } d && d <= due,
+                TeamId: c.TeamId));
         }
 
         return facts;

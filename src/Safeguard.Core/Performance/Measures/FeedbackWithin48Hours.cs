@@ -22,10 +22,9 @@ public sealed class FeedbackWithin48Hours(SafeguardDbContext db, TimeProvider ti
     public override async Task<IReadOnlyList<MeasureFact>> FactsAsync(PerformancePeriod period, Guid? teamId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var rows = await FrontDoorFacts.Contacts(db, period, teamId)
-            .Where(c => c.FeedbackSentAt != null || c.FeedbackDueAt <= now)
-            .Select(c => new { c.Id, c.ReceivedAt, c.FeedbackSentAt, Met = c.FeedbackSentAt != null && c.FeedbackSentAt <= c.FeedbackDueAt })
-            .ToListAsync(ct);
-        return rows.Select(c => new MeasureFact(null, c.Id, TimeLimits.UkDay(c.ReceivedAt), c.ReceivedAt, c.FeedbackSentAt, c.Met)).ToList();
+        var rows = await FrontDoorFacts.Rows(db, FrontDoorFacts.Contacts(db, period, teamId)
+            .Where(c => c.FeedbackSentAt != null || c.FeedbackDueAt <= now)).ToListAsync(ct);
+        return rows.Select(c => new MeasureFact(null, c.Id, TimeLimits.UkDay(c.ReceivedAt), c.ReceivedAt, c.FeedbackSentAt,
+            c.FeedbackSentAt is { } sent && sent <= c.FeedbackDueAt, TeamId: c.TeamId)).ToList();
     }
 }

@@ -30,9 +30,9 @@ public sealed class InitialConferencesWithin15WorkingDays(SafeguardDbContext db,
                           let strategy = db.StrategyDiscussions.Where(s => s.ReferralId == c.ReferralId && s.HeldAt <= c.HeldAt)
                               .OrderByDescending(s => s.HeldAt).Select(s => (DateTimeOffset?)s.HeldAt).FirstOrDefault()
                           where strategy != null
-                          select new { c.Id, c.PersonId, c.HeldAt, Strategy = strategy!.Value })
+                          select new { c.Id, c.PersonId, c.HeldAt, r.TeamId, Strategy = strategy!.Value })
             .ToListAsync(ct);
         return rows.Select(c => new MeasureFact(c.PersonId, c.Id, TimeLimits.UkDay(c.HeldAt), c.Strategy, c.HeldAt,
-            TimeLimits.UkDay(c.HeldAt) <= calendar.InitialConferenceTargetOn(c.Strategy))).ToList();
+            TimeLimits.UkDay(c.HeldAt) <= calendar.InitialConferenceTargetOn(c.Strategy), TeamId: c.TeamId)).ToList();
     }
 }

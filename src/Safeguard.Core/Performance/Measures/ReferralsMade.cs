@@ -31,8 +31,9 @@ internal static class ReferralFacts
     {
         var referrals = db.Referrals.AsNoTracking().Where(r => r.ReferralDate >= period.From && r.ReferralDate <= period.To);
         if (teamId is { } team) referrals = referrals.Where(r => r.TeamId == team);
-        var rows = await referrals.Select(r => new { r.Id, r.PersonId, r.ReferralDate, r.ClosedOn, r.IsReReferral }).ToListAsync(ct);
-        return rows.Select(r => new MeasureFact(r.PersonId, r.Id, r.ReferralDate, Day(r.ReferralDate), r.ClosedOn is { } c ? Day(c) : null, r.IsReReferral)).ToList();
+        var rows = await referrals.Select(r => new { r.Id, r.PersonId, r.ReferralDate, r.ClosedOn, r.IsReReferral, r.TeamId }).ToListAsync(ct);
+        return rows.Select(r => new MeasureFact(r.PersonId, r.Id, r.ReferralDate, Day(r.ReferralDate), r.ClosedOn is { } c ? Day(c) : null, r.IsReReferral,
+            TeamId: r.TeamId)).ToList();
     }
 
     public static DateTimeOffset Day(DateOnly day) => TimeLimits.UkLocal(day, TimeOnly.MinValue);

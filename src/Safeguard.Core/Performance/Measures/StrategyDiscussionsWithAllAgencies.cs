@@ -30,12 +30,12 @@ public sealed class StrategyDiscussionsWithAllAgencies(SafeguardDbContext db) : 
                           where s.HeldAt >= start && s.HeldAt < end && (teamId == null || r.TeamId == teamId)
                           select new
                           {
-                              s.Id, s.PersonId, s.HeldAt,
+                              s.Id, s.PersonId, s.HeldAt, r.TeamId,
                               Met = db.StrategyParticipants.Any(p => p.StrategyDiscussionId == s.Id && p.Agency == Agency.Police)
                                     && db.StrategyParticipants.Any(p => p.StrategyDiscussionId == s.Id && p.Agency == Agency.Health)
                                     && db.StrategyParticipants.Any(p => p.StrategyDiscussionId == s.Id && p.Agency == Agency.Education),
                           })
             .ToListAsync(ct);
-        return rows.Select(s => new MeasureFact(s.PersonId, s.Id, TimeLimits.UkDay(s.HeldAt), s.HeldAt, null, s.Met)).ToList();
+        return rows.Select(s => new MeasureFact(s.PersonId, s.Id, TimeLimits.UkDay(s.HeldAt), s.HeldAt, null, s.Met, TeamId: s.TeamId)).ToList();
     }
 }

@@ -28,9 +28,9 @@ public abstract class WorkClosedInTime(SafeguardDbContext db, TimeProvider time)
         var kind = WorkKind;
         var rows = await db.WorkItems.AsNoTracking()
             .Where(w => w.Kind == kind && w.DueAt >= start && w.DueAt < end && w.DueAt <= now && (teamId == null || w.OwnerTeamId == teamId))
-            .Select(w => new { w.Id, w.PersonId, w.DueAt, w.ClosedAt, Met = w.ClosedAt != null && w.ClosedAt <= w.DueAt })
+            .Select(w => new { w.Id, w.PersonId, w.DueAt, w.ClosedAt, w.OwnerTeamId, Met = w.ClosedAt != null && w.ClosedAt <= w.DueAt })
             .ToListAsync(ct);
-        return rows.Select(w => new MeasureFact(w.PersonId, w.Id, TimeLimits.UkDay(w.DueAt), w.DueAt, w.ClosedAt, w.Met)).ToList();
+        return rows.Select(w => new MeasureFact(w.PersonId, w.Id, TimeLimits.UkDay(w.DueAt), w.DueAt, w.ClosedAt, w.Met, TeamId: w.OwnerTeamId)).ToList();
     }
 }
 

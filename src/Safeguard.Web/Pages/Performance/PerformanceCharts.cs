@@ -15,10 +15,8 @@ public static class PerformanceCharts
             p.Bucket.Label,
             p.Values[i],
             i == 0 ? ListLink(measure, period, teamId, p.Bucket.Index) : null,
-            i == 0 && measure.Kind == MeasureKind.Rate && p.Denominator > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{p.Values[i]:0.#}% ({p.Numerator} of {p.Denominator})")
-                : null)).ToList())).ToList();
-        return new Chart(measure.Slug, measure.Title, kind, lines, measure.Kind == MeasureKind.Rate ? "%" : "");
+            i == 0 ? measure.Words(p) : null)).ToList())).ToList();
+        return new Chart(measure.Slug, measure.Title, kind, lines, measure.IsPercentage ? "%" : "");
     }
 
     /// <summary>The list behind one point: /performance/{measure}/list?from&amp;to&amp;team&amp;point.</summary>

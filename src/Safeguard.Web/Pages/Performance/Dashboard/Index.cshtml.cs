@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Safeguard.Core.Escalations;
 using Safeguard.Core.Performance;
+using Safeguard.Core.Performance.Daily;
 using Safeguard.Core.Timescales;
 using Safeguard.Web.Charts;
 using Safeguard.Web.Infrastructure;
@@ -14,7 +16,7 @@ namespace Safeguard.Web.Pages.Performance.Dashboard;
 /// The leaders' dashboard: every measure for a period (by default the last 12 months) for the whole service or one
 /// team, each a chart beside a table of the same figures, each figure linking to the children or work behind it.
 /// </summary>
-public sealed class IndexModel(PerformanceMeasures measures, Core.Allocation.Caseloads caseloads, TimeProvider time) : PageModel
+public sealed class IndexModel(DailyFigures figures, EscalationCounts escalations, Core.Allocation.Caseloads caseloads, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true), Display(Name = "From", Description = "For example, 1 4 2026")]
     public GovUkDate From { get; set; } = new();
@@ -33,6 +35,12 @@ public sealed class IndexModel(PerformanceMeasures measures, Core.Allocation.Cas
     public string? TeamName { get; private set; }
 
     public IReadOnlyList<(Measure Measure, Chart Chart)> Charts { get; private set; } = [];
+
+    /// <summary>When the figures shown were computed (the daily table's, or now).</summary>
+    public DashboardFigures? Figures { get; private set; }
+
+    /// <summary>Escalations in the period, by age and outcome: whole service, whatever team is chosen.</summary>
+    public EscalationCountsResult? Escalations { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -58,13 +66,9 @@ public sealed class IndexModel(PerformanceMeasures measures, Core.Allocation.Cas
         Period = new PerformancePeriod(from!.Value, to!.Value);
         if (From.IsEmpty) From = GovUkDate.From(Period.From);
         if (To.IsEmpty) To = GovUkDate.From(Period.To);
-        var charts = new List<(Measure, Chart)>();
-        foreach (var measure in measures.All)
-        {
-            var series = await measure.SeriesAsync(Period, teamId, ct);
-            charts.Add((measure, PerformanceCharts.ChartOf(series, Period, teamId)));
-        }
-        Charts = charts;
+        Figures = await figures.SeriesAsync(Period, teamId, ct);
+        Charts = Figures.Series.Select(s => (s.Measure, PerformanceCharts.ChartOf(s, Period, teamId))).ToList();
+        Escalations = await escalations.ForPeriodAsync(Period.From, Period.To, ct);
         return Page();
     }
 
