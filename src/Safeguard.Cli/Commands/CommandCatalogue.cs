@@ -16,5 +16,7 @@ internal static class CommandCatalogue
         TeamCommands.Create(),
         ReturnsCommands.Create(),
         FlowCommands.Create(),
+        BackupCommands.Create(),
+        RestoreCommand.Create(),
     ];
 }
