@@ -25,9 +25,10 @@ internal static class BackupCommands
             {
                 var result = await new DatabaseBackups(TimeProvider.System).BackupAsync(provider, connection, parse.GetValue(output)!, parse.GetValue(force), ct);
                 var m = result.Manifest;
-                Console.WriteLine($"Backed up the {provider} database to {result.Output} ({BackupOutcome.Size(result.Bytes)}) in {result.Elapsed.TotalSeconds:F1} s: "
+                Console.WriteLine($"Backed up the {provider} database to {result.Output} ({BackupOutcome.Size(result.Bytes)}) in {result.Elapsed.TotalSeconds:F1} s"
+                    + (result.Copied < result.Elapsed ? $" (copied in {result.Copied.TotalSeconds:F1} s, then its manifest read)" : "") + ": "
                     + $"{m.Tables.Count} tables, {BackupOutcome.N(m.Rows)} rows, {BackupOutcome.N(m.Events.Count)} events"
-                    + (m.Events.LastId is { } last ? $" (ids {m.Events.FirstId} to {last})." : "."));
+                    + (m.Events.LastId is { } last ? $" (ids {BackupOutcome.N(m.Events.FirstId ?? 0)} to {BackupOutcome.N(last)})." : "."));
                 Console.WriteLine($"Manifest: {result.ManifestPath}");
                 return 0;
             });

@@ -28,6 +28,7 @@ public sealed class DatabaseBackups(TimeProvider time)
         }
         var started = time.GetTimestamp();
         var partial = output + ".partial";
+        TimeSpan? copied = null;
         try
         {
             File.Delete(partial);
@@ -35,16 +36,19 @@ public sealed class DatabaseBackups(TimeProvider time)
             if (provider == DatabaseProvider.Sqlite)
             {
                 await Task.Run(() => SqliteBackup.Copy(connectionString, SqliteBackup.ForFile(partial)), ct);
+                copied = time.GetElapsedTime(started);
                 SqliteBackup.MakeSingleFile(partial);
                 manifest = await ReadSqliteManifestAsync(partial, ct);
             }
             else
             {
+                // pg_dump and the manifest are read at once, in the same snapshot.
                 manifest = await PostgresBackup.DumpAsync(connectionString, partial, time, ct);
             }
             File.Move(partial, output, overwrite: true);
             await manifest.WriteAsync(manifestPath, ct);
-            return new BackupResult(output, manifestPath, new FileInfo(output).Length, manifest, time.GetElapsedTime(started));
+            var elapsed = time.GetElapsedTime(started);
+            return new BackupResult(output, manifestPath, new FileInfo(output).Length, manifest, elapsed, copied ?? elapsed);
         }
         finally
         {
@@ -146,7 +150,8 @@ public sealed class DatabaseBackups(TimeProvider time)
         new(DatabaseOptions.Build(provider, connection), new FixedActorContext(Actor.System), time);
 }
 
-public sealed record BackupResult(string Output, string ManifestPath, long Bytes, DatabaseManifest Manifest, TimeSpan Elapsed);
+/// <param name="Copied">Until the copy was made (SQLite; the manifest is read from it after) or the dump was written (PostgreSQL).</param>
+public sealed record BackupResult(string Output, string ManifestPath, long Bytes, DatabaseManifest Manifest, TimeSpan Elapsed, TimeSpan Copied);
 
 public sealed record RestoreResult(RestoreTarget Target, TimeSpan RestoreTime, BackupVerification Verification);
 
