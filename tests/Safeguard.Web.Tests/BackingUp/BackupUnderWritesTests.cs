@@ -29,7 +29,7 @@ public sealed class BackupUnderWritesTests(SafeguardAppFactory app, ITestOutputH
         var folder = Path.Combine(Path.GetTempPath(), "safeguard-tests", "backups-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await using var target = await TestDatabase.CreateEmptyAsync();
-        var phase = Phase.Before;
+        var phase = (int)Phase.Before;
         var writes = new ConcurrentBag<Write>();
         using var stop = new CancellationTokenSource();
 
@@ -37,19 +37,19 @@ public sealed class BackupUnderWritesTests(SafeguardAppFactory app, ITestOutputH
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                var sent = Volatile.Read(ref phase);
+                var sent = (Phase)Volatile.Read(ref phase);
                 var response = await client.PostReferralAsync(PartnerApiTestHelpers.Referral(given: $"Writer{writer}", family: $"Child{i}"));
                 response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-                writes.Add(new Write((await response.JsonAsync()).GetProperty("id").GetGuid(), sent, Volatile.Read(ref phase)));
+                writes.Add(new Write((await response.JsonAsync()).GetProperty("id").GetGuid(), sent, (Phase)Volatile.Read(ref phase)));
             }
         }
 
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() => KeepReferringAsync(w))).ToList();
         while (writes.Count < 20) await Task.Delay(20);
-        Volatile.Write(ref phase, Phase.During);
+        Volatile.Write(ref phase, (int)Phase.During);
         var backup = await new DatabaseBackups(TimeProvider.System)
             .BackupAsync(App.Database.Provider, App.Database.ConnectionString, Path.Combine(folder, "safeguard.backup"), force: false, CancellationToken.None);
-        Volatile.Write(ref phase, Phase.After);
+        Volatile.Write(ref phase, (int)Phase.After);
         var afterwards = writes.Count;
         while (writes.Count < afterwards + 20) await Task.Delay(20);
         await stop.CancelAsync();
