@@ -45,13 +45,22 @@ public sealed class BackupUnderWritesTests(SafeguardAppFactory app, ITestOutputH
         }
 
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() => KeepReferringAsync(w))).ToList();
-        while (writes.Count < 20) await Task.Delay(20);
+        async Task UntilAcknowledgedAsync(int count)
+        {
+            while (writes.Count < count)
+            {
+                // A refused referral fails the test here, instead of leaving it waiting for acknowledgements that never come.
+                if (writers.FirstOrDefault(w => w.IsFaulted) is { } failed) await failed;
+                await Task.Delay(20);
+            }
+        }
+
+        await UntilAcknowledgedAsync(20);
         Volatile.Write(ref phase, (int)Phase.During);
         var backup = await new DatabaseBackups(TimeProvider.System)
             .BackupAsync(App.Database.Provider, App.Database.ConnectionString, Path.Combine(folder, "safeguard.backup"), force: false, CancellationToken.None);
         Volatile.Write(ref phase, (int)Phase.After);
-        var afterwards = writes.Count;
-        while (writes.Count < afterwards + 20) await Task.Delay(20);
+        await UntilAcknowledgedAsync(writes.Count + 20);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
