@@ -20,19 +20,20 @@ internal static class CliDatabase
     /// <summary>Exit code of a command refused because the database is missing, not migrated or cannot be reached.</summary>
     public const int DatabaseNotReady = 1;
 
-    private static readonly HashSet<Command> MigratingCommands = [];
+    private static readonly HashSet<Command> UncheckedCommands = [];
 
     /// <param name="migratesItself">The command migrates the database first (migrate, seed), so it needs no check.</param>
-    public static void AddOptionsTo(Command command, bool migratesItself = false)
+    /// <param name="checksItself">The command makes the database or says itself what state it is in (restore, backup verify).</param>
+    public static void AddOptionsTo(Command command, bool migratesItself = false, bool checksItself = false)
     {
         command.Options.Add(Provider);
         command.Options.Add(Connection);
-        if (migratesItself) MigratingCommands.Add(command);
+        if (migratesItself || checksItself) UncheckedCommands.Add(command);
     }
 
-    /// <summary>The command uses the database and does not migrate it itself.</summary>
+    /// <summary>The command uses the database and neither migrates nor checks it itself.</summary>
     public static bool NeedsMigratedDatabase(Command command) =>
-        command.Options.Contains(Connection) && !MigratingCommands.Contains(command);
+        command.Options.Contains(Connection) && !UncheckedCommands.Contains(command);
 
     public static (DatabaseProvider Provider, string ConnectionString) Resolve(ParseResult parse)
     {

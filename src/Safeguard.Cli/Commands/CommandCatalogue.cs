@@ -17,5 +17,7 @@ internal static class CommandCatalogue
         ReturnsCommands.Create(),
         FlowCommands.Create(),
         PerformanceCommands.Create(),
+        BackupCommands.Create(),
+        RestoreCommand.Create(),
     ];
 }

@@ -56,6 +56,20 @@ public static class DatabaseOptions
         return builder.Options;
     }
 
+    /// <summary>
+    /// Options over a connection the caller has already opened (and may hold a transaction on): EF then neither opens
+    /// nor closes it, so the per-connection pragmas are the caller's to set. Used to read a backup inside its snapshot.
+    /// </summary>
+    public static DbContextOptions<SafeguardDbContext> Build(DatabaseProvider provider, System.Data.Common.DbConnection openConnection)
+    {
+        var builder = new DbContextOptionsBuilder<SafeguardDbContext>();
+        var migrations = typeof(DatabaseOptions).Assembly.FullName;
+        if (provider == DatabaseProvider.Sqlite) builder.UseSqlite(openConnection, o => o.MigrationsAssembly(migrations));
+        else builder.UseNpgsql(openConnection, o => o.MigrationsAssembly(migrations));
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return builder.Options;
+    }
+
     /// <summary>Makes a relative SQLite file path absolute so the app and CLI agree where the file is.</summary>
     public static string NormaliseSqlite(string connectionString, string baseDirectory)
     {
