@@ -102,8 +102,9 @@ public sealed class SeededDropsTests(SeededWithAndWithoutDrops seeds) : IClassFi
             .ShouldBe(await without.Assessments.Where(a => a.StartedOn < early).OrderBy(a => a.Id).Select(a => new { a.Id, a.StartedOn }).ToListAsync());
 
         // Contacts a day come from the council's calendar alone; referrals and assessments after the drop are another draw.
-        static async Task<Dictionary<DateOnly, int>> PerDayAsync(SafeguardDbContext db) =>
-            (await db.Contacts.Select(c => c.ReceivedAt).ToListAsync()).GroupBy(t => t.UtcDateTime.Date).ToDictionary(g => DateOnly.FromDateTime(g.Key), g => g.Count());
+        static async Task<List<(DateOnly Day, int Count)>> PerDayAsync(SafeguardDbContext db) =>
+            (await db.Contacts.Select(c => c.ReceivedAt).ToListAsync()).GroupBy(t => t.UtcDateTime.Date)
+                .Select(g => (DateOnly.FromDateTime(g.Key), g.Count())).OrderBy(d => d.Item1).ToList();
         (await PerDayAsync(with)).ShouldBe(await PerDayAsync(without));
         var (referralsWith, referralsWithout) = (await with.Referrals.CountAsync(), await without.Referrals.CountAsync());
         referralsWith.ShouldBeInRange(referralsWithout * 97 / 100, referralsWithout * 103 / 100);
