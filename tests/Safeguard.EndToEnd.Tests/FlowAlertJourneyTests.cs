@@ -37,7 +37,9 @@ public sealed class FlowAlertJourneyTests(BrowserFixture app) : IClassFixture<Br
         // None started (a stop), unless the demo council happened to start one that day (then a fall).
         (await alerts.InnerTextAsync()).ShouldMatch($"(No assessments started|Assessments started fell to \\d+) on {onMonday}");
 
-        await alerts.GetByRole(AriaRole.Link, new() { Name = "See the chart" }).First.ClickAsync();
+        // Newest first: Monday's alert is lower down, below the rest of the week's.
+        await alerts.GetByRole(AriaRole.Row).Filter(new() { HasText = onMonday })
+            .GetByRole(AriaRole.Link, new() { Name = "See the chart" }).ClickAsync();
         await BrowserFixture.WaitForPageAsync(page, url => url.Contains("/oversight/flow/alerts/"));
         (await page.GetByTestId("flow-alert-message").InnerTextAsync()).ShouldContain(onMonday);
         (await page.Locator("[data-testid=chart-flow-alert] svg").CountAsync()).ShouldBe(1);
