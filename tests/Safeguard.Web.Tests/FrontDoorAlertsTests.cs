@@ -62,6 +62,23 @@ public sealed class FrontDoorAlertsTests(SafeguardAppFactory app) : AppTests(app
     }
 
     [Fact]
+    public async Task Acknowledge_ByAnotherTeamsManager_IsNotFound_AndTheAlertStaysOpen()
+    {
+        var message = "Not your team's alert " + Guid.NewGuid();
+        var alert = await AlertAsync(message);
+        var manager = DemoAccounts.All.First(a => a.Role == Roles.TeamManager && a.Team == DemoAccounts.ChildProtectionTeam);
+        var client = await App.SignInAsync(manager.Email);
+        (await client.GetStringAsync("/front-door/alerts")).ShouldNotContain(message);
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, $"/front-door/alerts/{alert.Id}/acknowledge",
+            new() { ["returnUrl"] = "/front-door/alerts" }, formPage: "/front-door/alerts");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var db = App.CreateDbContext();
+        (await db.Alerts.SingleAsync(a => a.Id == alert.Id)).AcknowledgedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Acknowledge_WithoutAnAntiforgeryToken_IsRejected()
     {
         var alert = await AlertAsync("No token " + Guid.NewGuid());

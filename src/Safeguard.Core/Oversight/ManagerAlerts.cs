@@ -77,11 +77,21 @@ public sealed class ManagerAlerts(SafeguardDbContext db)
     public static readonly IReadOnlyList<AlertKind> AboutWorkers =
         [AlertKind.RegistrationLapsing, AlertKind.TrainingLapsing, AlertKind.CasesLeftUnallocated];
 
-    /// <summary>Acknowledges an alert and records who did it. False when there is no such alert.</summary>
+    /// <summary>
+    /// Acknowledges an alert and records who did it. False when there is no such alert, or it is not one the user's
+    /// alerts list shows them: a team manager acknowledges only their own team's alerts.
+    /// </summary>
     public async Task<bool> AcknowledgeAsync(Guid alertId, Guid userId, CancellationToken ct = default)
     {
         var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, ct);
         if (alert is null) return false;
+        var mine = await ScopeOfAsync(userId, ct) switch
+        {
+            AlertScope.AllTeams => true,
+            AlertScope.Team team => alert.TeamId == team.TeamId && !Flow.FlowWatch.AlertKinds.Contains(alert.Kind),
+            _ => false,
+        };
+        if (!mine) return false;
         if (alert.AcknowledgedAt is not null) return true;
         alert.Acknowledge(userId, db.Time.GetUtcNow());
         db.Record(new AlertAcknowledged(alert.Id, alert.Kind, alert.Message), alert.PersonId, nameof(Alert), alert.Id);

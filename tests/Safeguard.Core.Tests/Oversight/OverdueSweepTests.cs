@@ -205,11 +205,17 @@ public sealed class OverdueSweepTests : MailTestBase
             (await db.Alerts.CountAsync(a => a.SubjectId == contact.Id)).ShouldBe(1);
         }
 
-        var managerId = Guid.NewGuid();
+        Guid managerId;
         Time.Advance(TimeSpan.FromMinutes(10));
         await using (var db = Db())
         {
+            managerId = (await AllocationTestData.StaffAsync(db, "Jo Bennett", Roles.TeamManager, frontDoor.Id)).Id;
+            var otherTeam = db.Teams.Add(new Team("Child protection team", TeamKind.ChildProtection)).Entity;
+            await db.SaveChangesAsync();
+            var otherManager = (await AllocationTestData.StaffAsync(db, "Chloe Adams", Roles.TeamManager, otherTeam.Id)).Id;
             var alert = await db.Alerts.SingleAsync(a => a.SubjectId == other.Id && a.Kind == AlertKind.ContactOverdue);
+            (await new ManagerAlerts(db).AcknowledgeAsync(alert.Id, otherManager)).ShouldBeFalse("another team's manager");
+            (await db.Alerts.AsNoTracking().SingleAsync(a => a.Id == alert.Id)).AcknowledgedAt.ShouldBeNull();
             (await new ManagerAlerts(db).AcknowledgeAsync(alert.Id, managerId)).ShouldBeTrue();
             (await new ManagerAlerts(db).AcknowledgeAsync(Guid.NewGuid(), managerId)).ShouldBeFalse();
         }

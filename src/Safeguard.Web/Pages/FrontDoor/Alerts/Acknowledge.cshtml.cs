@@ -5,7 +5,10 @@ using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Pages.FrontDoor.Alerts;
 
-/// <summary>A manager acknowledges an alert (POST only; folder rule: frontdoor.manage), then goes back where they were.</summary>
+/// <summary>
+/// A manager acknowledges an alert (POST only; folder rule: frontdoor.manage), then goes back where they were. Only an alert
+/// their own list shows (their team's; every team's for service managers and above): any other is not found.
+/// </summary>
 public sealed class AcknowledgeModel(ManagerAlerts alerts) : PageModel
 {
     public IActionResult OnGet() => StatusCode(StatusCodes.Status405MethodNotAllowed);
