@@ -32,41 +32,16 @@ internal static class AnnexACommand
                 Console.Error.WriteLine("--output: Enter the .xlsx file to write, for example --output annex-a.xlsx.");
                 return 2;
             }
-            var path = Path.GetFullPath(parse.GetValue(output)!);
-            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
-            {
-                Console.Error.WriteLine($"--output: The folder {folder} does not exist.");
-                return 2;
-            }
+            if (ReturnFile.PathIn(parse.GetValue(output)!) is not { } path) return 2;
 
             var (provider, connection) = CliDatabase.Resolve(parse);
             await using var services = CliDatabase.Services(provider, connection);
             await using var scope = services.CreateAsyncScope();
             var export = new AnnexAExport(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
             var period = new ReturnPeriod(start, end);
-            var temporary = path + ".partial";
             var stopwatch = Stopwatch.StartNew();
-            AnnexASummary summary;
-            try
-            {
-                await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                {
-                    summary = await export.WriteAsync(period, file, ProgressLines(), ct);
-                }
-                // Written whole or not at all: a failed run never leaves half a return under the real name.
-                File.Move(temporary, path, overwrite: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                File.Delete(temporary);
-                Console.Error.WriteLine($"--output: Could not write {path}: {ex.Message}");
-                return 2;
-            }
-            catch
-            {
-                File.Delete(temporary);
-                throw;
-            }
+            if (await ReturnFile.WriteWholeAsync(path, file => export.WriteAsync(period, file, ProgressLines(), ct))
+                is not { Written: true, Value: { } summary }) return 2;
             if (!Console.IsErrorRedirected) Console.Error.WriteLine();
             var lists = string.Join(", ", summary.Lists.Select(l => string.Create(CultureInfo.InvariantCulture, $"list {l.List.Number} {l.Rows:N0}")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -39,12 +39,7 @@ internal static class ReturnsCommands
                 Console.Error.WriteLine("--year: Enter the year the census ends in, for example 2026 for 1 April 2025 to 31 March 2026.");
                 return 2;
             }
-            var path = Path.GetFullPath(parse.GetValue(output)!);
-            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
-            {
-                Console.Error.WriteLine($"--output: The folder {folder} does not exist.");
-                return 2;
-            }
+            if (ReturnFile.PathIn(parse.GetValue(output)!) is not { } path) return 2;
 
             var (provider, connection) = CliDatabase.Resolve(parse);
             await using var services = CliDatabase.Services(provider, connection);
@@ -53,31 +48,11 @@ internal static class ReturnsCommands
             var settings = SettingsFromEnvironment();
             var export = new CinCensusExport(db, Options.Create(settings), TimeProvider.System);
             var census = new CensusYear(endingIn);
-            var temporary = path + ".partial";
-            CinCensusSummary summary;
             var checker = parse.GetValue(check)
                 ? new CensusCheck(CensusContext.For(census, settings, scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>()))
                 : null;
-            try
-            {
-                await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-                {
-                    summary = await export.WriteAsync(census, file, ProgressLine(), ct, checker is null ? null : checker.Add);
-                }
-                // Written whole or not at all: a failed run never leaves half a return under the real name.
-                File.Move(temporary, path, overwrite: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                File.Delete(temporary);
-                Console.Error.WriteLine($"--output: Could not write {path}: {ex.Message}");
-                return 2;
-            }
-            catch
-            {
-                File.Delete(temporary);
-                throw;
-            }
+            if (await ReturnFile.WriteWholeAsync(path, file => export.WriteAsync(census, file, ProgressLine(), ct, checker is null ? null : checker.Add))
+                is not { Written: true, Value: { } summary }) return 2;
             if (!Console.IsErrorRedirected) Console.Error.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CIN census {census} (reference date {census.ReferenceDate:yyyy-MM-dd}): {Plural.Count(summary.Children, "child", "children")}, "
