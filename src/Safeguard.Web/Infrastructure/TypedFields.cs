@@ -22,6 +22,21 @@ public static class TypedFields
         return null;
     }
 
+    /// <summary>
+    /// One end of a period typed in a filter ("From", "To"): <paramref name="whenEmpty"/> when nothing was typed; a part
+    /// missing or a date that does not exist is an error on its day field.
+    /// </summary>
+    public static DateOnly? PeriodEnd(ModelStateDictionary state, GovUkDate date, string field, DateOnly whenEmpty)
+    {
+        if (date.IsEmpty) return whenEmpty;
+        if (date.TryGetDate(out var value)) return value;
+        var missing = date.MissingParts();
+        state.AddModelError($"{field}.Day", missing.Count is 1 or 2
+            ? $"The '{field.ToLowerInvariant()}' date must include a {string.Join(" and ", missing.Select(p => p.ToString().ToLowerInvariant()))}"
+            : $"The '{field.ToLowerInvariant()}' date must be a real date");
+        return null;
+    }
+
     /// <summary>The service's problems on their fields, except where the page already said what is wrong with a field.</summary>
     public static void AddErrors(ModelStateDictionary state, IEnumerable<(string Field, string Message)> errors)
     {

@@ -52,8 +52,8 @@ public sealed class IndexModel(AllocationExceptions exceptions, Core.Allocation.
         if (ModelState.Remove(nameof(PageNumber))) PageNumber = 1;
 
         var fallback = ExceptionsPeriod.Default(TimeLimits.UkDay(time.GetUtcNow()));
-        var from = ReadDate(From, nameof(From), fallback.From);
-        var to = ReadDate(To, nameof(To), fallback.To);
+        var from = TypedFields.PeriodEnd(ModelState, From, nameof(From), fallback.From);
+        var to = TypedFields.PeriodEnd(ModelState, To, nameof(To), fallback.To);
         if (from is { } f && to is { } t)
         {
             if (t < f) ModelState.AddModelError($"{nameof(To)}.Day", "The 'to' date must be the same as or after the 'from' date");
@@ -92,17 +92,6 @@ public sealed class IndexModel(AllocationExceptions exceptions, Core.Allocation.
         await needToKnow.RecordListedAsync(Where, rows.Select(r => r.PersonId).ToList());
         return File(ExceptionsCsv.Write(rows), "text/csv; charset=utf-8",
             $"allocations-outside-the-rules-{period.From:yyyy-MM-dd}-to-{period.To:yyyy-MM-dd}.csv");
-    }
-
-    private DateOnly? ReadDate(GovUkDate date, string field, DateOnly whenEmpty)
-    {
-        if (date.IsEmpty) return whenEmpty;
-        if (date.TryGetDate(out var value)) return value;
-        var missing = date.MissingParts();
-        ModelState.AddModelError($"{field}.Day", missing.Count is 1 or 2
-            ? $"The '{field.ToLowerInvariant()}' date must include a {string.Join(" and ", missing.Select(p => p.ToString().ToLowerInvariant()))}"
-            : $"The '{field.ToLowerInvariant()}' date must be a real date");
-        return null;
     }
 
     /// <summary>This address with another page number (or format), keeping the filter.</summary>

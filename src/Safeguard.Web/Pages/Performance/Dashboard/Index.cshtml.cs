@@ -48,8 +48,8 @@ public sealed class IndexModel(DailyFigures figures, EscalationCounts escalation
         TeamItems = [new SelectListItem("Whole service", ""), .. teams.Select(t => new SelectListItem(t.Retired ? $"{t.Name} (retired)" : t.Name, t.Id.ToString()))];
         var today = TimeLimits.UkDay(time.GetUtcNow());
         var fallback = PerformancePeriod.Default(today);
-        var from = ReadDate(From, nameof(From), fallback.From);
-        var to = ReadDate(To, nameof(To), fallback.To);
+        var from = TypedFields.PeriodEnd(ModelState, From, nameof(From), fallback.From);
+        var to = TypedFields.PeriodEnd(ModelState, To, nameof(To), fallback.To);
         if (from is { } f && to is { } t)
         {
             foreach (var (field, message) in PerformancePeriodRule.Check(f, t, today)) ModelState.AddModelError($"{field}.Day", message);
@@ -70,16 +70,5 @@ public sealed class IndexModel(DailyFigures figures, EscalationCounts escalation
         Charts = Figures.Series.Select(s => (s.Measure, PerformanceCharts.ChartOf(s, Period, teamId))).ToList();
         Escalations = await escalations.ForPeriodAsync(Period.From, Period.To, ct);
         return Page();
-    }
-
-    private DateOnly? ReadDate(GovUkDate date, string field, DateOnly whenEmpty)
-    {
-        if (date.IsEmpty) return whenEmpty;
-        if (date.TryGetDate(out var value)) return value;
-        var missing = date.MissingParts();
-        ModelState.AddModelError($"{field}.Day", missing.Count is 1 or 2
-            ? $"The '{field.ToLowerInvariant()}' date must include a {string.Join(" and ", missing.Select(p => p.ToString().ToLowerInvariant()))}"
-            : $"The '{field.ToLowerInvariant()}' date must be a real date");
-        return null;
     }
 }
