@@ -128,6 +128,7 @@ public static class CoreServices
         services.AddScoped<Recommendations.Recommendations>();
         services.AddScoped<Recommendations.RecommendationViews>();
         services.AddScoped<Returns.AnnexA.AnnexAExport>();
+        services.AddScoped<Returns.AnnexA.AnnexAJobs>();
         Performance.PerformanceServices.AddPerformance(services);
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()

@@ -466,9 +466,10 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
 
     /// <summary>
     /// Pages for one person only (the worker a case is allocated to; an agreed action's owner or team): refused by
-    /// permission (403) and by person (404) in AllocationPagesTests.PagesRefuse_PeopleWhoMayNot.
+    /// permission (403) and by person (404) in AllocationPagesTests.PagesRefuse_PeopleWhoMayNot; an Annex A export, its
+    /// requester's alone, in Returning.AnnexAPageTests.SomeoneElseWhoMaySeeReturns_FindsNeitherTheExportNorItsDownload.
     /// </summary>
-    private static readonly string[] OwnerOnlyRoutes = ["allocation/cases/{}/accept", "work/{}"];
+    private static readonly string[] OwnerOnlyRoutes = ["allocation/cases/{}/accept", "work/{}", "returns/annex-a/{}/{}"];
 
     /// <summary>
     /// Escalation pages for the people party to one (who raised it, the director or delegate, a line manager it was

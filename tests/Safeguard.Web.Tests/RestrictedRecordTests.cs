@@ -104,6 +104,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["recommendations/{}"] = nameof(Tracking.RecommendationPagesTests.EvidenceLinkedToARestrictedChild_ShowsTheRestrictedTitle_ToSomeoneNotOnTheList),
         // The council's return to Ofsted, as the census download: every child, restricted or not (docs/returns.md).
         ["returns/annex-a"] = nameof(Returning.AnnexAPageTests.TheAnalystDownloadsTheWorkbook_WithEveryChildIncludingARestrictedOne_AndTheDownloadIsAudited),
+        ["returns/annex-a/{}/{}"] = nameof(Returning.AnnexAPageTests.TheAnalystDownloadsTheWorkbook_WithEveryChildIncludingARestrictedOne_AndTheDownloadIsAudited),
         ["performance/{}/list"] = nameof(Performing.PerformancePageTests
             .TheListBehindAFigure_ShowsARestrictedChild_AsRestrictedRecord_ToTheDirector_AndNamesHerToTheHolder_AndIsAudited),
     };

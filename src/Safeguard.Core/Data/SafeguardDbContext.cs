@@ -66,6 +66,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Performance.Daily.PerformanceFigure> PerformanceFigures => Set<Performance.Daily.PerformanceFigure>();
     public DbSet<Performance.Daily.PerformanceDay> PerformanceDays => Set<Performance.Daily.PerformanceDay>();
     public DbSet<Performance.Daily.PerformanceRefreshClaim> PerformanceRefreshClaims => Set<Performance.Daily.PerformanceRefreshClaim>();
+    public DbSet<Returns.AnnexA.AnnexAJob> AnnexAJobs => Set<Returns.AnnexA.AnnexAJob>();
     public DbSet<Recommendations.Recommendation> Recommendations => Set<Recommendations.Recommendation>();
     public DbSet<Recommendations.RecommendationAction> RecommendationActions => Set<Recommendations.RecommendationAction>();
     public DbSet<Recommendations.RecommendationEvidence> RecommendationEvidence => Set<Recommendations.RecommendationEvidence>();

@@ -17,3 +17,11 @@ public sealed record AnnexAExported(DateOnly From, DateOnly To, int Rows) : IEve
 
     public string Describe() => $"Ofsted Annex A lists for {From:d MMMM yyyy} to {To:d MMMM yyyy} exported ({Rows} rows)";
 }
+
+/// <summary>Someone downloaded an Annex A workbook made for them: every child in it left the system in that file.</summary>
+public sealed record AnnexADownloaded(DateOnly From, DateOnly To, int Rows) : IEvent
+{
+    public static string Name => "returns.annex-a-downloaded";
+
+    public string Describe() => $"Ofsted Annex A lists for {From:d MMMM yyyy} to {To:d MMMM yyyy} downloaded ({Rows} rows)";
+}

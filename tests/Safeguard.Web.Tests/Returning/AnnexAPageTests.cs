@@ -12,8 +12,9 @@ using static Safeguard.Web.Tests.Infrastructure.AllocationArrange;
 namespace Safeguard.Web.Tests.Returning;
 
 /// <summary>
-/// The Annex A page: the performance analyst downloads the workbook for a period (audited), every child in it, restricted
-/// or not, as in the census download; a date that is not one is shown again with its error and what was typed; a social
+/// The Annex A pages: the performance analyst asks for the lists for a period, sees how far the export has got, and
+/// downloads the workbook (export and download audited), every child in it, restricted or not, as in the census download;
+/// nobody else can see or download it; a date that is not one is shown again with its error and what was typed; a social
 /// worker is refused.
 /// </summary>
 public sealed class AnnexAPageTests(SafeguardAppFactory app) : AppTests(app)
@@ -33,6 +34,24 @@ public sealed class AnnexAPageTests(SafeguardAppFactory app) : AppTests(app)
 
     private static string ChildId(Guid personId) => personId.ToString("N").ToUpperInvariant()[^20..];
 
+    /// <summary>Asks for the lists and follows the export's page until it offers the download; returns the page's address.</summary>
+    private async Task<string> ExportAsync(HttpClient analyst, string fromDay)
+    {
+        var asked = await SafeguardAppFactory.PostFormAsync(analyst, Page, Period(fromDay));
+        asked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var export = asked.Headers.Location!.ToString();
+        export.ShouldMatch("^/returns/annex-a/[0-9a-f-]{36}$");
+        // The export runs in the background service; on a loaded machine it may take a while. This waits, it does not time.
+        for (var tries = 0; tries < 600; tries++)
+        {
+            var page = Html.Parse(await analyst.GetStringAsync(export));
+            if (page.QuerySelector("[data-testid=download]") is not null) return export;
+            page.QuerySelector(".govuk-warning-text").ShouldBeNull("the export stopped");
+            await Task.Delay(200);
+        }
+        throw new Xunit.Sdk.XunitException("The export never finished");
+    }
+
     [Fact]
     public async Task TheAnalystDownloadsTheWorkbook_WithEveryChildIncludingARestrictedOne_AndTheDownloadIsAudited()
     {
@@ -45,7 +64,11 @@ public sealed class AnnexAPageTests(SafeguardAppFactory app) : AppTests(app)
         var analyst = await App.SignInAsRoleAsync(Roles.PerformanceAnalyst);
         var today = TimeLimits.UkDay(App.Time.GetUtcNow());
 
-        var download = await SafeguardAppFactory.PostFormAsync(analyst, Page, Period(today.AddDays(-30).Day.ToString()));
+        var export = await ExportAsync(analyst, today.AddDays(-30).Day.ToString());
+        var progress = await analyst.GetStringAsync(export + "/progress");
+        progress.ShouldContain("\"finished\":true");
+        progress.ShouldContain("Ready");
+        var download = await analyst.GetAsync(export + "/download");
 
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -57,8 +80,27 @@ public sealed class AnnexAPageTests(SafeguardAppFactory app) : AppTests(app)
             .Select(r => r.Elements<Cell>().First().InnerText).ToList();
         referrals.ShouldContain(ChildId(shown.PersonId));
         referrals.ShouldContain(ChildId(hidden.PersonId));
+        var analystId = await App.UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.PerformanceAnalyst).Email);
         await using var read = App.CreateDbContext();
-        (await read.Events.CountAsync(e => e.Type == AnnexAExported.Name)).ShouldBeGreaterThan(0);
+        (await read.Events.CountAsync(e => e.Type == AnnexAExported.Name && e.ActorUserId == analystId)).ShouldBeGreaterThan(0);
+        (await read.Events.CountAsync(e => e.Type == AnnexADownloaded.Name && e.ActorUserId == analystId)).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task SomeoneElseWhoMaySeeReturns_FindsNeitherTheExportNorItsDownload()
+    {
+        var analyst = await App.SignInAsRoleAsync(Roles.PerformanceAnalyst);
+        var export = await ExportAsync(analyst, "1");
+        var manager = await App.SignInAsRoleAsync(Roles.ServiceManager);
+        var managerId = await App.UserIdAsync(Core.Seeding.DemoAccounts.ForRole(Roles.ServiceManager).Email);
+
+        (await manager.GetAsync(export)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await manager.GetAsync(export + "/progress")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await manager.GetAsync(export + "/download")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var worker = await App.SignInAsRoleAsync(Roles.SocialWorker);
+        (await worker.GetAsync(export + "/download")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var read = App.CreateDbContext();
+        (await read.Events.CountAsync(e => e.Type == AnnexADownloaded.Name && e.ActorUserId == managerId)).ShouldBe(0);
     }
 
     [Fact]

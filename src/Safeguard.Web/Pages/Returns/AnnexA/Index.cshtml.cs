@@ -10,11 +10,12 @@ using Safeguard.Web.TagHelpers;
 namespace Safeguard.Web.Pages.Returns.AnnexA;
 
 /// <summary>
-/// Ofsted's Annex A lists 1 to 7 for a period, downloaded as an .xlsx workbook by the performance analyst and managers
-/// (<c>reports.view</c>). Like the CIN census download it is the council's return, so it holds every child in the period,
-/// restricted or not; each download is audited (<see cref="AnnexAExported"/>).
+/// Ofsted's Annex A lists 1 to 7 for a period, asked for by the performance analyst and managers (<c>reports.view</c>)
+/// and written in the background (<see cref="ExportModel"/> shows the progress and the download). Like the CIN census
+/// download it is the council's return, so it holds every child in the period, restricted or not; each export and each
+/// download is audited (<see cref="AnnexAExported"/>, <see cref="AnnexADownloaded"/>).
 /// </summary>
-public sealed class IndexModel(AnnexAExport export, TimeProvider time) : PageModel
+public sealed class IndexModel(AnnexAJobs jobs, AnnexAJobSignal signal, TimeProvider time) : PageModel
 {
     [BindProperty]
     [Display(Name = "From", Description = "The period's first day, for example 1 4 2025")]
@@ -42,14 +43,11 @@ public sealed class IndexModel(AnnexAExport export, TimeProvider time) : PageMod
         if (start is { } s && end is { } e && s > e) ModelState.AddModelError(nameof(To), "The last day must be the same as or after the first day");
         if (!ModelState.IsValid) return this.PageWithErrors();
 
-        var period = new ReturnPeriod(start!.Value, end!.Value);
-        // The writer writes synchronously, which a response body refuses; a temporary file also keeps a big council's
-        // workbook out of memory. It is deleted when the response has been sent.
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        await export.WriteAsync(period, file, ct: HttpContext.RequestAborted);
-        file.Position = 0;
-        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"annex-a-{period.Start:yyyy-MM-dd}-to-{period.ReferenceDate:yyyy-MM-dd}.xlsx");
+        // A large council's lists take tens of seconds: they are written in the background, and the page they lead to
+        // shows how far the export has got.
+        var id = await jobs.StartAsync(new ReturnPeriod(start!.Value, end!.Value), HttpContext.RequestAborted);
+        signal.Wake();
+        return Redirect($"/returns/annex-a/{id}");
     }
 
     private DateOnly? Day(GovUkDate typed, string field, string which)
