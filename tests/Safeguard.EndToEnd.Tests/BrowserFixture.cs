@@ -58,15 +58,17 @@ public sealed class BrowserFixture : SafeguardAppFactory
         // The machine has two cores shared by the whole suite; allow slow moments rather than flake.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+        // Without JavaScript no script runs in the page, axe-core included: those journeys are checked with it on.
+        if (javaScriptEnabled) await AxeOnEveryPage.WatchAsync(context);
         return await context.NewPageAsync();
     }
 
-    /// <summary>axe-core finds no WCAG 2.1 A or AA violation on the page as it is now.</summary>
+    /// <summary>axe-core finds no WCAG 2.2 A or AA violation on the page as it is now (say, with a dialog open).</summary>
     public static async Task NoAxeViolationsAsync(IPage page)
     {
         var results = await page.RunAxe(new AxeRunOptions
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = AxeOnEveryPage.Rules },
         });
         var found = results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
         found.ShouldBeEmpty($"axe-core on {page.Url}:\n{string.Join("\n", found)}");
@@ -86,6 +88,7 @@ public sealed class BrowserFixture : SafeguardAppFactory
             await page.WaitForTimeoutAsync(100);
         }
         await page.Locator("footer.govuk-template__footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await AxeOnEveryPage.CheckedAsync(page);
     }
 
     public Task WaitForPageAsync(IPage page, string path) => WaitForPageAsync(page, url => url == BaseUrl + path);

@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace Safeguard.EndToEnd.Tests;
+
+/// <summary>The automatic axe-core check itself: a page with a violation fails the journey that waits for it.</summary>
+public sealed class AxeOnEveryPageTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task APageWithAnImageWithoutWords_FailsTheWaitForIt_NamingTheRule()
+    {
+        var page = await app.NewPageAsync();
+        await page.RouteAsync("**/axe-probe", route => route.FulfillAsync(new()
+        {
+            ContentType = "text/html",
+            Body = "<!doctype html><html lang='en'><head><title>Probe</title></head><body><main><h1>Probe</h1>"
+                + "<img src='/favicon.ico'></main><footer class='govuk-template__footer'></footer></body></html>",
+        }));
+        await page.GotoAsync("/axe-probe");
+
+        // Shouldly passes its own assertion failures through Should.ThrowAsync, so catch it here.
+        Exception? failure = null;
+        try
+        {
+            await BrowserFixture.WaitForPageAsync(page, _ => true);
+        }
+        catch (ShouldAssertException found)
+        {
+            failure = found;
+        }
+
+        failure.ShouldNotBeNull("the wait for a page with a violation must fail").Message.ShouldContain("image-alt");
+        failure.Message.ShouldContain("/axe-probe");
+        // The check that ran by itself when the page loaded found it too (taken here, as already failed on purpose, so
+        // that the end of the test does not report it again).
+        var automatic = new List<string>();
+        for (var waited = 0; waited < 600 && automatic.Count == 0; waited++)
+        {
+            automatic.AddRange(AxeOnEveryPage.NotYetAsserted());
+            if (automatic.Count == 0) await page.WaitForTimeoutAsync(100);
+        }
+        automatic.ShouldContain(found => found.Contains("/axe-probe") && found.Contains("image-alt"));
+    }
+}
