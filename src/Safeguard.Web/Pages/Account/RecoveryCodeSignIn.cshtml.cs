@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Safeguard.Core.Security;
+using Safeguard.Core.Audit;
 using Safeguard.Core.Workforce;
 using Safeguard.Web.Infrastructure;
 

@@ -1,6 +1,4 @@
-using Safeguard.Core.Audit;
-
-namespace Safeguard.Core.Security;
+namespace Safeguard.Core.Audit;
 
 /// <summary>Someone set up an authenticator app: from now on signing in asks for its code. No key or code is kept here.</summary>
 public sealed record TwoFactorEnabled(Guid UserId, string DisplayName) : IEvent
