@@ -31,6 +31,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     [InlineData(FrontDoorManager, "/people/duplicates/{duplicate}")]
     [InlineData(PartnerReferrer, "/partner/referrals/new")]
     [InlineData(Administrator, "/admin/users/add")]
+    [InlineData(FrontDoorManager, "/account/two-factor")]
     [InlineData(Administrator, "/admin/users/{user}")]
     [InlineData("helen.price@northbridge.example", "/recommendations/add")]
     public async Task EveryButtonOfEveryPostForm_PostsToAnAddressOfItsOwn(string? account, string path)

@@ -319,6 +319,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     public static readonly (string Path, string? Permission)[] Pages =
     [
         ("/", null),
+        ("/account/two-factor", null),
         ("/children", Permissions.ViewChildRecords),
         ("/children?q=watson", Permissions.ViewChildRecords),
         ("/children/{child}", Permissions.ViewChildRecords),
@@ -451,7 +452,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     }
 
     /// <summary>Pages anyone may open: sign-in and its callback, sign-out, and the status and error pages.</summary>
-    private static readonly string[] PublicRoutes = ["sign-in", "sign-in/external/callback", "sign-out", "status/{}", "error"];
+    private static readonly string[] PublicRoutes =
+        ["sign-in", "sign-in/external/callback", "sign-out", "status/{}", "error", "sign-in/two-factor", "sign-in/recovery-code"];
 
     /// <summary>POST-only pages, whose refusals are tested beside their journeys (FrontDoorAlertsTests, ReferralInformationTests, FormDraftPageTests).</summary>
     private static readonly string[] PostOnlyRoutes = ["front-door/alerts/{}/acknowledge", "front-door/contacts/{}/information/read", "drafts"];

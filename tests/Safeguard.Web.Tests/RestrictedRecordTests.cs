@@ -113,6 +113,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
     private static readonly IReadOnlyDictionary<string, string> NoChildData = new Dictionary<string, string>
     {
         ["drafts"] = "a person's own drafts, put back only on the form's page, which checks need to know", ["sign-in"] = "account", ["sign-in/external/callback"] = "account", ["sign-out"] = "account",
+        ["sign-in/two-factor"] = "account", ["sign-in/recovery-code"] = "account", ["account/two-factor"] = "account",
         ["status/{}"] = "status and error pages", ["error"] = "status and error pages",
         ["admin/users"] = "staff accounts", ["admin/users/add"] = "staff accounts", ["admin/users/{}"] = "staff accounts",
         ["admin/organisations"] = "partner agencies", ["admin/organisations/add"] = "partner agencies",

@@ -10,7 +10,7 @@ namespace Safeguard.Web.Infrastructure;
 
 /// <summary>Puts the user's permissions (from their roles), name, team and organisation into the sign-in cookie.</summary>
 public sealed class PermissionClaimsFactory(UserManager<StaffUser> users, RoleManager<StaffRole> roles, IOptions<IdentityOptions> options,
-    SafeguardDbContext db)
+    SafeguardDbContext db, IOptions<Core.Security.TwoFactorSettings> twoFactor)
     : UserClaimsPrincipalFactory<StaffUser, StaffRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
@@ -20,6 +20,11 @@ public sealed class PermissionClaimsFactory(UserManager<StaffUser> users, RoleMa
         if (user.TeamId is { } team) identity.AddClaim(new Claim(SafeguardClaims.TeamId, team.ToString()));
         if (user.OrganisationId is { } org) identity.AddClaim(new Claim(SafeguardClaims.OrganisationId, org.ToString()));
         var userRoles = await UserManager.GetRolesAsync(user);
+        if (TwoFactorGate.MustSetUp(twoFactor.Value, userRoles, user.TwoFactorEnabled))
+        {
+            identity.AddClaim(new Claim(TwoFactorGate.ClaimType, "true"));
+            return identity;
+        }
         // A retired organisation can no longer refer: its people keep no partner permission (checked again each minute).
         var retired = user.OrganisationId is { } organisation
             && await db.Organisations.AnyAsync(o => o.Id == organisation && o.RetiredAt != null);

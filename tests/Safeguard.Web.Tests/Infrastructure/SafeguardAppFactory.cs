@@ -23,6 +23,9 @@ public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised");
 
+    /// <summary>The setting Security:RequireTwoFactor for this app (on in production, off for most tests).</summary>
+    protected virtual bool RequireTwoFactor => false;
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateEmptyAsync();
@@ -47,6 +50,8 @@ public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Notifications:Smtp:Port", "1");
         // Tests refresh the dashboard's daily figures themselves when they mean to (otherwise the page computes them now).
         builder.UseSetting("Performance:RefreshEnabled", "false");
+        // Off, so tests sign in with a password alone; two-factor tests use TwoFactorAppFactory, where it is on.
+        builder.UseSetting("Security:RequireTwoFactor", RequireTwoFactor ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -63,6 +63,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/TwoFactorSignIn", new { ReturnUrl });
         if (result.Succeeded && await RetiredOrganisationAsync(user!) is { } retired)
         {
             await signIn.SignOutAsync();
