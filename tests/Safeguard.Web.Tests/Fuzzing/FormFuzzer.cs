@@ -192,9 +192,14 @@ public sealed class FormFuzzer(FuzzApp app)
 }
 
 /// <summary>application/x-www-form-urlencoded written by hand, so that raw (already encoded, even broken) values go as they are.</summary>
-public sealed class FormUrlEncodedLike(string token, IEnumerable<KeyValuePair<string, string>> fields)
-    : StringContent(Body(token, fields), Encoding.ASCII, "application/x-www-form-urlencoded")
+public sealed class FormUrlEncodedLike : StringContent
 {
+    public FormUrlEncodedLike(string token, IEnumerable<KeyValuePair<string, string>> fields) : base(Body(token, fields))
+    {
+        // As a browser sends it: no charset, so the server reads the percent-encoded bytes as UTF-8.
+        Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+    }
+
     private static string Body(string token, IEnumerable<KeyValuePair<string, string>> fields) =>
         string.Join("&", fields.Select(f => $"{FuzzValues.PercentEncode(f.Key)}={FuzzValues.Encode(f.Value)}")
             .Prepend($"__RequestVerificationToken={FuzzValues.PercentEncode(token)}"));
