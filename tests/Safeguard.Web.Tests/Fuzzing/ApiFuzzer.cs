@@ -152,6 +152,7 @@ public sealed class ApiFuzzer(FuzzApp app, IReadOnlyList<ApiOperation> operation
         foreach (var (pathChoice, replacement, value) in input.Changes)
         {
             var places = Places(body).ToList();
+            if (places.Count == 0) break; // Every property already removed: nothing left to change.
             var (parent, key) = places[pathChoice % places.Count];
             var text = app.Values[value];
             JsonNode? node = replacement switch
