@@ -11,7 +11,7 @@ namespace Safeguard.Web.Tests;
 /// <summary>Every page, every role: allowed roles get the page, others a 403 page, anonymous users the sign-in page.</summary>
 public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFixture<PageAccessTests.Fixture>
 {
-    public sealed class Fixture : SafeguardAppFactory
+    public class Fixture : SafeguardAppFactory
     {
         private readonly Dictionary<string, HttpClient> _clients = [];
         private readonly SemaphoreSlim _gate = new(1, 1);

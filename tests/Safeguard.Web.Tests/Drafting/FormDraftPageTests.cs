@@ -98,4 +98,19 @@ public sealed class FormDraftPageTests(SafeguardAppFactory app) : AppTests(app)
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Note"] = "x", ["__RequestVerificationToken"] = partnerToken }));
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task SaveDraft_WithoutJavaScript_TooLongToKeep_IsAPageSayingSo_NotAProblemDocument()
+    {
+        var maya = await App.DemoChildIdAsync("Maya");
+        var grace = await App.SignInAsync(Grace);
+
+        var response = await SaveDraftAsync(grace, maya, Typed(new string('a', Core.Drafts.FormDraft.FieldsMaxLength + 1)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var page = await Html.ParseAsync(response);
+        page.QuerySelector(".govuk-error-summary__list li")!.TextContent.ShouldContain("too long to keep");
+        page.QuerySelector($"a[href='{Form(maya)}']").ShouldNotBeNull();
+    }
 }

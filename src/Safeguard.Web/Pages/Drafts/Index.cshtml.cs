@@ -21,7 +21,8 @@ public sealed class IndexModel(FormDrafts drafts) : PageModel
         return await drafts.SaveAsync(user, form ?? "", fields) switch
         {
             DraftSave.NotAForm => Refused("Not a form", "Drafts are kept for this site's forms only."),
-            DraftSave.TooLong => Refused("Draft too long", "The draft is too long to keep; save the form itself."),
+            DraftSave.TooLong when WantsJson => Refused("Draft too long", "The draft is too long to keep; save the form itself."),
+            DraftSave.TooLong => TooLongPage(form!),
             _ => Answered(form!, "saved"),
         };
     }
@@ -34,10 +35,21 @@ public sealed class IndexModel(FormDrafts drafts) : PageModel
         return Answered(form!, "discarded");
     }
 
-    private IActionResult Answered(string form, string what) =>
-        Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
-            ? new NoContentResult()
-            : LocalRedirect($"{form}?draft={what}");
+    /// <summary>Where "Save draft" was pressed without JavaScript, the form to go back to.</summary>
+    public string? BackTo { get; private set; }
+
+    private bool WantsJson => Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private IActionResult Answered(string form, string what) => WantsJson ? new NoContentResult() : LocalRedirect($"{form}?draft={what}");
+
+    /// <summary>"Save draft" pressed without JavaScript on a form too long to keep: a page saying so, not a problem document.</summary>
+    private PageResult TooLongPage(string form)
+    {
+        ModelState.AddModelError("", "The draft is too long to keep. Go back to the form and save the form itself.");
+        BackTo = form;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     private static ObjectResult Refused(string title, string detail) =>
         new(new ProblemDetails { Title = title, Detail = detail, Status = StatusCodes.Status400BadRequest }) { StatusCode = StatusCodes.Status400BadRequest };

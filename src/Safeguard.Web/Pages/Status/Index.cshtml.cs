@@ -5,7 +5,7 @@ using Safeguard.Core.Attachments;
 namespace Safeguard.Web.Pages.Status;
 
 /// <summary>
-/// The page shown for 403, 404 and other status codes (re-executed by the status code middleware, with the method of the
+/// The page shown for 400 (a post that could not be read), 403, 404 and other status codes (re-executed by the status code middleware, with the method of the
 /// request that failed). It takes no form, so a post re-executed here is not checked for its antiforgery token again:
 /// an upload refused for its size (413) has a form that cannot be read.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed class IndexModel(IOptions<AttachmentSettings> attachments) : PageM
 
     public (string Title, string Message) Text => Code switch
     {
+        400 => ("The page could not be sent",
+            "Safeguard could not read what the page sent: it may have been open for too long or changed on the way. "
+            + "Go back, reload the page and try again."),
         403 => ("You do not have permission to see this page",
             "Your account does not have access to this page. If you need it for your work, ask your manager or system administrator."),
         404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
