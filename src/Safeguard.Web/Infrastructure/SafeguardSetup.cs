@@ -82,6 +82,7 @@ public static class SafeguardSetup
         });
         builder.Services.AddHostedService<DuplicateSweepService>();
         builder.Services.AddHostedService<PerformanceRefreshService>();
+        builder.Services.AddHostedService<AuditSealingService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddPartnerApi();
