@@ -33,6 +33,8 @@ public static class CoreServices
             },
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<Oversight.AuditSearch>();
+        services.AddScoped<Audit.Chain.AuditSealer>();
+        services.AddScoped<Audit.Chain.AuditChainVerifier>();
         services.AddScoped<ChangesSince>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<People.Access.NeedToKnow>();

@@ -45,6 +45,20 @@ internal static class CliDatabase
         return (provider, connection);
     }
 
+    /// <summary>
+    /// The owner's connection, for the commands that change the schema or its rights (migrate, database roles):
+    /// --connection, else ConnectionStrings__Owner, else the same as <see cref="Resolve"/> (docs/operations.md, "Audit chain").
+    /// </summary>
+    public static (DatabaseProvider Provider, string ConnectionString) ResolveOwner(ParseResult parse)
+    {
+        var (provider, connection) = Resolve(parse);
+        if (parse.GetValue(Connection) is null && Environment.GetEnvironmentVariable("ConnectionStrings__Owner") is { Length: > 0 } owner)
+        {
+            connection = provider == DatabaseProvider.Sqlite ? DatabaseOptions.NormaliseSqlite(owner, Directory.GetCurrentDirectory()) : owner;
+        }
+        return (provider, connection);
+    }
+
     public static ServiceProvider Services(DatabaseProvider provider, string connection, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();

@@ -19,5 +19,7 @@ internal static class CommandCatalogue
         PerformanceCommands.Create(),
         BackupCommands.Create(),
         RestoreCommand.Create(),
+        AuditCommands.Create(),
+        DatabaseCommands.Create(),
     ];
 }

@@ -14,7 +14,7 @@ internal static class MigrateCommand
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var (provider, connection) = CliDatabase.Resolve(parse);
+            var (provider, connection) = CliDatabase.ResolveOwner(parse);
             await using var services = CliDatabase.Services(provider, connection);
             await using var scope = services.CreateAsyncScope();
             var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();

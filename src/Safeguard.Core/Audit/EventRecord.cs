@@ -40,4 +40,13 @@ public sealed class EventRecord
     public string? Reason { get; set; }
     /// <summary>JSON detail, e.g. the fields that changed with their old and new values.</summary>
     public string? Data { get; set; }
+
+    /// <summary>
+    /// The event's place in the audit chain (1, 2, 3, ... in commit order), set once by the <see cref="Chain.AuditSealer"/> after
+    /// the event is committed; null until then.
+    /// </summary>
+    public long? ChainSequence { get; private set; }
+
+    /// <summary>SHA-256 of the previous event's hash and this event's columns (<see cref="Chain.ChainLink"/>); null until sealed.</summary>
+    public byte[]? ChainHash { get; private set; }
 }

@@ -27,6 +27,7 @@ public sealed class DatabaseBackups(TimeProvider time)
             throw new BackupInputException("The backup cannot be written over the database it backs up.");
         }
         var started = time.GetTimestamp();
+        await SealAuditChainAsync(provider, connectionString, ct);
         var partial = output + ".partial";
         TimeSpan? copied = null;
         try
@@ -104,6 +105,26 @@ public sealed class DatabaseBackups(TimeProvider time)
         }
         var schema = await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).CheckAsync(ct);
         return new BackupVerification(found, outcomes, schema, time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// The events committed so far chained before they are copied, so the backup carries them sealed. Best effort: a
+    /// writer holding SQLite's write lock for long (or the sealer already running elsewhere) must not stop a backup; the
+    /// events left unsealed are sealed later, in the database and in a restored copy alike.
+    /// </summary>
+    private async Task SealAuditChainAsync(DatabaseProvider provider, string connectionString, CancellationToken ct)
+    {
+        await using var connection = provider == DatabaseProvider.Sqlite
+            ? (System.Data.Common.DbConnection)new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 1 }.ToString())
+            : new NpgsqlConnection(connectionString);
+        await using var db = Context(provider, connection);
+        try
+        {
+            await new Audit.Chain.AuditSealer(db).SealAsync(ct);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+        }
     }
 
     private RestoreTarget RestoreSqlite(string connectionString, string input, bool force)

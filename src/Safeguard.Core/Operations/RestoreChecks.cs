@@ -1,4 +1,5 @@
 using System.Globalization;
+using Safeguard.Core.Audit.Chain;
 using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Operations;
@@ -8,7 +9,7 @@ public sealed record RestoredDatabase(SafeguardDbContext Db, DatabaseManifest Ex
 
 /// <summary>
 /// One thing a restored database must show to be the backup it came from. The checks run in order and each lists its
-/// differences (none: passed). The audit hash chain's verification is meant to be one more check here.
+/// differences (none: passed). The last is the audit chain's own verification (Audit/Chain).
 /// </summary>
 public interface IRestoreCheck
 {
@@ -19,7 +20,7 @@ public interface IRestoreCheck
 
 public static class RestoreChecks
 {
-    public static IReadOnlyList<IRestoreCheck> All { get; } = [new MigrationsCheck(), new TableRowsCheck(), new EventSequenceCheck()];
+    public static IReadOnlyList<IRestoreCheck> All { get; } = [new MigrationsCheck(), new TableRowsCheck(), new EventSequenceCheck(), new AuditChainCheck()];
 
     internal static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
@@ -91,5 +92,22 @@ internal sealed class EventSequenceCheck : IRestoreCheck
             agreedUpTo = e.UpToId;
         }
         return agreedUpTo is null ? "somewhere among them" : $"after event id {agreedUpTo}";
+    }
+}
+
+/// <summary>
+/// The audit chain intact: <see cref="AuditChainVerifier"/> over the restored events, whatever the manifest says (an event
+/// changed, or deleted, before the backup was taken is found here, not by comparing with the manifest).
+/// </summary>
+internal sealed class AuditChainCheck : IRestoreCheck
+{
+    public string Name => "Audit chain intact";
+
+    public async Task<IReadOnlyList<string>> DifferencesAsync(RestoredDatabase restored, CancellationToken ct)
+    {
+        var verification = await new AuditChainVerifier(restored.Db).VerifyAsync(ct);
+        if (verification.FirstBreak is not { } first) return [];
+        return [$"The audit chain is broken at event {first.EventId}: {first.Problem}"
+            + (verification.Breaks > 1 ? $" ({RestoreChecks.N(verification.Breaks)} broken links in all)." : ".")];
     }
 }

@@ -86,6 +86,7 @@ public static class SafeguardSetup
         builder.Services.AddHostedService<PerformanceRefreshService>();
         builder.Services.AddSingleton<AnnexAJobSignal>();
         builder.Services.AddHostedService<AnnexAJobService>();
+        builder.Services.AddHostedService<AuditSealingService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddPartnerApi();

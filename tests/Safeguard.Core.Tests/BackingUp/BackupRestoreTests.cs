@@ -76,10 +76,12 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var contacts = await RecordContactsAsync(_source, 4);
         var backup = await _backups.BackupAsync(_source.Provider, _source.ConnectionString, Backup, force: false, CancellationToken.None);
         await _backups.RestoreAsync(_target.Provider, _target.ConnectionString, Backup, null, force: false, CancellationToken.None);
+        List<long> ids;
         await using (var db = _target.CreateContext())
         {
-            var ids = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+            ids = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
             var (middle, last) = (ids[ids.Count / 2], ids[^1]);
+            await AuditTampering.AllowAsync(db);
             await db.Events.Where(e => e.Id == middle).ExecuteDeleteAsync();
             await db.Events.Where(e => e.Id == last).ExecuteUpdateAsync(s => s.SetProperty(e => e.Type, "contact.altered"));
             await db.IdempotencyRecords.ExecuteDeleteAsync();
@@ -92,6 +94,10 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         byName["Migrations applied"].ShouldBeEmpty();
         byName["Rows in every table"].ShouldContain($"Table Events has {backup.Manifest.Events.Count - 1} rows; the backup had {backup.Manifest.Events.Count}.");
         byName["Events: every one, in order, with its id"].ShouldContain(d => d.StartsWith("The events differ from the backup's"));
+        // The backup sealed the events, so the chain itself shows both: the gap first, then the changed event.
+        var chain = byName["Audit chain intact"].ShouldHaveSingleItem();
+        chain.ShouldStartWith($"The audit chain is broken at event {ids[ids.Count / 2 + 1]}: chain position");
+        chain.ShouldContain("missing before it: an event was deleted (2 broken links in all)");
         contacts.Count.ShouldBe(4);
     }
 

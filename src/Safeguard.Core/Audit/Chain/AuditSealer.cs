@@ -1,0 +1,183 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Safeguard.Core.Data;
+
+namespace Safeguard.Core.Audit.Chain;
+
+/// <summary>What one run of the sealer did.</summary>
+/// <param name="Sealed">Events given their chain position and hash in this run.</param>
+/// <param name="LastSequence">The chain's last position after the run (0: nothing sealed yet).</param>
+/// <param name="Skipped">Nothing done: another sealer holds the chain, or the writers did not let go in time.</param>
+public sealed record SealResult(long Sealed, long LastSequence, TimeSpan Elapsed, bool Skipped);
+
+/// <summary>
+/// Chains committed events, after the fact, in commit order: events are written as they always were (the partner intake
+/// keeps its speed), and this gives each, in id order, its chain position and
+/// <c>SHA-256(previous hash || the event)</c> (<see cref="ChainLink"/>). Only events below a horizon are sealed, an id
+/// below which no event can still appear:
+/// <list type="bullet">
+/// <item>SQLite has one writer at a time and gives ids in commit order, so every committed event is below it.</item>
+/// <item>PostgreSQL gives ids when a row is inserted, not when it commits, so a lower id can commit after a higher
+/// one. Every id is taken by an INSERT holding the table in ROW EXCLUSIVE mode; taking it for an instant in SHARE mode
+/// waits for every such writer to finish (and holds new ones back for that instant), and the highest id then
+/// visible is the horizon: any id not visible below it belongs to a rolled-back insert and never appears.</item>
+/// </list>
+/// One sealer at a time: on PostgreSQL a session advisory lock, on SQLite the write lock of each batch; and the chain
+/// position is a unique column, so two sealers can never give out the same place.
+/// </summary>
+public sealed class AuditSealer(SafeguardDbContext db)
+{
+    public const int DefaultBatchSize = 5_000;
+
+    /// <summary>How long the sealer waits for the writers to let go of the events table before giving up this run.</summary>
+    public static readonly TimeSpan HorizonWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Arbitrary, fixed: the advisory lock key that says "the audit chain is being sealed".</summary>
+    private const long AdvisoryLockKey = 0x5AFE_A0D1_C4A1;
+
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    public async Task<SealResult> SealAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (postgres && !await ScalarAsync<bool>($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", ct))
+            {
+                return new SealResult(0, 0, clock.Elapsed, Skipped: true);
+            }
+            try
+            {
+                var horizon = postgres ? await PostgresHorizonAsync(ct) : await db.Events.MaxAsync(e => (long?)e.Id, ct);
+                if (horizon is null && postgres) return new SealResult(0, 0, clock.Elapsed, Skipped: true);
+                long sealedNow = 0, last;
+                while (true)
+                {
+                    var (count, lastSequence) = await SealBatchAsync(horizon ?? 0, postgres, ct);
+                    sealedNow += count;
+                    last = lastSequence;
+                    if (count < BatchSize) break;
+                }
+                return new SealResult(sealedNow, last, clock.Elapsed, Skipped: false);
+            }
+            finally
+            {
+                if (postgres) await ScalarAsync<bool>($"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The highest event id once no insert into the events table is in flight; null if the writers did not let go in time.</summary>
+    private async Task<long?> PostgresHorizonAsync(CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await ExecuteAsync($"SET LOCAL lock_timeout = '{(int)HorizonWait.TotalMilliseconds}ms'", ct);
+            await ExecuteAsync("LOCK TABLE \"Events\" IN SHARE MODE", ct);
+            var horizon = await ScalarAsync<long?>("SELECT max(\"Id\") FROM \"Events\"", ct) ?? 0;
+            await transaction.CommitAsync(ct);
+            return horizon;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Seals the next events (at most one batch) up to the horizon, in one transaction; returns how many and the chain's last position.</summary>
+    private async Task<(int Count, long LastSequence)> SealBatchAsync(long horizon, bool postgres, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tail = await db.Events.AsNoTracking()
+            .Where(e => e.ChainSequence != null)
+            .OrderByDescending(e => e.ChainSequence)
+            .Select(e => new { e.Id, Sequence = e.ChainSequence!.Value, e.ChainHash })
+            .FirstOrDefaultAsync(ct);
+        var (afterId, sequence) = (tail?.Id ?? 0, tail?.Sequence ?? 0);
+        var previous = tail?.ChainHash ?? ChainLink.Start.ToArray();
+        var batch = await db.Events.AsNoTracking()
+            .Where(e => e.Id > afterId && e.Id <= horizon).OrderBy(e => e.Id).Take(BatchSize).AsChained().ToListAsync(ct);
+        if (batch.Count == 0) return (0, sequence);
+
+        var ids = new long[batch.Count];
+        var sequences = new long[batch.Count];
+        var hashes = new byte[batch.Count][];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            sequence++;
+            previous = ChainLink.Hash(previous, sequence, batch[i]);
+            (ids[i], sequences[i], hashes[i]) = (batch[i].Id, sequence, previous);
+        }
+        var written = postgres ? await WritePostgresAsync(ids, sequences, hashes, ct) : WriteSqlite(ids, sequences, hashes);
+        if (written != batch.Count)
+        {
+            throw new InvalidOperationException($"Sealed {written} of {batch.Count} events: another sealer ran at the same time. Nothing was sealed; run it again.");
+        }
+        await transaction.CommitAsync(ct);
+        return (batch.Count, sequence);
+    }
+
+    private int WriteSqlite(long[] ids, long[] sequences, byte[][] hashes)
+    {
+        using var command = Command("UPDATE \"Events\" SET \"ChainSequence\" = $s, \"ChainHash\" = $h WHERE \"Id\" = $id AND \"ChainSequence\" IS NULL");
+        var (id, s, h) = (Parameter(command, "$id"), Parameter(command, "$s"), Parameter(command, "$h"));
+        command.Prepare();
+        var written = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            (id.Value, s.Value, h.Value) = (ids[i], sequences[i], hashes[i]);
+            written += command.ExecuteNonQuery();
+        }
+        return written;
+    }
+
+    private async Task<int> WritePostgresAsync(long[] ids, long[] sequences, byte[][] hashes, CancellationToken ct)
+    {
+        await using var command = Command("""
+            UPDATE "Events" e SET "ChainSequence" = u.s, "ChainHash" = u.h
+            FROM unnest(@id, @s, @h) AS u(id, s, h)
+            WHERE e."Id" = u.id AND e."ChainSequence" IS NULL
+            """);
+        (Parameter(command, "id").Value, Parameter(command, "s").Value, Parameter(command, "h").Value) = (ids, sequences, hashes);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand Command(string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Command(sql);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, CancellationToken ct)
+    {
+        await using var command = Command(sql);
+        var value = await command.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+    }
+}

@@ -1,0 +1,39 @@
+using Safeguard.Core.Audit.Chain;
+
+namespace Safeguard.Web.Infrastructure;
+
+/// <summary>
+/// Seals new events into the audit chain every <c>AuditChain:SealIntervalSeconds</c> (default 5), switched off with
+/// <c>AuditChain:SealEnabled=false</c> (then `safeguard audit seal` must run instead). Several app processes may run
+/// it: one seals at a time, the others find the chain held and wait for the next interval.
+/// </summary>
+public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealingService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("AuditChain:SealEnabled", true)) return;
+        var seconds = Math.Max(1, config.GetValue("AuditChain:SealIntervalSeconds", 5));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealAsync(stoppingToken);
+                if (result.Sealed > 0)
+                {
+                    log.LogDebug("Audit chain: sealed {Sealed} events up to position {Last} in {Elapsed} ms",
+                        result.Sealed, result.LastSequence, (long)result.Elapsed.TotalMilliseconds);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Sealing the audit chain failed; it runs again at the next interval");
+            }
+        }
+    }
+}
