@@ -38,7 +38,9 @@ public sealed class CrashRun(DatabaseProvider provider, string connectionString,
         await using var web = new WebProcess(webDll, Environment(smtp.Port));
         Log($"Crash run {_runId}: {provider}, seed {options.Seed}, {options.Rounds} rounds of {options.ReferralsPerRound} referrals "
             + $"+ {options.DecisionsPerRound} decisions, web process on port {web.Port}");
-        await web.StartAsync(TimeSpan.FromMinutes(5));
+        // The first start migrates the database and seeds the demo council: minutes on a busy machine.
+        await web.StartAsync(TimeSpan.FromMinutes(20));
+        Log($"web process ready after {total.Elapsed.TotalSeconds:0} s (migrated and seeded)");
         var (key, organisationId) = await PartnerKeyAsync();
         using var partner = new PartnerClient(web.Address, key);
         using var worker = new FrontDoorClient(web.Address, Worker, DemoAccounts.Password);
@@ -66,7 +68,9 @@ public sealed class CrashRun(DatabaseProvider provider, string connectionString,
             _ledger.AcknowledgedBeforeKill += acknowledged;
             Log($"round {round + 1}: killed after {killAfter} answers (+{extraDelay} ms): {acknowledged} of {jobs.Count} acknowledged before the kill");
 
-            await web.StartAsync(TimeSpan.FromMinutes(2));
+            var restarted = Stopwatch.StartNew();
+            await web.StartAsync(TimeSpan.FromMinutes(5));
+            Log($"round {round + 1}: web process ready again after {restarted.Elapsed.TotalSeconds:0.0} s");
             Task restart = Task.CompletedTask;
             if (round == restartDatabaseIn)
             {
