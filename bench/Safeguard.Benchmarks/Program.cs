@@ -30,6 +30,12 @@ if (args.Length > 0 && args[0] == "intake")
     return await Safeguard.Benchmarks.Intake.IntakeRun.RunAsync(args[1..]);
 }
 
+// `crash`: the web process SIGKILLed mid-burst, every request resent; nothing lost or doubled (see README, "Crash safety").
+if (args.Length > 0 && args[0] == "crash")
+{
+    return await Safeguard.Benchmarks.Crash.CrashBench.RunAsync(args[1..]);
+}
+
 // `quick-matching`: a fast, plain measurement of the person-matching budgets (no BenchmarkDotNet statistics):
 // builds the 1M-person index, times 1,000 FindCandidates calls (p50/p95/max) and times dedupe of dataset3.
 if (args.Length > 0 && args[0] == "quick-linker")

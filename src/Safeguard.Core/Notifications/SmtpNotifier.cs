@@ -24,7 +24,13 @@ public sealed class SmtpNotifier(SmtpNotificationOptions options) : INotifier
             BodyEncoding = Encoding.UTF8,
         };
         mail.To.Add(new MailAddress(message.To));
-        if (message.Reference is { Length: > 0 } reference) mail.Headers.Add("X-Safeguard-Reference", reference);
+        if (message.Reference is { Length: > 0 } reference)
+        {
+            mail.Headers.Add("X-Safeguard-Reference", reference);
+            // The same Message-ID on every attempt: a message sent again (the process died after the server took it
+            // but before the outbox marked it sent) is recognisably the same message, and mail systems drop the copy.
+            mail.Headers.Add("Message-ID", MessageId(reference, options.From));
+        }
 
         using var client = new SmtpClient
         {
@@ -48,5 +54,14 @@ public sealed class SmtpNotifier(SmtpNotificationOptions options) : INotifier
             }
         }
         await client.SendMailAsync(mail, ct);
+    }
+
+    /// <summary>A stable RFC 5322 Message-ID for our own reference: &lt;reference@domain of the sender&gt;.</summary>
+    public static string MessageId(string reference, string from)
+    {
+        var at = from.LastIndexOf('@');
+        var domain = at >= 0 && at < from.Length - 1 ? from[(at + 1)..] : "safeguard.invalid";
+        var local = new string(reference.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.').ToArray());
+        return $"<{(local.Length > 0 ? local : "message")}@{domain}>";
     }
 }

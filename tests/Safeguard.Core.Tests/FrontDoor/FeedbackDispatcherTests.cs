@@ -175,6 +175,48 @@ public sealed class FeedbackDispatcherTests : MailTestBase
         Smtp.Received.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task ProcessDiesAfterTheServerTookTheMessage_ItIsSentAgainAfterTheLease_UnderTheSameMessageId_AndRecordedOnce()
+    {
+        var contact = await DecidedContactAsync();
+        using var dies = new CancellationTokenSource();
+        await using (var first = Db())
+        {
+            // The server accepts the message, then the process "dies" before the outbox marks it sent.
+            var dying = new SendsThenDies(new SmtpNotifier(Options.Smtp), dies);
+            await Should.ThrowAsync<OperationCanceledException>(() => new FeedbackDispatcher(first, dying, Options).DispatchDueAsync(dies.Token));
+        }
+        await using (var early = Db())
+        {
+            (await Dispatcher(early).DispatchDueAsync()).Sent.ShouldBe(0, "claimed: not sent again before the lease runs out");
+        }
+        Time.Advance(Options.Lease + TimeSpan.FromSeconds(1));
+        await using (var db = Db())
+        {
+            (await Dispatcher(db).DispatchDueAsync()).Sent.ShouldBe(1);
+        }
+
+        Smtp.Received.Count.ShouldBe(2, "at least once on the wire: the server took it twice");
+        var ids = Smtp.Received.Select(m => m.Headers["Message-ID"]).Distinct().ToList();
+        await using var check = Db();
+        var message = await check.FeedbackMessages.SingleAsync(m => m.ContactId == contact.Id);
+        ids.ShouldBe([SmtpNotifier.MessageId(message.Id.ToString(), Options.Smtp.From)], "one Message-ID: the receiver keeps one copy");
+        message.Status.ShouldBe(FeedbackStatus.Sent);
+        (await check.Events.CountAsync(e => e.Type == FeedbackSent.Name)).ShouldBe(1);
+    }
+
+    private sealed class SendsThenDies(INotifier inner, CancellationTokenSource dies) : INotifier
+    {
+        public string Name => inner.Name;
+
+        public async Task SendAsync(EmailNotification message, CancellationToken ct = default)
+        {
+            await inner.SendAsync(message, CancellationToken.None);
+            await dies.CancelAsync();
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+
     private sealed class BlockingNotifier : INotifier
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
