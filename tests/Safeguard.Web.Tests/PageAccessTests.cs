@@ -319,6 +319,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     public static readonly (string Path, string? Permission)[] Pages =
     [
         ("/", null),
+        ("/session", null),
+        ("/session?handler=status", null),
         ("/children", Permissions.ViewChildRecords),
         ("/children?q=watson", Permissions.ViewChildRecords),
         ("/children/{child}", Permissions.ViewChildRecords),
