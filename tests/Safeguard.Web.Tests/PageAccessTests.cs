@@ -345,7 +345,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/users", Permissions.AdministerUsers),
         ("/admin/users/add", Permissions.AdministerUsers),
         ("/admin/users/{user}", Permissions.AdministerUsers),
-        ("/admin/audit", Permissions.SearchAudit),
+        ("/admin/audit", PageAccess.AnyOf(Permissions.SearchAudit, Permissions.AuditChildRecords)),
         ("/front-door", Permissions.RecordContacts),
         ("/front-door/contacts/new", Permissions.RecordContacts),
         ("/front-door/contacts/{contact}", Permissions.ReadContacts),
