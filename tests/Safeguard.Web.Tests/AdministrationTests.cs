@@ -9,6 +9,8 @@ namespace Safeguard.Web.Tests;
 public sealed class AdministrationTests(SafeguardAppFactory app) : AppTests(app)
 {
     private const string Admin = "alex.admin@northbridge.example";
+    /// <summary>Searches the audit trail by child (Permissions.AuditChildRecords), which an administrator cannot.</summary>
+    private const string Director = "david.clarke@northbridge.example";
 
     [Fact]
     public async Task AddUser_WithMissingDetails_ShowsErrorsAndKeepsWhatWasTyped()
@@ -91,9 +93,9 @@ public sealed class AdministrationTests(SafeguardAppFactory app) : AppTests(app)
         var childId = await App.DemoChildIdAsync("Amara");
         var worker = await App.SignInAsync("sam.okafor@northbridge.example");
         await worker.GetAsync($"/children/{childId}");
-        var admin = await App.SignInAsync(Admin);
+        var director = await App.SignInAsync(Director);
 
-        var page = await Html.ParseAsync(await admin.GetAsync("/admin/audit?Person=Amara+Okoye"));
+        var page = await Html.ParseAsync(await director.GetAsync("/admin/audit?Person=Amara+Okoye"));
 
         var results = page.QuerySelector("[data-testid=audit-results]").ShouldNotBeNull().TextContent;
         results.ShouldContain("Sam Okafor");

@@ -320,6 +320,8 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     [
         ("/", null),
         ("/account/two-factor", null),
+        ("/session", null),
+        ("/session?handler=status", null),
         ("/children", Permissions.ViewChildRecords),
         ("/children?q=watson", Permissions.ViewChildRecords),
         ("/children/{child}", Permissions.ViewChildRecords),
@@ -344,7 +346,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/users", Permissions.AdministerUsers),
         ("/admin/users/add", Permissions.AdministerUsers),
         ("/admin/users/{user}", Permissions.AdministerUsers),
-        ("/admin/audit", Permissions.SearchAudit),
+        ("/admin/audit", PageAccess.AnyOf(Permissions.SearchAudit, Permissions.AuditChildRecords)),
         ("/front-door", Permissions.RecordContacts),
         ("/front-door/contacts/new", Permissions.RecordContacts),
         ("/front-door/contacts/{contact}", Permissions.ReadContacts),

@@ -4,9 +4,12 @@ using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Oversight;
 
-/// <summary>What to search for. <paramref name="Kind"/>: an event kind's stored name (<see cref="EventCatalogue.Kinds"/>), or null for all.</summary>
+/// <summary>
+/// What to search for. <paramref name="Kind"/>: an event kind's stored name (<see cref="EventCatalogue.Kinds"/>), or null for all.
+/// <paramref name="ChildDetail"/>: false for a reader who may not see children's records (<see cref="AuditDetailRule"/>).
+/// </summary>
 public sealed record AuditQuery(IReadOnlyCollection<Guid>? PersonIds, Guid? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50,
-    string? Kind = null);
+    string? Kind = null, bool ChildDetail = true);
 
 /// <summary>One event as the audit trail shows it. <paramref name="Summary"/>: its description (<see cref="EventCatalogue.Describe"/>).</summary>
 public sealed record AuditEntry(long Id, DateTimeOffset OccurredAt, string Type, string ActorName, Guid? ActorUserId,
@@ -58,6 +61,9 @@ public sealed class AuditSearch(SafeguardDbContext db)
             .Select(e => e.Hidden
                 ? new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId, People.Access.NeedToKnow.RestrictedTitle,
                     People.Access.NeedToKnow.RestrictedTitle, null, null) { Restricted = true }
+                : !query.ChildDetail && !AuditDetailRule.IsAdministration(e.Type, e.PersonId)
+                ? new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId, e.PersonId is null ? null : AuditDetailRule.ChildRecord,
+                    EventCatalogue.Kinds.FirstOrDefault(k => k.Name == e.Type)?.Words ?? e.Type, null, null) { Restricted = true }
                 : new AuditEntry(e.Id, e.OccurredAt, e.Type, e.ActorName, e.ActorUserId, e.PersonId, e.PersonName,
                     EventCatalogue.Describe(e.Type, e.Data, e.Summary, e.SubjectType), e.Reason, e.Data))
             .ToList();

@@ -17,7 +17,16 @@ public static class Permissions
     public const string ReferAsPartner = "partner.refer";
     public const string ViewReports = "reports.view";
     public const string AdministerUsers = "admin.users";
+    /// <summary>
+    /// Search the audit trail: who did what kind of thing, when; of an entry about a child, only that it was about a
+    /// child's record (Oversight.AuditDetailRule). An administrator sees no child's data.
+    /// </summary>
     public const string SearchAudit = "admin.audit";
+    /// <summary>
+    /// Search the audit trail by child and read what its entries about children say (who viewed a record, what changed):
+    /// for the leaders who may see children's records and answer for who else did. Restricted records stay need to know.
+    /// </summary>
+    public const string AuditChildRecords = "audit.children";
     public const string AdministerOrganisations = "admin.organisations";
     /// <summary>Allocate and reallocate children's cases, after a recorded discussion (docs/allocation.md).</summary>
     public const string AllocateCases = "cases.allocate";
@@ -68,6 +77,7 @@ public static class Permissions
         ManageStaffRecords, RecordAssessments, AuthoriseAssessments, RecordStrategyDiscussions,
         RecordConferences, RecordCoreGroups, CloseCases, RecordCaseNotes, RecordArrangements, AgreeArrangementsWithChecksMissing,
         ReviewChildInNeedPlans, ViewPerformance, RaiseEscalations, AnswerEscalations, ViewRecommendations, ManageRecommendations,
+        AuditChildRecords,
     ];
 }
 
@@ -109,8 +119,8 @@ public static class RolePermissions
         [Roles.ConferenceChair] = [Permissions.ViewChildRecords, Permissions.RecordConferences, Permissions.RaiseEscalations],
         [Roles.TeamManager] = [.. Management, Permissions.RaiseEscalations],
         [Roles.ServiceManager] = [.. SeniorManagement, Permissions.RaiseEscalations],
-        [Roles.HeadOfService] = [.. SeniorManagement, Permissions.RaiseEscalations],
-        [Roles.Director] = [.. SeniorManagement, Permissions.AnswerEscalations],
+        [Roles.HeadOfService] = [.. SeniorManagement, Permissions.RaiseEscalations, Permissions.AuditChildRecords],
+        [Roles.Director] = [.. SeniorManagement, Permissions.AnswerEscalations, Permissions.AuditChildRecords],
         [Roles.PartnerReferrer] = [Permissions.ReferAsPartner],
         [Roles.PerformanceAnalyst] =
             [Permissions.ViewReports, Permissions.ViewBacklog, Permissions.ViewPerformance, Permissions.ViewRecommendations, Permissions.RaiseEscalations],

@@ -30,9 +30,10 @@ public sealed class SignInSessions(SafeguardDbContext db, IOptions<SessionSettin
 
     /// <summary>
     /// Whether the session is still open for <paramref name="userId"/>; one that has been idle or lasted too long is ended
-    /// now (with its event). An open one is marked seen.
+    /// now (with its event). An open one is marked seen, unless <paramref name="seen"/> is false: a page asking when the
+    /// session ends is not the person doing anything.
     /// </summary>
-    public async Task<SessionState> CheckAsync(Guid sessionId, Guid userId, CancellationToken ct = default)
+    public async Task<SessionState> CheckAsync(Guid sessionId, Guid userId, CancellationToken ct = default, bool seen = true)
     {
         var now = db.Time.GetUtcNow();
         var session = await db.SignInSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
@@ -42,7 +43,7 @@ public sealed class SignInSessions(SafeguardDbContext db, IOptions<SessionSettin
             await EndAsync(sessionId, why, ct);
             return SessionState.Ended;
         }
-        if (now - session.LastSeenAt >= TouchEvery)
+        if (seen && now - session.LastSeenAt >= TouchEvery)
         {
             await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
@@ -59,6 +60,22 @@ public sealed class SignInSessions(SafeguardDbContext db, IOptions<SessionSettin
         var maxEnd = session.StartedAt.AddHours(Settings.MaxHours);
         return idleEnd < maxEnd ? idleEnd : maxEnd;
     }
+
+    /// <summary>
+    /// "Stay signed in": the open session counts as seen now, to the second, and its new end is returned (null when it has
+    /// ended: too late to stay).
+    /// </summary>
+    public async Task<DateTimeOffset?> KeepAliveAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        var now = db.Time.GetUtcNow();
+        var kept = await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        return kept == 0 ? null : await EndsAtAsync(sessionId, ct);
+    }
+
+    /// <summary>Why the session ended, or null while it is open (or unknown).</summary>
+    public async Task<SessionEnd?> EndedBecauseAsync(Guid sessionId, CancellationToken ct = default) =>
+        await db.SignInSessions.Where(s => s.Id == sessionId).Select(s => s.EndedBecause).SingleOrDefaultAsync(ct);
 
     /// <summary>Ends the session (once: a second end changes nothing) and records why.</summary>
     public async Task EndAsync(Guid sessionId, SessionEnd why, CancellationToken ct = default)

@@ -20,7 +20,10 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyList<(string Field, st
     public static AdminResult Fail(string field, string message) => new(false, [(field, message)]);
 }
 
-/// <summary>Adds accounts, sets roles and disables accounts; every step is written as an event.</summary>
+/// <summary>
+/// Adds accounts, sets roles and disables accounts; every step is written as an event. Nobody changes their own account
+/// (<see cref="SelfAdministrationRule"/>): the attempt is refused and written as an event too.
+/// </summary>
 public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffUser> users, IHeldCases heldCases)
 {
     public Task<IReadOnlyList<UserLine>> ListAsync(CancellationToken ct = default) => LinesAsync(null, ct);
@@ -85,6 +88,13 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
     {
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return AdminResult.Fail("", "There is no such account");
+        if (SelfAdministrationRule.Refuses(db.Actor, user.Id))
+        {
+            db.Record(new AccountSelfChangeRefused(user.Id, user.DisplayName, change.Roles.ToList()),
+                subjectType: nameof(StaffUser), subjectId: user.Id, reason: reason);
+            await db.SaveChangesAsync();
+            return AdminResult.Fail(nameof(UserChange.Roles), SelfAdministrationRule.Refusal);
+        }
         if (change.Roles.Any(r => !Roles.All.Contains(r))) return AdminResult.Fail(nameof(UserChange.Roles), "Choose roles from the list");
         if (change.IsDisabled && !user.IsDisabled && await heldCases.CountAsync(user.Id) is > 0 and var held)
         {

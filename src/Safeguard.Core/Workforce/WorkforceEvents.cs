@@ -109,6 +109,18 @@ public sealed record AccountChanged(Guid UserId, string DisplayName, IReadOnlyLi
     }
 }
 
+/// <summary>
+/// Someone tried to change the account they were signed in with (<see cref="SelfAdministrationRule"/>): refused, nothing
+/// changed. <paramref name="RolesAsked"/>: the roles the form asked for.
+/// </summary>
+public sealed record AccountSelfChangeRefused(Guid UserId, string DisplayName, IReadOnlyList<string> RolesAsked) : IEvent
+{
+    public static string Name => "account.self-change-refused";
+
+    public string Describe() =>
+        $"{DisplayName} tried to change their own account (roles asked: {(RolesAsked.Count == 0 ? "none" : string.Join(", ", RolesAsked.Select(Security.Roles.DisplayName)))}): refused";
+}
+
 // Staff records: registration, qualification, employment, capacity, line manager, training and absences.
 
 /// <summary>A staff record changed: each change in words ("Registration number SW1 to SW2").</summary>

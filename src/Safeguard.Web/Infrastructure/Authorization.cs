@@ -43,7 +43,8 @@ public static class PageAccess
         ("/People/Duplicates", Permissions.ReviewDuplicates),
         ("/People/Candidates", AnyOf(Permissions.RecordContacts, Permissions.ViewChildRecords)),
         ("/Admin/Users", Permissions.AdministerUsers),
-        ("/Admin/Audit", Permissions.SearchAudit),
+        // Administrators see who did what kind of thing; leaders who may audit children's records also what (AuditDetailRule).
+        ("/Admin/Audit", AnyOf(Permissions.SearchAudit, Permissions.AuditChildRecords)),
         ("/Admin/Organisations", Permissions.AdministerOrganisations),
         ("/Admin/Teams", Permissions.AdministerOrganisations),
         ("/Admin/Staff", Permissions.ManageStaffRecords),

@@ -36,11 +36,32 @@ public static class ServerSessions
             await validate(context);
             if (context.Principal is not { } principal) return;
             var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
-            var open = SessionId(principal) is { } sessionId && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-                && await sessions.CheckAsync(sessionId, userId, context.HttpContext.RequestAborted) == SessionState.Active;
+            // The page's own question "when do I end?" is not the person doing anything: it neither counts as seen nor renews the cookie.
+            var asking = IsStatusRequest(context.HttpContext.Request);
+            if (asking) context.ShouldRenew = false;
+            var sessionId = SessionId(principal);
+            var open = sessionId is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+                && await sessions.CheckAsync(sessionId.Value, userId, context.HttpContext.RequestAborted, seen: !asking) == SessionState.Active;
             if (open) return;
+            if (sessionId is { } ended && await sessions.EndedBecauseAsync(ended, context.HttpContext.RequestAborted) is { } why)
+                context.HttpContext.Items[EndedItem] = why;
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        };
+
+        // The sign-in page says why a session ended ("inactive for 30 minutes"); the page's script is answered 401, not sent there.
+        var redirectToLogin = events.OnRedirectToLogin;
+        events.OnRedirectToLogin = async context =>
+        {
+            var why = context.HttpContext.Items[EndedItem] as SessionEnd?;
+            if (WantsJson(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await context.Response.WriteAsJsonAsync(new { ended = EndedWord(why) });
+                return;
+            }
+            if (why is not null) context.RedirectUri += (context.RedirectUri.Contains('?') ? "&" : "?") + "ended=" + EndedWord(why);
+            await redirectToLogin(context);
         };
 
         var signingOut = events.OnSigningOut;
@@ -65,6 +86,28 @@ public static class ServerSessions
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>The page that answers when the session ends (GET, asked by the timeout warning's script).</summary>
+    public const string StatusPath = "/session";
+
+    private const string EndedItem = "safeguard:session-ended";
+
+    /// <summary>"When does my session end?" without it counting as activity: GET /session?handler=status.</summary>
+    public static bool IsStatusRequest(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.Equals(StatusPath, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.Query["handler"], "status", StringComparison.OrdinalIgnoreCase);
+
+    private static bool WantsJson(HttpRequest request) =>
+        request.Path.Equals(StatusPath, StringComparison.OrdinalIgnoreCase) && request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The word the sign-in page reads from <c>?ended=</c>.</summary>
+    public static string? EndedWord(SessionEnd? why) => why switch
+    {
+        SessionEnd.Idle => "idle",
+        SessionEnd.TooLong => "too-long",
+        SessionEnd.SignedOut => "signed-out",
+        _ => null,
+    };
 
     public static Guid? SessionId(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(ClaimType), out var id) ? id : null;

@@ -21,7 +21,7 @@ public sealed class NavigationViewComponent : ViewComponent
         ("Users", "/admin/users", Permissions.AdministerUsers),
         ("Organisations", "/admin/organisations", Permissions.AdministerOrganisations),
         ("Teams", "/admin/teams", Permissions.AdministerOrganisations),
-        ("Audit", "/admin/audit", Permissions.SearchAudit),
+        ("Audit", "/admin/audit", PageAccess.AnyOf(Permissions.SearchAudit, Permissions.AuditChildRecords)),
     ];
 
     public IViewComponentResult Invoke()
@@ -29,7 +29,7 @@ public sealed class NavigationViewComponent : ViewComponent
         if (UserClaimsPrincipal.Identity?.IsAuthenticated != true) return View(Array.Empty<NavigationLink>());
         var path = HttpContext.Request.Path.Value ?? "/";
         var links = Links
-            .Where(l => l.Permission is null || UserClaimsPrincipal.Can(l.Permission))
+            .Where(l => l.Permission is null || l.Permission.Split('|').Any(UserClaimsPrincipal.Can))
             .Select(l => new NavigationLink(l.Text, l.Href, l.Href == "/" ? path == "/" : path.StartsWith(l.Href, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         return View(links);

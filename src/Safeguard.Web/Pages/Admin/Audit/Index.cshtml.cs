@@ -40,6 +40,9 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
         [new SelectListItem("Any kind", ""), .. EventCatalogue.Kinds.Select(k => new SelectListItem(k.Words, k.Name))];
     public AuditPage? Results { get; private set; }
 
+    /// <summary>Names and words of entries about children (AuditDetailRule): only for readers who may audit children's records.</summary>
+    public bool ChildDetail => User.Can(Core.Security.Permissions.AuditChildRecords) && User.Can(Core.Security.Permissions.ViewChildRecords);
+
     public async Task<IActionResult> OnGetAsync()
     {
         UserItems = [new SelectListItem("Any user", ""), .. await db.Users.OrderBy(u => u.DisplayName)
@@ -60,12 +63,13 @@ public sealed class IndexModel(AuditSearch audit, PersonRecords people, Safeguar
         }
 
         IReadOnlyCollection<Guid>? personIds = null;
+        if (!ChildDetail) Person = null;
         if (!string.IsNullOrWhiteSpace(Person))
         {
             personIds = (await people.SearchAsync(Person, max: 100)).Select(p => p.Id).ToList();
         }
         Results = await audit.SearchAsync(new AuditQuery(personIds, UserId, from, to, Math.Max(1, PageNumber),
-            Kind: string.IsNullOrEmpty(Kind) ? null : Kind));
+            Kind: string.IsNullOrEmpty(Kind) ? null : Kind, ChildDetail: ChildDetail));
         // Reading a child's audit trail is a view of the child's record.
         var shown = Results.Entries.Where(e => e is { PersonId: not null, Restricted: false })
             .Select(e => e.PersonId!.Value).ToList();

@@ -28,6 +28,9 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
     [BindProperty, Display(Name = "Reason for the change")]
     public string? Reason { get; set; }
 
+    /// <summary>The account is the one signed in: the page says another administrator must change it.</summary>
+    public bool IsOwnAccount => Account.Id == User.UserIdOrEmpty();
+
     public static readonly IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> StatusItems =
         [new("Active", "active"), new("Disabled: cannot sign in", "disabled")];
 
@@ -49,7 +52,6 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
         if (Status is not ("active" or "disabled")) ModelState.AddModelError(nameof(Status), "Select whether the account is active or disabled");
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter the reason for the change");
         else if (Reason.Length > 1000) ModelState.AddModelError(nameof(Reason), "Reason must be 1000 characters or fewer");
-        if (id == User.UserIdOrEmpty() && Status == "disabled") ModelState.AddModelError(nameof(Status), "You cannot disable your own account");
         if (!ModelState.IsValid)
         {
             return this.PageWithErrors();
@@ -60,7 +62,12 @@ public sealed class EditModel(UserAdministration admin, SafeguardDbContext db) :
         {
             foreach (var (field, message) in result.Errors)
             {
-                ModelState.AddModelError(field == nameof(UserChange.IsDisabled) ? nameof(Status) : field, message);
+                ModelState.AddModelError(field switch
+                {
+                    nameof(UserChange.IsDisabled) => nameof(Status),
+                    nameof(UserChange.Roles) => nameof(SelectedRoles),
+                    _ => field,
+                }, message);
             }
             return this.PageWithErrors();
         }
