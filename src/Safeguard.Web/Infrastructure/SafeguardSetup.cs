@@ -46,6 +46,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Escalations.EscalationSettings>(config.GetSection(Core.Escalations.EscalationSettings.Section));
         builder.Services.Configure<Core.Sessions.SessionSettings>(config.GetSection(Core.Sessions.SessionSettings.Section));
         builder.Services.Configure<Core.Performance.PerformanceSettings>(config.GetSection(Core.Performance.PerformanceSettings.Section));
+        builder.Services.Configure<Core.Security.Throttling.SignInThrottleSettings>(config.GetSection(Core.Security.Throttling.SignInThrottleSettings.Section));
         builder.Services.AddOptions<Core.Attachments.AttachmentSettings>()
             .Validate(s => s.MaxBytes > 0, "Attachments:MaxBytes must be a number of bytes above 0")
             .Validate(s => !string.Equals(s.Store, Core.Attachments.FolderAttachmentStore.StoreName, StringComparison.OrdinalIgnoreCase)
@@ -124,6 +125,7 @@ public static class SafeguardSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMustChangePassword();
         app.UseAuthorization();
         app.MapPartnerApi();
         app.MapSafeguardHealth();
