@@ -22,6 +22,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
 
     [Theory]
     [InlineData(null, "/sign-in")]
+    [InlineData(FrontDoorManager, "/account/password")]
     [InlineData(FrontDoorManager, "/front-door")]
     [InlineData(FrontDoorManager, "/front-door/contacts/new")]
     [InlineData(FrontDoorManager, "/front-door/contacts/{contact}")]

@@ -319,6 +319,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
     public static readonly (string Path, string? Permission)[] Pages =
     [
         ("/", null),
+        ("/account/password", null),
         ("/children", Permissions.ViewChildRecords),
         ("/children?q=watson", Permissions.ViewChildRecords),
         ("/children/{child}", Permissions.ViewChildRecords),

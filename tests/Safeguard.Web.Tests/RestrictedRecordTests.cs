@@ -111,7 +111,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
     /// <summary>Pages judged to show no child data from the person index, and why.</summary>
     private static readonly IReadOnlyDictionary<string, string> NoChildData = new Dictionary<string, string>
     {
-        ["drafts"] = "a person's own drafts, put back only on the form's page, which checks need to know", ["sign-in"] = "account", ["sign-in/external/callback"] = "account", ["sign-out"] = "account",
+        ["drafts"] = "a person's own drafts, put back only on the form's page, which checks need to know", ["sign-in"] = "account", ["sign-in/external/callback"] = "account", ["sign-out"] = "account", ["account/password"] = "account",
         ["status/{}"] = "status and error pages", ["error"] = "status and error pages",
         ["admin/users"] = "staff accounts", ["admin/users/add"] = "staff accounts", ["admin/users/{}"] = "staff accounts",
         ["admin/organisations"] = "partner agencies", ["admin/organisations/add"] = "partner agencies",

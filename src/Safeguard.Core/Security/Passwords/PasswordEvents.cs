@@ -2,14 +2,14 @@ using Safeguard.Core.Audit;
 
 namespace Safeguard.Core.Security.Passwords;
 
-/// <summary>Someone changed their own password (never the password itself); their other sessions ended.</summary>
+/// <summary>Someone changed their own password (never the password itself); the sessions they had open ended.</summary>
 public sealed record PasswordChanged(Guid UserId, string DisplayName, int SessionsEnded) : IEvent
 {
     public static string Name => "account.password-changed";
 
     public string Describe() => SessionsEnded == 0
         ? $"{DisplayName} changed their password"
-        : $"{DisplayName} changed their password; {Text.Plural.Count(SessionsEnded, "other session")} ended";
+        : $"{DisplayName} changed their password; {Text.Plural.Count(SessionsEnded, "session")} ended";
 }
 
 /// <summary>An administrator set a new password for someone, who must change it when they next sign in.</summary>
