@@ -33,6 +33,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     [InlineData(PartnerReferrer, "/partner/referrals/new")]
     [InlineData(Administrator, "/admin/users/add")]
     [InlineData(Administrator, "/admin/users/{user}")]
+    [InlineData(Administrator, "/admin/users/{user}/password")]
     [InlineData("helen.price@northbridge.example", "/recommendations/add")]
     public async Task EveryButtonOfEveryPostForm_PostsToAnAddressOfItsOwn(string? account, string path)
     {

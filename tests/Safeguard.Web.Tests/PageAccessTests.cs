@@ -344,6 +344,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/users", Permissions.AdministerUsers),
         ("/admin/users/add", Permissions.AdministerUsers),
         ("/admin/users/{user}", Permissions.AdministerUsers),
+        ("/admin/users/{user}/password", Permissions.AdministerUsers),
         ("/admin/audit", Permissions.SearchAudit),
         ("/front-door", Permissions.RecordContacts),
         ("/front-door/contacts/new", Permissions.RecordContacts),

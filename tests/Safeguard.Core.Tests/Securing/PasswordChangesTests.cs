@@ -41,7 +41,7 @@ public sealed class PasswordChangesTests : IAsyncLifetime
     }
 
     private Task<StaffUser> UserAsync(Guid id) =>
-        InScopeAsync(s => s.GetRequiredService<Data.SafeguardDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id));
+        InScopeAsync(s => s.GetRequiredService<Safeguard.Core.Data.SafeguardDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id));
 
     private Task<Guid> AddAsync(string email) => InScopeAsync(async s =>
     {

@@ -74,18 +74,23 @@ public sealed class MustChangePasswordTests(SafeguardAppFactory app) : AppTests(
     }
 
     [Fact]
-    public async Task AnAdministratorsReset_MarksTheAccount_AndEndsItsSessions()
+    public async Task AnAdministratorsReset_MarksTheAccount_AndEndsItsSessions_AndACommonPasswordIsRefused()
     {
         const string email = "michael.obrien@northbridge.example";
         var client = await App.SignInAsync(email);
         var id = await App.UserIdAsync(email);
+        var admin = await App.SignInAsync("alex.admin@northbridge.example");
+        var page = $"/admin/users/{id}/password";
 
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var reset = await scope.ServiceProvider.GetRequiredService<PasswordChanges>().ResetAsync(id, Temporary, "Forgot the password");
-            reset.Succeeded.ShouldBeTrue();
-        }
+        var common = await SafeguardAppFactory.PostFormAsync(admin, page, new() { ["NewPassword"] = "qazwsxedcrfv", ["Reason"] = "Forgot the password" });
+        var reset = await SafeguardAppFactory.PostFormAsync(admin, page, new() { ["NewPassword"] = Temporary, ["Reason"] = "Forgot the password" });
 
+        common.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refused = await Html.ParseAsync(common);
+        refused.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain(CommonPasswordValidator.CommonMessage);
+        refused.QuerySelector("#NewPassword")!.GetAttribute("value").ShouldBeNullOrEmpty();
+        refused.QuerySelector("#Reason")!.TextContent.ShouldContain("Forgot the password");
+        reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync("/")).Headers.Location!.ToString().ShouldContain("/sign-in");
         var again = await App.SignInAsync(email, Temporary);
         (await again.GetAsync("/")).Headers.Location!.ToString().ShouldBe("/account/password");

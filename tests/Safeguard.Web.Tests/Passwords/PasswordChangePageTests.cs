@@ -56,7 +56,7 @@ public sealed class PasswordChangePageTests(SafeguardAppFactory app) : AppTests(
         var userId = await App.UserIdAsync(email);
         var changed = await db.Events.SingleAsync(e => e.Type == PasswordChanged.Name && e.SubjectId == userId);
         changed.Data!.ShouldNotContain(NewPassword);
-        changed.Data.ShouldNotContain(DemoAccounts.Password);
+        changed.Data!.ShouldNotContain(DemoAccounts.Password);
         (await db.SignInSessions.CountAsync(s => s.UserId == userId && s.EndedBecause == SessionEnd.PasswordChanged)).ShouldBe(2);
     }
 
