@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguard.Core.Security;
 using Safeguard.Core.Security.Passwords;
 using Safeguard.Core.Sessions;
 using Safeguard.Core.Workforce;
@@ -46,7 +45,7 @@ public sealed class PasswordChangesTests : IAsyncLifetime
     private Task<Guid> AddAsync(string email) => InScopeAsync(async s =>
     {
         var result = await s.GetRequiredService<UserAdministration>()
-            .AddAsync(new NewUser("Yusuf Demir", email, Temporary, [Roles.SocialWorker], null, null, null));
+            .AddAsync(new NewUser("Yusuf Demir", email, Temporary, [], null, null, null));
         result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors));
         return result.UserId!.Value;
     });
@@ -63,7 +62,7 @@ public sealed class PasswordChangesTests : IAsyncLifetime
     public async Task AnAdministratorCannotSetACommonPassword()
     {
         var result = await InScopeAsync(s => s.GetRequiredService<UserAdministration>()
-            .AddAsync(new NewUser("Yusuf Demir", "yusuf@northbridge.example", "password1234", [Roles.SocialWorker], null, null, null)));
+            .AddAsync(new NewUser("Yusuf Demir", "yusuf@northbridge.example", "password1234", [], null, null, null)));
 
         result.Succeeded.ShouldBeFalse();
         result.Errors.ShouldContain(("Password", CommonPasswordValidator.CommonMessage));

@@ -31,7 +31,7 @@ public sealed class MustChangePasswordTests(SafeguardAppFactory app) : AppTests(
         var client = App.CreateBrowserlikeClient();
 
         var signIn = await SafeguardAppFactory.PostFormAsync(client, "/sign-in?ReturnUrl=%2Fchildren",
-            new() { ["Email"] = email, ["Password"] = Temporary }, "/sign-in");
+            new() { ["Email"] = email, ["Password"] = Temporary }, "/sign-in?ReturnUrl=%2Fchildren");
 
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signIn.Headers.Location!.ToString().ShouldBe("/account/password?ReturnUrl=%2Fchildren");
