@@ -78,6 +78,9 @@ public static class CoreServices
         services.AddScoped<Oversight.ManagerAlerts>();
         services.AddOptions<Sessions.SessionSettings>();
         services.AddScoped<Sessions.SignInSessions>();
+        services.AddOptions<Security.Throttling.SignInThrottleSettings>();
+        services.AddScoped<Security.Throttling.SignInThrottling>();
+        services.AddScoped<Security.Passwords.PasswordChanges>();
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();
@@ -134,6 +137,7 @@ public static class CoreServices
         Performance.PerformanceServices.AddPerformance(services);
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
+            .AddPasswordValidator<Security.Passwords.CommonPasswordValidator>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
     }
 }

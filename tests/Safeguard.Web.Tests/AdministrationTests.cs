@@ -45,6 +45,11 @@ public sealed class AdministrationTests(SafeguardAppFactory app) : AppTests(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var zara = await App.SignInAsync("zara.khan@northbridge.example", "a-long-temporary-password");
+        (await zara.GetAsync("/children")).Headers.Location!.ToString().ShouldBe("/account/password", "the administrator's password is changed first");
+        (await SafeguardAppFactory.PostFormAsync(zara, "/account/password", new()
+        {
+            ["CurrentPassword"] = "a-long-temporary-password", ["NewPassword"] = "copper-meadow-violin-3", ["ConfirmPassword"] = "copper-meadow-violin-3",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await zara.GetAsync("/children")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await zara.GetAsync("/admin/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await using var db = App.CreateDbContext();

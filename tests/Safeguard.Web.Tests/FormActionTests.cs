@@ -22,6 +22,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
 
     [Theory]
     [InlineData(null, "/sign-in")]
+    [InlineData(FrontDoorManager, "/account/password")]
     [InlineData(FrontDoorManager, "/front-door")]
     [InlineData(FrontDoorManager, "/front-door/contacts/new")]
     [InlineData(FrontDoorManager, "/front-door/contacts/{contact}")]
@@ -33,6 +34,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     [InlineData(Administrator, "/admin/users/add")]
     [InlineData(FrontDoorManager, "/account/two-factor")]
     [InlineData(Administrator, "/admin/users/{user}")]
+    [InlineData(Administrator, "/admin/users/{user}/password")]
     [InlineData("helen.price@northbridge.example", "/recommendations/add")]
     public async Task EveryButtonOfEveryPostForm_PostsToAnAddressOfItsOwn(string? account, string path)
     {

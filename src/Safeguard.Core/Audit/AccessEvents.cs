@@ -19,7 +19,7 @@ public sealed record SignedIn(Guid UserId, string DisplayName, string? Provider 
 }
 
 /// <summary>Why a sign-in was refused.</summary>
-public enum SignInRefusal { WrongEmailOrPassword, LockedOut, AccountDisabled, OrganisationRetired, NoAccount }
+public enum SignInRefusal { WrongEmailOrPassword, LockedOut, AccountDisabled, OrganisationRetired, NoAccount, Throttled }
 
 /// <summary>
 /// A sign-in was refused. <paramref name="Account"/>: what was typed or sent (an email address, or the identity
@@ -50,6 +50,7 @@ public sealed record SignInFailed(string Account, SignInRefusal Refusal, string?
         SignInRefusal.AccountDisabled => "account disabled",
         SignInRefusal.OrganisationRetired => $"{Organisation} is retired",
         SignInRefusal.NoAccount => "no account",
+        SignInRefusal.Throttled => "too many attempts, told to wait",
         _ => "wrong email address or password",
     };
 }

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Safeguard.Core.Security;
 
-/// <summary>Password and lockout rules for local accounts (NCSC: length over forced complexity).</summary>
+/// <summary>
+/// Password rules for local accounts (NCSC: length over forced complexity; common passwords refused by
+/// <see cref="Passwords.CommonPasswordValidator"/>). Failed sign-ins lock nothing: they earn growing waits
+/// (<see cref="Throttling.SignInThrottling"/>). Identity's lockout stays on only as the way a disabled account is refused.
+/// </summary>
 public static class IdentityPolicy
 {
     public const int MinimumPasswordLength = 12;
-    public const int FailedAttemptsBeforeLockout = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static void Configure(IdentityOptions options)
     {
@@ -18,8 +20,6 @@ public static class IdentityPolicy
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 5;
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = FailedAttemptsBeforeLockout;
-        options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedAccount = false;
     }

@@ -11,6 +11,12 @@ public sealed class StaffUser : IdentityUser<Guid>
     public Guid? TeamId { get; set; }
     public Guid? OrganisationId { get; set; }
     public bool IsDisabled { get; set; }
+
+    /// <summary>
+    /// The password was set by an administrator (a new account, or a reset): after signing in with it the person can only
+    /// change it (OWASP ASVS 4 2.1.x; docs/operations.md, "Passwords").
+    /// </summary>
+    public bool MustChangePassword { get; set; }
     /// <summary>Social Work England registration number: "SW" and digits (<see cref="Registration"/>).</summary>
     public string? SocialWorkEnglandNumber { get; set; }
 

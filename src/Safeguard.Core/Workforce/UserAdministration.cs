@@ -71,6 +71,8 @@ public sealed class UserAdministration(SafeguardDbContext db, UserManager<StaffU
             JobTitle = input.JobTitle,
             TeamId = input.TeamId,
             OrganisationId = input.OrganisationId,
+            // Set by an administrator, so known to someone else: changed at first sign-in.
+            MustChangePassword = true,
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Record(new AccountCreated(user.Id, input.DisplayName, input.Email, input.Roles.ToList()), subjectType: nameof(StaffUser), subjectId: user.Id);

@@ -19,6 +19,12 @@ public sealed class PermissionClaimsFactory(UserManager<StaffUser> users, RoleMa
         identity.AddClaim(new Claim(SafeguardClaims.DisplayName, user.DisplayName));
         if (user.TeamId is { } team) identity.AddClaim(new Claim(SafeguardClaims.TeamId, team.ToString()));
         if (user.OrganisationId is { } org) identity.AddClaim(new Claim(SafeguardClaims.OrganisationId, org.ToString()));
+        if (user.MustChangePassword)
+        {
+            // Until the administrator's password is changed the person may do nothing else (MustChangePasswordGate).
+            identity.AddClaim(new Claim(SafeguardClaims.MustChangePassword, "true"));
+            return identity;
+        }
         var userRoles = await UserManager.GetRolesAsync(user);
         if (TwoFactorGate.MustSetUp(twoFactor.Value, userRoles, user.TwoFactorEnabled))
         {

@@ -48,6 +48,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Performance.PerformanceSettings>(config.GetSection(Core.Performance.PerformanceSettings.Section));
         builder.Services.Configure<TwoFactorSettings>(config.GetSection(TwoFactorSettings.Section));
         builder.Services.AddScoped<Pages.Account.SecondFactorStep>();
+        builder.Services.Configure<Core.Security.Throttling.SignInThrottleSettings>(config.GetSection(Core.Security.Throttling.SignInThrottleSettings.Section));
         builder.Services.AddOptions<Core.Attachments.AttachmentSettings>()
             .Validate(s => s.MaxBytes > 0, "Attachments:MaxBytes must be a number of bytes above 0")
             .Validate(s => !string.Equals(s.Store, Core.Attachments.FolderAttachmentStore.StoreName, StringComparison.OrdinalIgnoreCase)
@@ -130,6 +131,7 @@ public static class SafeguardSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseTwoFactorGate();
+        app.UseMustChangePassword();
         app.UseAuthorization();
         app.MapPartnerApi();
         app.MapSafeguardHealth();

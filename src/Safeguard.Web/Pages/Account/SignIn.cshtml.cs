@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
+using Safeguard.Core.Security.Passwords;
+using Safeguard.Core.Security.Throttling;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Workforce;
 
@@ -14,12 +16,12 @@ using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbContext db, Safeguard.Web.Infrastructure.SiteSettings site)
+public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbContext db, Safeguard.Web.Infrastructure.SiteSettings site,
+    SignInThrottling throttling)
     : PageModel
 {
     public const string WrongDetails = "Enter a correct email address and password";
     public const string UnknownProvider = "Sign in with your email address and password, or choose one of the sign-in services shown";
-    public const string LockedOut = "Your account is locked after too many attempts. Try again in 15 minutes or ask your system administrator";
 
     /// <summary>The longest email address an account can have (the Identity store's column).</summary>
     public const int MaxEmailLength = 256;
@@ -51,18 +53,28 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         if (!ModelState.IsValid) return Invalid();
 
         var email = SignInFailed.Bounded(Email!.Trim());
+        // Before anything is looked up or checked: the same answer whether or not the account exists (SignInThrottling).
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (await throttling.WaitAsync(email, address) is { } wait)
+        {
+            await RecordFailureAsync(new SignInFailed(email, SignInRefusal.Throttled), null);
+            ModelState.AddModelError(nameof(Email), SignInWaits.TooManyAttempts(wait));
+            return Invalid();
+        }
         // No account's address is longer than Identity's column: anything longer is a wrong address, not a lookup.
         var user = email.Length <= MaxEmailLength ? await signIn.UserManager.FindByEmailAsync(email) : null;
         if (user is { IsDisabled: true })
         {
             await RecordFailureAsync(new SignInFailed(email, SignInRefusal.AccountDisabled), user.Id);
+            await throttling.RecordFailureAsync(email, address);
             ModelState.AddModelError(nameof(Email), WrongDetails);
             return Invalid();
         }
 
+        // Failures earn waits (SignInThrottling), never Identity's lockout, which anyone could set off against anyone.
         var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+            ? UnknownAccount.Refused(signIn.UserManager.PasswordHasher, Password!)
+            : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/TwoFactorSignIn", new { ReturnUrl });
         if (result.Succeeded && await RetiredOrganisationAsync(user!) is { } retired)
         {
@@ -73,14 +85,17 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         }
         if (result.Succeeded)
         {
+            await throttling.RecordSuccessAsync(email);
             db.Record(new SignedIn(user!.Id, user.DisplayName), subjectType: nameof(StaffUser), subjectId: user.Id,
                 actor: new Actor(user.Id, user.DisplayName, user.OrganisationId));
             await db.SaveChangesAsync();
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+            return user.MustChangePassword ? LocalRedirect(MustChangePasswordGate.ChangePage(next)) : LocalRedirect(next);
         }
 
-        await RecordFailureAsync(new SignInFailed(email, result.IsLockedOut ? SignInRefusal.LockedOut : SignInRefusal.WrongEmailOrPassword), user?.Id);
-        ModelState.AddModelError(nameof(Email), result.IsLockedOut ? LockedOut : WrongDetails);
+        await RecordFailureAsync(new SignInFailed(email, SignInRefusal.WrongEmailOrPassword), user?.Id);
+        await throttling.RecordFailureAsync(email, address);
+        ModelState.AddModelError(nameof(Email), WrongDetails);
         return Invalid();
     }
 
