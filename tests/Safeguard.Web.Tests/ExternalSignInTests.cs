@@ -54,12 +54,13 @@ public sealed class ExternalSignInTests(ExternalSignInTests.Factory app) : IClas
             builder.UseSetting("Authentication:External:RequireHttpsMetadata", "false");
             // The provider's tokens and Safeguard's protocol cookies are dated by the real clock the provider runs on;
             // the rest of Safeguard keeps the test's clock.
-            // The test machine can be very busy: a slow answer from the provider is not what these tests are about.
-            builder.ConfigureServices(services => services.PostConfigure<OpenIdConnectOptions>(Scheme, o =>
+            builder.ConfigureServices(services =>
             {
-                o.TimeProvider = TimeProvider.System;
-                o.BackchannelTimeout = TimeSpan.FromMinutes(5);
-            }));
+                services.PostConfigure<OpenIdConnectOptions>(Scheme, o => o.TimeProvider = TimeProvider.System);
+                // The test machine can be very busy: a slow answer from the provider is not what these tests are about.
+                // (Configure, not PostConfigure: the handler makes its back channel client in its own PostConfigure.)
+                services.Configure<OpenIdConnectOptions>(Scheme, o => o.BackchannelTimeout = TimeSpan.FromMinutes(5));
+            });
         }
 
         public HttpClient CreateBrowser() =>
