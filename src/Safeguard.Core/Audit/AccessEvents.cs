@@ -19,7 +19,13 @@ public sealed record SignedIn(Guid UserId, string DisplayName, string? Provider 
 }
 
 /// <summary>Why a sign-in was refused.</summary>
-public enum SignInRefusal { WrongEmailOrPassword, LockedOut, AccountDisabled, OrganisationRetired, NoAccount, Throttled }
+public enum SignInRefusal
+{
+    WrongEmailOrPassword, LockedOut, AccountDisabled, OrganisationRetired, NoAccount, Throttled,
+
+    /// <summary>The identity provider did not say the email address is the person's (email_verified absent or false).</summary>
+    EmailNotVerified,
+}
 
 /// <summary>
 /// A sign-in was refused. <paramref name="Account"/>: what was typed or sent (an email address, or the identity
@@ -42,7 +48,7 @@ public sealed record SignInFailed(string Account, SignInRefusal Refusal, string?
 
     public string Describe() => Provider is null
         ? $"Failed sign-in for {Account}: {Why}"
-        : $"External sign-in refused for {Account} via {Provider}";
+        : $"External sign-in refused for {Account} via {Provider}: {Why}";
 
     private string Why => Refusal switch
     {
@@ -51,6 +57,7 @@ public sealed record SignInFailed(string Account, SignInRefusal Refusal, string?
         SignInRefusal.OrganisationRetired => $"{Organisation} is retired",
         SignInRefusal.NoAccount => "no account",
         SignInRefusal.Throttled => "too many attempts, told to wait",
+        SignInRefusal.EmailNotVerified => "email address not verified",
         _ => "wrong email address or password",
     };
 }

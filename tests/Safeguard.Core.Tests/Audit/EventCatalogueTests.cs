@@ -101,6 +101,8 @@ public class EventCatalogueTests
             .ShouldBe("Merge undone: this record is separate from Ava Hill again");
         new SignInFailed("sam@northbridge.example", SignInRefusal.OrganisationRetired, Organisation: "Old Police").Describe()
             .ShouldBe("Failed sign-in for sam@northbridge.example: Old Police is retired");
+        new SignInFailed("sam@northbridge.example", SignInRefusal.EmailNotVerified, Provider: "council").Describe()
+            .ShouldBe("External sign-in refused for sam@northbridge.example via council: email address not verified");
     }
 
     [Theory]

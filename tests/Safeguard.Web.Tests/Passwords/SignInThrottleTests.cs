@@ -61,7 +61,7 @@ public sealed class SignInThrottleTests(SafeguardAppFactory app) : AppTests(app)
             App.Time.Advance(TimeSpan.FromSeconds(seconds));
             (await ErrorAsync(await SignInAsync(client, email, "still-wrong"))).ShouldContain(SignInModel.WrongDetails);
             (await ErrorAsync(await SignInAsync(client, email, "still-wrong")))
-                .ShouldContain(SignInWaits.TooManyAttempts(TimeSpan.FromSeconds(seconds * 2)), $"after the wait of {seconds} seconds");
+                .ShouldContain(SignInWaits.TooManyAttempts(TimeSpan.FromSeconds(seconds * 2)), customMessage: $"after the wait of {seconds} seconds");
         }
         for (var i = 0; i < 12; i++)
         {

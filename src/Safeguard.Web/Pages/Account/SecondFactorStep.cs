@@ -13,7 +13,8 @@ public sealed class SecondFactorStep(SignInManager<StaffUser> signIn, SafeguardD
     /// <summary>The longest code read: anything longer is wrong without being looked at.</summary>
     public const int MaxCodeLength = 64;
 
-    public const string LockedOut = SignInModel.LockedOut;
+    /// <summary>After too many wrong codes (only someone who knows the password gets this far, so a lockout is safe here).</summary>
+    public const string LockedOut = "Your account is locked after too many wrong codes. Try again in 15 minutes or ask your system administrator";
 
     /// <summary>The account whose password was right in this browser, still waiting for its second factor (null once the wait is over).</summary>
     public Task<StaffUser?> WaitingUserAsync() => signIn.GetTwoFactorAuthenticationUserAsync();
