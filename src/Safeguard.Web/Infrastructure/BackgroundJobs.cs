@@ -1,3 +1,4 @@
+using System.Globalization;
 using Safeguard.Core.Diagnostics;
 using Safeguard.Core.Jobs;
 
@@ -21,7 +22,7 @@ public sealed class BackgroundJobs(IServiceScopeFactory scopes, TimeProvider tim
     /// <summary>How long a run may take before another instance may start the job again (the holder having died).</summary>
     public static readonly TimeSpan LongestRun = TimeSpan.FromMinutes(30);
 
-    /// <summary>Runs <paramref name="run"/> if this instance takes <paramref name="job"/>'s lease; true if it ran.</summary>
+    /// <summary>Runs <paramref name="run"/> if this instance takes <paramref name="job"/>'s lease; true if it took it.</summary>
     public async Task<bool> RunAsync<TService>(string job, TimeSpan interval, Func<TService, CancellationToken, Task> run, CancellationToken ct)
         where TService : notnull
     {
@@ -31,13 +32,18 @@ public sealed class BackgroundJobs(IServiceScopeFactory scopes, TimeProvider tim
             await using var scope = scopes.CreateAsyncScope();
             var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
             if (!await leases.TryTakeAsync(job, instance.Value, interval > LongestRun ? interval : LongestRun, ct)) return false;
+            var ran = time.GetUtcNow();
             try
             {
                 using var activity = SafeguardMetrics.Traces.StartActivity($"job {job}");
                 await run(scope.ServiceProvider.GetRequiredService<TService>(), ct);
                 SafeguardMetrics.JobRan(job);
-                log.LogInformation("The {Job} ran on {Instance} in {Elapsed} ms", job, instance.Value,
-                    (long)(time.GetUtcNow() - started).TotalMilliseconds);
+                log.LogInformation("The {Job} ran on {Instance} from {Started} to {Finished}", job, instance.Value,
+                    ran.ToString("O", CultureInfo.InvariantCulture), time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogError(ex, "The {Job} failed on {Instance}; it runs again at its next turn", job, instance.Value);
             }
             finally
             {
@@ -53,7 +59,7 @@ public sealed class BackgroundJobs(IServiceScopeFactory scopes, TimeProvider tim
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "The {Job} failed; it runs again at its next turn", job);
+            log.LogError(ex, "The lease of the {Job} could not be read or kept; it runs again at its next turn", job);
             return false;
         }
     }
