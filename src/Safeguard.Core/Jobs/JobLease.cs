@@ -11,14 +11,6 @@ public sealed class JobLease
 
     private JobLease() { }
 
-    public JobLease(string name, string holder, DateTimeOffset expiresAt)
-    {
-        Name = name;
-        Holder = holder;
-        ExpiresAt = expiresAt;
-        Runs = 1;
-    }
-
     public string Name { get; private set; } = "";
     public string Holder { get; private set; } = "";
     public DateTimeOffset ExpiresAt { get; private set; }

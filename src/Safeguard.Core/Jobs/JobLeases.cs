@@ -28,21 +28,12 @@ public sealed class JobLeases(SafeguardDbContext db)
         if (taken == 1) return true;
         if (await db.JobLeases.AnyAsync(l => l.Name == job, ct)) return false;
 
-        // The job's first run on this database: of two instances inserting at once, the primary key lets one in.
-        db.JobLeases.Add(new JobLease(job, holder, expires));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        // The job's first run on this database: of two instances inserting at once, one row goes in and the other
+        // insert does nothing (ON CONFLICT is the same words on SQLite and PostgreSQL), without a failed command to log.
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"JobLeases\" (\"Name\", \"Holder\", \"ExpiresAt\", \"Runs\") VALUES ({job}, {holder}, {expires.UtcDateTime}, 1) ON CONFLICT DO NOTHING",
+            ct);
+        return inserted == 1;
     }
 
     /// <summary>After a run, keeps the lease until <paramref name="until"/> (the job's next turn), if this holder still has it.</summary>

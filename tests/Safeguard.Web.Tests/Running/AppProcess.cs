@@ -85,7 +85,7 @@ public sealed class AppProcess : IAsyncDisposable
             .Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.TryGetProperty("State", out var state) && state.TryGetProperty("{OriginalFormat}", out var format)
                 && format.GetString() == template)
-            .Select(e => e.Clone())
+            .Select(e => e.GetProperty("State").Clone())
             .ToList();
 
     /// <summary>Stops the instance as a service manager would (SIGTERM) and waits for it to end, its logs flushed.</summary>
