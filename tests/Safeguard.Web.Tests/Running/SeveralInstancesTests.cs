@@ -43,9 +43,9 @@ public sealed class SeveralInstancesTests
         };
         // The first instance makes and seeds the database; the second starts on it.
         await using var first = AppProcess.Start("web-a", new Dictionary<string, string>(settings) { ["Demo:SeedOnStart"] = "true" });
-        await first.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
+        await first.WaitUntilReadyAsync(TimeSpan.FromMinutes(10));
         await using var second = AppProcess.Start("web-b", new Dictionary<string, string>(settings) { ["Demo:SeedOnStart"] = "false" });
-        await second.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
+        await second.WaitUntilReadyAsync(TimeSpan.FromMinutes(10));
 
         await SignInOnOneIsASignInOnTheOtherAsync(first, second);
         var subjects = await QueueFeedbackAsync(database);
