@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddScoped<PersonMerging>();
         services.AddScoped<PersonFamilyRecords>();
         services.AddScoped<DuplicateSweep>();
+        services.AddScoped<Jobs.JobLeases>();
         services.AddScoped<DuplicateReview>();
         services.AddScoped<CensusDetails>();
         // The matching engine replaces the exact linker (kept for tests and as the simplest fallback).

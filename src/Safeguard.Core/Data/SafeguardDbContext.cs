@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -16,7 +17,7 @@ namespace Safeguard.Core.Data;
 /// written as an event in the same SaveChanges (so the same transaction) as the change itself.
 /// </summary>
 public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options, IActorContext actors, TimeProvider time)
-    : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+    : IdentityDbContext<StaffUser, StaffRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Team> Teams => Set<Team>();
@@ -71,6 +72,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Recommendations.Recommendation> Recommendations => Set<Recommendations.Recommendation>();
     public DbSet<Recommendations.RecommendationAction> RecommendationActions => Set<Recommendations.RecommendationAction>();
     public DbSet<Recommendations.RecommendationEvidence> RecommendationEvidence => Set<Recommendations.RecommendationEvidence>();
+    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public TimeProvider Time => time;
 

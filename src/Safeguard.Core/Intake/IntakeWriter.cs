@@ -98,7 +98,9 @@ public sealed class IntakeWriter : IAsyncDisposable
         var pending = new Pending(new IntakeRequest(contact, idempotency, actor, links),
             new TaskCompletionSource<IdempotentIntake>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, ct);
-        return await pending.Done.Task.WaitAsync(ct);
+        var intake = await pending.Done.Task.WaitAsync(ct);
+        if (intake.Result == IntakeResult.Recorded) Diagnostics.SafeguardMetrics.ReferralsAccepted.Add(1);
+        return intake;
     }
 
     /// <summary>

@@ -29,10 +29,13 @@ public static class FeedbackDeliverySetup
 
 /// <summary>
 /// Background work in the web process: sends due referrer feedback every <c>Notifications:DispatchIntervalSeconds</c>
-/// (default 15) and looks for overdue work and patterns in children's records (and gives workers with no personal supervision due one) every <c>Notifications:SweepIntervalSeconds</c> (default 60). A failed
-/// run is logged and the next one goes ahead; nothing here can stop the host.
+/// (default 15) and looks for overdue work and patterns in children's records (and gives workers with no personal
+/// supervision due one) every <c>Notifications:SweepIntervalSeconds</c> (default 60). Each sweep runs on one instance a
+/// turn (<see cref="BackgroundJobs"/>); every instance dispatches feedback, because each message is claimed on its own
+/// (<see cref="FeedbackDispatcher"/>) and is sent by the one instance that claimed it. A failed run is logged and the next
+/// one goes ahead; nothing here can stop the host.
 /// </summary>
-public sealed class NotificationWorker(IServiceScopeFactory scopes, NotificationOptions options, TimeProvider time,
+public sealed class NotificationWorker(IServiceScopeFactory scopes, BackgroundJobs jobs, NotificationOptions options, TimeProvider time,
     ILogger<NotificationWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,20 +43,22 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, Notification
         // Let the host finish starting before the first run.
         await Task.Yield();
         var lastSweep = DateTimeOffset.MinValue;
+        var every = options.SweepInterval;
         using var timer = new PeriodicTimer(options.DispatchInterval, time);
         do
         {
-            await RunAsync<FeedbackDispatcher>("feedback dispatch", (d, ct) => d.DispatchDueAsync(ct), stoppingToken);
+            await DispatchAsync(stoppingToken);
             var now = time.GetUtcNow();
-            if (now - lastSweep >= options.SweepInterval || now < lastSweep)
+            if (now - lastSweep >= every || now < lastSweep)
             {
                 lastSweep = now;
-                await RunAsync<OverdueSweep>("overdue sweep", (s, ct) => s.RunAsync(ct), stoppingToken);
-                await RunAsync<Core.Chronology.Patterns.PatternSweep>("pattern sweep", (s, ct) => s.RunAsync(ct), stoppingToken);
-                await RunAsync<CompetenceLapses>("competence lapses", (s, ct) => s.RunAsync(ct), stoppingToken);
-                await RunAsync<Leavers>("leavers", (s, ct) => s.EndEmploymentsAsync(ct), stoppingToken);
-                await RunAsync<Core.Supervision.SupervisionRecords>("personal supervision check", (s, ct) => s.EnsurePersonalSupervisionDueAsync(ct), stoppingToken);
-                await RunAsync<Core.Oversight.Flow.FlowWatch>("flow watch", (s, ct) => s.RunAsync(ct), stoppingToken);
+                await jobs.RunAsync<OverdueSweep>("overdue-sweep", every, (s, ct) => s.RunAsync(ct), stoppingToken);
+                await jobs.RunAsync<Core.Chronology.Patterns.PatternSweep>("pattern-sweep", every, (s, ct) => s.RunAsync(ct), stoppingToken);
+                await jobs.RunAsync<CompetenceLapses>("competence-lapses", every, (s, ct) => s.RunAsync(ct), stoppingToken);
+                await jobs.RunAsync<Leavers>("leavers", every, (s, ct) => s.EndEmploymentsAsync(ct), stoppingToken);
+                await jobs.RunAsync<Core.Supervision.SupervisionRecords>("personal-supervision-check", every,
+                    (s, ct) => s.EnsurePersonalSupervisionDueAsync(ct), stoppingToken);
+                await jobs.RunAsync<Core.Oversight.Flow.FlowWatch>("flow-watch", every, (s, ct) => s.RunAsync(ct), stoppingToken);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -71,20 +76,19 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, Notification
         }
     }
 
-    private async Task RunAsync<TService>(string name, Func<TService, CancellationToken, Task> run, CancellationToken ct)
-        where TService : notnull
+    private async Task DispatchAsync(CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await run(scope.ServiceProvider.GetRequiredService<TService>(), ct);
+            await scope.ServiceProvider.GetRequiredService<FeedbackDispatcher>().DispatchDueAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "The {Work} failed; it will run again", name);
+            logger.LogError(ex, "The feedback dispatch failed; it will run again");
         }
     }
 }

@@ -7,11 +7,12 @@ namespace Safeguard.Web.Infrastructure;
 /// <summary>
 /// Refreshes the dashboard's daily figures in the background: soon after start, then every
 /// <c>Performance:RefreshIntervalMinutes</c> (default 15); off with <c>Performance:RefreshEnabled=false</c>. Each run is
-/// claimed in the database first (<see cref="DailyFigures.RunAsync"/>), so two instances never do the same one. A failed
+/// claimed in the database first (<see cref="DailyFigures.RunAsync"/>) and runs under a lease (<see cref="BackgroundJobs"/>),
+/// so two instances never do the same one. A failed
 /// run is logged and the next one goes ahead.
 /// </summary>
-public sealed class PerformanceRefreshService(IServiceScopeFactory scopes, IOptions<PerformanceSettings> settings, TimeProvider time,
-    ILogger<PerformanceRefreshService> log) : BackgroundService
+public sealed class PerformanceRefreshService(BackgroundJobs jobs, IOptions<PerformanceSettings> settings, TimeProvider time)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,19 +21,8 @@ public sealed class PerformanceRefreshService(IServiceScopeFactory scopes, IOpti
         using var timer = new PeriodicTimer(settings.Value.RefreshInterval, time);
         do
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DailyFigures>().RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                log.LogError(ex, "The performance figures refresh failed; it runs again at the next interval");
-            }
+            // The run's own claim keeps it to one instance per interval; the lease also keeps a long rebuild from overlapping the next.
+            await jobs.RunAsync<DailyFigures>("performance-refresh", settings.Value.RefreshInterval, (f, ct) => f.RunAsync(ct), stoppingToken);
         }
         while (await WaitAsync(timer, stoppingToken));
     }

@@ -22,11 +22,12 @@ public static class SafeguardSetup
             connection = DatabaseOptions.NormaliseSqlite(connection, builder.Environment.ContentRootPath);
         }
 
-        if (!builder.Environment.IsDevelopment())
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-        }
+        builder.AddSafeguardLogging();
+        var instance = new InstanceName(config);
+        builder.Services.AddSingleton(instance);
+        builder.Services.AddSingleton<BackgroundJobs>();
+        builder.AddSafeguardTelemetry(instance);
+        builder.AddTrustedProxies();
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteSettings>();
@@ -35,6 +36,7 @@ public static class SafeguardSetup
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
+        builder.AddSharedKeys();
 
         builder.Services.Configure<Core.Timescales.ScreeningClockOptions>(config.GetSection(Core.Timescales.ScreeningClockOptions.Section));
         builder.Services.Configure<Core.Workforce.CaseloadSettings>(config.GetSection(Core.Workforce.CaseloadSettings.Section));
@@ -89,7 +91,6 @@ public static class SafeguardSetup
         builder.Services.AddHostedService<AnnexAJobService>();
         builder.Services.AddHostedService<AuditSealingService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
-        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddPartnerApi();
     }
 
@@ -116,6 +117,8 @@ public static class SafeguardSetup
 
     public static void UseSafeguard(this WebApplication app)
     {
+        // First: the scheme and client address from a trusted proxy decide Secure cookies and HSTS below.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();

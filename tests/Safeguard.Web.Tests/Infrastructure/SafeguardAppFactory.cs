@@ -25,17 +25,19 @@ public class SafeguardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     /// <summary>The setting Security:RequireTwoFactor for this app (on in production, off for most tests).</summary>
     protected virtual bool RequireTwoFactor => false;
+    /// <summary>Another app's database, when this app is a second instance on it; null: a database of its own.</summary>
+    protected virtual TestDatabase? SharedDatabase => null;
 
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateEmptyAsync();
+        _database = SharedDatabase ?? await TestDatabase.CreateEmptyAsync();
         _ = Services; // start the host: migrations and demo seed run now
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
+        if (_database is not null && SharedDatabase is null) await _database.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
