@@ -81,7 +81,7 @@ public static class CoreServices
         services.AddScoped<Sessions.SignInSessions>();
         services.AddOptions<Security.Throttling.SignInThrottleSettings>();
         services.AddScoped<Security.Throttling.SignInThrottling>();
-        services.AddScoped<Security.Passwords.PasswordChanges>();
+        services.AddScoped<Passwords.PasswordChanges>();
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();
@@ -138,7 +138,7 @@ public static class CoreServices
         Performance.PerformanceServices.AddPerformance(services);
         return services.AddIdentityCore<StaffUser>(IdentityPolicy.Configure)
             .AddRoles<StaffRole>()
-            .AddPasswordValidator<Security.Passwords.CommonPasswordValidator>()
+            .AddPasswordValidator<Passwords.CommonPasswordValidator>()
             .AddEntityFrameworkStores<SafeguardDbContext>();
     }
 }

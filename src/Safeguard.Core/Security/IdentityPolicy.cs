@@ -4,7 +4,7 @@ namespace Safeguard.Core.Security;
 
 /// <summary>
 /// Password rules for local accounts (NCSC: length over forced complexity; common passwords refused by
-/// <see cref="Passwords.CommonPasswordValidator"/>). Failed sign-ins lock nothing: they earn growing waits
+/// <see cref="Core.Passwords.CommonPasswordValidator"/>). Failed sign-ins lock nothing: they earn growing waits
 /// (<see cref="Throttling.SignInThrottling"/>). Identity's lockout stays on for two things only: refusing a disabled
 /// account, and wrong second-factor codes (only someone who knows the password gets that far, so nobody else can set it off).
 /// </summary>

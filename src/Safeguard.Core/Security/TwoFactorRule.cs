@@ -14,7 +14,7 @@ public static class TwoFactorRule
         Permissions.ViewChildRecords, Permissions.EditChildRecords, Permissions.RestrictChildRecords, Permissions.RecordContacts,
         Permissions.ReadContacts, Permissions.DecideContacts, Permissions.ManageFrontDoor, Permissions.ReviewDuplicates,
         // Returns and the lists behind the dashboard's figures are child-level; the audit search names the children viewed.
-        Permissions.ViewReports, Permissions.ViewPerformance, Permissions.SearchAudit,
+        Permissions.ViewReports, Permissions.ViewPerformance, Permissions.SearchAudit, Permissions.AuditChildRecords,
         // Whoever administers accounts can give any account (their own too) a role that reads children's records.
         Permissions.AdministerUsers,
         Permissions.AllocateCases, Permissions.OverrideCompetence, Permissions.ViewCaseloads, Permissions.RecordSupervision,

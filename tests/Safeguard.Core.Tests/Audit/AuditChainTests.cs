@@ -202,9 +202,9 @@ public sealed class AuditChainTests : IAsyncLifetime
         var sealedId = await db.Events.Where(e => e.ChainSequence != null).Select(e => e.Id).FirstAsync();
         var unsealedId = await db.Events.Where(e => e.ChainSequence == null).Select(e => e.Id).FirstAsync();
 
-        var change = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == sealedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "changed")));
+        var change = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == sealedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "altered by hand")));
         var reseal = await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"ChainSequence\" = 99 WHERE \"Id\" = {sealedId}"));
-        var unsealedChange = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == unsealedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "changed")));
+        var unsealedChange = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == unsealedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "altered by hand")));
         var delete = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == unsealedId).ExecuteDeleteAsync());
 
         change.InnerException?.Message.ShouldContain("sealed once");

@@ -1,4 +1,4 @@
-using Safeguard.Core.Security.Passwords;
+using Safeguard.Core.Passwords;
 using Safeguard.Core.Workforce;
 
 namespace Safeguard.Core.Tests.Securing;

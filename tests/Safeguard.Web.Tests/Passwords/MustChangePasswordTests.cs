@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.Security;
-using Safeguard.Core.Security.Passwords;
+using Safeguard.Core.Passwords;
 using Safeguard.Core.Workforce;
 using Safeguard.Web.Tests.Infrastructure;
 

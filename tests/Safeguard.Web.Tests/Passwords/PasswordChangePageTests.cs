@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Core.Security.Passwords;
+using Safeguard.Core.Passwords;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Sessions;
 using Safeguard.Web.Tests.Infrastructure;

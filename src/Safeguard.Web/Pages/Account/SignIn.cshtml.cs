@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Audit;
 using Safeguard.Core.Data;
 using Safeguard.Core.Security;
-using Safeguard.Core.Security.Passwords;
+using Safeguard.Core.Passwords;
 using Safeguard.Core.Security.Throttling;
 using Safeguard.Core.Seeding;
 using Safeguard.Core.Workforce;

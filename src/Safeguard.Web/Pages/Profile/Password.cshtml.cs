@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Security;
-using Safeguard.Core.Security.Passwords;
+using Safeguard.Core.Passwords;
 using Safeguard.Core.Security.Throttling;
 using Safeguard.Core.Workforce;
 using Safeguard.Web.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Safeguard.Core.Security.Passwords;
+namespace Safeguard.Core.Passwords;
 
 /// <summary>
 /// The list of common and breached passwords kept in the repository (common-passwords.txt, see the README beside it),
@@ -8,7 +8,7 @@ namespace Safeguard.Core.Security.Passwords;
 /// </summary>
 public static class CommonPasswords
 {
-    private const string Resource = "Safeguard.Core.Security.Passwords.common-passwords.txt";
+    private const string Resource = "Safeguard.Core.Passwords.common-passwords.txt";
 
     private static readonly Lazy<HashSet<string>> List = new(Load);
 

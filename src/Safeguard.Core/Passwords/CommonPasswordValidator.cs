@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Safeguard.Core.Workforce;
 
-namespace Safeguard.Core.Security.Passwords;
+namespace Safeguard.Core.Passwords;
 
 /// <summary>
 /// Refuses a password that is common or breached (<see cref="CommonPasswords"/>) or that contains the person's own email

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
+using Safeguard.Core.Security;
 using Safeguard.Core.Sessions;
 using Safeguard.Core.Workforce;
 
-namespace Safeguard.Core.Security.Passwords;
+namespace Safeguard.Core.Passwords;
 
 /// <summary>Result of a password change: done, or the problems to show against the form's fields.</summary>
 public sealed record PasswordResult(bool Succeeded, IReadOnlyList<(string Field, string Message)> Errors)

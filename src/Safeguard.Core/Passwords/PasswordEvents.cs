@@ -1,6 +1,6 @@
 using Safeguard.Core.Audit;
 
-namespace Safeguard.Core.Security.Passwords;
+namespace Safeguard.Core.Passwords;
 
 /// <summary>Someone changed their own password (never the password itself); the sessions they had open ended.</summary>
 public sealed record PasswordChanged(Guid UserId, string DisplayName, int SessionsEnded) : IEvent
