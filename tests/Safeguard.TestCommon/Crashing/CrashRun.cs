@@ -100,6 +100,8 @@ public sealed class CrashRun(DatabaseProvider provider, string connectionString,
     private Dictionary<string, string> Environment(int smtpPort) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // The worker signs in with a password alone: two-factor sign-in has its own tests (TwoFactorSignInTests).
+        ["Security__RequireTwoFactor"] = "false",
         ["Database__Provider"] = provider.ToString(),
         ["ConnectionStrings__Safeguard"] = connectionString,
         ["Database__MigrateOnStart"] = "true",

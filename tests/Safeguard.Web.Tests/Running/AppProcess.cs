@@ -44,6 +44,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Instance__Name"] = name;
+        // Signed in with a password alone: two-factor sign-in has its own tests (TwoFactorSignInTests).
+        start.Environment["Security__RequireTwoFactor"] = "false";
         start.Environment["Logging__Format"] = "json";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
 
