@@ -136,10 +136,29 @@ public sealed class CrashRun(DatabaseProvider provider, string connectionString,
             await SendUntilAcknowledgedAsync(() => SendAsync(partner, post));
             ids.Add(_ledger.Referrals[post.Key].Ids.First());
         }
-        await using var db = CreateContext();
-        var versions = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Version);
+        var versions = await ReadThroughRestartAsync(async () =>
+        {
+            await using var db = CreateContext();
+            return await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Version);
+        });
         return ids.Select((id, i) => new DecisionPost(id, versions[id], i % 2 == 0 ? "ReferralToSocialCare" : "EarlyHelp",
             $"Crash round {round + 1}: decided by the harness")).ToList();
+    }
+
+    /// <summary>The harness's own read, tried again while the database server it restarted comes back.</summary>
+    private static async Task<T> ReadThroughRestartAsync<T>(Func<Task<T>> read)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (Exception) when (attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     private ReferralPost Referral(string key, string familyName)

@@ -66,7 +66,9 @@ public sealed class SeveralInstancesTests
             var ofJob = runs.Where(r => r.Job == job).OrderBy(r => r.Started).ToList();
             ofJob.ShouldNotBeEmpty($"{job} never ran");
             // Every run took the lease, and no run of a job began before the one before it had finished.
-            leases[job].Runs.ShouldBe(ofJob.Count, $"{job}: runs counted by the lease and runs logged by the instances");
+            // The lease counts a run when it starts, the log when it ends: one run of a job (only one instance holds its
+            // lease) may have been started and cut short when the instances were stopped.
+            leases[job].Runs.ShouldBeInRange(ofJob.Count, ofJob.Count + 1, $"{job}: runs counted by the lease and runs logged by the instances");
             for (var i = 1; i < ofJob.Count; i++)
             {
                 ofJob[i].Started.ShouldBeGreaterThanOrEqualTo(ofJob[i - 1].Finished,

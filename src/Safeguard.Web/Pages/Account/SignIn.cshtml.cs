@@ -75,7 +75,12 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SafeguardDbCont
         var result = user is null
             ? UnknownAccount.Refused(signIn.UserManager.PasswordHasher, Password!)
             : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: false);
-        if (result.RequiresTwoFactor) return RedirectToPage("/Account/TwoFactorSignIn", new { ReturnUrl });
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: its failures are forgotten; wrong codes have Identity's lockout at the next step.
+            await throttling.RecordSuccessAsync(email);
+            return RedirectToPage("/Account/TwoFactorSignIn", new { ReturnUrl });
+        }
         if (result.Succeeded && await RetiredOrganisationAsync(user!) is { } retired)
         {
             await signIn.SignOutAsync();
