@@ -33,6 +33,8 @@ public static class CoreServices
             },
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<Oversight.AuditSearch>();
+        services.AddOptions<Audit.Chain.ChainAnchorSettings>();
+        services.TryAddSingleton<Audit.Chain.ChainAnchoring>();
         services.AddScoped<Audit.Chain.AuditSealer>();
         services.AddScoped<Audit.Chain.AuditChainVerifier>();
         services.AddScoped<ChangesSince>();

@@ -66,6 +66,7 @@ internal static class CliDatabase
         // Events written by a command name the operator's login on this machine.
         services.AddScoped<IActorContext>(_ => new FixedActorContext(new Actor(null, $"{Environment.UserName} (safeguard command)")));
         services.AddSafeguardCore(provider, connection, Environment.GetEnvironmentVariable("Calendar__BankHolidaysFile"));
+        services.Configure<Core.Audit.Chain.ChainAnchorSettings>(s => s.AnchorPath = Environment.GetEnvironmentVariable("AuditChain__AnchorPath"));
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -62,7 +62,7 @@ public sealed class DatabaseBackups(TimeProvider time)
     /// (for SQLite without one, against the backup file itself).
     /// </summary>
     public async Task<RestoreResult> RestoreAsync(DatabaseProvider provider, string connectionString, string input, string? manifestPath,
-        bool force, CancellationToken ct)
+        bool force, CancellationToken ct, Audit.Chain.ChainAnchorFile? anchor = null)
     {
         input = Path.GetFullPath(input);
         if (!File.Exists(input)) throw new BackupInputException($"There is no backup {input}.");
@@ -79,12 +79,13 @@ public sealed class DatabaseBackups(TimeProvider time)
             ? await Task.Run(() => RestoreSqlite(connectionString, input, force), ct)
             : await PostgresBackup.RestoreAsync(connectionString, input, force, ct);
         var restoreTime = time.GetElapsedTime(started);
-        var verification = await VerifyAsync(provider, connectionString, expected, ct);
+        var verification = await VerifyAsync(provider, connectionString, expected, ct, anchor);
         return new RestoreResult(target, restoreTime, verification);
     }
 
     /// <summary>Checks a database against a backup's manifest: every <see cref="RestoreChecks"/> check, in order.</summary>
-    public async Task<BackupVerification> VerifyAsync(DatabaseProvider provider, string connectionString, DatabaseManifest expected, CancellationToken ct)
+    public async Task<BackupVerification> VerifyAsync(DatabaseProvider provider, string connectionString, DatabaseManifest expected, CancellationToken ct,
+        Audit.Chain.ChainAnchorFile? anchor = null)
     {
         if (provider == DatabaseProvider.Sqlite && !File.Exists(SqliteBackup.FileOf(connectionString)))
         {
@@ -97,7 +98,7 @@ public sealed class DatabaseBackups(TimeProvider time)
         await connection.OpenAsync(ct);
         await using var db = Context(provider, connection);
         var found = await ManifestReader.ReadAsync(db, provider, time, ct);
-        var restored = new RestoredDatabase(db, expected, found);
+        var restored = new RestoredDatabase(db, expected, found, anchor);
         var outcomes = new List<CheckOutcome>();
         foreach (var check in RestoreChecks.All)
         {

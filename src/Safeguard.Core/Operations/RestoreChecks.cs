@@ -5,7 +5,8 @@ using Safeguard.Core.Data;
 namespace Safeguard.Core.Operations;
 
 /// <summary>A restored database, the manifest written with its backup, and the same read from the restored database.</summary>
-public sealed record RestoredDatabase(SafeguardDbContext Db, DatabaseManifest Expected, DatabaseManifest Found);
+/// <param name="Anchor">The live chain's anchor file to compare the restored chain's end with (null: not compared).</param>
+public sealed record RestoredDatabase(SafeguardDbContext Db, DatabaseManifest Expected, DatabaseManifest Found, ChainAnchorFile? Anchor = null);
 
 /// <summary>
 /// One thing a restored database must show to be the backup it came from. The checks run in order and each lists its
@@ -97,7 +98,9 @@ internal sealed class EventSequenceCheck : IRestoreCheck
 
 /// <summary>
 /// The audit chain intact: <see cref="AuditChainVerifier"/> over the restored events, whatever the manifest says (an event
-/// changed, or deleted, before the backup was taken is found here, not by comparing with the manifest).
+/// changed, or deleted, before the backup was taken is found here, not by comparing with the manifest). Given the live
+/// anchor file, also its end: a backup older than the anchor shows as truncated, which a deliberate restore then
+/// acknowledges with `safeguard audit anchor reset`.
 /// </summary>
 internal sealed class AuditChainCheck : IRestoreCheck
 {
@@ -105,9 +108,19 @@ internal sealed class AuditChainCheck : IRestoreCheck
 
     public async Task<IReadOnlyList<string>> DifferencesAsync(RestoredDatabase restored, CancellationToken ct)
     {
-        var verification = await new AuditChainVerifier(restored.Db).VerifyAsync(ct);
-        if (verification.FirstBreak is not { } first) return [];
-        return [$"The audit chain is broken at event {first.EventId}: {first.Problem}"
-            + (verification.Breaks > 1 ? $" ({RestoreChecks.N(verification.Breaks)} broken links in all)." : ".")];
+        var verification = await new AuditChainVerifier(restored.Db).VerifyAsync(restored.Anchor, ct);
+        var differences = new List<string>();
+        if (verification.FirstBreak is { } first)
+        {
+            differences.Add($"The audit chain is broken at event {first.EventId}: {first.Problem}"
+                + (verification.Breaks > 1 ? $" ({RestoreChecks.N(verification.Breaks)} broken links in all)." : "."));
+        }
+        differences.AddRange(verification.Anchor.Unreadable.Select(line => $"The anchor file {verification.Anchor.Source} has a line that is not an anchor, left out: {line}."));
+        if (verification.Anchor.ShowsLoss)
+        {
+            differences.Add($"Against the anchor: {verification.Anchor.Message}. A backup older than the anchor shows so; if it was restored on purpose, "
+                + "record it with `safeguard audit anchor reset --reason \"...\"` before Safeguard seals again.");
+        }
+        return differences;
     }
 }

@@ -5,7 +5,9 @@ namespace Safeguard.Web.Infrastructure;
 /// <summary>
 /// Seals new events into the audit chain every <c>AuditChain:SealIntervalSeconds</c> (default 5), switched off with
 /// <c>AuditChain:SealEnabled=false</c> (then `safeguard audit seal` must run instead). Several app processes may run
-/// it: one seals at a time, the others find the chain held and wait for the next interval.
+/// it: one seals at a time, the others find the chain held and wait for the next interval. Each run that advances the
+/// chain anchors its head (<c>AuditChain:AnchorPath</c>, and the log); a chain that no longer reaches its anchor is not
+/// extended, and each run says so in the log until an operator resets the anchor.
 /// </summary>
 public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealingService> log) : BackgroundService
 {
@@ -20,7 +22,11 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfigurat
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealAsync(stoppingToken);
-                if (result.Sealed > 0)
+                if (result.Refused is { } refused)
+                {
+                    log.LogError("{Refused}", refused);
+                }
+                else if (result.Sealed > 0)
                 {
                     log.LogDebug("Audit chain: sealed {Sealed} events up to position {Last} in {Elapsed} ms",
                         result.Sealed, result.LastSequence, (long)result.Elapsed.TotalMilliseconds);

@@ -47,6 +47,7 @@ public static class SafeguardSetup
         builder.Services.Configure<Core.Attachments.AttachmentSettings>(config.GetSection(Core.Attachments.AttachmentSettings.Section));
         builder.Services.Configure<Core.Escalations.EscalationSettings>(config.GetSection(Core.Escalations.EscalationSettings.Section));
         builder.Services.Configure<Core.Sessions.SessionSettings>(config.GetSection(Core.Sessions.SessionSettings.Section));
+        builder.Services.Configure<Core.Audit.Chain.ChainAnchorSettings>(config.GetSection(Core.Audit.Chain.ChainAnchorSettings.Section));
         builder.Services.Configure<Core.Performance.PerformanceSettings>(config.GetSection(Core.Performance.PerformanceSettings.Section));
         builder.Services.Configure<TwoFactorSettings>(config.GetSection(TwoFactorSettings.Section));
         builder.Services.AddScoped<Pages.Account.SecondFactorStep>();

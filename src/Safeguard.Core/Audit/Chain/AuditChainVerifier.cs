@@ -9,9 +9,12 @@ public sealed record ChainBreak(long EventId, string Problem);
 
 /// <summary>What <see cref="AuditChainVerifier"/> found.</summary>
 /// <param name="Breaks">How many links do not hold (each checked on its own, so one changed event is one break).</param>
-public sealed record ChainVerification(long Checked, long Sealed, long NotYetSealed, long Breaks, ChainBreak? FirstBreak, TimeSpan Elapsed)
+/// <param name="Head">The chain's last position (0: nothing sealed).</param>
+/// <param name="Anchor">The chain against its anchor (<see cref="ChainAnchoring"/>): whether its newest events are all still there.</param>
+public sealed record ChainVerification(long Checked, long Sealed, long NotYetSealed, long Breaks, ChainBreak? FirstBreak, TimeSpan Elapsed,
+    long Head, AnchorFinding Anchor)
 {
-    public bool Intact => Breaks == 0;
+    public bool Intact => Breaks == 0 && !Anchor.ShowsLoss;
 }
 
 /// <summary>
@@ -19,11 +22,22 @@ public sealed record ChainVerification(long Checked, long Sealed, long NotYetSea
 /// 1, 2, 3, ... with none missing (a missing one is a deleted event) and none out of order, each hash equal to
 /// <c>SHA-256(previous hash || the event)</c> (a difference is an event changed after sealing), and no sealed event after
 /// one that is not. Events not yet sealed are counted, not judged: they are the newest, waiting for the sealer.
+/// Links only show what remains: the newest events deleted leave a chain that holds. So the chain's end is compared
+/// with the latest anchor (<see cref="ChainAnchorFile"/>): a chain that ends before the anchored position, or holds
+/// another hash there, has lost events.
 /// </summary>
-public sealed class AuditChainVerifier(SafeguardDbContext db)
+public sealed class AuditChainVerifier(SafeguardDbContext db, ChainAnchoring? anchoring = null)
 {
-    public async Task<ChainVerification> VerifyAsync(CancellationToken ct)
+    /// <summary>Verifies against the configured anchor file, if any.</summary>
+    public Task<ChainVerification> VerifyAsync(CancellationToken ct) => VerifyAsync(anchoring?.File, ct);
+
+    /// <summary>Verifies against <paramref name="anchorFile"/> (null: no anchor, which the result says).</summary>
+    public async Task<ChainVerification> VerifyAsync(ChainAnchorFile? anchorFile, CancellationToken ct)
     {
+        var reading = anchorFile is null ? null : await anchorFile.ReadAsync(ct);
+        var anchored = reading?.Latest?.Position;
+        byte[]? hashAtAnchor = null;
+        long head = 0;
         var clock = Stopwatch.StartNew();
         long checkedCount = 0, sealedCount = 0, unsealed = 0, breaks = 0, expected = 1;
         long? firstUnsealed = null;
@@ -45,6 +59,8 @@ public sealed class AuditChainVerifier(SafeguardDbContext db)
                 continue;
             }
             sealedCount++;
+            head = Math.Max(head, sequence);
+            if (sequence == anchored) hashAtAnchor = e.ChainHash;
             if (firstUnsealed is { } gap)
             {
                 Break(e.Id, $"it is sealed, but event {gap} before it is not: reordered, or its seal removed");
@@ -67,6 +83,7 @@ public sealed class AuditChainVerifier(SafeguardDbContext db)
             previous = e.ChainHash ?? ChainLink.Start.ToArray();
             expected = sequence + 1;
         }
-        return new ChainVerification(checkedCount, sealedCount, unsealed, breaks, first, clock.Elapsed);
+        var anchor = reading is null ? AnchorFinding.NotConfigured : AnchorFinding.Compare(reading, head, hashAtAnchor);
+        return new ChainVerification(checkedCount, sealedCount, unsealed, breaks, first, clock.Elapsed, head, anchor);
     }
 }

@@ -10,8 +10,10 @@ namespace Safeguard.Core.Audit.Chain;
 /// <summary>What one run of the sealer did.</summary>
 /// <param name="Sealed">Events given their chain position and hash in this run.</param>
 /// <param name="LastSequence">The chain's last position after the run (0: nothing sealed yet).</param>
-/// <param name="Skipped">Nothing done: another sealer holds the chain, or the writers did not let go in time.</param>
-public sealed record SealResult(long Sealed, long LastSequence, TimeSpan Elapsed, bool Skipped);
+/// <param name="Skipped">Nothing done: another sealer holds the chain, or the writers did not let go in time, or <paramref name="Refused"/>.</param>
+/// <param name="Refused">Why the sealer would not extend the chain: it does not reach its anchor (events were deleted, or an
+/// older copy restored), which `safeguard audit verify` then names.</param>
+public sealed record SealResult(long Sealed, long LastSequence, TimeSpan Elapsed, bool Skipped, string? Refused = null);
 
 /// <summary>
 /// Chains committed events, after the fact, in commit order: events are written as they always were (the partner intake
@@ -27,8 +29,11 @@ public sealed record SealResult(long Sealed, long LastSequence, TimeSpan Elapsed
 /// </list>
 /// One sealer at a time: on PostgreSQL a session advisory lock, on SQLite the write lock of each batch; and the chain
 /// position is a unique column, so two sealers can never give out the same place.
+/// After a run that advanced the chain, its new head is anchored (<see cref="ChainAnchoring"/>: one line, not one per
+/// event). Before extending the chain, the sealer checks that it still reaches the last anchor with the same hash there:
+/// it never builds on a chain whose newest events have gone, which would hide their loss.
 /// </summary>
-public sealed class AuditSealer(SafeguardDbContext db)
+public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring = null)
 {
     public const int DefaultBatchSize = 5_000;
 
@@ -56,13 +61,22 @@ public sealed class AuditSealer(SafeguardDbContext db)
                 var horizon = postgres ? await PostgresHorizonAsync(ct) : await db.Events.MaxAsync(e => (long?)e.Id, ct);
                 if (horizon is null && postgres) return new SealResult(0, 0, clock.Elapsed, Skipped: true);
                 long sealedNow = 0, last;
-                while (true)
+                byte[]? lastHash;
+                try
                 {
-                    var (count, lastSequence) = await SealBatchAsync(horizon ?? 0, postgres, ct);
-                    sealedNow += count;
-                    last = lastSequence;
-                    if (count < BatchSize) break;
+                    while (true)
+                    {
+                        (var count, last, lastHash) = await SealBatchAsync(horizon ?? 0, postgres, checkAnchor: sealedNow == 0, ct);
+                        sealedNow += count;
+                        if (count < BatchSize) break;
+                    }
                 }
+                catch (ChainShorterThanAnchorException ex)
+                {
+                    return new SealResult(0, ex.Head, clock.Elapsed, Skipped: true, ex.Message);
+                }
+                // Under the advisory lock on PostgreSQL, so anchors are appended in the chain's order.
+                if (sealedNow > 0 && anchoring is not null) await anchoring.RecordAsync(last, lastHash!, ct);
                 return new SealResult(sealedNow, last, clock.Elapsed, Skipped: false);
             }
             finally
@@ -94,8 +108,8 @@ public sealed class AuditSealer(SafeguardDbContext db)
         }
     }
 
-    /// <summary>Seals the next events (at most one batch) up to the horizon, in one transaction; returns how many and the chain's last position.</summary>
-    private async Task<(int Count, long LastSequence)> SealBatchAsync(long horizon, bool postgres, CancellationToken ct)
+    /// <summary>Seals the next events (at most one batch) up to the horizon, in one transaction; returns how many and the chain's last position and hash.</summary>
+    private async Task<(int Count, long LastSequence, byte[]? LastHash)> SealBatchAsync(long horizon, bool postgres, bool checkAnchor, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tail = await db.Events.AsNoTracking()
@@ -107,7 +121,8 @@ public sealed class AuditSealer(SafeguardDbContext db)
         var previous = tail?.ChainHash ?? ChainLink.Start.ToArray();
         var batch = await db.Events.AsNoTracking()
             .Where(e => e.Id > afterId && e.Id <= horizon).OrderBy(e => e.Id).Take(BatchSize).AsChained().ToListAsync(ct);
-        if (batch.Count == 0) return (0, sequence);
+        if (batch.Count == 0) return (0, sequence, tail?.ChainHash);
+        if (checkAnchor && anchoring?.File is { } anchorFile) await CheckAnchorAsync(anchorFile, sequence, tail?.ChainHash, ct);
 
         var ids = new long[batch.Count];
         var sequences = new long[batch.Count];
@@ -124,7 +139,27 @@ public sealed class AuditSealer(SafeguardDbContext db)
             throw new InvalidOperationException($"Sealed {written} of {batch.Count} events: another sealer ran at the same time. Nothing was sealed; run it again.");
         }
         await transaction.CommitAsync(ct);
-        return (batch.Count, sequence);
+        return (batch.Count, sequence, previous);
+    }
+
+    /// <summary>Throws when the chain, ending at <paramref name="head"/>, does not reach the last anchor or holds another hash there.</summary>
+    private async Task CheckAnchorAsync(ChainAnchorFile file, long head, byte[]? headHash, CancellationToken ct)
+    {
+        if (await file.ReadLastAsync(ct) is not { Position: > 0 } anchor) return;
+        var hash = anchor.Position == head ? headHash
+            : anchor.Position > head ? null
+            : await db.Events.AsNoTracking().Where(e => e.ChainSequence == anchor.Position).Select(e => e.ChainHash).FirstOrDefaultAsync(ct);
+        var finding = AnchorFinding.Compare(new AnchorReading(file.Path, true, anchor, []), head, hash);
+        if (finding.ShowsLoss)
+        {
+            throw new ChainShorterThanAnchorException(head,
+                $"The audit chain was not extended: {finding.Message}. Run `safeguard audit verify`; after a deliberate restore, `safeguard audit anchor reset --reason ...`.");
+        }
+    }
+
+    private sealed class ChainShorterThanAnchorException(long head, string message) : Exception(message)
+    {
+        public long Head { get; } = head;
     }
 
     private int WriteSqlite(long[] ids, long[] sequences, byte[][] hashes)
