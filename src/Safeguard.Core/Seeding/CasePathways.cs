@@ -145,6 +145,7 @@ internal sealed class CasePathways : IAsyncDisposable
         var priority = story.Plan == PlanKind.ChildProtection ? Priority.ChildProtection : story.Priority;
         await _assessments.StartAsync(tracked, first.WorkerId, _staff[first.WorkerId].DisplayName, first.TeamId, priority, child, first.AllocatedAt, ct);
         await _db.SaveChangesAsync(ct);
+        if (story.Plan == PlanKind.ChildProtection && !await DiscussAsync(referral, spells, story, first.AllocatedAt, ct)) return null;
 
         var assessment = await _db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral.Id, ct);
         var worker = assessment.WorkerId!.Value;
@@ -190,24 +191,40 @@ internal sealed class CasePathways : IAsyncDisposable
     }
 
     /// <summary>
-    /// The strategy discussion the day after the assessment is authorised (police, health and education taking part), the
-    /// enquiry concluded 8 working days later for a conference, the conference 12 working days after the discussion, and the
-    /// plan kept up to today.
+    /// Concerns found as the assessment begins: the strategy discussion that afternoon (police, health and education taking
+    /// part), as the large council's bulk history holds them, so its flow of discussions runs on unbroken into the walked
+    /// months. False while that afternoon is still to come.
     /// </summary>
-    private async Task ProtectAsync(Referral referral, List<CaseAllocation> spells, DemoContact story, DateOnly assessed, CancellationToken ct)
+    private async Task<bool> DiscussAsync(Referral referral, List<CaseAllocation> spells, DemoContact story, DateTimeOffset assessmentStarted,
+        CancellationToken ct)
     {
-        var child = await _db.PersonNameAsync(referral.PersonId, ct);
-        var discussedOn = _calendar.AddWorkingDays(assessed, 1);
-        var heldAt = TimeLimits.UkLocal(discussedOn, Morning);
+        var afternoon = TimeLimits.UkLocal(TimeLimits.UkDay(assessmentStarted), Afternoon);
+        var heldAt = afternoon > assessmentStarted ? afternoon : assessmentStarted.AddMinutes(30);
         var worker = WorkerAt(spells, heldAt);
-        if (!Act(heldAt, worker)) return;
+        if (!Act(heldAt, worker)) return false;
         var discussion = await _strategy.RecordAsync(new StrategyDiscussionInput(referral.PersonId, heldAt,
             DemoWords.Partners(_staff[worker].DisplayName, Agency.ChildrensSocialCare, Agency.Police, Agency.Health, Agency.Education),
             null, null, null, DemoWords.InformationShared(story), true, DemoWords.Section47Reasons(story), []), ct: ct);
         if (discussion.Outcome != StrategyOutcome.Recorded) throw Refused("record the strategy discussion", referral, discussion.Errors);
+        return true;
+    }
+
+    /// <summary>
+    /// After the assessment is authorised: the enquiry begun by the strategy discussion concluded 8 working days after it
+    /// (not before the authorisation) for a conference, the conference 12 working days after the discussion, and the plan
+    /// kept up to today.
+    /// </summary>
+    private async Task ProtectAsync(Referral referral, List<CaseAllocation> spells, DemoContact story, DateOnly assessed, CancellationToken ct)
+    {
+        var child = await _db.PersonNameAsync(referral.PersonId, ct);
+        var heldAt = await _db.StrategyDiscussions.AsNoTracking().Where(d => d.ReferralId == referral.Id).MinAsync(d => d.HeldAt, ct);
+        var discussedOn = TimeLimits.UkDay(heldAt);
+        var worker = WorkerAt(spells, heldAt);
+        var concludedOn = _calendar.AddWorkingDays(discussedOn, 8);
+        if (concludedOn < assessed) concludedOn = assessed;
 
         var enquiry = await _db.Section47Enquiries.AsNoTracking().SingleAsync(e => e.ReferralId == referral.Id, ct);
-        if (!Act(TimeLimits.UkLocal(_calendar.AddWorkingDays(discussedOn, 8), LateAfternoon), worker)) return;
+        if (!Act(TimeLimits.UkLocal(concludedOn, LateAfternoon), worker)) return;
         var concluded = await _enquiries.ConcludeAsync(enquiry.Id, enquiry.Version, Section47Outcome.InitialChildProtectionConference,
             $"The enquiry found that {child} is likely to suffer significant harm; a conference is needed to agree a plan.", ct);
         if (concluded.Outcome != StrategyOutcome.Recorded) throw Refused("conclude the enquiry", referral, concluded.Errors);

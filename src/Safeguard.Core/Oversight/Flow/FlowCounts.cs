@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseWork;
 using Safeguard.Core.Conferences;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
@@ -25,23 +26,21 @@ public sealed class FlowCounts(SafeguardDbContext db)
     /// <summary>The stage's counts on each UK day from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
     public async Task<DailyCounts> ForAsync(FlowStage stage, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var start = TimeLimits.UkLocal(from, TimeOnly.MinValue);
-        var end = TimeLimits.UkLocal(to.AddDays(1), TimeOnly.MinValue);
+        var days = new UkDays(from, to);
+        var (start, end) = (days.Start, days.End);
         switch (stage)
         {
             case FlowStage.Referrals:
                 return DailyCounts.Of(await db.Referrals.AsNoTracking()
-                    .Where(r => r.ReferralDate >= from && r.ReferralDate <= to).Select(r => r.ReferralDate).ToListAsync(ct));
+                    .MadeOn(from, to).Select(r => r.ReferralDate).ToListAsync(ct));
             case FlowStage.AssessmentsStarted:
                 return DailyCounts.Of(await db.Assessments.AsNoTracking()
                     .Where(a => a.StartedOn >= from && a.StartedOn <= to).Select(a => a.StartedOn).ToListAsync(ct));
         }
         var times = stage switch
         {
-            FlowStage.ContactsReceived => db.Contacts.AsNoTracking()
-                .Where(c => c.ReceivedAt >= start && c.ReceivedAt < end).Select(c => c.ReceivedAt),
-            FlowStage.ScreeningDecisions => db.Contacts.AsNoTracking()
-                .Where(c => c.DecidedAt >= start && c.DecidedAt < end).Select(c => c.DecidedAt!.Value),
+            FlowStage.ContactsReceived => db.Contacts.AsNoTracking().ReceivedOn(days).Select(c => c.ReceivedAt),
+            FlowStage.ScreeningDecisions => db.Contacts.AsNoTracking().DecidedOn(days).Select(c => c.DecidedAt!.Value),
             FlowStage.StrategyDiscussions => db.StrategyDiscussions.AsNoTracking()
                 .Where(s => s.HeldAt >= start && s.HeldAt < end).Select(s => s.HeldAt),
             FlowStage.InitialConferences => db.ChildProtectionConferences.AsNoTracking()
@@ -54,11 +53,8 @@ public sealed class FlowCounts(SafeguardDbContext db)
     /// <summary>Each partner organisation's contacts through the API per UK day, for organisations that sent any.</summary>
     public async Task<IReadOnlyDictionary<Guid, DailyCounts>> PartnersAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var start = TimeLimits.UkLocal(from, TimeOnly.MinValue);
-        var end = TimeLimits.UkLocal(to.AddDays(1), TimeOnly.MinValue);
-        var rows = await db.Contacts.AsNoTracking()
-            .Where(c => c.ReferringOrganisationId != null && c.ReceivedAt >= start && c.ReceivedAt < end
-                && c.Channel == ContactChannel.PartnerApi)
+        var rows = await db.Contacts.AsNoTracking().ReceivedOn(new UkDays(from, to))
+            .Where(c => c.ReferringOrganisationId != null && c.Channel == ContactChannel.PartnerApi)
             .Select(c => new { Organisation = c.ReferringOrganisationId!.Value, c.ReceivedAt })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.Organisation)

@@ -8,9 +8,7 @@ internal static class FrontDoorFacts
 {
     public static IQueryable<Contact> Contacts(SafeguardDbContext db, PerformancePeriod period, Guid? teamId)
     {
-        var start = period.Start();
-        var end = period.End();
-        var contacts = db.Contacts.AsQueryable().Where(c => c.ReceivedAt >= start && c.ReceivedAt < end);
+        var contacts = db.Contacts.AsQueryable().ReceivedOn(period.UkDays());
         return teamId is { } team
             ? contacts.Where(c => db.Users.Any(u => u.Id == c.DecidedByUserId && u.TeamId == team))
             : contacts;

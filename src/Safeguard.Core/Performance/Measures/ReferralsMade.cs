@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.CaseWork;
 using Safeguard.Core.Data;
 using Safeguard.Core.Timescales;
 
@@ -29,7 +30,7 @@ internal static class ReferralFacts
 {
     public static async Task<IReadOnlyList<MeasureFact>> ForPeriodAsync(SafeguardDbContext db, PerformancePeriod period, Guid? teamId, CancellationToken ct)
     {
-        var referrals = db.Referrals.AsNoTracking().Where(r => r.ReferralDate >= period.From && r.ReferralDate <= period.To);
+        var referrals = db.Referrals.AsNoTracking().MadeOn(period.From, period.To);
         if (teamId is { } team) referrals = referrals.Where(r => r.TeamId == team);
         var rows = await referrals.Select(r => new { r.Id, r.PersonId, r.ReferralDate, r.ClosedOn, r.IsReReferral, r.TeamId }).ToListAsync(ct);
         return rows.Select(r => new MeasureFact(r.PersonId, r.Id, r.ReferralDate, Day(r.ReferralDate), r.ClosedOn is { } c ? Day(c) : null, r.IsReReferral,
