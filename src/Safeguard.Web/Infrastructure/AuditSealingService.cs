@@ -3,7 +3,9 @@ using Safeguard.Core.Audit.Chain;
 namespace Safeguard.Web.Infrastructure;
 
 /// <summary>
-/// Seals new events into the audit chain every <c>AuditChain:SealIntervalSeconds</c> (default 5), switched off with
+/// Seals new events into the audit chain every <c>AuditChain:SealIntervalSeconds</c> (default 5), in transactions of
+/// <c>AuditChain:SealBatchSize</c> events (default <see cref="DefaultBatchSize"/>: on SQLite, intake's commits wait while a
+/// batch holds the one write lock, so small batches keep that wait short), switched off with
 /// <c>AuditChain:SealEnabled=false</c> (then `safeguard audit seal` must run instead). Several app processes may run
 /// it: one seals at a time, the others find the chain held and wait for the next interval. Each run that advances the
 /// chain anchors its head (<c>AuditChain:AnchorPath</c>, and the log); a chain that no longer reaches its anchor is not
@@ -11,17 +13,22 @@ namespace Safeguard.Web.Infrastructure;
 /// </summary>
 public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealingService> log) : BackgroundService
 {
+    public const int DefaultBatchSize = 500;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!config.GetValue("AuditChain:SealEnabled", true)) return;
         var seconds = Math.Max(1, config.GetValue("AuditChain:SealIntervalSeconds", 5));
+        var batchSize = Math.Max(1, config.GetValue("AuditChain:SealBatchSize", DefaultBatchSize));
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealAsync(stoppingToken);
+                var sealer = scope.ServiceProvider.GetRequiredService<AuditSealer>();
+                sealer.BatchSize = batchSize;
+                var result = await sealer.SealAsync(stoppingToken);
                 if (result.Refused is { } refused)
                 {
                     log.LogError("{Refused}", refused);

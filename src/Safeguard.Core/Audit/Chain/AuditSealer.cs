@@ -43,7 +43,8 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
     /// <summary>Arbitrary, fixed: the advisory lock key that says "the audit chain is being sealed".</summary>
     private const long AdvisoryLockKey = 0x5AFE_A0D1_C4A1;
 
-    public int BatchSize { get; init; } = DefaultBatchSize;
+    /// <summary>Events sealed per transaction. Smaller batches hold SQLite's single write lock for less time each.</summary>
+    public int BatchSize { get; set; } = DefaultBatchSize;
 
     public async Task<SealResult> SealAsync(CancellationToken ct)
     {
