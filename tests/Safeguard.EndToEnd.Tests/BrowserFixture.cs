@@ -59,7 +59,7 @@ public class BrowserFixture : SafeguardAppFactory
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         // Without JavaScript no script runs in the page, axe-core included: those journeys are checked with it on.
-        if (javaScriptEnabled) await AxeOnEveryPage.WatchAsync(context);
+        if (javaScriptEnabled) await AxeOnEveryPage.WatchAsync(context, BaseUrl + "/");
         return await context.NewPageAsync();
     }
 
