@@ -30,6 +30,7 @@ public sealed class AxeOnEveryPage
         }
         """);
 
+    private readonly string _site;
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentDictionary<string, long> _checkedAt = new();
     private long _navigations;
@@ -38,9 +39,12 @@ public sealed class AxeOnEveryPage
     public static int PagesChecked => _pagesChecked;
     private static int _pagesChecked;
 
-    public static async Task WatchAsync(IBrowserContext context)
+    private AxeOnEveryPage(string site) => _site = site;
+
+    /// <summary>Watches the pages of <paramref name="site"/> (Safeguard's address): another's, such as a council's identity provider, are not Safeguard's to fix.</summary>
+    public static async Task WatchAsync(IBrowserContext context, string site)
     {
-        var watch = new AxeOnEveryPage();
+        var watch = new AxeOnEveryPage(site);
         Watched.Add(context, watch);
         await context.ExposeBindingAsync<string>("__safeguardAxe", (_, report) => watch.Report(report));
         await context.AddInitScriptAsync(Script.Value);
@@ -54,9 +58,10 @@ public sealed class AxeOnEveryPage
 
     private void Report(string json)
     {
-        Interlocked.Increment(ref _pagesChecked);
         var report = JsonSerializer.Deserialize<Found>(json, JsonSerializerOptions.Web)!;
         var url = report.Url;
+        if (!url.StartsWith(_site, StringComparison.Ordinal)) return;
+        Interlocked.Increment(ref _pagesChecked);
         foreach (var found in report.Violations)
         {
             _violations.Enqueue($"axe-core on {url}: {found}");

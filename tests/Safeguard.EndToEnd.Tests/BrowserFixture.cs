@@ -13,7 +13,7 @@ namespace Safeguard.EndToEnd.Tests;
 /// <summary>
 /// Safeguard on a real Kestrel port with its own database, and Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserFixture : SafeguardAppFactory
+public class BrowserFixture : SafeguardAppFactory
 {
     private IPlaywright? _playwright;
 
@@ -59,7 +59,7 @@ public sealed class BrowserFixture : SafeguardAppFactory
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         // Without JavaScript no script runs in the page, axe-core included: those journeys are checked with it on.
-        if (javaScriptEnabled) await AxeOnEveryPage.WatchAsync(context);
+        if (javaScriptEnabled) await AxeOnEveryPage.WatchAsync(context, BaseUrl + "/");
         return await context.NewPageAsync();
     }
 
@@ -82,13 +82,19 @@ public sealed class BrowserFixture : SafeguardAppFactory
     /// </summary>
     public static async Task WaitForPageAsync(IPage page, Func<string, bool> address)
     {
+        await WaitForAddressAsync(page, address);
+        await page.Locator("footer.govuk-template__footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await AxeOnEveryPage.CheckedAsync(page);
+    }
+
+    /// <summary>Waits until the browser is at an address that matches (a page that is not Safeguard's, say).</summary>
+    public static async Task WaitForAddressAsync(IPage page, Func<string, bool> address)
+    {
         for (var waited = 0; !address(page.Url); waited++)
         {
             if (waited == 600) throw new TimeoutException($"After 60 s the browser is still at {page.Url}");
             await page.WaitForTimeoutAsync(100);
         }
-        await page.Locator("footer.govuk-template__footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await AxeOnEveryPage.CheckedAsync(page);
     }
 
     public Task WaitForPageAsync(IPage page, string path) => WaitForPageAsync(page, url => url == BaseUrl + path);

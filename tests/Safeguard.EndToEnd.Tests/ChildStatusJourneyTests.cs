@@ -5,10 +5,16 @@ using Safeguard.Core.CaseWork;
 
 namespace Safeguard.EndToEnd.Tests;
 
+/// <summary>
+/// A contact about a child already on a plan, recorded with JavaScript on (the known child is offered while typing) and
+/// off (offered by "Check for existing records"), shows the child's status on the decision page.
+/// </summary>
 public sealed class ChildStatusJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    [Fact]
-    public async Task NeglectContactAboutMayaGreen_WhoIsOnAChildProtectionPlan_IsChildProtection_WithHerPlanOnTheDecisionPage()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NeglectContactAboutMayaGreen_WhoIsOnAChildProtectionPlan_IsChildProtection_WithHerPlanOnTheDecisionPage(bool javaScript)
     {
         DateOnly dob, planSince;
         await using (var db = app.CreateDbContext())
@@ -19,7 +25,7 @@ public sealed class ChildStatusJourneyTests(BrowserFixture app) : IClassFixture<
                 .Select(p => p.StartedOn).SingleAsync();
         }
         var since = planSince.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        var worker = await app.NewPageAsync();
+        var worker = await app.NewPageAsync(javaScript);
         await app.SignInAsync(worker, "priya.shah@northbridge.example");
         await worker.GotoAsync("/front-door/contacts/new");
 
@@ -28,6 +34,7 @@ public sealed class ChildStatusJourneyTests(BrowserFixture app) : IClassFixture<
         await worker.Locator("[name='Form.Children[0].DateOfBirth.Day']").FillAsync(dob.Day.ToString());
         await worker.Locator("[name='Form.Children[0].DateOfBirth.Month']").FillAsync(dob.Month.ToString());
         await worker.Locator("[name='Form.Children[0].DateOfBirth.Year']").FillAsync(dob.Year.ToString());
+        if (!javaScript) await worker.GetByRole(AriaRole.Button, new() { Name = "Check for existing records" }).ClickAsync();
         var offer = worker.Locator("[data-testid=candidates-0]");
         await offer.WaitForAsync();
         await offer.GetByLabel("Maya Green", new() { Exact = false }).CheckAsync();

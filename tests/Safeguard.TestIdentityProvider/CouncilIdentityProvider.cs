@@ -24,11 +24,11 @@ public sealed class CouncilIdentityProvider : IAsyncDisposable
     public const string ClientId = "safeguard";
 
     private readonly WebApplication _host;
-    private readonly string _redirectUri;
+    private string? _redirectUri;
     private CouncilUser? _nextUser;
     private int _tokenRequests;
 
-    private CouncilIdentityProvider(string redirectUri)
+    private CouncilIdentityProvider(string? redirectUri)
     {
         _redirectUri = redirectUri;
         var builder = WebApplication.CreateSlimBuilder();
@@ -61,8 +61,11 @@ public sealed class CouncilIdentityProvider : IAsyncDisposable
     /// <summary>Codes presented at the token endpoint by the relying party's back channel, accepted or not.</summary>
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
-    /// <summary>Starts the server; <paramref name="redirectUri"/> is the one redirect URI the client may use.</summary>
-    public static async Task<CouncilIdentityProvider> StartAsync(string redirectUri)
+    /// <summary>
+    /// Starts the server; <paramref name="redirectUri"/> is the one redirect URI the client may use (none until
+    /// <see cref="RegisterRedirectUri"/> names it, for a relying party whose port is known only once it has started).
+    /// </summary>
+    public static async Task<CouncilIdentityProvider> StartAsync(string? redirectUri = null)
     {
         var provider = new CouncilIdentityProvider(redirectUri);
         await provider._host.StartAsync();
@@ -72,6 +75,9 @@ public sealed class CouncilIdentityProvider : IAsyncDisposable
         (await warmUp.GetAsync(".well-known/openid-configuration")).EnsureSuccessStatusCode();
         return provider;
     }
+
+    /// <summary>From now on <paramref name="redirectUri"/> is the one redirect URI the client may use.</summary>
+    public void RegisterRedirectUri(string redirectUri) => Volatile.Write(ref _redirectUri, redirectUri);
 
     /// <summary>The next authorization request signs in this person (until another is chosen).</summary>
     public void SignInNextAs(CouncilUser user) => Volatile.Write(ref _nextUser, user);
@@ -86,7 +92,7 @@ public sealed class CouncilIdentityProvider : IAsyncDisposable
     private ValueTask ValidateAuthorization(ValidateAuthorizationRequestContext context)
     {
         if (context.ClientId != ClientId) context.Reject(Errors.InvalidClient, "Unknown client.");
-        else if (context.RedirectUri != _redirectUri) context.Reject(Errors.InvalidRequest, "The redirect_uri is not registered for this client.");
+        else if (context.RedirectUri != Volatile.Read(ref _redirectUri)) context.Reject(Errors.InvalidRequest, "The redirect_uri is not registered for this client.");
         return default;
     }
 

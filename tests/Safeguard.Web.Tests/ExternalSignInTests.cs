@@ -111,6 +111,15 @@ public sealed class ExternalSignInTests(ExternalSignInTests.Factory app) : IClas
     }
 
     [Fact]
+    public async Task Pages_LetAFormLeadToTheProvider_SoTheCouncilButtonIsNotStoppedByTheBrowser()
+    {
+        var response = await app.CreateBrowser().GetAsync("/sign-in");
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain($"form-action 'self' {app.Provider.Authority.GetLeftPart(UriPartial.Authority)};");
+    }
+
+    [Fact]
     public async Task Challenge_AsksForACodeWithPkceAndTheOpenIdEmailAndProfileScopes()
     {
         var challenge = await SafeguardAppFactory.PostFormAsync(app.CreateBrowser(), "/sign-in?handler=External", new() { ["scheme"] = Scheme }, "/sign-in");
