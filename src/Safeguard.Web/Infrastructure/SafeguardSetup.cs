@@ -133,6 +133,7 @@ public static class SafeguardSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseDatabaseUnavailableAnswer();
         app.UseTwoFactorGate();
         app.UseMustChangePassword();
         app.UseAuthorization();
