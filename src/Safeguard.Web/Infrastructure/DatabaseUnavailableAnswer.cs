@@ -8,8 +8,8 @@ namespace Safeguard.Web.Infrastructure;
 /// <summary>
 /// A request that fails because the database cannot be used just now (<see cref="DatabaseUnavailable.IsTransient"/>) is
 /// answered 503 with Retry-After: problem+json on /api (send it again, with the same Idempotency-Key), the "service is
-/// unavailable" page elsewhere. Never 500, and never what the failure would otherwise look like: a sign-in check that
-/// could not read its key or session would be 401 or a trip to the sign-in page.
+/// unavailable" page elsewhere. Never 500, and never 400: a partner key or session check that failed used to escape
+/// authentication to the error page, which answered a partner's POST 400 (its antiforgery check).
 /// </summary>
 public static class DatabaseUnavailableAnswer
 {
