@@ -23,6 +23,7 @@ public static class ApiProblems
     public const string RateLimited = "rate-limited";
     public const string MethodNotAllowed = "method-not-allowed";
     public const string ServerError = "server-error";
+    public const string ServiceUnavailable = "service-unavailable";
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,6 +59,15 @@ public static class ApiProblems
         var problem = Create(status, type, title, detail, errors);
         return context.Response.WriteAsJsonAsync((object)problem, Json, ContentType);
     }
+
+    /// <summary>
+    /// 503 for a database that cannot be used just now. Whatever the request did is either wholly recorded or not at all,
+    /// and the answer may have been lost either way: the same request with the same Idempotency-Key is recorded once.
+    /// </summary>
+    public static Task WriteUnavailableAsync(HttpContext context, int retryAfterSeconds) =>
+        WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ServiceUnavailable, "Sorry, the service is unavailable",
+            $"The service cannot take or answer requests now. Send the same request again in {retryAfterSeconds} seconds "
+            + "(the Retry-After header). For a referral, send it with the same Idempotency-Key and the same body: it will be recorded once.");
 
     /// <summary>A problem for a bare status code that some other part of the pipeline set without a body.</summary>
     public static (string Type, string Title, string Detail) ForStatus(int status) => status switch

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
+using Safeguard.Core.Data;
 using Safeguard.Web.Infrastructure;
 
 namespace Safeguard.Web.Api;
@@ -137,7 +138,8 @@ public static class PartnerApi
 
     /// <summary>
     /// On /api: no HTML status pages and no HTML error page. A bare error status becomes problem+json, a body over the
-    /// limit becomes 413, and an unexpected exception becomes a logged 500 problem (never a stack trace).
+    /// limit becomes 413, and an unexpected exception becomes a logged 500 problem (never a stack trace); a database that
+    /// cannot be used now is left to <see cref="DatabaseUnavailableAnswer"/> (503).
     /// </summary>
     private static async Task ProblemsOnlyAsync(HttpContext context, RequestDelegate next)
     {
@@ -154,7 +156,10 @@ public static class PartnerApi
             await ApiProblems.WriteAsync(context, ex.StatusCode, type, title, detail);
             return;
         }
-        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
+        // A database that is unavailable is answered further out, 503 (DatabaseUnavailableAnswer). A cancellation the
+        // client did not ask for (a timeout) is a failure like any other, not a reason to leave the API.
+        catch (Exception ex) when (!context.Response.HasStarted && !DatabaseUnavailable.IsTransient(ex)
+                                   && (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested))
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Safeguard.Web.Api")
                 .LogError(ex, "Partner API request {Method} {Path} failed", context.Request.Method, context.Request.Path);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Web.Infrastructure;
 
@@ -35,7 +36,17 @@ public sealed class PartnerApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOpt
             return Fail("The Authorization header must use the Bearer scheme: 'Authorization: Bearer <key>'.");
         }
 
-        var (check, key) = await keys.VerifyRecentAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        PartnerKeyCheck check;
+        VerifiedPartnerKey? key;
+        try
+        {
+            (check, key) = await keys.VerifyRecentAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        }
+        catch (Exception ex) when (DatabaseUnavailable.IsTransient(ex))
+        {
+            DatabaseUnavailableAnswer.SignInCheckFailed(Context, ex);
+            return AuthenticateResult.Fail(ex);
+        }
         switch (check)
         {
             case PartnerKeyCheck.Malformed:

@@ -63,7 +63,8 @@ public static class ReferralInformationEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge, ApiProblems.ContentType)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType, ApiProblems.ContentType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity, ApiProblems.ContentType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable, ApiProblems.ContentType);
     }
 
     private static async Task<IResult> AddAsync(Guid id, HttpContext http, [FromHeader(Name = ReferralsEndpoints.IdempotencyHeader)] string? idempotencyKey,

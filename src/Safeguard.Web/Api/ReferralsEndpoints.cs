@@ -49,7 +49,8 @@ public static partial class ReferralsEndpoints
             .WithSummary("Refer one or more children to the front door")
             .WithDescription("Records a contact with the council's front door. Send an Idempotency-Key (your own unique value, "
                 + "at most 200 characters) with every POST: a retry with the same key and body returns the same referral "
-                + "(200 with Idempotent-Replayed: true); the same key with a different body is 422.")
+                + "(200 with Idempotent-Replayed: true); the same key with a different body is 422. 503 (with Retry-After): the "
+                + "service cannot take it now; send it again after that many seconds with the same key and body.")
             .Accepts<ReferralRequest>("application/json")
             .Produces<ReferralResponse>(StatusCodes.Status201Created)
             .Produces<ReferralResponse>(StatusCodes.Status200OK)
@@ -58,7 +59,8 @@ public static partial class ReferralsEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge, ApiProblems.ContentType)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType, ApiProblems.ContentType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity, ApiProblems.ContentType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable, ApiProblems.ContentType);
 
         referrals.MapGet("/{id:guid}", GetAsync)
             .WithName("GetReferral")
@@ -66,7 +68,8 @@ public static partial class ReferralsEndpoints
             .Produces<ReferralResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound, ApiProblems.ContentType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable, ApiProblems.ContentType);
 
         referrals.MapGet("", ListAsync)
             .WithName("ListReferrals")
@@ -74,7 +77,8 @@ public static partial class ReferralsEndpoints
             .Produces<ReferralList>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest, ApiProblems.ContentType)
             .ProducesProblem(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable, ApiProblems.ContentType);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,

@@ -134,6 +134,7 @@ public static class SafeguardSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseDatabaseUnavailableAnswer();
         app.UseTwoFactorGate();
         app.UseMustChangePassword();
         app.UseAuthorization();

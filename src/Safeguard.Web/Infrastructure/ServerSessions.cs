@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Safeguard.Core.Data;
 using Safeguard.Core.Sessions;
 
 namespace Safeguard.Web.Infrastructure;
@@ -29,24 +30,19 @@ public static class ServerSessions
             }
         };
 
-        // Identity's own check (the account's security stamp) first, then the session's.
         var validate = events.OnValidatePrincipal;
         events.OnValidatePrincipal = async context =>
         {
-            await validate(context);
-            if (context.Principal is not { } principal) return;
-            var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
-            // The page's own question "when do I end?" is not the person doing anything: it neither counts as seen nor renews the cookie.
-            var asking = IsStatusRequest(context.HttpContext.Request);
-            if (asking) context.ShouldRenew = false;
-            var sessionId = SessionId(principal);
-            var open = sessionId is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-                && await sessions.CheckAsync(sessionId.Value, userId, context.HttpContext.RequestAborted, seen: !asking) == SessionState.Active;
-            if (open) return;
-            if (sessionId is { } ended && await sessions.EndedBecauseAsync(ended, context.HttpContext.RequestAborted) is { } why)
-                context.HttpContext.Items[EndedItem] = why;
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            try
+            {
+                await ValidateAsync(context, validate);
+            }
+            catch (Exception ex) when (DatabaseUnavailable.IsTransient(ex))
+            {
+                // Not an ended session: the request is answered 503 (DatabaseUnavailableAnswer), and the cookie is kept.
+                DatabaseUnavailableAnswer.SignInCheckFailed(context.HttpContext, ex);
+                context.RejectPrincipal();
+            }
         };
 
         // The sign-in page says why a session ended ("inactive for 30 minutes"); the page's script is answered 401, not sent there.
@@ -74,6 +70,25 @@ public static class ServerSessions
                 await sessions.EndAsync(sessionId, SessionEnd.SignedOut, context.HttpContext.RequestAborted);
             }
         };
+    }
+
+    /// <summary>Identity's own check (the account's security stamp) first, then the session's.</summary>
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context, Func<CookieValidatePrincipalContext, Task> validate)
+    {
+        await validate(context);
+        if (context.Principal is not { } principal) return;
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+        // The page's own question "when do I end?" is not the person doing anything: it neither counts as seen nor renews the cookie.
+        var asking = IsStatusRequest(context.HttpContext.Request);
+        if (asking) context.ShouldRenew = false;
+        var sessionId = SessionId(principal);
+        var open = sessionId is not null && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && await sessions.CheckAsync(sessionId.Value, userId, context.HttpContext.RequestAborted, seen: !asking) == SessionState.Active;
+        if (open) return;
+        if (sessionId is { } ended && await sessions.EndedBecauseAsync(ended, context.HttpContext.RequestAborted) is { } why)
+            context.HttpContext.Items[EndedItem] = why;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     /// <summary>Identity rebuilds the principal when it re-checks the security stamp: the session goes with it.</summary>

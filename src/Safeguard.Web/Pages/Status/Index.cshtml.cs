@@ -5,7 +5,7 @@ using Safeguard.Core.Attachments;
 namespace Safeguard.Web.Pages.Status;
 
 /// <summary>
-/// The page shown for 400 (a post that could not be read), 403, 404 and other status codes (re-executed by the status code middleware, with the method of the
+/// The page shown for 400 (a post that could not be read), 403, 404, 503 (the database unavailable just now) and other status codes (re-executed by the status code middleware, with the method of the
 /// request that failed). It takes no form, so a post re-executed here is not checked for its antiforgery token again:
 /// an upload refused for its size (413) has a form that cannot be read.
 /// </summary>
@@ -29,6 +29,9 @@ public sealed class IndexModel(IOptions<AttachmentSettings> attachments) : PageM
         404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
         413 => ("The file is too large",
             $"The file must be smaller than {AttachmentTypes.SizeWords(attachments.Value.MaxBytes)}. Go back and choose a smaller file, or split it into parts."),
+        503 => ("Sorry, the service is unavailable",
+            "You will be able to use the service again soon. Try again in a few minutes. If you were saving something, "
+            + "check whether it was saved before you enter it again."),
         _ => ("Sorry, there is a problem", "Try again later."),
     };
 }
