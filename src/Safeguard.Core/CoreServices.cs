@@ -81,6 +81,7 @@ public static class CoreServices
         services.AddScoped<Sessions.SignInSessions>();
         services.AddOptions<Security.Throttling.SignInThrottleSettings>();
         services.AddScoped<Security.Throttling.SignInThrottling>();
+        services.AddScoped<Security.Authenticator.AuthenticatorSteps>();
         services.AddScoped<Passwords.PasswordChanges>();
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();

@@ -18,7 +18,7 @@ public sealed class TwoFactorJourneyTests(BrowserFixture app) : IClassFixture<Br
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Set up two-factor sign-in");
         (await page.Locator("img.sg-qr-code").GetAttributeAsync("src"))!.ShouldStartWith("data:image/png;base64,");
         var key = (await page.Locator("[data-testid=authenticator-key]").InnerTextAsync()).Replace(" ", "").Trim();
-        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Now(key));
+        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Now(key, app.Time));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         await page.Locator("[data-testid=recovery-codes]").WaitForAsync();
         (await page.Locator("[data-testid=recovery-codes] li").CountAsync()).ShouldBe(10);
@@ -29,12 +29,14 @@ public sealed class TwoFactorJourneyTests(BrowserFixture app) : IClassFixture<Br
             var next = await app.NewPageAsync(javaScriptEnabled: javaScript);
             await BrowserFixture.SubmitSignInAsync(next, email, Core.Seeding.DemoAccounts.Password);
             await BrowserFixture.WaitForPageAsync(next, url => url.StartsWith(app.BaseUrl + "/sign-in/two-factor", StringComparison.Ordinal));
-            await next.GetByLabel("Code from your authenticator app").FillAsync(Totp.Wrong(key));
+            await next.GetByLabel("Code from your authenticator app").FillAsync(Totp.Wrong(key, app.Time));
             await next.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
             await next.Locator(".govuk-error-summary").WaitForAsync();
             (await next.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("The code is not right");
 
-            await next.GetByLabel("Code from your authenticator app").FillAsync(Totp.Now(key));
+            // Each code signs in once: the app shows the next one.
+            Totp.NextStep(app.Time);
+            await next.GetByLabel("Code from your authenticator app").FillAsync(Totp.Now(key, app.Time));
             await next.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
             await app.WaitForPageAsync(next, "/");
