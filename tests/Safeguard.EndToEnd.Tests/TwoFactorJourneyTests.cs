@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Safeguard.Web.Tests.Infrastructure;
 
@@ -42,5 +43,27 @@ public sealed class TwoFactorJourneyTests(BrowserFixture app) : IClassFixture<Br
             await app.WaitForPageAsync(next, "/");
             (await next.Locator("h1").InnerTextAsync()).ShouldBe("Hello, Hannah Wright", $"JavaScript {(javaScript ? "on" : "off")}");
         }
+    }
+    [Fact]
+    public async Task AnAdministrator_ResetsSomeonesTwoFactorSignIn_FromTheirAccountPage_GivingAReason()
+    {
+        var person = await app.UserIdAsync("leah.brown@northbridge.example");
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "alex.admin@northbridge.example");
+        await app.WaitForPageAsync(page, "/");
+
+        await page.GotoAsync($"/admin/users/{person}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+        await app.WaitForPageAsync(page, $"/admin/users/{person}/two-factor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Enter the reason for the reset");
+        await page.GetByLabel("Reason for the reset").FillAsync("Lost her phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+
+        await app.WaitForPageAsync(page, "/admin/users");
+        await using var db = app.CreateDbContext();
+        var reset = await db.Events.SingleAsync(e => e.Type == Core.Audit.TwoFactorReset.Name && e.SubjectId == person);
+        reset.Reason.ShouldBe("Lost her phone");
     }
 }
