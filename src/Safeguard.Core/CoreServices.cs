@@ -83,7 +83,9 @@ public static class CoreServices
         services.AddScoped<Sessions.SignInSessions>();
         services.AddOptions<Security.Throttling.SignInThrottleSettings>();
         services.AddScoped<Security.Throttling.SignInThrottling>();
+        services.AddScoped<Security.Authenticator.AuthenticatorSteps>();
         services.AddScoped<Passwords.PasswordChanges>();
+        services.AddScoped<Passwords.TwoFactorResets>();
         services.AddScoped<FrontDoor.PartnerKeys>();
         services.AddOptions<Workforce.CaseloadSettings>();
         services.AddScoped<Allocation.Caseloads>();

@@ -35,6 +35,7 @@ public sealed class FormActionTests(SafeguardAppFactory app) : AppTests(app)
     [InlineData(FrontDoorManager, "/account/two-factor")]
     [InlineData(Administrator, "/admin/users/{user}")]
     [InlineData(Administrator, "/admin/users/{user}/password")]
+    [InlineData(Administrator, "/admin/users/{user}/two-factor")]
     [InlineData("helen.price@northbridge.example", "/recommendations/add")]
     public async Task EveryButtonOfEveryPostForm_PostsToAnAddressOfItsOwn(string? account, string path)
     {

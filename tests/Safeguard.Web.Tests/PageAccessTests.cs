@@ -348,6 +348,7 @@ public sealed class PageAccessTests(PageAccessTests.Fixture fixture) : IClassFix
         ("/admin/users/add", Permissions.AdministerUsers),
         ("/admin/users/{user}", Permissions.AdministerUsers),
         ("/admin/users/{user}/password", Permissions.AdministerUsers),
+        ("/admin/users/{user}/two-factor", Permissions.AdministerUsers),
         ("/admin/audit", PageAccess.AnyOf(Permissions.SearchAudit, Permissions.AuditChildRecords)),
         ("/front-door", Permissions.RecordContacts),
         ("/front-door/contacts/new", Permissions.RecordContacts),

@@ -115,7 +115,7 @@ public sealed class RestrictedRecordTests(RestrictedRecordTests.Fixture fixture)
         ["drafts"] = "a person's own drafts, put back only on the form's page, which checks need to know", ["sign-in"] = "account", ["sign-in/external/callback"] = "account", ["sign-out"] = "account", ["session"] = "the person's own sign-in: when it ends",
         ["sign-in/two-factor"] = "account", ["sign-in/recovery-code"] = "account", ["account/two-factor"] = "account", ["account/password"] = "account",
         ["status/{}"] = "status and error pages", ["error"] = "status and error pages",
-        ["admin/users"] = "staff accounts", ["admin/users/add"] = "staff accounts", ["admin/users/{}"] = "staff accounts", ["admin/users/{}/password"] = "staff accounts",
+        ["admin/users"] = "staff accounts", ["admin/users/add"] = "staff accounts", ["admin/users/{}"] = "staff accounts", ["admin/users/{}/password"] = "staff accounts", ["admin/users/{}/two-factor"] = "staff accounts",
         ["admin/organisations"] = "partner agencies", ["admin/organisations/add"] = "partner agencies",
         ["admin/organisations/{}"] = "partner agencies", ["admin/organisations/{}/retire"] = "partner agencies",
         ["admin/teams"] = "teams", ["admin/teams/add"] = "teams", ["admin/teams/{}"] = "teams", ["admin/teams/{}/retire"] = "teams",

@@ -46,3 +46,23 @@ public sealed record TwoFactorFailed(Guid UserId, string DisplayName, SecondFact
         $"Failed two-factor sign-in for {DisplayName}: wrong {(Factor == SecondFactor.RecoveryCode ? "recovery" : "authenticator")} code"
         + (LockedOut ? ", account locked" : "");
 }
+
+/// <summary>
+/// An administrator reset someone's two-factor sign-in (a lost or replaced phone): their authenticator key and recovery
+/// codes were removed and their sessions ended; they set it up again at their next sign-in. No key or code is kept here.
+/// </summary>
+public sealed record TwoFactorReset(Guid UserId, string DisplayName, int SessionsEnded) : IEvent
+{
+    public static string Name => "account.two-factor-reset";
+
+    public string Describe() => $"Two-factor sign-in reset for {DisplayName} by an administrator"
+        + (SessionsEnded == 0 ? "" : $"; {Text.Plural.Count(SessionsEnded, "session")} ended");
+}
+
+/// <summary>An administrator tried to reset their own two-factor sign-in: refused (another administrator must).</summary>
+public sealed record TwoFactorSelfResetRefused(Guid UserId, string DisplayName) : IEvent
+{
+    public static string Name => "account.two-factor-self-reset-refused";
+
+    public string Describe() => $"{DisplayName} tried to reset their own two-factor sign-in: refused";
+}

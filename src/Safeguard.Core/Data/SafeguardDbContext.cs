@@ -51,6 +51,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<Oversight.Flow.FlowCheck> FlowChecks => Set<Oversight.Flow.FlowCheck>();
     public DbSet<Sessions.SignInSession> SignInSessions => Set<Sessions.SignInSession>();
     public DbSet<Security.Throttling.SignInThrottle> SignInThrottles => Set<Security.Throttling.SignInThrottle>();
+    public DbSet<Security.Authenticator.AcceptedAuthenticatorStep> AcceptedAuthenticatorSteps => Set<Security.Authenticator.AcceptedAuthenticatorStep>();
     public DbSet<Chronology.Patterns.PatternAlert> PatternAlerts => Set<Chronology.Patterns.PatternAlert>();
     public DbSet<Chronology.Patterns.PatternSweepMark> PatternSweepMarks => Set<Chronology.Patterns.PatternSweepMark>();
     public DbSet<Drafts.FormDraft> FormDrafts => Set<Drafts.FormDraft>();

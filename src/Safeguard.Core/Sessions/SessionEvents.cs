@@ -12,6 +12,7 @@ public sealed record SessionEnded(Guid UserId, Guid SessionId, SessionEnd Why) :
         SessionEnd.SignedOut => "Signed out",
         SessionEnd.Idle => "Signed out by Safeguard after a time without activity",
         SessionEnd.PasswordChanged => "Signed out by Safeguard because the password changed",
+        SessionEnd.TwoFactorReset => "Signed out by Safeguard because an administrator reset two-factor sign-in",
         _ => "Signed out by Safeguard at the longest time a sign-in lasts",
     };
 }

@@ -3,7 +3,7 @@ using Safeguard.Core.Data;
 namespace Safeguard.Core.Sessions;
 
 /// <summary>Why a session ended.</summary>
-public enum SessionEnd { SignedOut, Idle, TooLong, PasswordChanged }
+public enum SessionEnd { SignedOut, Idle, TooLong, PasswordChanged, TwoFactorReset }
 
 /// <summary>
 /// One signed-in session, held on the server: the cookie carries only its id, so signing out (or 30 idle minutes, or

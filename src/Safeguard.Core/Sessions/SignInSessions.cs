@@ -87,6 +87,22 @@ public sealed class SignInSessions(SafeguardDbContext db, IOptions<SessionSettin
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Ends every open session of the account, each with its event, saved with the caller's other changes (a change to
+    /// how the account signs in, which no cookie made before it should outlive). Returns how many ended.
+    /// </summary>
+    public async Task<int> EndAllOfAsync(Guid userId, SessionEnd why, CancellationToken ct = default)
+    {
+        var now = db.Time.GetUtcNow();
+        var open = await db.SignInSessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(ct);
+        foreach (var session in open)
+        {
+            session.End(why, now);
+            db.Record(new SessionEnded(userId, session.Id, why), subjectType: "StaffUser", subjectId: userId);
+        }
+        return open.Count;
+    }
+
     private SessionEnd? EndsFor(SignInSession session, DateTimeOffset now) =>
         now - session.StartedAt >= TimeSpan.FromHours(Settings.MaxHours) ? SessionEnd.TooLong
         : now - session.LastSeenAt >= TimeSpan.FromMinutes(Settings.IdleMinutes) ? SessionEnd.Idle

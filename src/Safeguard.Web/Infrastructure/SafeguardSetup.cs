@@ -35,6 +35,8 @@ public static class SafeguardSetup
         builder.Services.AddSafeguardCore(provider, connection, config["Calendar:BankHolidaysFile"])
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider: codes checked on the injected clock, each accepted once.
+            .AddTokenProvider<Core.Security.Authenticator.AuthenticatorCodeProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PermissionClaimsFactory>();
         builder.AddSharedKeys();
 

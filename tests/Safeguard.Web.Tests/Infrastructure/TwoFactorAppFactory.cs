@@ -10,20 +10,24 @@ public sealed class TwoFactorAppFactory : SafeguardAppFactory
 
 /// <summary>
 /// RFC 6238 time-based codes (HMAC-SHA1, 30-second steps, 6 digits) from a base32 key, computed here rather than by the
-/// code under test. Identity reads the machine's clock for these codes, so the tests do too.
+/// code under test, at the app's clock (the test's <see cref="TimeProvider"/>), which the authenticator check reads.
+/// A code is accepted once: a test signing in again moves the clock on a step first (<see cref="NextStep"/>).
 /// </summary>
 public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset at) => CodeForStep(base32Key, at.ToUnixTimeSeconds() / 30);
 
-    public static string Now(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
+    public static string Now(string base32Key, TimeProvider time) => Code(base32Key, time.GetUtcNow());
 
-    /// <summary>A 6-digit code that is none of the codes Identity accepts around now.</summary>
-    public static string Wrong(string base32Key)
+    /// <summary>Moves the fake clock into the next 30-second step, so the app shows a code not used yet.</summary>
+    public static void NextStep(FakeTimeProvider time) => time.Advance(TimeSpan.FromSeconds(30));
+
+    /// <summary>A 6-digit code that is none of the codes accepted around the time.</summary>
+    public static string Wrong(string base32Key, TimeProvider time)
     {
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = time.GetUtcNow().ToUnixTimeSeconds() / 30;
         var near = Enumerable.Range(-4, 9).Select(i => CodeForStep(base32Key, step + i)).ToHashSet();
-        var candidate = int.Parse(Now(base32Key));
+        var candidate = int.Parse(Now(base32Key, time));
         string wrong;
         do
         {

@@ -20,7 +20,7 @@ public sealed class TwoFactorSignInTests(TwoFactorAppFactory app) : IClassFixtur
     {
         var client = await app.SignInAsync(email);
         var key = await KeyShownAsync(client);
-        var done = await SafeguardAppFactory.PostFormAsync(client, SetUp, new() { ["Code"] = Totp.Now(key) });
+        var done = await SafeguardAppFactory.PostFormAsync(client, SetUp, new() { ["Code"] = Totp.Now(key, app.Time) });
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         var codes = (await Html.ParseAsync(done)).QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
         return (client, key, codes);
@@ -52,12 +52,12 @@ public sealed class TwoFactorSignInTests(TwoFactorAppFactory app) : IClassFixtur
         var key = await KeyShownAsync(client);
         key.Length.ShouldBeGreaterThanOrEqualTo(16);
 
-        var wrong = await SafeguardAppFactory.PostFormAsync(client, SetUp, new() { ["Code"] = Totp.Wrong(key) });
+        var wrong = await SafeguardAppFactory.PostFormAsync(client, SetUp, new() { ["Code"] = Totp.Wrong(key, app.Time) });
         wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(wrong)).QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain(IndexModel.WrongCode);
         (await client.GetAsync($"/children/{child}")).Headers.Location!.ToString().ShouldBe(SetUp);
 
-        var done = await SafeguardAppFactory.PostFormAsync(client, SetUp, new() { ["Code"] = Totp.Now(key) });
+        var done = await SafeguardAppFactory.PostFormAsync(client, SetUp, new() { ["Code"] = Totp.Now(key, app.Time) });
 
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         var codes = (await Html.ParseAsync(done)).QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
@@ -68,10 +68,11 @@ public sealed class TwoFactorSignInTests(TwoFactorAppFactory app) : IClassFixtur
 
         var next = await PasswordOnlyAsync(email);
         (await next.GetAsync($"/children/{child}")).Headers.Location!.ToString().ShouldContain("/sign-in");
-        var refused = await SafeguardAppFactory.PostFormAsync(next, "/sign-in/two-factor", new() { ["Code"] = Totp.Wrong(key) });
+        var refused = await SafeguardAppFactory.PostFormAsync(next, "/sign-in/two-factor", new() { ["Code"] = Totp.Wrong(key, app.Time) });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(refused)).QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain(TwoFactorSignInModel.WrongCode);
-        var signedIn = await SafeguardAppFactory.PostFormAsync(next, "/sign-in/two-factor", new() { ["Code"] = Totp.Now(key) });
+        Totp.NextStep(app.Time);
+        var signedIn = await SafeguardAppFactory.PostFormAsync(next, "/sign-in/two-factor", new() { ["Code"] = Totp.Now(key, app.Time) });
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await next.GetStringAsync("/")).ShouldContain("Hello, Daniel Osei");
         (await next.GetAsync($"/children/{child}")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -197,10 +198,11 @@ public sealed class TwoFactorSignInTests(TwoFactorAppFactory app) : IClassFixtur
         var client = await PasswordOnlyAsync(email);
         for (var i = 0; i < IdentityPolicy.FailedAttemptsBeforeLockout; i++)
         {
-            await SafeguardAppFactory.PostFormAsync(client, "/sign-in/two-factor", new() { ["Code"] = Totp.Wrong(key) });
+            await SafeguardAppFactory.PostFormAsync(client, "/sign-in/two-factor", new() { ["Code"] = Totp.Wrong(key, app.Time) });
         }
 
-        var right = await SafeguardAppFactory.PostFormAsync(client, "/sign-in/two-factor", new() { ["Code"] = Totp.Now(key) });
+        Totp.NextStep(app.Time);
+        var right = await SafeguardAppFactory.PostFormAsync(client, "/sign-in/two-factor", new() { ["Code"] = Totp.Now(key, app.Time) });
 
         right.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await right.Content.ReadAsStringAsync()).ShouldContain("Your account is locked");
