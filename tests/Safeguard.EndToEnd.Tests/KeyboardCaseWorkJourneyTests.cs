@@ -52,7 +52,7 @@ public sealed class KeyboardCaseWorkJourneyTests(BrowserFixture app) : IClassFix
 
         await TypeSignInAsync(page, email);
         await BrowserFixture.WaitForPageAsync(page, url => new Uri(url).AbsolutePath == "/sign-in/two-factor");
-        await TypeAsync(page, page.GetByLabel("Code from your authenticator app"), Totp.Now(key));
+        await TypeAsync(page, page.GetByLabel("Code from your authenticator app"), Totp.Now(key, app.Time));
         await PressAsync(page, "button", "Sign in");
 
         await app.WaitForPageAsync(page, "/");
