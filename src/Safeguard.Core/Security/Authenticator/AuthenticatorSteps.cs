@@ -25,7 +25,7 @@ public sealed class AuthenticatorSteps(SafeguardDbContext db)
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!DatabaseUnavailable.IsTransient(ex))
         {
             db.Entry(first).State = EntityState.Detached;
             return false;
