@@ -57,6 +57,8 @@ public sealed class TwoFactorResetTests(TwoFactorResetApp app) : IClassFixture<T
         (await ErrorAsync(noReason)).ShouldContain("Enter the reason for the reset");
         reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         reset.Headers.Location!.ToString().ShouldBe("/admin/users");
+        var list = await Html.ParseAsync(await admin.GetAsync("/admin/users"));
+        list.QuerySelector(".govuk-notification-banner--success")!.TextContent.ShouldContain("Two-factor sign-in reset for Grace Lee");
         (await setUpClient.GetAsync("/")).Headers.Location!.ToString().ShouldContain("/sign-in", customMessage: "the session of the set-up ended");
         (await signedIn.GetAsync("/")).Headers.Location!.ToString().ShouldContain("/sign-in", customMessage: "the session of the code sign-in ended");
 
