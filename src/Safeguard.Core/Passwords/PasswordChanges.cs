@@ -19,7 +19,7 @@ public sealed record PasswordResult(bool Succeeded, IReadOnlyList<(string Field,
 /// People change their own password; administrators set one that must be changed at the next sign-in. Either way the
 /// security stamp changes and every open session of the person ends, so a copy of an old cookie opens nothing.
 /// </summary>
-public sealed class PasswordChanges(SafeguardDbContext db, UserManager<StaffUser> users)
+public sealed class PasswordChanges(SafeguardDbContext db, UserManager<StaffUser> users, SignInSessions sessions)
 {
     public const string CurrentField = "CurrentPassword";
     public const string NewField = "NewPassword";
@@ -43,7 +43,7 @@ public sealed class PasswordChanges(SafeguardDbContext db, UserManager<StaffUser
             user.MustChangePassword = mustChange;
             return Refused(changed);
         }
-        var ended = await EndSessionsAsync(user.Id, ct);
+        var ended = await sessions.EndAllOfAsync(user.Id, SessionEnd.PasswordChanged, ct);
         db.Record(new PasswordChanged(user.Id, user.DisplayName, ended), subjectType: nameof(StaffUser), subjectId: user.Id,
             actor: new Actor(user.Id, user.DisplayName, user.OrganisationId));
         await db.SaveChangesAsync(ct);
@@ -56,6 +56,8 @@ public sealed class PasswordChanges(SafeguardDbContext db, UserManager<StaffUser
     {
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return PasswordResult.Fail("", "There is no such account");
+        // Their own password is changed from "Change your password", which asks for the current one.
+        if (SelfAdministrationRule.Refuses(db.Actor, user.Id)) return PasswordResult.Fail("", SelfAdministrationRule.Refusal);
         foreach (var validator in users.PasswordValidators)
         {
             if (await validator.ValidateAsync(users, user, password) is { Succeeded: false } invalid) return Refused(invalid);
@@ -66,23 +68,11 @@ public sealed class PasswordChanges(SafeguardDbContext db, UserManager<StaffUser
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         // Also saves the user with the new hash.
         await users.UpdateSecurityStampAsync(user);
-        await EndSessionsAsync(user.Id, ct);
+        await sessions.EndAllOfAsync(user.Id, SessionEnd.PasswordChanged, ct);
         db.Record(new PasswordReset(user.Id, user.DisplayName), subjectType: nameof(StaffUser), subjectId: user.Id, reason: reason);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return PasswordResult.Ok;
-    }
-
-    private async Task<int> EndSessionsAsync(Guid userId, CancellationToken ct)
-    {
-        var now = db.Time.GetUtcNow();
-        var open = await db.SignInSessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(ct);
-        foreach (var session in open)
-        {
-            session.End(SessionEnd.PasswordChanged, now);
-            db.Record(new SessionEnded(userId, session.Id, SessionEnd.PasswordChanged), subjectType: nameof(StaffUser), subjectId: userId);
-        }
-        return open.Count;
     }
 
     private static PasswordResult Refused(IdentityResult result) =>

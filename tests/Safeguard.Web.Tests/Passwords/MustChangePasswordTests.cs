@@ -99,6 +99,24 @@ public sealed class MustChangePasswordTests(SafeguardAppFactory app) : AppTests(
     }
 
     [Fact]
+    public async Task AnAdministrator_CannotResetTheirOwnPassword_WithoutTheCurrentOne()
+    {
+        const string email = "alex.admin@northbridge.example";
+        var admin = await App.SignInAsync(email);
+        var page = $"/admin/users/{await App.UserIdAsync(email)}/password";
+
+        var own = await SafeguardAppFactory.PostFormAsync(admin, page, new() { ["NewPassword"] = Temporary, ["Reason"] = "Locked myself out" });
+
+        own.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refused = await Html.ParseAsync(own);
+        refused.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain(Core.Workforce.SelfAdministrationRule.Refusal);
+        refused.QuerySelector("#Reason")!.TextContent.ShouldContain("Locked myself out");
+        (await App.SignInAsync(email)).ShouldNotBeNull("the password is unchanged");
+        await using var db = App.CreateDbContext();
+        (await db.Users.SingleAsync(u => u.Email == email)).MustChangePassword.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task TheSeededDemoAccounts_AreNotMarked_SoTheDemoSignsInStraightAway()
     {
         await using var db = App.CreateDbContext();
