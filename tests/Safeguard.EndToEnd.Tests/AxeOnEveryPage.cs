@@ -8,7 +8,7 @@ namespace Safeguard.EndToEnd.Tests;
 
 /// <summary>
 /// axe-core runs by itself on every page a journey loads in a browser with JavaScript on, against WCAG 2.2 A and AA
-/// rules: the browser context injects axe before each document and reports its violations back when the page has
+/// rules, and with it a check that every control the page shows is reachable with the Tab key: the browser context injects axe before each document and reports its violations back when the page has
 /// loaded. <see cref="BrowserFixture.WaitForPageAsync(IPage, Func{string, bool})"/> fails the journey on the first
 /// violation found on any page that context has shown, and makes sure the page it waited for was checked.
 /// </summary>
@@ -20,11 +20,34 @@ public sealed class AxeOnEveryPage
     private static readonly ConcurrentQueue<string> Unasserted = new();
     private static readonly Lazy<string> Script = new(() => new BundledAxeScriptProvider().GetScript() + $$"""
 
+        // Every control a page shows can be reached with the Tab key, in the page's own order: none taken out of the tab
+        // order, none put ahead of it, nothing clickable that is not a control (axe's WCAG rules leave these out).
+        function keyboardProblems() {
+          const shown = e => (e.offsetWidth || e.offsetHeight || e.getClientRects().length) && getComputedStyle(e).visibility !== 'hidden';
+          const html = e => e.outerHTML.slice(0, 160);
+          const controls = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+          const problems = [];
+          for (const e of document.querySelectorAll(controls)) {
+            if (shown(e) && !e.disabled && (e.tabIndex < 0 || e.closest('[inert]')))
+              problems.push('keyboard-unreachable: a control the Tab key skips (' + html(e) + ')');
+          }
+          for (const e of document.querySelectorAll('[tabindex]')) {
+            if (e.tabIndex > 0) problems.push('keyboard-order: a positive tabindex puts this ahead of the page order (' + html(e) + ')');
+          }
+          const clickable = '[onclick], [role=button], [role=link], [role=checkbox], [role=radio], [role=tab], [role=menuitem], [role=switch]';
+          for (const e of document.querySelectorAll(clickable)) {
+            if (shown(e) && !e.matches(controls) && e.tabIndex < 0)
+              problems.push('keyboard-unreachable: something to click that the keyboard cannot reach (' + html(e) + ')');
+          }
+          return problems;
+        }
+
         if (window.top === window) {
           window.addEventListener('load', () => {
             axe.run(document, { runOnly: { type: 'tag', values: {{JsonSerializer.Serialize(Rules)}} }, resultTypes: ['violations'] })
               .then(r => window.__safeguardAxe(JSON.stringify({ url: location.href,
-                violations: r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.html).join(', ') + ')') })))
+                violations: r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.html).join(', ') + ')')
+                  .concat(keyboardProblems()) })))
               .catch(() => {});
           });
         }
