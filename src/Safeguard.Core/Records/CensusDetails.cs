@@ -63,7 +63,7 @@ public sealed class CensusDetails(SafeguardDbContext db)
         {
             errors.Add((nameof(input.Ethnicity), "Select the child's ethnicity"));
         }
-        var disabilities = input.Disabilities.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
+        var disabilities = Chosen(input.Disabilities);
         if (disabilities.Any(d => !CensusCodes.Disabilities.Contains(d))) errors.Add((nameof(input.Disabilities), "Select disabilities from the list"));
         else if (disabilities.Contains("NONE") && disabilities.Count > 1)
         {
@@ -94,7 +94,7 @@ public sealed class CensusDetails(SafeguardDbContext db)
         person.FormerUpn = Clean(input.FormerUpn)?.ToUpperInvariant();
         person.UpnUnknownReason = person.Upn is null ? Clean(input.UpnUnknownReason) : null;
         person.Ethnicity = Clean(input.Ethnicity);
-        var disabilities = input.Disabilities.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
+        var disabilities = Chosen(input.Disabilities);
         person.Disabilities = disabilities.Count == 0 ? null : string.Join(',', disabilities);
         person.DateOfDeath = input.DateOfDeath;
         db.Claim(person);
@@ -130,4 +130,8 @@ public sealed class CensusDetails(SafeguardDbContext db)
 
     private static IReadOnlyList<string> Split(string? codes) =>
         codes is null ? [] : codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The disability codes ticked; a form posting an empty value binds it as null.</summary>
+    private static List<string> Chosen(IEnumerable<string?> disabilities) =>
+        disabilities.Select(d => d?.Trim() ?? "").Where(d => d.Length > 0).Distinct().ToList();
 }

@@ -109,4 +109,26 @@ public sealed class CensusDetailsPageTests(SafeguardAppFactory app) : AppTests(a
         await using var read = App.CreateDbContext();
         (await read.People.AsNoTracking().SingleAsync(p => p.Id == referral.PersonId)).Upn.ShouldBeNull();
     }
+
+    /// <summary>Found by the fuzz suite: an empty Disabilities value binds as null, which the check then trimmed (a 500).</summary>
+    [Fact]
+    public async Task AnEmptyDisabilitiesValue_WithOtherMistakes_IsAnsweredWithTheErrors_NotAServerError()
+    {
+        var referral = await ReferralAsync(App, "Censusempty");
+        var worker = await App.SignInAsync("jo.bennett@northbridge.example");
+        var fields = new Dictionary<string, string>
+        {
+            ["Upn"] = "the child was seen t" + new string('x', 19_981), ["UpnUnknownReason"] = "", ["FormerUpn"] = "Fuzz", ["Ethnicity"] = "MWBA",
+            ["Disabilities"] = "", ["DateOfDeath.Day"] = "2", ["DateOfDeath.Month"] = "2", ["DateOfDeath.Year"] = new string('\u00e9', 65),
+            [$"PrimaryNeeds[{referral.Id}]"] = new string('a', 320), ["Seen"] = "970",
+        };
+        var refused = await worker.PostAsync(Url(referral.PersonId), new FormUrlEncodedContent(await PostedAsync(worker, referral.PersonId, fields)));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync());
+        var summary = Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".govuk-error-summary").ShouldNotBeNull().TextContent;
+        summary.ShouldContain("Enter a UPN of 13 characters");
+        summary.ShouldContain("The date of death must be a real date");
+        summary.ShouldContain("Select the primary need");
+        summary.ShouldNotContain("Select disabilities from the list");
+    }
 }
