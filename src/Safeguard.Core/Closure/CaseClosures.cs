@@ -78,6 +78,8 @@ public sealed class CaseClosures(SafeguardDbContext db, WorkItems work, ChildInN
 
         var now = db.Time.GetUtcNow();
         var referral = await db.Referrals.SingleAsync(r => r.Id == referralId, ct);
+        // Read again for the change: someone else may have closed it since the context was read.
+        if (referral.Status == ReferralStatus.Closed || referral.Version != expectedVersion) return ClosureResult.ChangedElsewhere;
         var reason = ClosureReasons.Find(reasonCode)!;
         var on = closedOn!.Value;
         referral.Close(on, reason.Code, summary!.Trim());
