@@ -79,11 +79,12 @@ public sealed partial class FrontDoorClient(Uri address, string email, string pa
 
     public async Task<(Answer Answer, int Status)> DecideAsync(DecisionPost post, CancellationToken ct = default)
     {
+        HttpClient? http = null;
         try
         {
             for (var attempt = 0; ; attempt++)
             {
-                var http = _http ??= await SignInAsync(ct);
+                http = _http ??= await SignInAsync(ct);
                 var path = $"/front-door/contacts/{post.ContactId}";
                 var token = await TokenAsync(http, path, ct);
                 using var response = await http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
@@ -97,7 +98,7 @@ public sealed partial class FrontDoorClient(Uri address, string email, string pa
                 var toSignIn = response.Headers.Location?.OriginalString.Contains("/sign-in", StringComparison.OrdinalIgnoreCase) == true;
                 if ((toSignIn || status == 400) && attempt == 0)
                 {
-                    Forget();
+                    Forget(http);
                     continue;
                 }
                 return status switch
@@ -112,15 +113,18 @@ public sealed partial class FrontDoorClient(Uri address, string email, string pa
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or SignInRefusedException
                                    && !ct.IsCancellationRequested)
         {
-            Forget();
+            Forget(http);
             return (Answer.None, 0);
         }
     }
 
-    private void Forget()
+    /// <summary>
+    /// Signs in afresh at the next decision. Several decisions share the client at once, so the one given up is not
+    /// disposed here (another may still be using it) and only if it is still the current one.
+    /// </summary>
+    private void Forget(HttpClient? used)
     {
-        _http?.Dispose();
-        _http = null;
+        if (used is not null) Interlocked.CompareExchange(ref _http, null, used);
     }
 
     private async Task<HttpClient> SignInAsync(CancellationToken ct)
@@ -165,7 +169,7 @@ public sealed partial class FrontDoorClient(Uri address, string email, string pa
     [GeneratedRegex("type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenOtherOrder();
 
-    public void Dispose() => Forget();
+    public void Dispose() => _http?.Dispose();
 
     private sealed class SignInRefusedException(int status) : Exception($"Sign-in answered {status}");
 }
