@@ -63,6 +63,9 @@ public sealed class TelemetryTests
             // Sweeps every second, so a job run is traced and counted while the test runs.
             builder.UseSetting("Notifications:DispatchIntervalSeconds", "1");
             builder.UseSetting("Notifications:SweepIntervalSeconds", "1");
+            // Metrics exported every second too (the SDK reads this setting), not only when the app stops: a stop on a
+            // busy machine may end before its final export does.
+            builder.UseSetting("OTEL_METRIC_EXPORT_INTERVAL", "1000");
         }
     }
 
@@ -75,6 +78,11 @@ public sealed class TelemetryTests
         var response = await app.CreateClient().GetAsync("/sign-in");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         await WaitForAJobRunAsync(app);
+        for (var waited = 0; waited < 300 && !(listener.Got("/v1/metrics", "http.server.request.duration")
+                 && listener.Got("/v1/metrics", "safeguard.jobs.runs")); waited++)
+        {
+            await Task.Delay(200);
+        }
 
         // Stopping the app flushes its exporters.
         await ((IAsyncLifetime)app).DisposeAsync();
