@@ -35,13 +35,7 @@ public sealed class CouncilSignInBrowserFixture : BrowserFixture
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Authentication:External:Enabled", "true");
-        builder.UseSetting("Authentication:External:Scheme", Scheme);
-        builder.UseSetting("Authentication:External:DisplayName", DisplayName);
-        builder.UseSetting("Authentication:External:Authority", Provider.Authority.ToString());
-        builder.UseSetting("Authentication:External:ClientId", CouncilIdentityProvider.ClientId);
-        builder.UseSetting("Authentication:External:ClientSecret", Provider.ClientSecret);
-        builder.UseSetting("Authentication:External:RequireHttpsMetadata", "false");
+        Provider.ConfigureSafeguard(builder, Scheme, DisplayName);
         builder.ConfigureServices(services =>
         {
             // The provider's tokens and the handler's protocol cookies are dated by the real clock the provider runs on.

@@ -23,6 +23,18 @@ public sealed class CouncilIdentityProvider : IAsyncDisposable
 {
     public const string ClientId = "safeguard";
 
+    /// <summary>Safeguard's council sign-in settings pointed at this provider (plain HTTP on the loopback).</summary>
+    public void ConfigureSafeguard(IWebHostBuilder builder, string scheme, string displayName)
+    {
+        builder.UseSetting("Authentication:External:Enabled", "true");
+        builder.UseSetting("Authentication:External:Scheme", scheme);
+        builder.UseSetting("Authentication:External:DisplayName", displayName);
+        builder.UseSetting("Authentication:External:Authority", Authority.ToString());
+        builder.UseSetting("Authentication:External:ClientId", ClientId);
+        builder.UseSetting("Authentication:External:ClientSecret", ClientSecret);
+        builder.UseSetting("Authentication:External:RequireHttpsMetadata", "false");
+    }
+
     private readonly WebApplication _host;
     private string? _redirectUri;
     private CouncilUser? _nextUser;

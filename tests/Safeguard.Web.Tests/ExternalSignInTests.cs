@@ -45,13 +45,7 @@ public sealed class ExternalSignInTests(ExternalSignInTests.Factory app) : IClas
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Authentication:External:Enabled", "true");
-            builder.UseSetting("Authentication:External:Scheme", Scheme);
-            builder.UseSetting("Authentication:External:DisplayName", "your council account");
-            builder.UseSetting("Authentication:External:Authority", Provider.Authority.ToString());
-            builder.UseSetting("Authentication:External:ClientId", CouncilIdentityProvider.ClientId);
-            builder.UseSetting("Authentication:External:ClientSecret", Provider.ClientSecret);
-            builder.UseSetting("Authentication:External:RequireHttpsMetadata", "false");
+            Provider.ConfigureSafeguard(builder, Scheme, "your council account");
             // The provider's tokens and Safeguard's protocol cookies are dated by the real clock the provider runs on;
             // the rest of Safeguard keeps the test's clock.
             builder.ConfigureServices(services =>

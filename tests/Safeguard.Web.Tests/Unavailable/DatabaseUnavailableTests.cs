@@ -44,22 +44,7 @@ public sealed class DatabaseUnavailableTests(OutageAppFactory app) : IClassFixtu
     {
         var key = await app.CreateKeyAsync(Police);
         using var client = app.ApiClient(key.Key);
-        var (body, concern, idempotencyKey) = NewReferral();
-
-        await app.Outage.BeginAsync();
-        HttpResponseMessage refused;
-        try
-        {
-            refused = await client.PostReferralAsync(body, idempotencyKey);
-        }
-        finally
-        {
-            await app.Outage.EndAsync();
-        }
-
-        await ShouldBeUnavailableProblemAsync(refused);
-        await ResendUntilAnsweredAsync(client, body, idempotencyKey);
-        await ShouldBeStoredOnceAsync(concern, idempotencyKey);
+        await SentDuringAnOutage_Is503_AndItsResendIsStoredOnceAsync(client);
     }
 
     [Fact]
@@ -69,6 +54,12 @@ public sealed class DatabaseUnavailableTests(OutageAppFactory app) : IClassFixtu
         using var client = app.ApiClient(key.Key);
         // A referral just now: the key has checked out, so the next request reaches the intake writer without asking the database.
         (await client.PostReferralAsync(PartnerApiTestHelpers.Referral())).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await SentDuringAnOutage_Is503_AndItsResendIsStoredOnceAsync(client);
+    }
+
+    /// <summary>A new referral sent while the database is away: 503 problem, then stored once when resent after it returns.</summary>
+    private async Task SentDuringAnOutage_Is503_AndItsResendIsStoredOnceAsync(HttpClient client)
+    {
         var (body, concern, idempotencyKey) = NewReferral();
 
         await app.Outage.BeginAsync();
