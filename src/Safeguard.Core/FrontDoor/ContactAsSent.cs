@@ -48,5 +48,5 @@ public static class ContactAsSent
 
     private static string? Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private static string? Digits(string? value) => value is null ? null : new string(value.Where(char.IsDigit).ToArray());
+    private static string? Digits(string? value) => value is null ? null : new string(value.Where(char.IsAsciiDigit).ToArray());
 }

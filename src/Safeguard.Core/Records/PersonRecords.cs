@@ -246,7 +246,7 @@ public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBi
         string? nhs = null, postcode = null;
         DateOnly? dob = null;
         var compact = new string(term.Where(c => !char.IsWhiteSpace(c)).ToArray());
-        if (compact.Length == 10 && compact.All(char.IsDigit)) return new([], null, compact, null);
+        if (compact.Length == 10 && compact.All(char.IsAsciiDigit)) return new([], null, compact, null);
         if (People.Identifiers.Postcode.TryParse(term, out var whole)) return new([], null, null, whole.Value);
 
         var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
@@ -256,11 +256,11 @@ public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBi
             var w = words[i].Trim(',', ';');
             if (TypedDate.TryParse(w, today, out var d)) { dob = d; continue; }
             if (i + 2 < words.Count && TypedDate.TryParse($"{w} {words[i + 1]} {words[i + 2]}", today, out var spaced)) { dob = spaced; i += 2; continue; }
-            if (i + 2 < words.Count + 1 && words.Count - i >= 3 && new[] { w, words[i + 1], words[i + 2] }.All(x => x.All(char.IsDigit))
+            if (i + 2 < words.Count + 1 && words.Count - i >= 3 && new[] { w, words[i + 1], words[i + 2] }.All(x => x.All(char.IsAsciiDigit))
                 && string.Concat(w, words[i + 1], words[i + 2]) is { Length: 10 } nhs3) { nhs = nhs3; i += 2; continue; }
-            if (w.Length == 10 && w.All(char.IsDigit)) { nhs = w; continue; }
-            if (i + 1 < words.Count && People.Identifiers.Postcode.TryParse(w + " " + words[i + 1], out var pc) && w.Any(char.IsDigit)) { postcode = pc.Value; i++; continue; }
-            if (w.Any(char.IsDigit) && People.Identifiers.Postcode.TryParse(w, out var pc1)) { postcode = pc1.Value; continue; }
+            if (w.Length == 10 && w.All(char.IsAsciiDigit)) { nhs = w; continue; }
+            if (i + 1 < words.Count && People.Identifiers.Postcode.TryParse(w + " " + words[i + 1], out var pc) && w.Any(char.IsAsciiDigit)) { postcode = pc.Value; i++; continue; }
+            if (w.Any(char.IsAsciiDigit) && People.Identifiers.Postcode.TryParse(w, out var pc1)) { postcode = pc1.Value; continue; }
             var letters = new string(w.Where(c => char.IsLetter(c) || c is '\'' or '-').ToArray());
             if (letters.Length >= 2) names.Add(letters);
         }

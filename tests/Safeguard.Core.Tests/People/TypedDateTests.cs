@@ -78,4 +78,14 @@ public class TypedDateTests
 
         terms.DateOfBirth.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("٩٤٣٤٧٦٥٩١٩")]
+    [InlineData("٩٤٣ ٤٧٦ ٥٩١٩")]
+    public void SearchTerms_DigitsOfAnotherScript_AreNotTakenForAnNhsNumber(string text)
+    {
+        var terms = SearchTerms.Parse(text, Today);
+
+        terms.NhsNumber.ShouldBeNull();
+    }
 }

@@ -206,6 +206,28 @@ public sealed class StrategyDiscussionPagesTests(SafeguardAppFactory app) : AppT
         (await db.Section47Enquiries.CountAsync(e => e.PersonId == childId)).ShouldBe(0);
     }
 
+    /// <summary>Found by the fuzz suite: a time typed in Arabic-Indic digits ("٣١") was taken for digits and then failed to parse, a 500.</summary>
+    [Theory]
+    [InlineData("٣١")]
+    [InlineData("٠٨:٣٠")]
+    [InlineData("８:３０")]
+    public async Task ATimeInAnotherScriptsDigits_IsAskedForAgain_NotAServerError(string time)
+    {
+        var (childId, _) = await AllocatedAsync("Digits");
+        var sam = await App.SignInAsync(Sam);
+        var form = await EverythingAsync();
+        form["Form.HeldTime"] = time;
+        var before = await DiscussionsAsync();
+
+        var response = await SafeguardAppFactory.PostFormAsync(sam, NewUrl(childId), form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await Html.ParseAsync(response);
+        Errors(page).ShouldBe(["Enter the time as hours and minutes, like 09:30 or 14:15"]);
+        page.QuerySelector("input[name='Form.HeldTime']").ShouldNotBeNull().GetAttribute("value").ShouldBe(time);
+        (await DiscussionsAsync()).ShouldBe(before);
+    }
+
     [Theory]
     [InlineData(Roles.PerformanceAnalyst)]
     [InlineData(Roles.SystemAdministrator)]

@@ -49,6 +49,6 @@ public static partial class MatchWords
     /// </summary>
     public static string WithoutWeight(string line) => WeightSuffix().Replace(line, "");
 
-    [GeneratedRegex(@"\s*\((?:(?:partial agreement|disagreement),\s*)?[+-]?\d+(?:\.\d+)?\)\s*$")]
+    [GeneratedRegex(@"\s*\((?:(?:partial agreement|disagreement),\s*)?[+-]?[0-9]+(?:\.[0-9]+)?\)\s*$")]
     private static partial Regex WeightSuffix();
 }

@@ -90,7 +90,7 @@ public readonly record struct PartialDate
         }
     }
 
-    private static bool AllDigits(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
+    private static bool AllDigits(string s) => s.Length is > 0 and <= 8 && s.All(char.IsAsciiDigit);
 
     public override string ToString() => Raw ?? string.Empty;
 }

@@ -69,7 +69,7 @@ public static partial class ReceivedFields
         return (method, received > now ? now : received);
     }
 
-    /// <summary>"9:14", "09:14", "09.14", "0914", "2:30pm", "2pm", "14:30".</summary>
+    /// <summary>"9:14", "09:14", "09.14", "0914", "2:30pm", "2pm", "14:30"; ASCII digits only (other scripts' digits are refused, not parsed).</summary>
     public static TimeOnly? ParseTime(string text)
     {
         var match = TimePattern().Match(text.Trim().ToLowerInvariant());
@@ -89,7 +89,7 @@ public static partial class ReceivedFields
         return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? new TimeOnly(hour, minute) : null;
     }
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:.]?(?<m>\d{2}))?\s*(?<ampm>am|pm)?$")]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?:[:.]?(?<m>[0-9]{2}))?\s*(?<ampm>am|pm)?$")]
     private static partial Regex TimePattern();
 
     /// <summary>"2 December 2026 at 9:14, by phone" (UK local time).</summary>
