@@ -11,7 +11,8 @@ public enum TwoFactorResetOutcome { Done, NoSuchAccount, OwnAccount }
 
 /// <summary>
 /// An administrator resets someone's two-factor sign-in when they have lost their phone: the authenticator key and the
-/// recovery codes are removed, two-factor sign-in is off, the security stamp changes and every open session ends. If
+/// recovery codes are removed, two-factor sign-in is off, a lockout from wrong codes ends, the security stamp changes and
+/// every open session ends. If
 /// their roles need it (<see cref="Security.TwoFactorRule"/>) their next sign-in goes to setting it up again. Nobody
 /// resets their own (<see cref="SelfAdministrationRule"/>): the attempt is refused and recorded.
 /// </summary>
@@ -37,6 +38,10 @@ public sealed class TwoFactorResets(SafeguardDbContext db, UserManager<StaffUser
         await users.RemoveAuthenticationTokenAsync(user, IdentityStore, AuthenticatorKey);
         await users.RemoveAuthenticationTokenAsync(user, IdentityStore, RecoveryCodes);
         await users.SetTwoFactorEnabledAsync(user, false);
+        // Wrong codes from the lost phone locked the account; the reset is the administrator's remedy for that. A disabled
+        // account's lockout (UserAdministration) is not a wrong-code lockout and stays.
+        if (!user.IsDisabled) await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
         var ended = await sessions.EndAllOfAsync(user.Id, SessionEnd.TwoFactorReset, ct);
         db.Record(new TwoFactorReset(user.Id, user.DisplayName, ended), subjectType: nameof(StaffUser), subjectId: user.Id, reason: reason);

@@ -84,6 +84,31 @@ public sealed class TwoFactorResetTests(TwoFactorResetApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task AReset_EndsALockoutFromWrongCodes_SoTheNextSignInGoesToSetUp()
+    {
+        const string email = "daniel.osei@northbridge.example";
+        var id = await app.UserIdAsync(email);
+        var (_, key) = await SetUpAsync(app, email);
+        var locked = await PasswordOnlyAsync(app, email);
+        for (var i = 0; i < Core.Security.IdentityPolicy.FailedAttemptsBeforeLockout; i++)
+        {
+            await EnterCodeAsync(locked, Totp.Wrong(key, app.Time));
+        }
+        Totp.NextStep(app.Time);
+        (await (await EnterCodeAsync(locked, Totp.Now(key, app.Time))).Content.ReadAsStringAsync()).ShouldContain("Your account is locked");
+        var admin = await app.AdminAsync();
+
+        var reset = await SafeguardAppFactory.PostFormAsync(admin, PagePath(id), new() { ["Reason"] = "Locked out after a new phone" });
+
+        reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var again = await app.SignInAsync(email);
+        (await again.GetAsync("/")).Headers.Location!.ToString().ShouldBe(Page, "no longer locked: a password alone now, then set-up");
+        await using var db = app.CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Id == id);
+        user.AccessFailedCount.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task AnAdministrator_ResettingTheirOwn_IsRefused_TheReasonKept_AndTheAttemptRecorded()
     {
         var admin = await app.AdminAsync();
