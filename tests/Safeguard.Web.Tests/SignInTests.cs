@@ -59,6 +59,29 @@ public sealed class SignInTests(SafeguardAppFactory app) : AppTests(app)
         entry.Data.ShouldNotContain("not-the-password");
     }
 
+    /// <summary>Found by the fuzz suite on PostgreSQL: the audit entry cut an emoji in half, and PostgreSQL refused the half (a 500).</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task SignIn_WithALongEmailOfEmoji_CutWhereverItFalls_IsAWrongAddress_AndItsAuditEntryIsWhole(int offset)
+    {
+        var client = App.CreateBrowserlikeClient();
+        var marker = Guid.NewGuid().ToString("N");
+        var email = marker + new string('a', offset) + string.Concat(Enumerable.Repeat("🙂", 2_000));
+
+        var response = await SafeguardAppFactory.PostFormAsync(client, "/sign-in", new() { ["Email"] = email, ["Password"] = "not-the-password" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(response)).QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain(SignInModel.WrongDetails);
+        await using var db = App.CreateDbContext();
+        var entry = await db.Events.SingleAsync(e => e.Type == SignInFailed.Name && e.Summary.Contains(marker));
+        entry.Summary.ShouldContain("🙂…: ");
+        foreach (var text in new[] { entry.Summary, entry.Data! })
+        {
+            System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text)).ShouldBe(text, "no half of an emoji");
+        }
+    }
+
     [Theory]
     [InlineData("NoSuchProvider")]
     [InlineData("")]

@@ -25,9 +25,7 @@ public static class AttachmentFileNames
         if (cleaned.Length <= Attachment.FileNameMaxLength) return cleaned;
         var extension = AttachmentTypes.Extension(cleaned);
         var suffix = extension.Length is > 0 and <= 10 ? "." + extension : "";
-        var stem = cleaned[..(Attachment.FileNameMaxLength - suffix.Length)];
-        // Not half of a character that takes two.
-        if (char.IsHighSurrogate(stem[^1])) stem = stem[..^1];
+        var stem = Text.Clip.ToLength(cleaned, Attachment.FileNameMaxLength - suffix.Length);
         return stem.TrimEnd('.', ' ') + suffix;
     }
 }

@@ -44,7 +44,7 @@ public sealed record SignInFailed(string Account, SignInRefusal Refusal, string?
 
     /// <summary>What was typed, cut to <see cref="AccountMaxLength"/> characters.</summary>
     public static string Bounded(string account) =>
-        account.Length <= AccountMaxLength ? account : account[..(AccountMaxLength - 1)] + "…";
+        Text.Clip.WithMarker(account, AccountMaxLength, "…");
 
     public string Describe() => Provider is null
         ? $"Failed sign-in for {Account}: {Why}"

@@ -25,7 +25,7 @@ public sealed class EventRecord
     /// shortened, never refused.
     /// </summary>
     public static string Shorten(string summary) =>
-        summary.Length > SummaryMaxLength ? summary[..(SummaryMaxLength - 1)] + "…" : summary;
+        Text.Clip.WithMarker(summary, SummaryMaxLength, "…");
 
     public long Id { get; private set; }
     public string Type { get; private set; } = "";

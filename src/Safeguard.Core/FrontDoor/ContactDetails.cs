@@ -112,5 +112,5 @@ public sealed class ContactDetails(SafeguardDbContext db, Timescales.ScreeningDe
         return await ContactChangedElsewhere.SaveUnlessChangedAsync(db, contactId, ct);
     }
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";
+    private static string Shorten(string text) => Text.Clip.WithMarker(text, 120);
 }

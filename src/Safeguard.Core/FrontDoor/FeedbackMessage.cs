@@ -50,7 +50,7 @@ public sealed class FeedbackMessage
     public void MarkFailed(DateTimeOffset at, string error)
     {
         Attempts++;
-        LastError = error.Length > 1000 ? error[..1000] : error;
+        LastError = Text.Clip.ToLength(error, 1000);
         var wait = TimeSpan.FromMinutes(Math.Min(MaximumBackoff.TotalMinutes, Math.Pow(2, Math.Min(Attempts - 1, 10))));
         NextAttemptAt = at + wait;
     }

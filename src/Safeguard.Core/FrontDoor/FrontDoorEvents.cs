@@ -15,7 +15,7 @@ public sealed record ContactReceived(Guid ContactId, string Reference, ContactCh
         $"Contact {Reference} received from {ReferrerName}{(ReferrerOrganisation is { } org ? $" ({org})" : "")}: {ConcernExcerpt}";
 
     /// <summary>The first 140 characters of a concern (the whole concern stays on the contact).</summary>
-    public static string Excerpt(string text) => text.Length <= 140 ? text : text[..137] + "...";
+    public static string Excerpt(string text) => Text.Clip.WithMarker(text, 140);
 }
 
 /// <summary>A contact was decided (after a manager's confirmation, when one was needed).</summary>

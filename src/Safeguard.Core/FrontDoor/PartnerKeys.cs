@@ -52,7 +52,7 @@ public sealed class PartnerKeys(SafeguardDbContext db)
         var prefix = Random(PrefixLength);
         var key = $"{KeyStart}{prefix}_{Random(SecretLength)}";
         var label = string.IsNullOrWhiteSpace(name) ? $"{organisation.Name} key" : name.Trim();
-        if (label.Length > 200) label = label[..200];
+        label = Text.Clip.ToLength(label, 200);
         var entity = new PartnerApiKey(organisation.Id, prefix, Hash(key), label, db.Time.GetUtcNow());
         db.PartnerApiKeys.Add(entity);
         db.Record(new PartnerKeyCreated(entity.Id, prefix, organisation.Id, organisation.Name, label),

@@ -45,7 +45,7 @@ internal sealed class PostgresClientTool
         if (process.ExitCode != 0)
         {
             var said = (await errors).Trim().ReplaceLineEndings(" ");
-            throw new BackupFailedException($"{Name} failed (exit code {process.ExitCode}): {(said.Length > 600 ? said[..600] + "…" : said)}");
+            throw new BackupFailedException($"{Name} failed (exit code {process.ExitCode}): {Text.Clip.WithMarker(said, 601, "…")}");
         }
     }
 

@@ -229,5 +229,5 @@ public sealed class OverdueSweep(SafeguardDbContext db, NotificationOptions opti
         return Text.Plural.Count((int)late.TotalHours, "hour");
     }
 
-    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..997] + "...";
+    private static string Truncate(string text) => Text.Clip.WithMarker(text, 1000);
 }

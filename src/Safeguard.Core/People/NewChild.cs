@@ -35,5 +35,5 @@ public sealed record ChildAsSent(string? GivenName, string? FamilyName, DateOnly
         c.ExpectedDateOfBirth, Clean(c.NhsNumber, 20), Clean(c.AddressLine1, 200), Clean(c.Town, 100), Clean(c.Postcode, 20), Clean(c.School, 200));
 
     private static string? Clean(string? value, int max) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var v && v.Length > max ? v[..max] : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var v && v.Length > max ? Text.Clip.ToLength(v, max) : v;
 }

@@ -218,6 +218,6 @@ public sealed class Recommendations(SafeguardDbContext db, WorkItems work, IWork
     public static string WorkTitle(Recommendation r)
     {
         var words = $"Recommendation ({r.SourceName}): {r.Text}";
-        return words.Length <= 200 ? words : words[..197] + "...";
+        return Text.Clip.WithMarker(words, 200);
     }
 }

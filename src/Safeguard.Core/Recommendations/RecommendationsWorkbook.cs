@@ -59,7 +59,7 @@ public static class RecommendationsWorkbook
     private static string Clean(string value)
     {
         var text = new string(value.Where(c => XmlConvertible(c)).ToArray());
-        return text.Length <= 32767 ? text : text[..32767];
+        return Text.Clip.ToLength(text, 32767);
     }
 
     private static bool XmlConvertible(char c) => c is '\t' or '\n' or '\r' || (c >= ' ' && c != '\uFFFE' && c != '\uFFFF');

@@ -242,7 +242,7 @@ public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBi
     public static SearchTerms Parse(string? text, DateOnly today)
     {
         var term = (text ?? "").Trim();
-        if (term.Length > 200) term = term[..200];
+        term = Text.Clip.ToLength(term, 200);
         string? nhs = null, postcode = null;
         DateOnly? dob = null;
         var compact = new string(term.Where(c => !char.IsWhiteSpace(c)).ToArray());

@@ -101,5 +101,5 @@ public sealed class WorkItems(SafeguardDbContext db, WorkClocks? clocks = null)
         }
     }
 
-    private static string Fit(string title) => title.Length <= 300 ? title : title[..297] + "...";
+    private static string Fit(string title) => Text.Clip.WithMarker(title, 300);
 }

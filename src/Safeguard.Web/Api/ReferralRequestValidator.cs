@@ -104,5 +104,5 @@ public static class ReferralRequestValidator
     }
 
     /// <summary>Echoes at most 40 characters of what was sent.</summary>
-    private static string Clip(string? value) => value is null ? "null" : value.Length <= 40 ? value : value[..37] + "...";
+    private static string Clip(string? value) => value is null ? "null" : Core.Text.Clip.WithMarker(value, 40);
 }

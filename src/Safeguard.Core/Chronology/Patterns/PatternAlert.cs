@@ -16,7 +16,7 @@ public sealed class PatternAlert : IVersioned
         PersonId = personId;
         Rule = rule;
         Trigger = trigger;
-        Details = details.Length > DetailsMaxLength ? details[..(DetailsMaxLength - 1)] + "…" : details;
+        Details = Text.Clip.WithMarker(details, DetailsMaxLength, "…");
         RaisedAt = raisedAt;
     }
 

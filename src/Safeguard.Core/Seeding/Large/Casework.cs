@@ -474,7 +474,7 @@ internal sealed partial class Casework(LargeSeedOptions options, Workforce workf
         DateTime openedAt, DateTime dueAt)
     {
         _work.Add(DeterministicGuid.Create(_seed, IdKinds.WorkItem, ++WorkItems), kind.ToString(), subjectId, personId,
-            title.Length > 300 ? title[..300] : title, teamId, userId, priority.ToString(), openedAt, dueAt, null);
+            Text.Clip.ToLength(title, 300), teamId, userId, priority.ToString(), openedAt, dueAt, null);
     }
 
     private static string CpCategory(List<string> categories) =>

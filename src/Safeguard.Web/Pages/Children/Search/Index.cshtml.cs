@@ -1,3 +1,4 @@
+using Safeguard.Core.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.People;
@@ -24,7 +25,7 @@ public sealed class IndexModel(PersonRecords people, Core.People.Access.NeedToKn
 
     private async Task SearchAsync()
     {
-        if (Query is { Length: > 200 }) Query = Query[..200];
+        if (Query is not null) Query = Clip.ToLength(Query, 200);
         Results = await people.SearchAsync(Query);
         await needToKnow.RecordListedAsync("children search", Results.Select(r => r.Id).ToList());
     }

@@ -58,7 +58,7 @@ public sealed class IndexModel(ContactIntake intake, PersonCandidates finder, Sa
         return Partial("/Pages/FrontDoor/Shared/_ChildCandidates.cshtml", new ChildCandidates(child, candidates, null));
     }
 
-    private static string Clip(string? value) => (value ?? "").Trim() is var v && v.Length > 100 ? v[..100] : (value ?? "").Trim();
+    private static string Clip(string? value) => Core.Text.Clip.ToLength((value ?? "").Trim(), 100);
 
     public async Task<PageResult> OnPostFindAsync(int find)
     {
