@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using Safeguard.Core.People;
 using Safeguard.Core.People.Identifiers;
+using Safeguard.Core.Text;
 using Safeguard.Core.Timescales;
 
 namespace Safeguard.Core.FrontDoor;
@@ -183,9 +184,14 @@ public static class ContactContentRule
         else Optional(problems, field, child, value, label, max);
     }
 
-    /// <summary>Adds a problem when the value (trimmed) is longer than <paramref name="max"/>; true if it did.</summary>
+    /// <summary>Adds a problem when the value (trimmed) is longer than <paramref name="max"/> or cannot be saved; true if it did.</summary>
     private static bool Optional(List<ContactProblem> problems, ContactField field, int? child, string? value, string label, int max)
     {
+        if (StorableText.HasNul(value))
+        {
+            problems.Add(new(field, child, $"{label} {StorableText.NulProblem}"));
+            return true;
+        }
         if (value is null || value.Trim().Length <= max) return false;
         problems.Add(new(field, child, $"{label} must be {max.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer"));
         return true;

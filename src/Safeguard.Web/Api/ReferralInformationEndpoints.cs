@@ -88,8 +88,10 @@ public static class ReferralInformationEndpoints
         if (string.IsNullOrWhiteSpace(parsed.Text)) errors["text"] = ["Enter the information: 'text' is required and must not be blank."];
         else if (parsed.Text.Length > ContactInformation.MaxTextLength)
             errors["text"] = [$"'text' must be at most {ContactInformation.MaxTextLength:N0} characters (it has {parsed.Text.Length:N0})."];
+        else if (Core.Text.StorableText.HasNul(parsed.Text)) errors["text"] = [$"'text' {Core.Text.StorableText.NulProblem}."];
         if (parsed.From is { Length: > ContactInformation.MaxFromLength })
             errors["from"] = [$"'from' must be at most {ContactInformation.MaxFromLength} characters."];
+        else if (Core.Text.StorableText.HasNul(parsed.From)) errors["from"] = [$"'from' {Core.Text.StorableText.NulProblem}."];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
 
         // The referral is part of the request: one key sent for two referrals is a reused key, not a replay.

@@ -97,6 +97,22 @@ public sealed class PartnerApiRobustnessTests(SafeguardAppFactory app) : AppTest
         failures.ShouldBeEmpty();
     }
 
+    /// <summary>PostgreSQL cannot keep a NUL character in text: found by the fuzz suite as a 500 when saving.</summary>
+    [Fact]
+    public async Task ANulCharacterInAnyText_Is400ProblemNamingEachField_NotAServerError()
+    {
+        var client = App.ApiClient((await App.CreateKeyAsync(DemoAccounts.Police)).Key);
+        var referral = PartnerApiTestHelpers.Referral(given: "Mi\0a");
+        referral["children"]![0]!["address"]!["line1"] = "\0\0\0";
+        referral["concern"] = "Officers attended \0 a domestic incident.";
+
+        var problem = await (await client.PostReferralAsync(referral)).ProblemAsync(400);
+
+        problem.Errors("children[0].givenName").ShouldHaveSingleItem().ShouldContain("NUL character");
+        problem.Errors("children[0].address.line1").ShouldHaveSingleItem().ShouldContain("NUL character");
+        problem.Errors("concern").ShouldHaveSingleItem().ShouldContain("NUL character");
+    }
+
     [Theory]
     [InlineData("DELETE", "/api/v1/referrals")]
     [InlineData("PUT", "/api/v1/referrals/00000000-0000-0000-0000-000000000001")]

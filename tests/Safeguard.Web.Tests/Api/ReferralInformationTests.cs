@@ -123,6 +123,21 @@ public sealed class ReferralInformationTests(SafeguardAppFactory app) : AppTests
         problem.GetProperty("errors").GetProperty("text")[0].GetString()!.ShouldContain("'text' is required");
     }
 
+    /// <summary>PostgreSQL cannot keep a NUL character in text: found by the fuzz suite as a 500 when saving.</summary>
+    [Fact]
+    public async Task Api_ANulCharacterInTheTextOrName_Is400ProblemNamingTheField_AndNothingIsAdded()
+    {
+        var (client, id) = await PoliceReferralAsync("Nulchar");
+
+        var response = await PostInformationAsync(client, id, Body("Seen at \0 the school gate", "DC \0 Moore"));
+
+        var errors = (await response.ProblemAsync(400)).GetProperty("errors");
+        errors.GetProperty("text")[0].GetString()!.ShouldContain("NUL character");
+        errors.GetProperty("from")[0].GetString()!.ShouldContain("NUL character");
+        await using var db = App.CreateDbContext();
+        (await db.ContactInformation.CountAsync(i => i.Text.Contains("school gate"))).ShouldBe(0);
+    }
+
     [Fact]
     public async Task Api_OversizedTextOrName_Is400Problem_AndAnUnknownFieldIsRefused()
     {
