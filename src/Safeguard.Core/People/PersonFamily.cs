@@ -80,7 +80,8 @@ public static class PersonKeys
     public static string? Name(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
-        var first = name.Trim().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)[0];
+        // "--" is not blank but has no first word.
+        if (name.Trim().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries) is not [var first, ..]) return null;
         var key = Phonetics.Soundex(first);
         return key.Length == 0 ? null : key;
     }

@@ -262,7 +262,7 @@ public sealed record SearchTerms(IReadOnlyList<string> Names, DateOnly? DateOfBi
             if (i + 1 < words.Count && People.Identifiers.Postcode.TryParse(w + " " + words[i + 1], out var pc) && w.Any(char.IsAsciiDigit)) { postcode = pc.Value; i++; continue; }
             if (w.Any(char.IsAsciiDigit) && People.Identifiers.Postcode.TryParse(w, out var pc1)) { postcode = pc1.Value; continue; }
             var letters = new string(w.Where(c => char.IsLetter(c) || c is '\'' or '-').ToArray());
-            if (letters.Length >= 2) names.Add(letters);
+            if (letters.Count(char.IsLetter) >= 2) names.Add(letters);
         }
         return new(names.Take(3).ToList(), dob, nhs, postcode);
     }

@@ -88,4 +88,21 @@ public class TypedDateTests
 
         terms.NhsNumber.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("--")]
+    [InlineData("-' '-")]
+    public void SearchTerms_WordsWithoutLetters_AreNotNames(string text)
+    {
+        SearchTerms.Parse(text, Today).Names.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("--", null)]
+    [InlineData(" - ", null)]
+    [InlineData("Okafor-Smith", "O216")]
+    public void PersonKeys_OfANameWithoutAWord_IsNone(string name, string? key)
+    {
+        PersonKeys.Name(name).ShouldBe(key);
+    }
 }
