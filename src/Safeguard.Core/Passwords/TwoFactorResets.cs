@@ -37,11 +37,12 @@ public sealed class TwoFactorResets(SafeguardDbContext db, UserManager<StaffUser
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await users.RemoveAuthenticationTokenAsync(user, IdentityStore, AuthenticatorKey);
         await users.RemoveAuthenticationTokenAsync(user, IdentityStore, RecoveryCodes);
-        await users.SetTwoFactorEnabledAsync(user, false);
+        user.TwoFactorEnabled = false;
         // Wrong codes from the lost phone locked the account; the reset is the administrator's remedy for that. A disabled
         // account's lockout (UserAdministration) is not a wrong-code lockout and stays.
-        if (!user.IsDisabled) await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        if (!user.IsDisabled) user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        // Also saves the user with the changes above, in one update.
         await users.UpdateSecurityStampAsync(user);
         var ended = await sessions.EndAllOfAsync(user.Id, SessionEnd.TwoFactorReset, ct);
         db.Record(new TwoFactorReset(user.Id, user.DisplayName, ended), subjectType: nameof(StaffUser), subjectId: user.Id, reason: reason);
