@@ -151,9 +151,11 @@ public sealed class DatabaseOutage : IAsyncDisposable
         private void Reset(TcpClient client)
         {
             _open.TryRemove(client, out _);
+            // The other pump may have disposed it already: then it has no socket left to reset.
+            if (client.Client is not { } socket) return;
             try
             {
-                client.Client.LingerState = new LingerOption(true, 0);
+                socket.LingerState = new LingerOption(true, 0);
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
