@@ -42,7 +42,9 @@ internal static class AuditCommands
                 return Broken;
             }
             Console.WriteLine(result.Skipped
-                ? "Another sealer holds the chain, or the writers did not let go in time: nothing sealed. Try again."
+                ? result.Sealed > 0
+                    ? $"Sealed {N(result.Sealed)} events, then another sealer moved the chain on: it seals the rest."
+                    : "Another sealer holds the chain, or the writers did not let go in time: nothing sealed. Try again."
                 : $"Sealed {N(result.Sealed)} events in {result.Elapsed.TotalSeconds:F1} s; the chain has {N(result.LastSequence)}.");
             return 0;
         });

@@ -92,6 +92,29 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SeveralSealersAtOnce_EachEventIsSealedOnce_InOrder_AndALoserStopsQuietly()
+    {
+        // The app's sealer and `safeguard audit seal` can run together. Events are read and hashed before a batch's
+        // write transaction, so on SQLite two sealers really race: one must win each batch, the other stop without error.
+        var runs = new List<SealResult>();
+        for (var round = 0; round < 3; round++)
+        {
+            await RecordPeopleAsync(40);
+            runs.AddRange(await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SealAsync(batchSize: 2)))));
+        }
+        var last = await SealAsync();
+
+        var verification = await VerifyAsync();
+        await using var check = _database.CreateContext();
+        var sequences = await check.Events.AsNoTracking().OrderBy(e => e.Id).Select(e => e.ChainSequence).ToListAsync();
+        verification.Intact.ShouldBeTrue();
+        verification.NotYetSealed.ShouldBe(0);
+        sequences.ShouldBe(Enumerable.Range(1, sequences.Count).Select(n => (long?)n));
+        (runs.Sum(r => r.Sealed) + last.Sealed).ShouldBe(sequences.Count, "each event sealed by exactly one run");
+        runs.ShouldContain(r => r.Sealed > 0);
+    }
+
+    [Fact]
     public async Task EventsWrittenAfterSealing_AreNotYetSealed_ThenSealedOnTheNextRun_ContinuingTheChain()
     {
         await RecordPeopleAsync(3);
