@@ -146,6 +146,13 @@ public sealed class AuditChainAnchorTests : IAsyncLifetime
         var later = await VerifyAsync(_anchoring);
 
         (await File.ReadAllLinesAsync(AnchorFile.Path))[1].ShouldStartWith($"v1 reset {anchored - 2} ");
+        await using (var check = _database.CreateContext())
+        {
+            var reset = await check.Events.AsNoTracking().SingleAsync(e => e.Type == AuditAnchorReset.Name);
+            reset.Reason.ShouldBe("Restored the backup of 3 December 2026 after a disk failure");
+            reset.Summary.ShouldBe($"Audit chain anchor reset: the chain accepted as ending at position {anchored - 2:N0}");
+            reset.ChainSequence.ShouldBe(anchored - 1, "the reset is itself sealed, next after the position it accepted");
+        }
         afterReset.Intact.ShouldBeTrue();
         afterReset.Anchor.Outcome.ShouldBe(AnchorOutcome.Holds);
         afterReset.Anchor.Message.ShouldContain("(a reset: Restored the backup of 3 December 2026 after a disk failure)");

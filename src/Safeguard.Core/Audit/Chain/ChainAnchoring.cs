@@ -42,6 +42,8 @@ public sealed class ChainAnchoring(IOptions<ChainAnchorSettings> settings, TimeP
     /// <summary>
     /// Accepts the chain as it now is (after a deliberate restore of an older backup): appends a reset line with the
     /// chain's last position and hash and the reason. Later verifies compare with it, not with the anchors before.
+    /// The reset is an audit event, saved before the line is appended: a reset that failed half-way is still on record,
+    /// and none takes effect unrecorded.
     /// </summary>
     public async Task<ChainAnchor> ResetAsync(SafeguardDbContext db, ChainAnchorFile file, string reason, CancellationToken ct)
     {
@@ -50,6 +52,8 @@ public sealed class ChainAnchoring(IOptions<ChainAnchorSettings> settings, TimeP
             .Select(e => new { Position = e.ChainSequence!.Value, e.ChainHash }).FirstOrDefaultAsync(ct);
         var anchor = new ChainAnchor(AnchorKind.Reset, head?.Position ?? 0, head?.ChainHash ?? ChainLink.Start.ToArray(),
             time.GetUtcNow(), Instance, reason);
+        db.Record(new AuditAnchorReset(anchor.Position, Convert.ToHexStringLower(anchor.Hash), anchor.Instance), reason: reason);
+        await db.SaveChangesAsync(ct);
         await file.AppendAsync(anchor, ct);
         _log.LogWarning("Audit chain anchor reset: {AnchorLine}", anchor.ToLine());
         return anchor;
