@@ -110,7 +110,7 @@ public sealed class DatabaseBackups(TimeProvider time)
 
     /// <summary>
     /// The events committed so far chained before they are copied, so the backup carries them sealed. Best effort: a
-    /// writer holding SQLite's write lock for long (or the sealer already running elsewhere) must not stop a backup; the
+    /// writer holding SQLite's write lock for long, or the database busy for now (DatabaseUnavailable), must not stop a backup; the
     /// events left unsealed are sealed later, in the database and in a restored copy alike.
     /// </summary>
     private async Task SealAuditChainAsync(DatabaseProvider provider, string connectionString, CancellationToken ct)
@@ -123,7 +123,7 @@ public sealed class DatabaseBackups(TimeProvider time)
         {
             await new Audit.Chain.AuditSealer(db).SealAsync(ct);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        catch (Exception ex) when (DatabaseUnavailable.IsTransient(ex))
         {
         }
     }
