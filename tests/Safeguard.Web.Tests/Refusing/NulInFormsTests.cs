@@ -38,10 +38,29 @@ public sealed class NulInFormsTests(SafeguardAppFactory app) : AppTests(app), IA
         var summary = page.QuerySelector(".govuk-error-summary").ShouldNotBeNull(page.QuerySelector("main")?.TextContent);
         summary.TextContent.ShouldContain($"Note {StorableText.NulProblem}");
         summary.QuerySelector("a[href='#Note']").ShouldNotBeNull();
-        page.QuerySelector("#Participants").ShouldNotBeNull().GetAttribute("value").ShouldBe("Mother; the child");
+        page.QuerySelector("#Participants").ShouldNotBeNull().TextContent.Trim().ShouldBe("Mother; the child");
         page.QuerySelector("input[name=ChildSeen][value=yes]").ShouldNotBeNull().HasAttribute("checked").ShouldBeTrue();
         await using var read = App.CreateDbContext();
         read.CaseNotes.Count(n => n.PersonId == referral.PersonId).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ANulBesideAnotherMistake_IsNamedInTheSameErrorSummary()
+    {
+        var referral = await ReferralAsync(App, "Nulmistake");
+        var sam = await App.SignInAsync(Sam);
+
+        var refused = await SafeguardAppFactory.PostFormAsync(sam, $"/children/{referral.PersonId}/case-notes/new", new()
+        {
+            ["Kind"] = "Visit", ["ChildSeen"] = "", ["Participants"] = "Father\0", ["Note"] = "Kept as typed",
+        });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = Html.Parse(await refused.Content.ReadAsStringAsync());
+        var summary = page.QuerySelector(".govuk-error-summary").ShouldNotBeNull().TextContent;
+        summary.ShouldContain($"Who took part {StorableText.NulProblem}");
+        summary.ShouldContain("Select whether the child was seen");
+        page.QuerySelector("#Note").ShouldNotBeNull().TextContent.Trim().ShouldBe("Kept as typed");
     }
 
     [Fact]
