@@ -149,6 +149,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        UnstorableText.Refuse(ChangeTracker);
         VersionTokens.MoveOn(this);
         ChangeEvents.Capture(this);
         if (Allocation.CaseloadFacts.Affected(ChangeTracker) is { } children)
@@ -168,6 +169,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        UnstorableText.Refuse(ChangeTracker);
         VersionTokens.MoveOn(this);
         ChangeEvents.Capture(this);
         if (Allocation.CaseloadFacts.Affected(ChangeTracker) is { } children)
@@ -200,6 +202,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            UnstorableText.Refuse(ChangeTracker);
             ChangeEvents.Capture(this);
             if (!await insert(this, blocking, ct))
             {

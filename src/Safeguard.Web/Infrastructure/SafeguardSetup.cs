@@ -81,6 +81,7 @@ public static class SafeguardSetup
         {
             PageAccess.Apply(o.Conventions);
             o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(DraftRestoreFilter)));
+            o.Conventions.ConfigureFilter(new UnstorableTextPageFilter());
         });
         builder.Services.AddScoped<DraftRestoreFilter>();
         builder.Services.AddAntiforgery(o =>
@@ -140,6 +141,7 @@ public static class SafeguardSetup
         app.UseTwoFactorGate();
         app.UseMustChangePassword();
         app.UseAuthorization();
+        app.UseFormsWithNul();
         app.MapPartnerApi();
         app.MapSafeguardHealth();
         app.MapRazorPages();
