@@ -202,7 +202,8 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            UnstorableText.Refuse(ChangeTracker);
+            // No NUL check here (UnstorableText): intake's content is checked at its door (ContactContentRule), and the
+            // writer's batch is the one path whose every microsecond counts.
             ChangeEvents.Capture(this);
             if (!await insert(this, blocking, ct))
             {
