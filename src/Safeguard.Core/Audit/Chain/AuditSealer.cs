@@ -127,7 +127,7 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
     private async Task<(int Count, long LastSequence, byte[]? LastHash)?> SealBatchAsync(long horizon, bool postgres, bool checkAnchor, CancellationToken ct)
     {
         await using var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
-        var tail = await ReadTailAsync(ct);
+        var tail = await db.Events.TailAsync(ct);
         var (afterId, sequence) = (tail?.Id ?? 0, tail?.Sequence ?? 0);
         var previous = tail?.Hash ?? ChainLink.Start.ToArray();
         var batch = await db.Events.AsNoTracking()
@@ -146,7 +146,7 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
         }
 
         await using var sqliteWrite = postgres ? null : await db.Database.BeginTransactionAsync(ct);
-        if (!postgres && await ReadTailAsync(ct) is var tailNow && (tailNow?.Id != tail?.Id || tailNow?.Sequence != tail?.Sequence)) return null;
+        if (!postgres && await db.Events.TailAsync(ct) is var tailNow && (tailNow?.Id != tail?.Id || tailNow?.Sequence != tail?.Sequence)) return null;
         var written = postgres ? await WritePostgresAsync(ids, sequences, hashes, ct) : WriteSqlite(ids, sequences, hashes);
         if (written != batch.Count)
         {
@@ -155,15 +155,6 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
         await (transaction ?? sqliteWrite)!.CommitAsync(ct);
         return (batch.Count, sequence, previous);
     }
-
-    private sealed record ChainTail(long Id, long Sequence, byte[]? Hash);
-
-    private Task<ChainTail?> ReadTailAsync(CancellationToken ct) =>
-        db.Events.AsNoTracking()
-            .Where(e => e.ChainSequence != null)
-            .OrderByDescending(e => e.ChainSequence)
-            .Select(e => new ChainTail(e.Id, e.ChainSequence!.Value, e.ChainHash))
-            .FirstOrDefaultAsync(ct);
 
     /// <summary>Throws when the chain, ending at <paramref name="head"/>, does not reach the last anchor or holds another hash there.</summary>
     private async Task CheckAnchorAsync(ChainAnchorFile file, long head, byte[]? headHash, CancellationToken ct)

@@ -48,9 +48,8 @@ public sealed class ChainAnchoring(IOptions<ChainAnchorSettings> settings, TimeP
     public async Task<ChainAnchor> ResetAsync(SafeguardDbContext db, ChainAnchorFile file, string reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reset needs a reason.", nameof(reason));
-        var head = await db.Events.AsNoTracking().Where(e => e.ChainSequence != null).OrderByDescending(e => e.ChainSequence)
-            .Select(e => new { Position = e.ChainSequence!.Value, e.ChainHash }).FirstOrDefaultAsync(ct);
-        var anchor = new ChainAnchor(AnchorKind.Reset, head?.Position ?? 0, head?.ChainHash ?? ChainLink.Start.ToArray(),
+        var head = await db.Events.TailAsync(ct);
+        var anchor = new ChainAnchor(AnchorKind.Reset, head?.Sequence ?? 0, head?.Hash ?? ChainLink.Start.ToArray(),
             time.GetUtcNow(), Instance, reason);
         db.Record(new AuditAnchorReset(anchor.Position, Convert.ToHexStringLower(anchor.Hash), anchor.Instance), reason: reason);
         await db.SaveChangesAsync(ct);
