@@ -2,7 +2,8 @@ namespace Safeguard.Core.Audit;
 
 /// <summary>
 /// One thing that happened: who, when, what and why. Change history, chronology and the audit trail are all
-/// read from these rows; nothing else keeps a second copy.
+/// read from these rows; nothing else keeps a second copy. Written once and never changed: its place in the audit chain
+/// is a row of its own (<see cref="Chain.AuditSeal"/>).
 /// </summary>
 public sealed class EventRecord
 {
@@ -40,13 +41,4 @@ public sealed class EventRecord
     public string? Reason { get; set; }
     /// <summary>JSON detail, e.g. the fields that changed with their old and new values.</summary>
     public string? Data { get; set; }
-
-    /// <summary>
-    /// The event's place in the audit chain (1, 2, 3, ... in commit order), set once by the <see cref="Chain.AuditSealer"/> after
-    /// the event is committed; null until then.
-    /// </summary>
-    public long? ChainSequence { get; private set; }
-
-    /// <summary>SHA-256 of the previous event's hash and this event's columns (<see cref="Chain.ChainLink"/>); null until sealed.</summary>
-    public byte[]? ChainHash { get; private set; }
 }

@@ -46,6 +46,7 @@ public sealed class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opti
     public DbSet<LookedAfterPeriod> LookedAfterPeriods => Set<LookedAfterPeriod>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<EventRecord> Events => Set<EventRecord>();
+    public DbSet<Audit.Chain.AuditSeal> AuditSeals => Set<Audit.Chain.AuditSeal>();
     public DbSet<FeedbackMessage> FeedbackMessages => Set<FeedbackMessage>();
     public DbSet<Oversight.Alert> Alerts => Set<Oversight.Alert>();
     public DbSet<Oversight.Flow.FlowCheck> FlowChecks => Set<Oversight.Flow.FlowCheck>();

@@ -5,8 +5,8 @@ namespace Safeguard.Core.Operations;
 
 /// <summary>
 /// The application's own PostgreSQL login role (docs/operations.md, "Audit chain"): it reads and writes every table the
-/// owner created, but on the events table it may insert and read, and update only to seal (the table's trigger refuses
-/// any other change); it may not delete or truncate events, nor change the schema. Run as the owner, after migrating.
+/// owner created, but events and their seals (the audit chain) it may only insert and read: it may not change, delete or
+/// truncate them (privileges, and the tables' triggers), nor change the schema. Run as the owner, after migrating.
 /// </summary>
 public static partial class PostgresRoles
 {
@@ -17,8 +17,8 @@ public static partial class PostgresRoles
 
     /// <summary>
     /// The SQL that creates the role (if it is not there) and grants it its rights; run again after a migration adds a
-    /// table owned by someone else. The events table keeps UPDATE because sealing needs it (and LOCK ... IN SHARE MODE,
-    /// which needs table-wide UPDATE); the trigger is what limits it to the chain columns of unsealed events.
+    /// table owned by someone else. The events table keeps UPDATE because the sealer's LOCK ... IN SHARE MODE needs it;
+    /// its trigger refuses every update.
     /// </summary>
     public static string Sql(string appRole, string? password, string database, string owner)
     {
@@ -36,6 +36,7 @@ public static partial class PostgresRoles
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             REVOKE DELETE, TRUNCATE ON "Events" FROM {role};
+            REVOKE UPDATE, DELETE, TRUNCATE ON "AuditSeals" FROM {role};
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "__EFMigrationsHistory" FROM {role};
             ALTER DEFAULT PRIVILEGES FOR ROLE "{owner}" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
             ALTER DEFAULT PRIVILEGES FOR ROLE "{owner}" IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role};

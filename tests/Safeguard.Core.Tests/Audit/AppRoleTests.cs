@@ -10,7 +10,7 @@ namespace Safeguard.Core.Tests.Audit;
 
 /// <summary>
 /// PostgreSQL: connected as the application's own role (made by <see cref="PostgresRoles"/>, as `safeguard database
-/// roles` makes it), Safeguard inserts and seals events, and cannot change or delete one. The rest of the suite runs as
+/// roles` makes it), Safeguard inserts and seals events, and cannot change or delete an event or a seal. The rest of the suite runs as
 /// the administrator, as before.
 /// </summary>
 public sealed class AppRoleTests : IAsyncLifetime
@@ -44,28 +44,33 @@ public sealed class AppRoleTests : IAsyncLifetime
         await TestData.PersonAsync(app, "Ava", "Role", new DateOnly(2019, 1, 1));
         var first = await new AuditSealer(app).SealAsync(CancellationToken.None);
         await TestData.PersonAsync(app, "Leo", "Role", new DateOnly(2018, 1, 1));
-        var sealedId = await app.Events.Where(e => e.ChainSequence != null).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
-        var unsealedId = await app.Events.Where(e => e.ChainSequence == null).Select(e => e.Id).FirstAsync();
+        var sealedId = await app.AuditSeals.OrderBy(s => s.Sequence).Select(s => s.EventId).FirstAsync();
+        var unsealedId = await app.Events.Where(e => !app.AuditSeals.Any(s => s.EventId == e.Id)).Select(e => e.Id).FirstAsync();
 
         var changeSealed = await Should.ThrowAsync<PostgresException>(() =>
             app.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"Summary\" = 'changed' WHERE \"Id\" = {sealedId}"));
         var changeUnsealed = await Should.ThrowAsync<PostgresException>(() =>
             app.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"Summary\" = 'changed' WHERE \"Id\" = {unsealedId}"));
-        var unseal = await Should.ThrowAsync<PostgresException>(() =>
-            app.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"ChainSequence\" = NULL, \"ChainHash\" = NULL WHERE \"Id\" = {sealedId}"));
         var delete = await Should.ThrowAsync<PostgresException>(() =>
             app.Database.ExecuteSqlAsync($"DELETE FROM \"Events\" WHERE \"Id\" = {unsealedId}"));
         var truncate = await Should.ThrowAsync<PostgresException>(() => app.Database.ExecuteSqlRawAsync("TRUNCATE \"Events\""));
         var disable = await Should.ThrowAsync<PostgresException>(() =>
-            app.Database.ExecuteSqlRawAsync("ALTER TABLE \"Events\" DISABLE TRIGGER events_chain_guard"));
+            app.Database.ExecuteSqlRawAsync("ALTER TABLE \"Events\" DISABLE TRIGGER events_kept"));
+        var reseal = await Should.ThrowAsync<PostgresException>(() =>
+            app.Database.ExecuteSqlAsync($"UPDATE \"AuditSeals\" SET \"Sequence\" = 99 WHERE \"EventId\" = {sealedId}"));
+        var unseal = await Should.ThrowAsync<PostgresException>(() =>
+            app.Database.ExecuteSqlAsync($"DELETE FROM \"AuditSeals\" WHERE \"EventId\" = {sealedId}"));
+        var truncateSeals = await Should.ThrowAsync<PostgresException>(() => app.Database.ExecuteSqlRawAsync("TRUNCATE \"AuditSeals\""));
         var second = await new AuditSealer(app).SealAsync(CancellationToken.None);
         var verification = await new AuditChainVerifier(app).VerifyAsync(CancellationToken.None);
 
         first.Sealed.ShouldBeGreaterThan(0);
         second.Sealed.ShouldBeGreaterThan(0, "the app role seals the events written after the first run");
-        changeSealed.Message.ShouldContain("is sealed in the audit chain");
-        changeUnsealed.Message.ShouldContain("only its chain position and hash can be set");
-        unseal.Message.ShouldContain("is sealed in the audit chain");
+        changeSealed.Message.ShouldContain("Rows of Events cannot be changed or deleted");
+        changeUnsealed.Message.ShouldContain("Rows of Events cannot be changed or deleted");
+        reseal.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        unseal.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        truncateSeals.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
         delete.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
         truncate.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
         disable.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);

@@ -82,7 +82,7 @@ public sealed class AuditChainAnchorTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             await AuditTampering.AllowAsync(db);
-            (await db.Events.Where(e => e.ChainSequence > keep).ExecuteDeleteAsync()).ShouldBe(3);
+            (await AuditTampering.DeleteSealedAfterAsync(db, keep)).ShouldBe(3);
         }
         var withoutAnchor = await VerifyAsync(anchoring: null);
         await RecordPeopleAsync(1);
@@ -110,7 +110,7 @@ public sealed class AuditChainAnchorTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             await AuditTampering.AllowAsync(db);
-            await db.Events.Where(e => e.ChainSequence > anchored - 2).ExecuteDeleteAsync();
+            await AuditTampering.DeleteSealedAfterAsync(db, anchored - 2);
         }
         await RecordPeopleAsync(2);
         // A sealer that does not read the anchor (as whoever deleted them would run) covers the gap with new events.
@@ -132,7 +132,7 @@ public sealed class AuditChainAnchorTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             await AuditTampering.AllowAsync(db);
-            await db.Events.Where(e => e.ChainSequence > anchored - 2).ExecuteDeleteAsync();
+            await AuditTampering.DeleteSealedAfterAsync(db, anchored - 2);
         }
         _time.Advance(TimeSpan.FromHours(1));
 
@@ -151,7 +151,7 @@ public sealed class AuditChainAnchorTests : IAsyncLifetime
             var reset = await check.Events.AsNoTracking().SingleAsync(e => e.Type == AuditAnchorReset.Name);
             reset.Reason.ShouldBe("Restored the backup of 3 December 2026 after a disk failure");
             reset.Summary.ShouldBe($"Audit chain anchor reset: the chain accepted as ending at position {anchored - 2:N0}");
-            reset.ChainSequence.ShouldBe(anchored - 1, "the reset is itself sealed, next after the position it accepted");
+            (await check.AuditSeals.SingleAsync(s => s.EventId == reset.Id)).Sequence.ShouldBe(anchored - 1, "the reset is itself sealed, next after the position it accepted");
         }
         afterReset.Intact.ShouldBeTrue();
         afterReset.Anchor.Outcome.ShouldBe(AnchorOutcome.Holds);

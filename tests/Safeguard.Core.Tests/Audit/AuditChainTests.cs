@@ -81,13 +81,13 @@ public sealed class AuditChainTests : IAsyncLifetime
         var verification = await VerifyAsync();
 
         await using var check = _database.CreateContext();
-        var events = await check.Events.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.ChainSequence }).ToListAsync();
+        var positions = await AuditTampering.PositionsInEventOrderAsync(check);
         verification.FirstBreak.ShouldBeNull();
         verification.Intact.ShouldBeTrue();
-        verification.Checked.ShouldBe(events.Count);
-        verification.Sealed.ShouldBe(events.Count);
+        verification.Checked.ShouldBe(positions.Count);
+        verification.Sealed.ShouldBe(positions.Count);
         verification.NotYetSealed.ShouldBe(0);
-        events.Select(e => e.ChainSequence).ShouldBe(Enumerable.Range(1, events.Count).Select(n => (long?)n));
+        positions.ShouldBe(Enumerable.Range(1, positions.Count).Select(n => (long?)n));
         sealedWhileWriting.ShouldBeGreaterThan(0, "the sealer ran while the writers wrote");
     }
 
@@ -106,7 +106,7 @@ public sealed class AuditChainTests : IAsyncLifetime
 
         var verification = await VerifyAsync();
         await using var check = _database.CreateContext();
-        var sequences = await check.Events.AsNoTracking().OrderBy(e => e.Id).Select(e => e.ChainSequence).ToListAsync();
+        var sequences = await AuditTampering.PositionsInEventOrderAsync(check);
         verification.Intact.ShouldBeTrue();
         verification.NotYetSealed.ShouldBe(0);
         sequences.ShouldBe(Enumerable.Range(1, sequences.Count).Select(n => (long?)n));
@@ -202,9 +202,9 @@ public sealed class AuditChainTests : IAsyncLifetime
             second = ids[1];
             await AuditTampering.AllowAsync(db);
             // Positions 1 and 2 swapped (through a free number, the column being unique).
-            await db.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"ChainSequence\" = -1 WHERE \"ChainSequence\" = 1");
-            await db.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"ChainSequence\" = 1 WHERE \"ChainSequence\" = 2");
-            await db.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"ChainSequence\" = 2 WHERE \"ChainSequence\" = -1");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditSeals\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 1");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditSeals\" SET \"Sequence\" = 1 WHERE \"Sequence\" = 2");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditSeals\" SET \"Sequence\" = 2 WHERE \"Sequence\" = -1");
         }
 
         var verification = await VerifyAsync();
@@ -215,25 +215,27 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThroughSafeguardsOwnConnection_OnSqlite_ASealedEventCannotBeChanged_AndNoEventDeleted()
+    public async Task ThroughSafeguardsOwnConnection_OnSqlite_NoEventOrSealIsChangedOrDeleted()
     {
         if (_database.Provider != DatabaseProvider.Sqlite) return; // PostgreSQL: AppRoleTests, as the application's role.
         await RecordPeopleAsync(1);
         await SealAsync();
         await RecordPeopleAsync(1);
         await using var db = _database.CreateContext();
-        var sealedId = await db.Events.Where(e => e.ChainSequence != null).Select(e => e.Id).FirstAsync();
-        var unsealedId = await db.Events.Where(e => e.ChainSequence == null).Select(e => e.Id).FirstAsync();
+        var sealedId = await db.AuditSeals.OrderBy(s => s.Sequence).Select(s => s.EventId).FirstAsync();
+        var unsealedId = await db.Events.Where(e => !db.AuditSeals.Any(s => s.EventId == e.Id)).Select(e => e.Id).FirstAsync();
 
         var change = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == sealedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "altered by hand")));
-        var reseal = await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"Events\" SET \"ChainSequence\" = 99 WHERE \"Id\" = {sealedId}"));
         var unsealedChange = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == unsealedId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Summary, "altered by hand")));
         var delete = await Should.ThrowAsync<Exception>(() => db.Events.Where(e => e.Id == unsealedId).ExecuteDeleteAsync());
+        var reseal = await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"AuditSeals\" SET \"Sequence\" = 99 WHERE \"EventId\" = {sealedId}"));
+        var unseal = await Should.ThrowAsync<Exception>(() => db.AuditSeals.Where(s => s.EventId == sealedId).ExecuteDeleteAsync());
 
-        change.InnerException?.Message.ShouldContain("sealed once");
-        reseal.Message.ShouldContain("sealed once");
-        unsealedChange.InnerException?.Message.ShouldContain("sealed once");
+        change.InnerException?.Message.ShouldContain("kept as written");
+        unsealedChange.InnerException?.Message.ShouldContain("kept as written");
         delete.InnerException?.Message.ShouldContain("cannot be deleted");
+        reseal.Message.ShouldContain("Audit seals cannot be changed");
+        unseal.InnerException?.Message.ShouldContain("Audit seals cannot be deleted");
         (await VerifyAsync()).Intact.ShouldBeTrue();
     }
 

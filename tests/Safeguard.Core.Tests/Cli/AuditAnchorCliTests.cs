@@ -47,7 +47,7 @@ public sealed class AuditAnchorCliTests(CalendarCliTests.CliFixture cli) : IClas
         await using (var db = _database.CreateContext())
         {
             await AuditTampering.AllowAsync(db);
-            await db.Events.Where(e => e.ChainSequence > anchored - 2).ExecuteDeleteAsync();
+            await AuditTampering.DeleteSealedAfterAsync(db, anchored - 2);
         }
 
         var truncated = cli.Run(On(_database, "audit", "verify", "--no-seal", "--anchor", AnchorFile));

@@ -18,7 +18,7 @@ public sealed record ChainVerification(long Checked, long Sealed, long NotYetSea
 }
 
 /// <summary>
-/// Reads every event once, in id order (streamed: memory does not grow with the table), and checks the chain: positions
+/// Reads every event once with its seal (<see cref="AuditSeal"/>), in id order (streamed: memory does not grow with the table), and checks the chain: positions
 /// 1, 2, 3, ... with none missing (a missing one is a deleted event) and none out of order, each hash equal to
 /// <c>SHA-256(previous hash || the event)</c> (a difference is an event changed after sealing), and no sealed event after
 /// one that is not. Events not yet sealed are counted, not judged: they are the newest, waiting for the sealer.
@@ -49,10 +49,10 @@ public sealed class AuditChainVerifier(SafeguardDbContext db, ChainAnchoring? an
             first ??= new ChainBreak(id, problem);
         }
 
-        await foreach (var e in db.Events.AsNoTracking().OrderBy(e => e.Id).AsChained().AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var (e, chainSequence, chainHash) in db.EventsWithSeals().AsAsyncEnumerable().WithCancellation(ct))
         {
             checkedCount++;
-            if (e.ChainSequence is not { } sequence)
+            if (chainSequence is not { } sequence)
             {
                 unsealed++;
                 firstUnsealed ??= e.Id;
@@ -60,7 +60,7 @@ public sealed class AuditChainVerifier(SafeguardDbContext db, ChainAnchoring? an
             }
             sealedCount++;
             head = Math.Max(head, sequence);
-            if (sequence == anchored) hashAtAnchor = e.ChainHash;
+            if (sequence == anchored) hashAtAnchor = chainHash;
             if (firstUnsealed is { } gap)
             {
                 Break(e.Id, $"it is sealed, but event {gap} before it is not: reordered, or its seal removed");
@@ -75,12 +75,12 @@ public sealed class AuditChainVerifier(SafeguardDbContext db, ChainAnchoring? an
             {
                 Break(e.Id, $"its chain position is {sequence}, where {expected} was expected: reordered or repeated");
             }
-            else if (e.ChainHash is not { Length: ChainLink.HashLength } stored || !ChainLink.Hash(previous, sequence, e).AsSpan().SequenceEqual(stored))
+            else if (chainHash is not { Length: ChainLink.HashLength } stored || !ChainLink.Hash(previous, sequence, e).AsSpan().SequenceEqual(stored))
             {
                 Break(e.Id, $"it does not match its hash (chain position {sequence}): it, or its hash, was changed after it was sealed");
             }
             // Each link is checked against the hash stored before it, so a changed event is one break, not every one after.
-            previous = e.ChainHash ?? ChainLink.Start.ToArray();
+            previous = chainHash ?? ChainLink.Start.ToArray();
             expected = sequence + 1;
         }
         var anchor = reading is null ? AnchorFinding.NotConfigured : AnchorFinding.Compare(reading, head, hashAtAnchor);

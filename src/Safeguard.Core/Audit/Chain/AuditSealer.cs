@@ -18,8 +18,8 @@ public sealed record SealResult(long Sealed, long LastSequence, TimeSpan Elapsed
 
 /// <summary>
 /// Chains committed events, after the fact, in commit order: events are written as they always were (the partner intake
-/// keeps its speed), and this gives each, in id order, its chain position and
-/// <c>SHA-256(previous hash || the event)</c> (<see cref="ChainLink"/>). Only events below a horizon are sealed, an id
+/// keeps its speed), and this gives each, in id order, a seal (<see cref="AuditSeal"/>, a row of its own: the event is
+/// never updated) with its chain position and <c>SHA-256(previous hash || the event)</c> (<see cref="ChainLink"/>). Only events below a horizon are sealed, an id
 /// below which no event can still appear:
 /// <list type="bullet">
 /// <item>SQLite has one writer at a time and gives ids in commit order, so every committed event is below it.</item>
@@ -28,8 +28,8 @@ public sealed record SealResult(long Sealed, long LastSequence, TimeSpan Elapsed
 /// waits for every such writer to finish (and holds new ones back for that instant), and the highest id then
 /// visible is the horizon: any id not visible below it belongs to a rolled-back insert and never appears.</item>
 /// </list>
-/// One sealer at a time: on PostgreSQL a session advisory lock, on SQLite the write lock of each batch; and the chain
-/// position is a unique column, so two sealers can never give out the same place.
+/// One sealer at a time: on PostgreSQL a session advisory lock, on SQLite the write lock of each batch; and a seal's
+/// event and position are each unique, so two sealers can never seal an event twice or give out the same place.
 /// After a run that advanced the chain, its new head is anchored (<see cref="ChainAnchoring"/>: one line, not one per
 /// event). Before extending the chain, the sealer checks that it still reaches the last anchor with the same hash there:
 /// it never builds on a chain whose newest events have gone, which would hide their loss.
@@ -118,7 +118,7 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
     /// <summary>
     /// Seals the next events (at most one batch) up to the horizon, in one transaction; returns how many and the chain's
     /// last position and hash. On SQLite the events are read and hashed before the write transaction opens, so the one
-    /// write lock is held only for the updates and the commit, and intake's commits wait that long and no longer (p99
+    /// write lock is held only for the seals' inserts and the commit, and intake's commits wait that long and no longer (p99
     /// 280–410 ms before, about 105 ms after: bench/README.md); the transaction then checks that the chain still ends
     /// where it was read, and if another sealer moved it meanwhile, nothing is written and the answer is null. On
     /// PostgreSQL, where the advisory lock keeps other sealers out and writers do not wait for this one, all of it runs
@@ -127,11 +127,11 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
     private async Task<(int Count, long LastSequence, byte[]? LastHash)?> SealBatchAsync(long horizon, bool postgres, bool checkAnchor, CancellationToken ct)
     {
         await using var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
-        var tail = await db.Events.TailAsync(ct);
-        var (afterId, sequence) = (tail?.Id ?? 0, tail?.Sequence ?? 0);
+        var tail = await db.TailAsync(ct);
+        var (afterId, sequence) = (tail?.EventId ?? 0, tail?.Sequence ?? 0);
         var previous = tail?.Hash ?? ChainLink.Start.ToArray();
         var batch = await db.Events.AsNoTracking()
-            .Where(e => e.Id > afterId && e.Id <= horizon).OrderBy(e => e.Id).Take(BatchSize).AsChained().ToListAsync(ct);
+            .Where(e => e.Id > afterId && e.Id <= horizon).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
         if (batch.Count == 0) return (0, sequence, tail?.Hash);
         if (checkAnchor && anchoring?.File is { } anchorFile) await CheckAnchorAsync(anchorFile, sequence, tail?.Hash, ct);
 
@@ -146,12 +146,9 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
         }
 
         await using var sqliteWrite = postgres ? null : await db.Database.BeginTransactionAsync(ct);
-        if (!postgres && await db.Events.TailAsync(ct) is var tailNow && (tailNow?.Id != tail?.Id || tailNow?.Sequence != tail?.Sequence)) return null;
-        var written = postgres ? await WritePostgresAsync(ids, sequences, hashes, ct) : WriteSqlite(ids, sequences, hashes);
-        if (written != batch.Count)
-        {
-            throw new InvalidOperationException($"Sealed {written} of {batch.Count} events: another sealer ran at the same time. Nothing was sealed; run it again.");
-        }
+        if (!postgres && await db.TailAsync(ct) is var tailNow && tailNow?.Sequence != tail?.Sequence) return null;
+        if (postgres) await InsertPostgresAsync(ids, sequences, hashes, ct);
+        else InsertSqlite(ids, sequences, hashes);
         await (transaction ?? sqliteWrite)!.CommitAsync(ct);
         return (batch.Count, sequence, previous);
     }
@@ -162,7 +159,7 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
         if (await file.ReadLastAsync(ct) is not { Position: > 0 } anchor) return;
         var hash = anchor.Position == head ? headHash
             : anchor.Position > head ? null
-            : await db.Events.AsNoTracking().Where(e => e.ChainSequence == anchor.Position).Select(e => e.ChainHash).FirstOrDefaultAsync(ct);
+            : await db.AuditSeals.AsNoTracking().Where(s => s.Sequence == anchor.Position).Select(s => s.Hash).FirstOrDefaultAsync(ct);
         var finding = AnchorFinding.Compare(new AnchorReading(file.Path, true, anchor, []), head, hash);
         if (finding.ShowsLoss)
         {
@@ -176,29 +173,25 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
         public long Head { get; } = head;
     }
 
-    private int WriteSqlite(long[] ids, long[] sequences, byte[][] hashes)
+    private void InsertSqlite(long[] ids, long[] sequences, byte[][] hashes)
     {
-        using var command = Command("UPDATE \"Events\" SET \"ChainSequence\" = $s, \"ChainHash\" = $h WHERE \"Id\" = $id AND \"ChainSequence\" IS NULL");
+        using var command = Command("INSERT INTO \"AuditSeals\" (\"EventId\", \"Sequence\", \"Hash\") VALUES ($id, $s, $h)");
         var (id, s, h) = (Parameter(command, "$id"), Parameter(command, "$s"), Parameter(command, "$h"));
         command.Prepare();
-        var written = 0;
         for (var i = 0; i < ids.Length; i++)
         {
             (id.Value, s.Value, h.Value) = (ids[i], sequences[i], hashes[i]);
-            written += command.ExecuteNonQuery();
+            command.ExecuteNonQuery();
         }
-        return written;
     }
 
-    private async Task<int> WritePostgresAsync(long[] ids, long[] sequences, byte[][] hashes, CancellationToken ct)
+    private async Task InsertPostgresAsync(long[] ids, long[] sequences, byte[][] hashes, CancellationToken ct)
     {
         await using var command = Command("""
-            UPDATE "Events" e SET "ChainSequence" = u.s, "ChainHash" = u.h
-            FROM unnest(@id, @s, @h) AS u(id, s, h)
-            WHERE e."Id" = u.id AND e."ChainSequence" IS NULL
+            INSERT INTO "AuditSeals" ("EventId", "Sequence", "Hash") SELECT * FROM unnest(@id, @s, @h)
             """);
         (Parameter(command, "id").Value, Parameter(command, "s").Value, Parameter(command, "h").Value) = (ids, sequences, hashes);
-        return await command.ExecuteNonQueryAsync(ct);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private DbCommand Command(string sql)

@@ -48,7 +48,7 @@ public sealed class ChainAnchoring(IOptions<ChainAnchorSettings> settings, TimeP
     public async Task<ChainAnchor> ResetAsync(SafeguardDbContext db, ChainAnchorFile file, string reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reset needs a reason.", nameof(reason));
-        var head = await db.Events.TailAsync(ct);
+        var head = await db.TailAsync(ct);
         var anchor = new ChainAnchor(AnchorKind.Reset, head?.Sequence ?? 0, head?.Hash ?? ChainLink.Start.ToArray(),
             time.GetUtcNow(), Instance, reason);
         db.Record(new AuditAnchorReset(anchor.Position, Convert.ToHexStringLower(anchor.Hash), anchor.Instance), reason: reason);

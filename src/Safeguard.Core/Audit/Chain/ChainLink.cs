@@ -4,12 +4,6 @@ using System.Text;
 
 namespace Safeguard.Core.Audit.Chain;
 
-/// <summary>An event's columns as the chain reads them: everything that says what happened, and its place.</summary>
-public sealed record ChainedEvent(
-    long Id, string Type, DateTimeOffset OccurredAt, Guid? ActorUserId, string ActorName, Guid? ActorOrganisationId,
-    Guid? PersonId, string? SubjectType, Guid? SubjectId, string Summary, string? Reason, string? Data,
-    long? ChainSequence, byte[]? ChainHash);
-
 /// <summary>
 /// One link of the audit chain: <c>SHA-256(previous hash || canonical bytes of the event)</c>. The canonical bytes are
 /// each column in a fixed order, length-prefixed (so no two different events give the same bytes), the instant as UTC
@@ -25,7 +19,7 @@ public static class ChainLink
     /// <summary>Bumped if the canonical form ever changes, so an old chain cannot be read with a new form by mistake.</summary>
     private const byte FormVersion = 1;
 
-    public static byte[] Hash(ReadOnlySpan<byte> previous, long sequence, ChainedEvent e)
+    public static byte[] Hash(ReadOnlySpan<byte> previous, long sequence, EventRecord e)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(previous);

@@ -1,22 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Data;
 
 namespace Safeguard.Core.Audit.Chain;
 
-/// <summary>The events as the chain reads them, the same for the sealer and the verifier.</summary>
+/// <summary>The chain as the sealer, the verifier and the anchor read it.</summary>
 internal static class ChainReads
 {
-    /// <summary>Filter and order <paramref name="events"/> first: the projection is the last step.</summary>
-    public static IQueryable<ChainedEvent> AsChained(this IQueryable<EventRecord> events) =>
-        events.Select(e => new ChainedEvent(e.Id, e.Type, e.OccurredAt, e.ActorUserId, e.ActorName,
-            e.ActorOrganisationId, e.PersonId, e.SubjectType, e.SubjectId, e.Summary, e.Reason, e.Data, e.ChainSequence, e.ChainHash));
-
-    /// <summary>The chain's last sealed event (its id, position and hash), or null when nothing is sealed yet.</summary>
-    public static Task<ChainTail?> TailAsync(this IQueryable<EventRecord> events, CancellationToken ct) =>
-        events.AsNoTracking()
-            .Where(e => e.ChainSequence != null)
-            .OrderByDescending(e => e.ChainSequence)
-            .Select(e => new ChainTail(e.Id, e.ChainSequence!.Value, e.ChainHash))
+    /// <summary>The chain's last seal (its event, position and hash), or null when nothing is sealed yet.</summary>
+    public static Task<ChainTail?> TailAsync(this SafeguardDbContext db, CancellationToken ct) =>
+        db.AuditSeals.AsNoTracking()
+            .OrderByDescending(s => s.Sequence)
+            .Select(s => new ChainTail(s.EventId, s.Sequence, s.Hash))
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>Every event in id order with its seal, if it has one (streamed by the caller).</summary>
+    public static IQueryable<SealedOrNot> EventsWithSeals(this SafeguardDbContext db) =>
+        from e in db.Events.AsNoTracking()
+        join s in db.AuditSeals.AsNoTracking() on e.Id equals s.EventId into seal
+        from s in seal.DefaultIfEmpty()
+        orderby e.Id
+        select new SealedOrNot(e, s == null ? null : (long?)s.Sequence, s == null ? null : s.Hash);
 }
 
-internal sealed record ChainTail(long Id, long Sequence, byte[]? Hash);
+internal sealed record ChainTail(long EventId, long Sequence, byte[] Hash);
+
+/// <summary>An event and, once sealed, its chain position and hash.</summary>
+internal sealed record SealedOrNot(EventRecord Event, long? Sequence, byte[]? Hash);

@@ -21,6 +21,5 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         b.HasIndex(x => new { x.ActorUserId, x.OccurredAt });
         b.HasIndex(x => x.OccurredAt);
         b.HasIndex(x => new { x.SubjectId, x.OccurredAt });
-        b.HasIndex(x => x.ChainSequence).IsUnique();
     }
 }

@@ -45,7 +45,7 @@ public sealed class AuditChain : Migration
 
     private static string Row(string which) => string.Join(", ", Written.Select(c => $"{which}.\"{c}\""));
 
-    private static readonly string PostgresGuard = $$"""
+    internal static readonly string PostgresGuard = $$"""
         CREATE FUNCTION events_chain_guard() RETURNS trigger LANGUAGE plpgsql AS $guard$
         BEGIN
             -- The owner (who migrates, restores and repairs) may; the application's role may not. Verify sees either.
@@ -67,7 +67,7 @@ public sealed class AuditChain : Migration
         CREATE TRIGGER events_chain_guard BEFORE UPDATE OR DELETE ON "Events" FOR EACH ROW EXECUTE FUNCTION events_chain_guard();
         """;
 
-    private static readonly string SqliteGuard = $"""
+    internal static readonly string SqliteGuard = $"""
         CREATE TRIGGER "Events_NeverDeleted" BEFORE DELETE ON "Events"
         BEGIN SELECT RAISE(ABORT, 'Events cannot be deleted: they are kept (audit chain)'); END;
         CREATE TRIGGER "Events_SealedOnce" BEFORE UPDATE ON "Events"
