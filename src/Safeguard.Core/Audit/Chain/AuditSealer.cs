@@ -19,8 +19,8 @@ public sealed record SealResult(long Sealed, long LastSequence, TimeSpan Elapsed
 /// <summary>
 /// Chains committed events, after the fact, in commit order: events are written as they always were (the partner intake
 /// keeps its speed), and this gives each, in id order, a seal (<see cref="AuditSeal"/>, a row of its own: the event is
-/// never updated) with its chain position and <c>SHA-256(previous hash || the event)</c> (<see cref="ChainLink"/>). Only events below a horizon are sealed, an id
-/// below which no event can still appear:
+/// never updated) with its chain position and <c>SHA-256(previous hash || the event)</c> (<see cref="ChainLink"/>).
+/// Only events below a horizon are sealed, an id below which no event can still appear:
 /// <list type="bullet">
 /// <item>SQLite has one writer at a time and gives ids in commit order, so every committed event is below it.</item>
 /// <item>PostgreSQL gives ids when a row is inserted, not when it commits, so a lower id can commit after a higher
@@ -118,8 +118,8 @@ public sealed class AuditSealer(SafeguardDbContext db, ChainAnchoring? anchoring
     /// <summary>
     /// Seals the next events (at most one batch) up to the horizon, in one transaction; returns how many and the chain's
     /// last position and hash. On SQLite the events are read and hashed before the write transaction opens, so the one
-    /// write lock is held only for the seals' inserts and the commit, and intake's commits wait that long and no longer (p99
-    /// 280–410 ms before, about 105 ms after: bench/README.md); the transaction then checks that the chain still ends
+    /// write lock is held only for the seals' inserts and the commit, and intake's commits wait that long and no longer
+    /// (p99 280–410 ms before, about 105 ms after: bench/README.md); the transaction then checks that the chain still ends
     /// where it was read, and if another sealer moved it meanwhile, nothing is written and the answer is null. On
     /// PostgreSQL, where the advisory lock keeps other sealers out and writers do not wait for this one, all of it runs
     /// in the one transaction, as it always did.
