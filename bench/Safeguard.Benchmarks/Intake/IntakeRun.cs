@@ -85,6 +85,7 @@ public static class IntakeRun
                 Console.WriteLine($"Capacity on {Environment.ProcessorCount} dedicated cores: {Environment.ProcessorCount * 1000 / cpuPer:N0}/s by CPU, {1000 / writerPer:N0}/s by the writer loop");
             }
             Console.WriteLine($"Failures (non-201): {failures.Sum(f => f.Value)} {string.Join(", ", failures.Select(f => $"{f.Key}x{f.Value}"))}");
+            await ReportSealingAsync(app);
             await app.StopAsync();
             return failures.Count == 0 ? 0 : 1;
         }
@@ -92,6 +93,15 @@ public static class IntakeRun
         {
             await cleanup();
         }
+    }
+
+    /// <summary>How far the app's audit sealer had got when the load stopped: shows that it ran beside intake.</summary>
+    private static async Task ReportSealingAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var (events, seals) = (await db.Events.LongCountAsync(), await db.AuditSeals.LongCountAsync());
+        Console.WriteLine($"Audit chain: {seals:N0} of {events:N0} events sealed when the load stopped");
     }
 
     /// <summary>CPU time of the intake writer's own thread (Linux: /proc), or null where that cannot be read.</summary>
