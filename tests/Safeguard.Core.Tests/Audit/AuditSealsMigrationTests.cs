@@ -56,4 +56,28 @@ public sealed class AuditSealsMigrationTests
         continued.NotYetSealed.ShouldBe(0);
         (await AuditTampering.PositionsInEventOrderAsync(after)).ShouldBe(Enumerable.Range(1, eventCount).Select(n => (long?)n));
     }
+
+    [Fact]
+    public async Task MigratedBack_TheSealsReturnToTheEventsColumns()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        List<long?> positions;
+        await using (var db = database.CreateContext())
+        {
+            await TestData.CreateCouncilAsync(db);
+            await TestData.PersonAsync(db, "Ava", "Back", new DateOnly(2019, 1, 1));
+            await new AuditSealer(db).SealAsync(CancellationToken.None);
+            await TestData.PersonAsync(db, "Leo", "Back", new DateOnly(2018, 1, 1));
+            positions = await AuditTampering.PositionsInEventOrderAsync(db);
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.IndexOf(SealsOfTheirOwn) - 1]);
+        }
+
+        await using var back = database.CreateContext();
+        var columns = await back.Database.SqlQuery<long?>($"SELECT \"ChainSequence\" AS \"Value\" FROM \"Events\" ORDER BY \"Id\"").ToListAsync();
+
+        positions.ShouldContain(p => p == null, "the newest event is not sealed yet");
+        positions.ShouldContain(p => p != null);
+        columns.ShouldBe(positions);
+    }
 }
