@@ -21,7 +21,8 @@ public sealed record ChainVerification(long Checked, long Sealed, long NotYetSea
 /// Reads every event once with its seal (<see cref="AuditSeal"/>), in id order (streamed: memory does not grow with the
 /// table), and checks the chain: positions 1, 2, 3, ... with none missing (a missing one is a deleted event) and none
 /// out of order, each hash equal to <c>SHA-256(previous hash || the event)</c> (a difference is an event changed after
-/// sealing), and no sealed event after one that is not. Events not yet sealed are counted, not judged: they are the newest, waiting for the sealer.
+/// sealing), and no sealed event after one that is not. Events not yet sealed are counted, not judged: they are the
+/// newest, waiting for the sealer.
 /// Links only show what remains: the newest events deleted leave a chain that holds. So the chain's end is compared
 /// with the latest anchor (<see cref="ChainAnchorFile"/>): a chain that ends before the anchored position, or holds
 /// another hash there, has lost events.

@@ -8,9 +8,8 @@ namespace Safeguard.Core.Audit.Chain;
 /// </summary>
 public sealed class AuditSeal
 {
+    /// <summary>Seals are only read through EF: the sealer inserts them in bulk (<see cref="AuditSealer"/>).</summary>
     private AuditSeal() { }
-
-    public AuditSeal(long eventId, long sequence, byte[] hash) => (EventId, Sequence, Hash) = (eventId, sequence, hash);
 
     public long EventId { get; private set; }
     public long Sequence { get; private set; }
